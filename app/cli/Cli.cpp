@@ -1,0 +1,80 @@
+#include "cli/Cli.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace pp::cli {
+
+QString toQString(const std::string& s) { return QString::fromStdString(s); }
+std::string toStdString(const QString& s) { return s.toStdString(); }
+
+namespace {
+
+QString overview()
+{
+    return QCoreApplication::translate(
+        "cli",
+        "Usage: privatepath <command> [options]\n"
+        "\n"
+        "Design private AWS networks and check their connectivity.\n"
+        "\n"
+        "Commands:\n"
+        "  check FILE...      Load designs, validate them and print design findings.\n"
+        "  generate           Write a generated design of a given size (for benchmarks).\n"
+        "  format FILE...     Rewrite designs in the canonical layout (--check to only verify).\n"
+        "  schema             Print the JSON Schema of the file format (--markdown: field reference).\n"
+        "\n"
+        "Run 'privatepath <command> --help' for a command's options.\n"
+        "\n"
+        "Exit codes: 0 ok; 1 the design has errors; 2 usage error;\n"
+        "            3 a file could not be read or parsed; 4 an output could not be written.\n");
+}
+
+} // namespace
+
+int runCommandLine(const QStringList& args, Streams io)
+{
+    const QString command = args.size() > 1 ? args.at(1) : QString();
+    QStringList rest = args.mid(1);
+    if (!rest.isEmpty())
+        rest[0] = args.at(0) + QLatin1Char(' ') + command;
+
+    if (command == QLatin1String("check"))
+        return runCheck(rest, io);
+    if (command == QLatin1String("generate"))
+        return runGenerate(rest, io);
+    if (command == QLatin1String("format"))
+        return runFormat(rest, io);
+    if (command == QLatin1String("schema"))
+        return runSchema(rest, io);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(overview());
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("cli", "Show this help."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QCoreApplication::translate("cli", "Show the version."));
+    parser.addOption(help);
+    parser.addOption(version);
+    if (!parser.parse(args)) {
+        io.err << parser.errorText() << "\n\n" << overview();
+        return UsageError;
+    }
+    if (parser.isSet(version)) {
+        io.out << "privatepath " << PRIVATEPATH_VERSION << "\n";
+        return Ok;
+    }
+    if (parser.isSet(help)) {
+        io.out << overview();
+        return Ok;
+    }
+    if (command.isEmpty()) {
+        io.err << QCoreApplication::translate("cli", "The editor is not part of this build yet; give a command.\n\n")
+               << overview();
+        return UsageError;
+    }
+    io.err << QCoreApplication::translate("cli", "Unknown command '%1'.\n\n").arg(command) << overview();
+    return UsageError;
+}
+
+} // namespace pp::cli

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace pp::cli {
+
+// Exit codes of every subcommand (documented in docs/cli.md and `privatepath --help`).
+enum ExitCode : int {
+    Ok = 0,               // success; for `check`: no error findings and every expected verdict met
+    FindingErrors = 1,    // `check`: a design has error findings (or a flow misses its expected verdict)
+    UsageError = 2,       // bad arguments
+    InputError = 3,       // a file could not be read or parsed
+    OutputError = 4,      // an output file could not be written
+};
+
+struct Streams {
+    QTextStream& out;
+    QTextStream& err;
+};
+
+// Each subcommand takes the arguments after its name (args[0] is "privatepath <command>").
+int runCheck(const QStringList& args, Streams io);
+int runGenerate(const QStringList& args, Streams io);
+int runFormat(const QStringList& args, Streams io);
+int runSchema(const QStringList& args, Streams io);
+
+// Entry point for the command line; `args` is QCoreApplication::arguments().
+int runCommandLine(const QStringList& args, Streams io);
+
+QString toQString(const std::string& s);
+std::string toStdString(const QString& s);
+
+} // namespace pp::cli

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace pp {
+
+// The one table of explanation codes: design-finding codes and the path-analysis codes of
+// NETWORK-RULES.md section 10 (AWS Reachability Analyzer's codes verbatim where the meaning
+// matches, ours in the same style otherwise). docs/codes.md is generated from it.
+enum class CodeUse {
+    Finding,  // a design finding (lint) about the model itself
+    Analysis, // a reason or note on a flow's path
+};
+
+struct CodeInfo {
+    std::string_view code;
+    CodeUse use;
+    std::string_view rule;        // NETWORK-RULES.md rule id, or "" for housekeeping checks
+    std::string_view description; // one line
+};
+
+const std::vector<CodeInfo>& allCodes();
+const CodeInfo* findCode(std::string_view code);
+
+} // namespace pp

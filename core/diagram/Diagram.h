@@ -1,0 +1,71 @@
+#pragma once
+
+#include "model/Describe.h"
+#include "model/Id.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pp {
+
+// Where resources are drawn. Separate from the model: analysis never reads it.
+
+struct Point {
+    double x = 0;
+    double y = 0;
+    friend bool operator==(const Point&, const Point&) = default;
+};
+template <class A>
+void describe(A& a, Point& v)
+{
+    a.req("x", v.x, {.doc = "Horizontal position in diagram units (1 unit = 1 pixel at 100 % zoom)."});
+    a.req("y", v.y, {.doc = "Vertical position; y grows downwards."});
+}
+
+// A resource's box. Coordinates are relative to the parent shape's top-left corner (or to the
+// canvas origin without a parent), so moving a container changes one shape, not its contents.
+struct Shape {
+    ResourceId resource;
+    std::optional<ResourceId> parent;
+    double x = 0;
+    double y = 0;
+    double width = 0;
+    double height = 0;
+    friend bool operator==(const Shape&, const Shape&) = default;
+};
+template <class A>
+void describe(A& a, Shape& v)
+{
+    a.req("resource", v.resource, {.doc = "The resource drawn.", .kinds = KindMask::all()});
+    a.opt("parent", v.parent, {.doc = "The containing shape's resource.", .kinds = KindMask::all()});
+    a.req("x", v.x, {.doc = "Left edge, relative to the parent."});
+    a.req("y", v.y, {.doc = "Top edge, relative to the parent."});
+    a.req("width", v.width, {.doc = "Width (> 0)."});
+    a.req("height", v.height, {.doc = "Height (> 0)."});
+}
+
+// Bend points of a drawn link, in canvas coordinates. `owner` is the flow or resource that
+// defines the link (a flow, a peering, an attachment...); `target` picks one link when the owner
+// has several (an endpoint drawn to each of its subnets).
+struct Connector {
+    std::string owner;
+    std::string target;
+    std::vector<Point> waypoints;
+    friend bool operator==(const Connector&, const Connector&) = default;
+};
+template <class A>
+void describe(A& a, Connector& v)
+{
+    a.req("owner", v.owner, {.doc = "Id of the flow or resource whose link this is."});
+    a.opt("target", v.target, std::string(), {.doc = "Id of the far end, when the owner has several links."});
+    a.opt("waypoints", v.waypoints, {.doc = "Bend points in canvas coordinates."});
+}
+
+struct Diagram {
+    std::vector<Shape> shapes;
+    std::vector<Connector> connectors;
+    friend bool operator==(const Diagram&, const Diagram&) = default;
+};
+
+} // namespace pp

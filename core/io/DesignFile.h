@@ -1,0 +1,47 @@
+#pragma once
+
+#include "io/Diagnostic.h"
+#include "io/Migration.h"
+#include "model/Design.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pp {
+
+struct LoadLimits {
+    std::size_t maxBytes = std::size_t(256) << 20; // 256 MiB
+    int maxDepth = 64;                             // the format nests 6 levels; leave room for extensions
+    std::size_t maxErrors = 100;                   // stop listing after this many
+};
+
+struct LoadResult {
+    std::optional<Design> design; // set exactly when there is no error-severity diagnostic
+    Diagnostics diagnostics;      // errors and warnings, in file order where known
+    bool ok() const { return design.has_value(); }
+};
+
+// Parses a design. Never throws for bad input: every problem becomes a diagnostic naming the
+// file, line, column, JSON path and resource id where known.
+LoadResult loadDesign(std::string_view text, const std::string& fileName, const LoadLimits& limits = {},
+                      const std::vector<Migration>& migrations = builtinMigrations());
+LoadResult loadDesignFile(const std::string& path, const LoadLimits& limits = {});
+
+// The canonical text of a design: same design, same bytes (see docs/file-format.md, "Saving").
+std::string saveDesignToString(const Design& design);
+
+struct SaveResult {
+    bool ok = false;
+    std::string error; // why it failed, naming the file
+};
+
+// Writes `bytes` to `path` atomically: a temporary file in the same folder, every byte checked,
+// flushed to disk, then renamed over the target. On failure the old file is untouched and the
+// temporary removed. An existing file's permissions are kept. A symbolic link at `path` is
+// replaced by reference: the file it points to is written.
+SaveResult writeFileAtomically(const std::string& path, std::string_view bytes);
+SaveResult saveDesignFile(const Design& design, const std::string& path);
+
+} // namespace pp

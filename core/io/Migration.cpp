@@ -1,0 +1,30 @@
+#include "io/Migration.h"
+
+#include <algorithm>
+
+namespace pp {
+
+const std::vector<Migration>& builtinMigrations()
+{
+    static const std::vector<Migration> chain;
+    return chain;
+}
+
+bool migrateDocument(nlohmann::json& document, int fromVersion, int toVersion, const std::vector<Migration>& chain,
+                     std::string* error)
+{
+    for (int version = fromVersion; version < toVersion; ++version) {
+        const auto step = std::find_if(chain.begin(), chain.end(), [&](const Migration& m) { return m.from == version; });
+        if (step == chain.end()) {
+            if (error)
+                *error = "no migration from schema version " + std::to_string(version) + " to " +
+                         std::to_string(version + 1);
+            return false;
+        }
+        step->apply(document);
+        document["schemaVersion"] = version + 1;
+    }
+    return true;
+}
+
+} // namespace pp

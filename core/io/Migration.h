@@ -1,0 +1,29 @@
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace pp {
+
+// The schema version this build writes, and the newest it reads.
+inline constexpr int kCurrentSchemaVersion = 1;
+
+// One step of the migration chain: rewrites a document of schema version `from` into version
+// `from + 1`. Steps are pure JSON -> JSON functions run before parsing (STYLE rule 11), so the
+// readers only ever see the current version.
+struct Migration {
+    int from;
+    std::function<void(nlohmann::json&)> apply;
+};
+
+// The chain shipped with this build: empty while version 1 is the only version.
+const std::vector<Migration>& builtinMigrations();
+
+// Runs the steps from `fromVersion` up to `toVersion` and sets "schemaVersion". Returns false
+// with a reason if a step is missing from the chain.
+bool migrateDocument(nlohmann::json& document, int fromVersion, int toVersion,
+                     const std::vector<Migration>& chain, std::string* error);
+
+} // namespace pp

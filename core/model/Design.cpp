@@ -1,0 +1,86 @@
+#include "model/Design.h"
+
+namespace pp {
+
+const Resource* Design::find(const ResourceId& id) const
+{
+    const auto it = m_resourceIndex.find(id.str());
+    return it == m_resourceIndex.end() ? nullptr : &m_resources[it->second];
+}
+
+const Flow* Design::findFlow(const FlowId& id) const
+{
+    const auto it = m_flowIndex.find(id.str());
+    return it == m_flowIndex.end() ? nullptr : &m_flows[it->second];
+}
+
+bool Design::containsId(std::string_view id) const
+{
+    const std::string key(id);
+    return m_resourceIndex.count(key) || m_flowIndex.count(key);
+}
+
+bool Design::add(Resource resource)
+{
+    if (containsId(resource.id.str()))
+        return false;
+    m_resourceIndex.emplace(resource.id.str(), m_resources.size());
+    m_resources.push_back(std::move(resource));
+    return true;
+}
+
+bool Design::addFlow(Flow flow)
+{
+    if (containsId(flow.id.str()))
+        return false;
+    m_flowIndex.emplace(flow.id.str(), m_flows.size());
+    m_flows.push_back(std::move(flow));
+    return true;
+}
+
+bool Design::replace(Resource resource)
+{
+    const auto it = m_resourceIndex.find(resource.id.str());
+    if (it == m_resourceIndex.end() || m_resources[it->second].kind() != resource.kind())
+        return false;
+    m_resources[it->second] = std::move(resource);
+    return true;
+}
+
+bool Design::remove(const ResourceId& id)
+{
+    const auto it = m_resourceIndex.find(id.str());
+    if (it == m_resourceIndex.end())
+        return false;
+    m_resources.erase(m_resources.begin() + std::ptrdiff_t(it->second));
+    reindex();
+    return true;
+}
+
+bool Design::removeFlow(const FlowId& id)
+{
+    const auto it = m_flowIndex.find(id.str());
+    if (it == m_flowIndex.end())
+        return false;
+    m_flows.erase(m_flows.begin() + std::ptrdiff_t(it->second));
+    reindex();
+    return true;
+}
+
+void Design::reindex()
+{
+    m_resourceIndex.clear();
+    m_flowIndex.clear();
+    for (std::size_t i = 0; i < m_resources.size(); ++i)
+        m_resourceIndex.emplace(m_resources[i].id.str(), i);
+    for (std::size_t i = 0; i < m_flows.size(); ++i)
+        m_flowIndex.emplace(m_flows[i].id.str(), i);
+}
+
+bool Design::operator==(const Design& other) const
+{
+    return name == other.name && description == other.description && diagram == other.diagram &&
+           extensions == other.extensions && m_resources == other.m_resources && m_flows == other.m_flows;
+}
+
+} // namespace pp

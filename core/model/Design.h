@@ -1,0 +1,65 @@
+#pragma once
+
+#include "diagram/Diagram.h"
+#include "model/Flow.h"
+#include "model/Resource.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pp {
+
+// A whole document: the network model (resources and flows) and its diagram.
+// Invariant: resource ids are unique; flow ids are unique and distinct from resource ids.
+// Resources keep their insertion order inside each kind, which is the order they are saved in.
+class Design {
+public:
+    std::string name;
+    std::string description;
+    Diagram diagram;
+    Extensions extensions;
+
+    const std::vector<Resource>& resources() const { return m_resources; }
+    const std::vector<Flow>& flows() const { return m_flows; }
+
+    const Resource* find(const ResourceId& id) const;
+    template <class T>
+    const T* findAs(const ResourceId& id) const
+    {
+        const Resource* r = find(id);
+        return r ? r->as<T>() : nullptr;
+    }
+    const Flow* findFlow(const FlowId& id) const;
+    bool containsId(std::string_view id) const;
+
+    // Add fails (returns false, changes nothing) when the id is taken.
+    bool add(Resource resource);
+    bool addFlow(Flow flow);
+    // Replace keeps the resource's position in the order; fails if the id is unknown or the
+    // kind would change.
+    bool replace(Resource resource);
+    bool remove(const ResourceId& id);
+    bool removeFlow(const FlowId& id);
+
+    // Each resource of kind T, in order.
+    template <class T, class F>
+    void forEach(F&& f) const
+    {
+        for (const Resource& r : m_resources)
+            if (const T* t = r.as<T>())
+                f(r, *t);
+    }
+
+    bool operator==(const Design& other) const;
+
+private:
+    void reindex();
+
+    std::vector<Resource> m_resources;
+    std::vector<Flow> m_flows;
+    std::unordered_map<std::string, std::size_t> m_resourceIndex;
+    std::unordered_map<std::string, std::size_t> m_flowIndex;
+};
+
+} // namespace pp

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "model/Describe.h"
+#include "model/Enums.h"
+#include "model/Id.h"
+#include "model/Resource.h"
+
+#include <optional>
+#include <string>
+
+namespace pp {
+
+inline constexpr KindMask kFlowEndpoints{Kind::Workload,        Kind::OnPremisesHost, Kind::InternetHost,
+                                         Kind::AwsService,      Kind::VpcEndpoint,    Kind::EndpointService,
+                                         Kind::LoadBalancer};
+
+// A connection the user cares about: `source` opens it to `destination` (what the client
+// believes it talks to) using `dnsName` if given. The engine answers its verdict.
+struct Flow {
+    FlowId id;
+    std::string name;
+    ResourceId source;
+    ResourceId destination;
+    Protocol protocol = Protocol::Tcp;
+    std::optional<int> port;
+    std::string dnsName;
+    std::optional<Verdict> expect;
+    Extensions extensions;
+
+    friend bool operator==(const Flow&, const Flow&) = default;
+};
+template <class A>
+void describe(A& a, Flow& v)
+{
+    a.req("source", v.source, {.doc = "What opens the connection.", .kinds = kFlowEndpoints});
+    a.req("destination", v.destination,
+          {.doc = "What the client connects to: a workload, host, AWS service, endpoint (its endpoint-specific "
+                  "DNS name), endpoint service or load balancer.",
+           .kinds = kFlowEndpoints});
+    a.opt("protocol", v.protocol, Protocol::Tcp, {.doc = "IP protocol."});
+    a.opt("port", v.port, {.doc = "Destination port (required for `tcp` and `udp`).", .min = 0, .max = 65535});
+    a.opt("dnsName", v.dnsName, std::string(),
+          {.doc = "The DNS name the client resolves, e.g. `sqs.us-east-1.amazonaws.com`; empty = the "
+                  "destination's address or default name."});
+    a.opt("expect", v.expect,
+          {.doc = "The verdict the designer expects; `privatepath check` fails (exit 1) when it differs."});
+}
+
+} // namespace pp

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "model/Resources.h"
+
+#include <map>
+#include <string>
+#include <variant>
+
+namespace pp {
+
+// Alternatives in the order of enum Kind (checked below).
+using ResourceData =
+    std::variant<Region, Vpc, Subnet, RouteTable, InternetGateway, EgressOnlyInternetGateway, NatGateway,
+                 SecurityGroup, NetworkAcl, Workload, VpcEndpoint, EndpointService, LoadBalancer, AwsService,
+                 PrefixList, InternetHost, VpcPeering, TransitGateway, TransitGatewayRouteTable,
+                 TransitGatewayAttachment, VirtualPrivateGateway, CustomerGateway, VpnConnection,
+                 DirectConnectGateway, DirectConnectVirtualInterface, OnPremisesNetwork, OnPremisesHost,
+                 ResolverEndpoint, PrivateHostedZone>;
+static_assert(std::variant_size_v<ResourceData> == kKindCount);
+
+template <class T>
+constexpr Kind kindOf()
+{
+    return Kind(ResourceData(std::in_place_type<T>).index());
+}
+static_assert(kindOf<PrivateHostedZone>() == Kind::PrivateHostedZone && kindOf<Workload>() == Kind::Workload);
+
+// Fields a file may carry for other tools: keys starting with "x-", kept verbatim and saved
+// back in key order. Any other unknown key is reported and dropped.
+using Extensions = std::map<std::string, std::string>; // key -> compact JSON text
+
+struct Resource {
+    ResourceId id;
+    std::string name; // display name; empty = show the id
+    ResourceData data;
+    Extensions extensions;
+
+    Kind kind() const { return Kind(data.index()); }
+    template <class T>
+    const T* as() const { return std::get_if<T>(&data); }
+    template <class T>
+    T* as() { return std::get_if<T>(&data); }
+    const std::string& displayName() const { return name.empty() ? id.str() : name; }
+
+    friend bool operator==(const Resource&, const Resource&) = default;
+};
+
+} // namespace pp
