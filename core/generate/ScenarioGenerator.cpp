@@ -188,7 +188,7 @@ private:
             e.routeTables = {ResourceId(rtPriv)};
             add(idOf("vpce-s3", v), "S3 gateway endpoint", e);
         }
-        if (plan.hasSqsEndpoint && !subnets.empty()) {
+        if (plan.hasSqsEndpoint && subnets.size() >= 2) {
             VpcEndpoint e;
             e.vpc = ResourceId(vpc);
             e.endpointType = EndpointType::Interface;
@@ -246,7 +246,7 @@ private:
                 continue;
             flow(plan.firstWorkload, "s3", 443, "");         // private, public or unreachable by plan
             flow(plan.firstWorkload, "saas-api", 443, "");   // public with NAT, else unreachable
-            if (plan.hasSqsEndpoint)
+            if (plan.hasSqsEndpoint && plan.subnets.size() >= 2)
                 flow(plan.firstWorkload, "sqs", 443, "sqs.us-east-1.amazonaws.com");
             if (v % 5 == 0 && v + 1 < m_p.vpcs && !m_plans[std::size_t(v + 1)].firstWorkload.empty())
                 flow(plan.firstWorkload, m_plans[std::size_t(v + 1)].firstWorkload, 5432, "");
@@ -286,7 +286,7 @@ private:
             shape(idOf("igw", v), vpc, pad, gy, 70, 70);
             if (m_plans[std::size_t(v)].hasS3Endpoint)
                 shape(idOf("vpce-s3", v), vpc, pad + 90, gy, 70, 70);
-            if (m_plans[std::size_t(v)].hasSqsEndpoint && m_p.subnetsPerVpc > 0)
+            if (m_plans[std::size_t(v)].hasSqsEndpoint && m_p.subnetsPerVpc >= 2)
                 shape(idOf("vpce-sqs", v), vpc, pad + 180, gy, 70, 70);
         }
         const double right = pad + vpcCols * (vpcW + pad) + 80;

@@ -260,6 +260,11 @@ LoadResult loadDesign(std::string_view text, const std::string& fileName, const 
     Json root;
     try {
         root = Json::parse(text.begin(), text.end());
+    } catch (const Json::out_of_range& e) {
+        // Numbers too large for a double ("1e400") are refused by the parser this way.
+        result.diagnostics.push_back(fileError(fileName, "JSON_SYNTAX", std::string("malformed JSON: ") + e.what(),
+                                               TextPosition{1, 1}));
+        return result;
     } catch (const Json::parse_error& e) {
         // nlohmann reports "[json.exception.parse_error.101] parse error at line 3, column 5: ...";
         // keep the part after the position, we print our own.

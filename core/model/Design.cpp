@@ -1,5 +1,7 @@
 #include "model/Design.h"
 
+#include <algorithm>
+
 namespace pp {
 
 const Resource* Design::find(const ResourceId& id) const
@@ -77,10 +79,31 @@ void Design::reindex()
         m_flowIndex.emplace(m_flows[i].id.str(), i);
 }
 
+namespace {
+
+// Resources in saved order: by kind, then in insertion order within a kind.
+std::vector<const Resource*> canonicalOrder(const std::vector<Resource>& resources)
+{
+    std::vector<const Resource*> out;
+    out.reserve(resources.size());
+    for (const Resource& r : resources)
+        out.push_back(&r);
+    std::stable_sort(out.begin(), out.end(), [](const Resource* a, const Resource* b) { return a->kind() < b->kind(); });
+    return out;
+}
+
+} // namespace
+
 bool Design::operator==(const Design& other) const
 {
-    return name == other.name && description == other.description && diagram == other.diagram &&
-           extensions == other.extensions && m_resources == other.m_resources && m_flows == other.m_flows;
+    if (name != other.name || description != other.description || !(diagram == other.diagram) ||
+        extensions != other.extensions || m_flows != other.m_flows || m_resources.size() != other.m_resources.size())
+        return false;
+    const auto mine = canonicalOrder(m_resources), theirs = canonicalOrder(other.m_resources);
+    for (std::size_t i = 0; i < mine.size(); ++i)
+        if (!(*mine[i] == *theirs[i]))
+            return false;
+    return true;
 }
 
 } // namespace pp

@@ -51,6 +51,8 @@ public:
                 f(r, *t);
     }
 
+    // Equal content: the order of resources of different kinds does not matter (files group
+    // resources by kind), the order within a kind does.
     bool operator==(const Design& other) const;
 
 private:

@@ -1,0 +1,220 @@
+#include "io/DesignFile.h"
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandResult {
+    int code = -1;
+    std::string out; // stdout and stderr, interleaved as printed
+    std::string stdoutOnly;
+};
+
+std::string shellQuote(const std::string& s)
+{
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+CommandResult run(const std::string& arguments, bool mergeStderr = true)
+{
+    CommandResult r;
+    const std::string command = shellQuote(PRIVATEPATH_BINARY) + " " + arguments + (mergeStderr ? " 2>&1" : " 2>/dev/null");
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe)
+        return r;
+    std::array<char, 4096> buffer{};
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        r.out.append(buffer.data(), n);
+    const int status = ::pclose(pipe);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.stdoutOnly = r.out;
+    return r;
+}
+
+class Cli : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        m_dir = fs::temp_directory_path() / ("privatepath-cli-" + std::to_string(::getpid()) + "-" +
+                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+    std::string write(const char* name, const std::string& text)
+    {
+        const std::string p = (m_dir / name).string();
+        std::ofstream(p, std::ios::binary) << text;
+        return p;
+    }
+    std::string path(const char* name) const { return (m_dir / name).string(); }
+    static std::string read(const std::string& p)
+    {
+        std::ifstream in(p, std::ios::binary);
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    }
+    fs::path m_dir;
+};
+
+const char* kValid = R"({"schemaVersion": 1,
+  "regions": [{"id": "use1", "code": "us-east-1", "availabilityZones": ["use1-az1"]}],
+  "vpcs": [{"id": "vpc-a", "region": "use1", "ipv4Cidrs": ["10.0.0.0/16"]}],
+  "subnets": [{"id": "app", "vpc": "vpc-a", "cidr": "10.0.1.0/24", "availabilityZone": "use1-az1"}]})";
+
+const char* kWithErrorFinding = R"({"schemaVersion": 1,
+  "regions": [{"id": "use1", "code": "us-east-1", "availabilityZones": ["use1-az1"]}],
+  "vpcs": [{"id": "vpc-a", "region": "use1", "ipv4Cidrs": ["10.0.0.0/16"]}],
+  "subnets": [{"id": "app", "vpc": "vpc-a", "cidr": "10.9.1.0/24", "availabilityZone": "use1-az1"}]})";
+
+TEST_F(Cli, VersionAndHelp)
+{
+    const CommandResult version = run("--version");
+    EXPECT_EQ(version.code, 0);
+    EXPECT_EQ(version.out, "privatepath " PRIVATEPATH_VERSION "\n");
+    const CommandResult help = run("--help");
+    EXPECT_EQ(help.code, 0);
+    EXPECT_NE(help.out.find("check FILE..."), std::string::npos);
+    EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
+    const CommandResult checkHelp = run("check --help");
+    EXPECT_EQ(checkHelp.code, 0);
+    EXPECT_NE(checkHelp.out.find("--format"), std::string::npos);
+}
+
+TEST_F(Cli, UsageErrorsExitWithTwo)
+{
+    EXPECT_EQ(run("").code, 2);
+    EXPECT_EQ(run("frobnicate").code, 2);
+    EXPECT_NE(run("frobnicate").out.find("Unknown command 'frobnicate'"), std::string::npos);
+    EXPECT_EQ(run("check").code, 2);
+    EXPECT_EQ(run("check --no-such-option x").code, 2);
+    const CommandResult badFormat = run("check --format yaml " + write("v.privatepath", kValid));
+    EXPECT_EQ(badFormat.code, 2);
+    EXPECT_NE(badFormat.out.find("Unknown format 'yaml'"), std::string::npos);
+    EXPECT_EQ(run("generate --vpcs 3").code, 2) << "-o is required";
+    EXPECT_EQ(run("generate --vpcs lots -o " + path("g")).code, 2);
+    EXPECT_EQ(run("generate --vpcs 0 -o " + path("g")).code, 2);
+}
+
+TEST_F(Cli, CheckValidDesignExitsZero)
+{
+    const CommandResult r = run("check " + write("v.privatepath", kValid));
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("0 error(s), 0 warning(s)"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, CheckErrorFindingExitsOne)
+{
+    const std::string file = write("e.privatepath", kWithErrorFinding);
+    const CommandResult r = run("check " + file);
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("[SUBNET_OUTSIDE_VPC_CIDR] (app, vpc-a)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 error(s)"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, CheckUnreadableOrBrokenFileExitsThree)
+{
+    const CommandResult missing = run("check " + path("missing.privatepath"));
+    EXPECT_EQ(missing.code, 3);
+    EXPECT_NE(missing.out.find("FILE_UNREADABLE"), std::string::npos);
+    const std::string broken = write("b.privatepath", "{\n  \"schemaVersion\": 1,\n  \"vpcs\": [\n");
+    const CommandResult r = run("check " + broken);
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.out.find(broken + ":4:1: error: malformed JSON"), std::string::npos) << r.out;
+    // A load failure outranks error findings in other files.
+    EXPECT_EQ(run("check " + write("e.privatepath", kWithErrorFinding) + " " + broken).code, 3);
+}
+
+TEST_F(Cli, CheckJsonReportIsParsableAndComplete)
+{
+    const std::string good = write("v.privatepath", kValid), bad = write("e.privatepath", kWithErrorFinding);
+    const CommandResult r = run("check --format json " + good + " " + bad, false);
+    EXPECT_EQ(r.code, 1);
+    const auto report = nlohmann::json::parse(r.stdoutOnly);
+    EXPECT_EQ(report["reportVersion"], 1);
+    EXPECT_EQ(report["exitCode"], 1);
+    ASSERT_EQ(report["files"].size(), 2u);
+    EXPECT_EQ(report["files"][0]["file"], good);
+    EXPECT_EQ(report["files"][0]["errors"], 0);
+    const auto& finding = report["files"][1]["findings"][0];
+    EXPECT_EQ(finding["code"], "SUBNET_OUTSIDE_VPC_CIDR");
+    EXPECT_EQ(finding["severity"], "error");
+    EXPECT_EQ(finding["rule"], "RT-4");
+    EXPECT_EQ(finding["ids"], nlohmann::json({"app", "vpc-a"}));
+    // Deterministic.
+    EXPECT_EQ(run("check --format json " + good + " " + bad, false).stdoutOnly, r.stdoutOnly);
+}
+
+TEST_F(Cli, CheckJsonReportCarriesLoaderErrors)
+{
+    const std::string broken = write("b.privatepath", R"({"schemaVersion": 99})");
+    const CommandResult r = run("check --format json " + broken, false);
+    EXPECT_EQ(r.code, 3);
+    const auto report = nlohmann::json::parse(r.stdoutOnly);
+    EXPECT_EQ(report["files"][0]["loaded"], false);
+    EXPECT_EQ(report["files"][0]["diagnostics"][0]["code"], "NEWER_SCHEMA_VERSION");
+    EXPECT_EQ(report["files"][0]["diagnostics"][0]["line"], 1);
+}
+
+TEST_F(Cli, CheckEveryBundledExample)
+{
+    for (const auto& entry : fs::directory_iterator(PRIVATEPATH_SOURCE_DIR "/resources/examples")) {
+        const CommandResult r = run("check " + shellQuote(entry.path().string()));
+        EXPECT_EQ(r.code, 0) << entry.path() << "\n" << r.out;
+    }
+}
+
+TEST_F(Cli, GenerateIsDeterministicAndValid)
+{
+    const std::string a = path("a.privatepath"), b = path("b.privatepath");
+    const CommandResult first = run("generate --vpcs 4 --subnets 3 --instances 2 --seed 5 -o " + a);
+    ASSERT_EQ(first.code, 0) << first.out;
+    EXPECT_NE(first.out.find("Wrote"), std::string::npos);
+    ASSERT_EQ(run("generate --vpcs 4 --subnets 3 --instances 2 --seed 5 -o " + b).code, 0);
+    EXPECT_EQ(read(a), read(b));
+    EXPECT_EQ(run("check " + a).code, 0);
+}
+
+TEST_F(Cli, GenerateToUnwritablePlaceExitsFour)
+{
+    const CommandResult r = run("generate -o " + path("no/such/dir/g.privatepath"));
+    EXPECT_EQ(r.code, 4);
+    EXPECT_NE(r.out.find("cannot save"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, FormatRewritesHandWrittenFilesCanonically)
+{
+    const std::string file = write("hand.privatepath", kValid);
+    EXPECT_EQ(run("format --check " + file).code, 1);
+    const CommandResult r = run("format " + file);
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("reformatted"), std::string::npos);
+    EXPECT_EQ(run("format --check " + file).code, 0);
+    EXPECT_EQ(read(file), pp::saveDesignToString(*pp::loadDesignFile(file).design));
+    EXPECT_EQ(run("format " + write("bad.privatepath", "{")).code, 3);
+}
+
+TEST_F(Cli, SchemaMatchesCommittedCopy)
+{
+    const CommandResult r = run("schema", false);
+    EXPECT_EQ(r.code, 0);
+    EXPECT_EQ(r.stdoutOnly, read(PRIVATEPATH_SOURCE_DIR "/resources/schema/privatepath-v1.schema.json"));
+    EXPECT_TRUE(nlohmann::json::accept(r.stdoutOnly));
+}
+
+} // namespace
