@@ -23,11 +23,11 @@ int runCheck(const QStringList& args, Streams io)
     parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("cli", "Design files to check."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(args)) {
-        io.err << parser.errorText() << "\n" << parser.helpText();
+        io.err << parser.errorText() << "\n" << subcommandHelp(parser, QStringLiteral("check"));
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        io.out << parser.helpText();
+        io.out << subcommandHelp(parser, QStringLiteral("check"));
         return Ok;
     }
     const QString formatName = parser.value(format);
@@ -37,7 +37,7 @@ int runCheck(const QStringList& args, Streams io)
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        io.err << QCoreApplication::translate("cli", "No design file given.\n") << parser.helpText();
+        io.err << QCoreApplication::translate("cli", "No design file given.\n") << subcommandHelp(parser, QStringLiteral("check"));
         return UsageError;
     }
 

@@ -8,6 +8,15 @@ namespace pp::cli {
 QString toQString(const std::string& s) { return QString::fromStdString(s); }
 std::string toStdString(const QString& s) { return s.toStdString(); }
 
+QString subcommandHelp(const QCommandLineParser& parser, const QString& command)
+{
+    QString help = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    if (!program.isEmpty())
+        help.replace(program + QLatin1Char(' '), QStringLiteral("privatepath ") + command + QLatin1Char(' '));
+    return help;
+}
+
 namespace {
 
 QString overview()
@@ -26,8 +35,8 @@ QString overview()
         "\n"
         "Run 'privatepath <command> --help' for a command's options.\n"
         "\n"
-        "Exit codes: 0 ok; 1 the design has errors; 2 usage error;\n"
-        "            3 a file could not be read or parsed; 4 an output could not be written.\n");
+        "Exit codes: 0 ok; 1 the design has errors (format --check: a file is not canonical);\n"
+        "            2 usage error; 3 a file could not be read or parsed; 4 an output could not be written.\n");
 }
 
 } // namespace
@@ -35,9 +44,10 @@ QString overview()
 int runCommandLine(const QStringList& args, Streams io)
 {
     const QString command = args.size() > 1 ? args.at(1) : QString();
+    // Subcommand parsers see "<program> <their options...>".
     QStringList rest = args.mid(1);
     if (!rest.isEmpty())
-        rest[0] = args.at(0) + QLatin1Char(' ') + command;
+        rest[0] = args.at(0);
 
     if (command == QLatin1String("check"))
         return runCheck(rest, io);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -25,6 +26,10 @@ int runCheck(const QStringList& args, Streams io);
 int runGenerate(const QStringList& args, Streams io);
 int runFormat(const QStringList& args, Streams io);
 int runSchema(const QStringList& args, Streams io);
+
+// The parser's help text with the usage line naming the subcommand ("privatepath check"):
+// QCommandLineParser always prints the program path there.
+QString subcommandHelp(const QCommandLineParser& parser, const QString& command);
 
 // Entry point for the command line; `args` is QCoreApplication::arguments().
 int runCommandLine(const QStringList& args, Streams io);

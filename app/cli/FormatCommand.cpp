@@ -23,48 +23,56 @@ int runFormat(const QStringList& args, Streams io)
     parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("cli", "Design files."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(args)) {
-        io.err << parser.errorText() << "\n" << parser.helpText();
+        io.err << parser.errorText() << "\n" << subcommandHelp(parser, QStringLiteral("format"));
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        io.out << parser.helpText();
+        io.out << subcommandHelp(parser, QStringLiteral("format"));
         return Ok;
     }
     if (parser.positionalArguments().isEmpty()) {
         io.err << QCoreApplication::translate("cli", "No design file given.\n");
         return UsageError;
     }
-    int result = Ok;
+    // The most serious outcome decides the exit code: unreadable input, then unwritable output,
+    // then a file that --check found not canonical.
+    bool inputFailed = false, outputFailed = false, notCanonical = false;
     for (const QString& file : parser.positionalArguments()) {
         const std::string path = toStdString(file);
-        const LoadResult loaded = loadDesignFile(path);
+        std::string current;
+        if (std::ifstream in{path, std::ios::binary}) {
+            std::stringstream buffer;
+            buffer << in.rdbuf();
+            current = buffer.str();
+        } else {
+            io.err << QCoreApplication::translate("cli", "%1: cannot read the file\n").arg(file);
+            inputFailed = true;
+            continue;
+        }
+        const LoadResult loaded = loadDesign(current, path);
         for (const Diagnostic& d : loaded.diagnostics)
             io.err << toQString(d.format()) << "\n";
         if (!loaded.ok()) {
-            result = InputError;
+            inputFailed = true;
             continue;
         }
-        std::ifstream in(path, std::ios::binary);
-        std::stringstream current;
-        current << in.rdbuf();
         const std::string canonical = saveDesignToString(*loaded.design);
-        if (current.str() == canonical)
+        if (current == canonical)
             continue;
         if (parser.isSet(check)) {
             io.out << QCoreApplication::translate("cli", "%1: not in canonical form\n").arg(file);
-            if (result == Ok)
-                result = FindingErrors;
+            notCanonical = true;
             continue;
         }
         const SaveResult saved = writeFileAtomically(path, canonical);
         if (!saved.ok) {
             io.err << toQString(saved.error) << "\n";
-            result = OutputError;
+            outputFailed = true;
             continue;
         }
         io.out << QCoreApplication::translate("cli", "%1: reformatted\n").arg(file);
     }
-    return result;
+    return inputFailed ? InputError : outputFailed ? OutputError : notCanonical ? FindingErrors : Ok;
 }
 
 } // namespace pp::cli

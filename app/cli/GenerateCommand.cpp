@@ -29,11 +29,11 @@ int runGenerate(const QStringList& args, Streams io)
                                     QCoreApplication::translate("cli", "Output file (required)."), QStringLiteral("FILE"));
     parser.addOptions({vpcs, subnets, instances, seed, output});
     if (!parser.parse(args)) {
-        io.err << parser.errorText() << "\n" << parser.helpText();
+        io.err << parser.errorText() << "\n" << subcommandHelp(parser, QStringLiteral("generate"));
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        io.out << parser.helpText();
+        io.out << subcommandHelp(parser, QStringLiteral("generate"));
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {

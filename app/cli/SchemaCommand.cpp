@@ -17,12 +17,16 @@ int runSchema(const QStringList& args, Streams io)
     const QCommandLineOption markdown(QStringLiteral("markdown"),
                                       QCoreApplication::translate("cli", "Print the field reference as Markdown instead."));
     parser.addOption(markdown);
-    if (!parser.parse(args) || !parser.positionalArguments().isEmpty()) {
-        io.err << parser.errorText() << "\n" << parser.helpText();
+    if (!parser.parse(args)) {
+        io.err << parser.errorText() << "\n" << subcommandHelp(parser, QStringLiteral("schema"));
+        return UsageError;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        io.err << QCoreApplication::translate("cli", "Unexpected argument '%1'.\n").arg(parser.positionalArguments().first());
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        io.out << parser.helpText();
+        io.out << subcommandHelp(parser, QStringLiteral("schema"));
         return Ok;
     }
     io.out << toQString(parser.isSet(markdown) ? formatReferenceMarkdown() : formatJson(designSchema()));

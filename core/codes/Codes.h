@@ -7,7 +7,7 @@ namespace pp {
 
 // The one table of explanation codes: design-finding codes and the path-analysis codes of
 // NETWORK-RULES.md section 10 (AWS Reachability Analyzer's codes verbatim where the meaning
-// matches, ours in the same style otherwise). docs/codes.md is generated from it.
+// matches, ours in the same style otherwise). docs/codes.md lists it; a test keeps it complete.
 enum class CodeUse {
     Finding,  // a design finding (lint) about the model itself
     Analysis, // a reason or note on a flow's path

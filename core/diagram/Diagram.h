@@ -62,9 +62,31 @@ void describe(A& a, Connector& v)
     a.opt("waypoints", v.waypoints, {.doc = "Bend points in canvas coordinates."});
 }
 
+// A text box on the canvas (a caption, an exercise instruction). Not part of the network.
+struct Note {
+    std::string text;
+    std::optional<ResourceId> parent;
+    double x = 0;
+    double y = 0;
+    double width = 0;
+    double height = 0;
+    friend bool operator==(const Note&, const Note&) = default;
+};
+template <class A>
+void describe(A& a, Note& v)
+{
+    a.req("text", v.text, {.doc = "The note's text (plain text; line breaks allowed)."});
+    a.opt("parent", v.parent, {.doc = "The shape it is drawn in; absent = the canvas.", .kinds = KindMask::all()});
+    a.req("x", v.x, {.doc = "Left edge, relative to the parent."});
+    a.req("y", v.y, {.doc = "Top edge, relative to the parent."});
+    a.req("width", v.width, {.doc = "Width (> 0)."});
+    a.req("height", v.height, {.doc = "Height (> 0)."});
+}
+
 struct Diagram {
     std::vector<Shape> shapes;
     std::vector<Connector> connectors;
+    std::vector<Note> notes;
     friend bool operator==(const Diagram&, const Diagram&) = default;
 };
 

@@ -97,7 +97,7 @@ private:
         add("dynamodb", "Amazon DynamoDB", AwsService{"dynamodb", ResourceId("use1")});
         add("sqs", "Amazon SQS", AwsService{"sqs", ResourceId("use1")});
         add("saas-api", "Partner API (internet)", InternetHost{*IpAddress::parse("203.0.113.10"), "api.partner.example"});
-        add("dc", "Data centre", OnPremisesNetwork{{*Cidr::parse("192.168.0.0/16")}, true, {}});
+        add("dc", "Data centre", OnPremisesNetwork{{*Cidr::parse("192.168.0.0/16")}, true, {}, {}});
         add("dc-host", "Mainframe gateway", OnPremisesHost{ResourceId("dc"), *IpAddress::parse("192.168.10.20")});
     }
 
@@ -322,11 +322,11 @@ std::optional<Design> generateScenario(const ScenarioParameters& p, std::string*
         return std::nullopt;
     };
     if (p.vpcs < 1 || p.vpcs > kMaxGeneratedVpcs)
-        return fail("--vpcs must be from 1 to " + std::to_string(kMaxGeneratedVpcs));
+        return fail("the number of VPCs must be from 1 to " + std::to_string(kMaxGeneratedVpcs));
     if (p.subnetsPerVpc < 0 || p.subnetsPerVpc > kMaxGeneratedSubnetsPerVpc)
-        return fail("--subnets must be from 0 to " + std::to_string(kMaxGeneratedSubnetsPerVpc));
+        return fail("the number of subnets per VPC must be from 0 to " + std::to_string(kMaxGeneratedSubnetsPerVpc));
     if (p.workloadsPerSubnet < 0 || p.workloadsPerSubnet > kMaxGeneratedWorkloadsPerSubnet)
-        return fail("--instances must be from 0 to " + std::to_string(kMaxGeneratedWorkloadsPerSubnet));
+        return fail("the number of workloads per subnet must be from 0 to " + std::to_string(kMaxGeneratedWorkloadsPerSubnet));
     const int vpcPrefix = std::max(16, 8 + ceilLog2(p.vpcs));
     const int subnetPrefix = subnetPrefixFor(vpcPrefix, p.subnetsPerVpc);
     if (subnetPrefix > 28)

@@ -124,13 +124,11 @@ private:
                     continue;
                 resource.id = ResourceId(id);
                 T data{};
-                const std::size_t before = m_context.problems.size();
                 JsonReader reader(array[i], path, m_context);
                 reader.markKnown("id");
                 reader.markKnown("name");
                 describe(reader, data);
                 reader.finish(&resource.extensions);
-                (void)before;
                 resource.data = std::move(data);
                 design.add(std::move(resource));
             }
@@ -171,6 +169,7 @@ private:
         JsonReader reader(object, "/diagram", m_context);
         reader.opt("shapes", design.diagram.shapes, {});
         reader.opt("connectors", design.diagram.connectors, {});
+        reader.opt("notes", design.diagram.notes, {});
         reader.finish(nullptr);
         std::unordered_map<std::string, std::size_t> seen;
         for (std::size_t i = 0; i < design.diagram.shapes.size(); ++i) {
@@ -181,11 +180,45 @@ private:
             if (!(shape.width > 0) || !(shape.height > 0))
                 m_context.error("OUT_OF_RANGE", path, "a shape's width and height must be greater than 0");
         }
+        // A parent must be drawn, and parents may not form a cycle (a shape inside itself).
+        for (std::size_t i = 0; i < design.diagram.shapes.size(); ++i) {
+            const Shape& shape = design.diagram.shapes[i];
+            if (!shape.parent)
+                continue;
+            const std::string path = childPath("/diagram/shapes", i) + "/parent";
+            if (!seen.count(shape.parent->str())) {
+                if (design.find(*shape.parent))
+                    m_context.error("DANGLING_REFERENCE", path,
+                                    "the parent '" + shape.parent->str() + "' of '" + shape.resource.str() + "' is not drawn");
+                continue;
+            }
+            std::size_t steps = 0;
+            for (const Shape* s = &shape; s && s->parent && steps <= design.diagram.shapes.size(); ++steps) {
+                const auto next = seen.find(s->parent->str());
+                s = next == seen.end() ? nullptr : &design.diagram.shapes[next->second];
+                if (s == &shape) {
+                    m_context.error("DIAGRAM_PARENT_CYCLE", path,
+                                    "'" + shape.resource.str() + "' is drawn inside itself through its parents");
+                    break;
+                }
+            }
+        }
         for (std::size_t i = 0; i < design.diagram.connectors.size(); ++i) {
             const Connector& c = design.diagram.connectors[i];
             if (!design.containsId(c.owner))
                 m_context.error("DANGLING_REFERENCE", childPath("/diagram/connectors", i) + "/owner",
                                 "connector owner '" + c.owner + "' does not exist");
+            if (!c.target.empty() && !design.containsId(c.target))
+                m_context.error("DANGLING_REFERENCE", childPath("/diagram/connectors", i) + "/target",
+                                "connector target '" + c.target + "' does not exist");
+        }
+        for (std::size_t i = 0; i < design.diagram.notes.size(); ++i) {
+            const Note& note = design.diagram.notes[i];
+            if (!(note.width > 0) || !(note.height > 0))
+                m_context.error("OUT_OF_RANGE", childPath("/diagram/notes", i), "a note's width and height must be greater than 0");
+            if (note.parent && !seen.count(note.parent->str()) && design.find(*note.parent))
+                m_context.error("DANGLING_REFERENCE", childPath("/diagram/notes", i) + "/parent",
+                                "the parent '" + note.parent->str() + "' of a note is not drawn");
         }
     }
 
@@ -426,11 +459,12 @@ std::string saveDesignToString(const Design& design)
         }
         root["flows"] = std::move(flows);
     }
-    if (!design.diagram.shapes.empty() || !design.diagram.connectors.empty()) {
+    if (!design.diagram.shapes.empty() || !design.diagram.connectors.empty() || !design.diagram.notes.empty()) {
         OrderedJson diagram = OrderedJson::object();
         JsonWriter writer(diagram);
         writer.opt("shapes", design.diagram.shapes, {});
         writer.opt("connectors", design.diagram.connectors, {});
+        writer.opt("notes", design.diagram.notes, {});
         root["diagram"] = std::move(diagram);
     }
     addExtensions(root, design.extensions);

@@ -52,7 +52,8 @@ void write(std::string& out, const OrderedJson& j, int indent, std::size_t colum
         return;
     }
     constexpr std::size_t kWidth = 100;
-    const std::string compact = compactForm(j, column < kWidth ? kWidth - column : 0);
+    // The document itself is always expanded, however small.
+    const std::string compact = indent == 0 ? std::string() : compactForm(j, column < kWidth ? kWidth - column : 0);
     if (!compact.empty()) {
         out += compact;
         return;

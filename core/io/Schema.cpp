@@ -132,7 +132,8 @@ OJ objectSchema(const Collected& c, bool withIdentity)
         }
         schema["allOf"] = all;
     }
-    schema["patternProperties"] = {{"^x-", OJ::object()}};
+    if (withIdentity) // extension keys are kept on resources and flows (and the document) only
+        schema["patternProperties"] = {{"^x-", OJ::object()}};
     schema["additionalProperties"] = false;
     return schema;
 }
@@ -268,8 +269,10 @@ nlohmann::ordered_json designSchema()
         FieldCollector collector(diagram);
         std::vector<Shape> shapes;
         std::vector<Connector> connectors;
+        std::vector<Note> notes;
         collector.opt("shapes", shapes, {.doc = "Where each resource is drawn."});
         collector.opt("connectors", connectors, {.doc = "Bend points of drawn links."});
+        collector.opt("notes", notes, {.doc = "Text boxes on the canvas."});
         properties["diagram"] = objectSchema(diagram, false);
     }
     defs["id"] = {{"type", "string"},
@@ -314,6 +317,10 @@ std::string formatReferenceMarkdown()
         const Collected connector = collect<Connector>();
         md << "### `diagram.connectors[]` — connector\n\n";
         writeTable(md, connector.fields, connector.oneOf, false, "diagram.connectors[]");
+        md << "\n";
+        const Collected note = collect<Note>();
+        md << "### `diagram.notes[]` — note\n\n";
+        writeTable(md, note.fields, note.oneOf, false, "diagram.notes[]");
     }
     return md.str();
 }

@@ -31,6 +31,7 @@ public:
             std::visit([&](const auto& data) { check(r, data); }, r.data);
         checkSubnetOverlaps();
         checkPeeringOverlaps();
+        checkGatewayEndpointRoutes();
         checkDuplicateAddresses();
         checkTransitPropagation();
         for (const Flow& f : m_design.flows())
@@ -279,6 +280,8 @@ private:
 
     void check(const Resource& r, const NatGateway& n)
     {
+        if (n.privateIp)
+            checkAddressInSubnet(r, *n.privateIp, n.subnet);
         if (n.connectivity != NatConnectivity::Public)
             return;
         const auto vpc = vpcOf(n.subnet);
@@ -287,8 +290,6 @@ private:
                   "public NAT gateway " + r.id.str() + " is in VPC " + vpc->str() + ", which has no internet gateway");
         if (!n.elasticIp)
             error("NAT_PUBLIC_WITHOUT_EIP", {r.id.str()}, "public NAT gateway " + r.id.str() + " has no Elastic IP");
-        if (n.privateIp)
-            checkAddressInSubnet(r, *n.privateIp, n.subnet);
     }
 
     void check(const Resource& r, const SecurityGroup& g)
@@ -326,7 +327,13 @@ private:
         const Subnet* s = get<Subnet>(subnetId);
         if (!s)
             return;
-        const Cidr& block = address.isV4() ? s->cidr : (s->ipv6Cidr ? *s->ipv6Cidr : s->cidr);
+        if (!address.isV4() && !s->ipv6Cidr) {
+            error("ADDRESS_OUTSIDE_SUBNET", {r.id.str(), subnetId.str()},
+                  r.id.str() + " has IPv6 address " + address.toString() + ", but subnet " + subnetId.str() +
+                      " has no IPv6 block");
+            return;
+        }
+        const Cidr& block = address.isV4() ? s->cidr : *s->ipv6Cidr;
         if (!block.contains(address)) {
             error("ADDRESS_OUTSIDE_SUBNET", {r.id.str(), subnetId.str()},
                   r.id.str() + " has address " + address.toString() + ", outside subnet " + subnetId.str() + " (" +
@@ -640,7 +647,6 @@ private:
                     widest = s;
             }
         }
-        // Keep findings in a stable, resource-ordered sequence regardless of map iteration.
     }
 
     void checkPeeringOverlaps()
@@ -662,7 +668,11 @@ private:
                               "peered VPCs " + p.requesterVpc.str() + " (" + x.toString() + ") and " +
                                   p.accepterVpc.str() + " (" + y.toString() + ") overlap; AWS refuses the peering");
         });
-        // GW-3: one gateway endpoint per service per route table.
+    }
+
+    // GW-3: one gateway endpoint per service per route table.
+    void checkGatewayEndpointRoutes()
+    {
         for (const auto& [key, endpoints] : m_gatewayRoutes)
             if (endpoints.size() > 1) {
                 const std::string table = key.substr(0, key.find('|'));

@@ -21,7 +21,9 @@ struct Finding {
 };
 
 // Checks the "invalid design" rules of NETWORK-RULES.md and housekeeping rules. A pure function:
-// same design, same findings in the same order (by resource order, then check order).
+// same design, same findings in the same order: first the checks of single resources, in
+// resource order; then checks across resources (overlaps, duplicates), ordered by the ids
+// they group by; then flows and the diagram.
 std::vector<Finding> lintDesign(const Design& design);
 
 } // namespace pp

@@ -25,6 +25,7 @@ struct Flow {
     std::optional<int> port;
     std::string dnsName;
     std::optional<Verdict> expect;
+    std::string description;
     Extensions extensions;
 
     friend bool operator==(const Flow&, const Flow&) = default;
@@ -34,8 +35,9 @@ void describe(A& a, Flow& v)
 {
     a.req("source", v.source, {.doc = "What opens the connection.", .kinds = kFlowEndpoints});
     a.req("destination", v.destination,
-          {.doc = "What the client connects to: a workload, host, AWS service, endpoint (its endpoint-specific "
-                  "DNS name), endpoint service or load balancer.",
+          {.doc = "What the client connects to: a workload, host, AWS service (its default name unless `dnsName` "
+                  "says otherwise), VPC endpoint (its endpoint-specific DNS name), endpoint service (its private "
+                  "DNS name) or load balancer.",
            .kinds = kFlowEndpoints});
     a.opt("protocol", v.protocol, Protocol::Tcp, {.doc = "IP protocol."});
     a.opt("port", v.port, {.doc = "Destination port (required for `tcp` and `udp`).", .min = 0, .max = 65535});
@@ -43,7 +45,9 @@ void describe(A& a, Flow& v)
           {.doc = "The DNS name the client resolves, e.g. `sqs.us-east-1.amazonaws.com`; empty = the "
                   "destination's address or default name."});
     a.opt("expect", v.expect,
-          {.doc = "The verdict the designer expects; `privatepath check` fails (exit 1) when it differs."});
+          {.doc = "The verdict the designer expects. Once the connectivity engine computes verdicts, "
+                  "`privatepath check` exits 1 when a flow misses it."});
+    a.opt("description", v.description, std::string(), {.doc = "Free text: why this flow matters."});
 }
 
 } // namespace pp

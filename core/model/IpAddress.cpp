@@ -177,6 +177,9 @@ std::string IpAddress::toString() const
         std::snprintf(buffer, sizeof buffer, "%u.%u.%u.%u", v >> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
         return buffer;
     }
+    // RFC 5952 section 5: IPv4-mapped addresses keep the dotted quad ("::ffff:192.0.2.1").
+    if ((m_value >> 32) == 0xffff)
+        return "::ffff:" + IpAddress::v4(std::uint32_t(m_value)).toString();
     std::array<unsigned, 8> groups{};
     for (int g = 0; g < 8; ++g)
         groups[std::size_t(g)] = unsigned((m_value >> (16 * (7 - g))) & 0xffff);

@@ -35,7 +35,8 @@ public:
     static constexpr int bitWidth(IpFamily f) { return f == IpFamily::V4 ? 32 : 128; }
     int bitWidth() const { return bitWidth(m_family); }
 
-    // Canonical text: dotted quad, or RFC 5952 (lower case, longest zero run compressed).
+    // Canonical text: dotted quad, or RFC 5952 (lower case, longest zero run compressed,
+    // IPv4-mapped addresses as ::ffff:a.b.c.d).
     std::string toString() const;
 
     // RFC 1918 (10/8, 172.16/12, 192.168/16) or RFC 6598 (100.64/10) for IPv4; unique local

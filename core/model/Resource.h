@@ -25,8 +25,10 @@ constexpr Kind kindOf()
 }
 static_assert(kindOf<PrivateHostedZone>() == Kind::PrivateHostedZone && kindOf<Workload>() == Kind::Workload);
 
-// Fields a file may carry for other tools: keys starting with "x-", kept verbatim and saved
-// back in key order. Any other unknown key is reported and dropped.
+// Fields a file may carry for other tools: keys starting with "x-" on resources, flows and the
+// document. Their values are kept as JSON and saved back in key order (values are normalised:
+// object keys sorted, numbers in nlohmann's shortest form). Any other unknown key is reported and
+// dropped.
 using Extensions = std::map<std::string, std::string>; // key -> compact JSON text
 
 struct Resource {

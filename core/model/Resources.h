@@ -367,7 +367,7 @@ struct Listener {
 template <class A>
 void describe(A& a, Listener& v)
 {
-    a.req("protocol", v.protocol, {.doc = "Listener protocol (`tcp` or `udp`)."});
+    a.req("protocol", v.protocol, {.doc = "Listener protocol: `tcp` or `udp` (`all` = TCP and UDP)."});
     a.req("port", v.port, {.doc = "Listener port.", .min = 1, .max = 65535});
 }
 
@@ -636,10 +636,32 @@ void describe(A& a, DnsForwardingRule& v)
           {.doc = "The Route 53 Resolver inbound endpoint receiving them (IF-4).", .kinds = {Kind::ResolverEndpoint}});
 }
 
+// A route in the on-premises router: traffic to `destination` goes over `via`. Prefixes that
+// AWS advertises over BGP (VPN, Direct Connect) need no entry; other traffic uses the internet
+// breakout if there is one.
+struct OnPremisesRoute {
+    friend bool operator==(const OnPremisesRoute&, const OnPremisesRoute&) = default;
+    std::optional<Cidr> destination;
+    std::optional<ResourceId> destinationPrefixList;
+    ResourceId via;
+};
+template <class A>
+void describe(A& a, OnPremisesRoute& v)
+{
+    a.opt("destination", v.destination, {.doc = "Destination CIDR."});
+    a.opt("destinationPrefixList", v.destinationPrefixList,
+          {.doc = "Destination prefix list (e.g. S3's), instead of `destination`.", .kinds = {Kind::PrefixList}});
+    a.oneOf(std::array{"destination", "destinationPrefixList"});
+    a.req("via", v.via,
+          {.doc = "The link carrying it: a VPN connection or a Direct Connect virtual interface.",
+           .kinds = {Kind::VpnConnection, Kind::DirectConnectVirtualInterface}});
+}
+
 struct OnPremisesNetwork {
     friend bool operator==(const OnPremisesNetwork&, const OnPremisesNetwork&) = default;
     Cidrs cidrs;
     bool internetBreakout = true;
+    std::vector<OnPremisesRoute> routes;
     std::vector<DnsForwardingRule> dnsForwarding;
 };
 template <class A>
@@ -648,6 +670,8 @@ void describe(A& a, OnPremisesNetwork& v)
     a.req("cidrs", v.cidrs, {.doc = "The network's address ranges."});
     a.opt("internetBreakout", v.internetBreakout, true,
           {.doc = "Has its own internet access; names resolved publicly are reached that way (HYB-4)."});
+    a.opt("routes", v.routes,
+          {.doc = "Static routes of the on-premises router into AWS links, besides the prefixes AWS advertises."});
     a.opt("dnsForwarding", v.dnsForwarding, {.doc = "Conditional DNS forwarding to Route 53 Resolver."});
 }
 

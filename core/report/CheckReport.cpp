@@ -8,7 +8,9 @@ namespace pp {
 
 int FileCheck::errorCount() const
 {
-    return int(std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::Error; }));
+    return int(std::count_if(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::Error; }) +
+               std::count_if(diagnostics.begin(), diagnostics.end(),
+                             [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 int FileCheck::warningCount() const
@@ -23,6 +25,7 @@ int checkExitCode(const std::vector<FileCheck>& files)
     if (std::any_of(files.begin(), files.end(), [](const FileCheck& f) { return !f.loaded; }))
         return 3;
     if (std::any_of(files.begin(), files.end(), [](const FileCheck& f) { return f.errorCount() > 0; }))
+        // Only loaded files get here, so these are error findings.
         return 1;
     return 0;
 }

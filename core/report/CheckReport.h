@@ -16,7 +16,7 @@ struct FileCheck {
     Diagnostics diagnostics;      // loader errors and warnings
     std::vector<Finding> findings;
 
-    int errorCount() const;       // error findings (load errors are counted by `loaded`)
+    int errorCount() const;       // error findings and loader errors
     int warningCount() const;     // warning findings and loader warnings
 };
 
@@ -24,7 +24,7 @@ struct FileCheck {
 // error finding, else 0.
 int checkExitCode(const std::vector<FileCheck>& files);
 
-// The machine-readable report (`check --format json`), documented in docs/check-report.md.
+// The machine-readable report (`check --format json`), documented in docs/cli.md.
 // Deterministic: same files, same bytes.
 nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files);
 

@@ -94,6 +94,10 @@ TEST_F(Cli, VersionAndHelp)
     const CommandResult checkHelp = run("check --help");
     EXPECT_EQ(checkHelp.code, 0);
     EXPECT_NE(checkHelp.out.find("--format"), std::string::npos);
+    EXPECT_NE(checkHelp.out.find("Usage: privatepath check [options] FILE..."), std::string::npos) << checkHelp.out;
+    const CommandResult extra = run("schema extra");
+    EXPECT_EQ(extra.code, 2);
+    EXPECT_NE(extra.out.find("Unexpected argument 'extra'"), std::string::npos);
 }
 
 TEST_F(Cli, UsageErrorsExitWithTwo)

@@ -48,6 +48,7 @@ TEST(IpAddress, ParsesIpv6WithCompressionAndEmbeddedIpv4)
     EXPECT_EQ(ip("::1").toString(), "::1");
     EXPECT_EQ(ip("fe80::").toString(), "fe80::");
     EXPECT_EQ(ip("::ffff:192.0.2.1").value(), (Uint128(0xffff) << 32) | 0xc0000201u);
+    EXPECT_EQ(ip("::ffff:c000:201").toString(), "::ffff:192.0.2.1");
     // RFC 5952: compress the longest zero run, the first one on a tie; never a single group.
     EXPECT_EQ(ip("2001:db8:0:0:1:0:0:1").toString(), "2001:db8::1:0:0:1");
     EXPECT_EQ(ip("2001:db8:0:1:1:1:1:1").toString(), "2001:db8:0:1:1:1:1:1");

@@ -44,9 +44,11 @@ TEST(Generator, SizesFollowTheParameters)
     std::set<std::string> drawn;
     for (const Shape& s : d->diagram.shapes)
         drawn.insert(s.resource.str());
-    for (const Resource& r : d->resources())
-        if (r.as<Vpc>() || r.as<Subnet>() || r.as<Workload>() || r.as<NatGateway>() || r.as<VpcEndpoint>())
+    for (const Resource& r : d->resources()) {
+        if (r.as<Vpc>() || r.as<Subnet>() || r.as<Workload>() || r.as<NatGateway>() || r.as<VpcEndpoint>()) {
             EXPECT_TRUE(drawn.count(r.id.str())) << r.id.str() << " has no shape";
+        }
+    }
 }
 
 TEST(Generator, EstateIsValid)
@@ -67,11 +69,11 @@ TEST(Generator, RefusesSizesTheAddressPlanCannotHold)
 {
     std::string why;
     EXPECT_FALSE(generateScenario({0, 1, 1, 1}, &why));
-    EXPECT_NE(why.find("--vpcs"), std::string::npos);
+    EXPECT_NE(why.find("number of VPCs"), std::string::npos);
     EXPECT_FALSE(generateScenario({1, 1, 11, 1}, &why));
-    EXPECT_NE(why.find("--instances"), std::string::npos);
+    EXPECT_NE(why.find("workloads per subnet"), std::string::npos);
     EXPECT_FALSE(generateScenario({1, 256, 1, 1}, &why));
-    EXPECT_NE(why.find("--subnets"), std::string::npos);
+    EXPECT_NE(why.find("subnets per VPC"), std::string::npos);
 }
 
 } // namespace

@@ -255,7 +255,26 @@ TEST(LoaderErrors, DiagramProblems)
     expectError(std::string(head) + R"({"shapes": [{"resource": "h", "x": 0, "y": 0, "width": 0, "height": 5}]}})",
                 "OUT_OF_RANGE");
     expectError(std::string(head) + R"({"connectors": [{"owner": "ghost"}]}})", "DANGLING_REFERENCE");
+    expectError(std::string(head) + R"({"connectors": [{"owner": "h", "target": "ghost"}]}})", "DANGLING_REFERENCE");
+    expectError(std::string(head) + R"({"notes": [{"text": "hi", "x": 0, "y": 0, "width": 0, "height": 5}]}})",
+                "OUT_OF_RANGE");
     expectError(std::string(head) + R"([]})", "WRONG_TYPE");
+}
+
+TEST(LoaderErrors, ShapeParentsMustBeDrawnAndAcyclic)
+{
+    const char* hosts = R"({"schemaVersion": 1, "internetHosts": [{"id": "a", "address": "203.0.113.1"},
+                           {"id": "b", "address": "203.0.113.2"}, {"id": "c", "address": "203.0.113.3"}], "diagram": )";
+    const Diagnostic notDrawn = expectError(
+        std::string(hosts) + R"({"shapes": [{"resource": "a", "parent": "b", "x": 0, "y": 0, "width": 5, "height": 5}]}})",
+        "DANGLING_REFERENCE");
+    EXPECT_NE(notDrawn.message.find("'b' of 'a' is not drawn"), std::string::npos) << notDrawn.message;
+    const Diagnostic cycle = expectError(std::string(hosts) + R"({"shapes": [
+        {"resource": "a", "parent": "b", "x": 0, "y": 0, "width": 5, "height": 5},
+        {"resource": "b", "parent": "c", "x": 0, "y": 0, "width": 5, "height": 5},
+        {"resource": "c", "parent": "a", "x": 0, "y": 0, "width": 5, "height": 5}]}})",
+                                         "DIAGRAM_PARENT_CYCLE");
+    EXPECT_EQ(cycle.jsonPath, "/diagram/shapes/0/parent");
 }
 
 TEST(LoaderErrors, AbsurdNestingIsRefusedBeforeParsing)
