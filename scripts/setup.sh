@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs every package PrivatePath needs on Debian 12 and builds it (preset "default", into
+# build/). Safe to run again: packages already present are not reinstalled, the build is
+# incremental. Needs root for apt-get (uses sudo when not root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  qt6-base-dev
+  libboost-graph-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libxml2-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake --preset default
+cmake --build --preset default
