@@ -23,6 +23,16 @@ void describe(A& a, Point& v)
     a.req("y", v.y, {.doc = "Vertical position; y grows downwards."});
 }
 
+// The box fields shared by shapes and notes, relative to the parent's top-left corner.
+template <class A, class Boxed>
+void describeBox(A& a, Boxed& v)
+{
+    a.req("x", v.x, {.doc = "Left edge, relative to the parent."});
+    a.req("y", v.y, {.doc = "Top edge, relative to the parent."});
+    a.req("width", v.width, {.doc = "Width (> 0)."});
+    a.req("height", v.height, {.doc = "Height (> 0)."});
+}
+
 // A resource's box. Coordinates are relative to the parent shape's top-left corner (or to the
 // canvas origin without a parent), so moving a container changes one shape, not its contents.
 struct Shape {
@@ -39,10 +49,7 @@ void describe(A& a, Shape& v)
 {
     a.req("resource", v.resource, {.doc = "The resource drawn.", .kinds = KindMask::all()});
     a.opt("parent", v.parent, {.doc = "The containing shape's resource.", .kinds = KindMask::all()});
-    a.req("x", v.x, {.doc = "Left edge, relative to the parent."});
-    a.req("y", v.y, {.doc = "Top edge, relative to the parent."});
-    a.req("width", v.width, {.doc = "Width (> 0)."});
-    a.req("height", v.height, {.doc = "Height (> 0)."});
+    describeBox(a, v);
 }
 
 // Bend points of a drawn link, in canvas coordinates. `owner` is the flow or resource that
@@ -77,10 +84,7 @@ void describe(A& a, Note& v)
 {
     a.req("text", v.text, {.doc = "The note's text (plain text; line breaks allowed)."});
     a.opt("parent", v.parent, {.doc = "The shape it is drawn in; absent = the canvas.", .kinds = KindMask::all()});
-    a.req("x", v.x, {.doc = "Left edge, relative to the parent."});
-    a.req("y", v.y, {.doc = "Top edge, relative to the parent."});
-    a.req("width", v.width, {.doc = "Width (> 0)."});
-    a.req("height", v.height, {.doc = "Height (> 0)."});
+    describeBox(a, v);
 }
 
 struct Diagram {
