@@ -8,18 +8,91 @@
 #include <QCoreApplication>
 
 namespace pp::cli {
+namespace {
+
+QString verdictWord(Verdict v)
+{
+    switch (v) {
+    case Verdict::Private:
+        return QCoreApplication::translate("cli", "PRIVATE");
+    case Verdict::Public:
+        return QCoreApplication::translate("cli", "PUBLIC");
+    case Verdict::Unreachable:
+        return QCoreApplication::translate("cli", "UNREACHABLE");
+    }
+    return {};
+}
+
+void printExplanations(QTextStream& out, const char* label, const std::vector<Explanation>& list)
+{
+    for (const Explanation& e : list)
+        out << "    " << label << " [" << toQString(e.code) << "]"
+            << (e.resource.empty() ? QString() : QStringLiteral(" at ") + toQString(e.resource)) << ": " << toQString(e.message)
+            << "\n";
+}
+
+void printFlow(QTextStream& out, const FlowResult& r)
+{
+    out << "flow " << toQString(r.flow.str()) << ": " << verdictWord(r.verdict);
+    if (r.expected)
+        out << " (" << QCoreApplication::translate("cli", "expected %1: %2")
+                           .arg(toQString(std::string(enumName(*r.expected))),
+                                r.expectationMet.value_or(false) ? QCoreApplication::translate("cli", "met")
+                                                                 : QCoreApplication::translate("cli", "NOT MET"))
+            << ")";
+    out << "\n";
+    for (std::size_t i = 0; i < r.path.size(); ++i) {
+        const Hop& h = r.path[i];
+        out << QStringLiteral("    %1. %2 %3  %4").arg(i + 1, 2).arg(toQString(h.resource), -18).arg(toQString(h.action), -13)
+                   .arg(toQString(h.detail));
+        if (r.leavesAt && *r.leavesAt == i)
+            out << QCoreApplication::translate("cli", "  <- leaves the private network");
+        out << "\n";
+    }
+    if (r.returnChecked)
+        out << "    " << (r.returnOk ? QCoreApplication::translate("cli", "return path: ok")
+                                     : QCoreApplication::translate("cli", "return path: blocked"))
+            << "\n";
+    printExplanations(out, "blocked", r.blocking);
+    printExplanations(out, "hint", r.hints);
+    printExplanations(out, "note", r.notes);
+}
+
+void printExposure(QTextStream& out, const Exposure& e)
+{
+    out << "exposure " << toQString(e.workload) << ":";
+    auto list = [](const std::vector<std::string>& ids) {
+        QStringList parts;
+        for (const std::string& id : ids)
+            parts << toQString(id);
+        return parts.join(QStringLiteral(", "));
+    };
+    if (e.egress)
+        out << QCoreApplication::translate("cli", " reaches the internet via %1;").arg(list(e.egressVia));
+    if (e.ingress)
+        out << QCoreApplication::translate("cli", " reachable from the internet via %1 (%2)").arg(list(e.ingressVia), list(e.openPorts));
+    out << "\n";
+}
+
+} // namespace
 
 int runCheck(const QStringList& args, Streams io)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "Load PrivatePath designs, validate them and print design findings.\n"
-               "Exit codes: 0 no errors; 1 error findings; 2 usage error; 3 a file could not be read or parsed."));
+        "cli", "Load PrivatePath designs, validate them, and print design findings, the verdict and path of\n"
+               "every flow, and the workloads exposed to the internet.\n"
+               "Exit codes: 0 no errors; 1 error findings or a flow that misses its expected verdict;\n"
+               "2 usage error; 3 a file could not be read or parsed."));
     parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"),
                                     QCoreApplication::translate("cli", "Output format: text (default) or json."),
                                     QStringLiteral("text|json"), QStringLiteral("text"));
     parser.addOption(format);
+    const QCommandLineOption flowOption(QStringLiteral("flow"),
+                                        QCoreApplication::translate("cli", "Report only the flow with this id."),
+                                        QStringLiteral("ID"));
+    parser.addOption(flowOption);
     parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("cli", "Design files to check."),
                                  QStringLiteral("FILE..."));
     if (!parser.parse(args)) {
@@ -48,8 +121,14 @@ int runCheck(const QStringList& args, Streams io)
         LoadResult loaded = loadDesignFile(check.file);
         check.diagnostics = std::move(loaded.diagnostics);
         check.loaded = loaded.ok();
-        if (loaded.design)
-            check.findings = lintDesign(*loaded.design);
+        check.onlyFlow = toStdString(parser.value(flowOption));
+        if (loaded.design) {
+            analyzeInto(check, *loaded.design);
+            if (!check.onlyFlow.empty() && !loaded.design->findFlow(FlowId(check.onlyFlow))) {
+                io.err << QCoreApplication::translate("cli", "%1: there is no flow '%2'\n").arg(file, parser.value(flowOption));
+                return UsageError;
+            }
+        }
         checks.push_back(std::move(check));
     }
 
@@ -73,10 +152,17 @@ int runCheck(const QStringList& args, Streams io)
             io.out << toQString(check.file) << ": " << severityName(f.severity) << ": " << toQString(f.message) << " ["
                    << toQString(f.code) << "] (" << ids << ")\n";
         }
-        io.out << QCoreApplication::translate("cli", "%1: %2 error(s), %3 warning(s)\n")
+        for (const FlowResult& r : check.flows)
+            if (check.onlyFlow.empty() || r.flow.str() == check.onlyFlow)
+                printFlow(io.out, r);
+        for (const Exposure& e : check.exposure)
+            printExposure(io.out, e);
+        io.out << QCoreApplication::translate("cli", "%1: %2 error(s), %3 warning(s), %4 flow(s), %5 missing the expected verdict\n")
                       .arg(toQString(check.file))
                       .arg(check.errorCount())
-                      .arg(check.warningCount());
+                      .arg(check.warningCount())
+                      .arg(check.onlyFlow.empty() ? check.flows.size() : 1)
+                      .arg(check.unmetExpectations());
     }
     return checkExitCode(checks);
 }

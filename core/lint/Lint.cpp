@@ -1,5 +1,7 @@
 #include "lint/Lint.h"
 
+#include "analysis/AwsData.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -7,18 +9,6 @@
 
 namespace pp {
 namespace {
-
-// Services with gateway endpoints (rule GW-1) and cross-Region interface endpoints (IF-8, as of
-// November 2025: S3, IAM, ECR, KMS, ECS, Lambda, Data Firehose, Managed Service for Apache Flink,
-// Route 53).
-bool hasGatewayEndpoint(const std::string& service) { return service == "s3" || service == "dynamodb"; }
-bool isCrossRegionEnabled(const std::string& service)
-{
-    static const std::set<std::string> services{"s3",     "iam",     "ecr.api", "ecr.dkr",  "ecr",          "kms",
-                                                "ecs",    "lambda",  "firehose", "kinesis-firehose", "kinesisanalytics",
-                                                "route53"};
-    return services.count(service) > 0;
-}
 
 class Linter {
 public:
@@ -374,7 +364,7 @@ private:
         const std::string consumerRegion = regionOfVpc(e.vpc);
 
         if (e.endpointType == EndpointType::Gateway) {
-            if (!aws || !hasGatewayEndpoint(aws->service))
+            if (!aws || !serviceHasGatewayEndpoint(aws->service))
                 error("GATEWAY_ENDPOINT_SERVICE_UNSUPPORTED", {id, e.service.str()},
                       "gateway endpoint " + id + " is for " + (aws ? aws->service : e.service.str()) +
                           "; gateway endpoints exist only for S3 and DynamoDB");
@@ -431,7 +421,7 @@ private:
         if (aws && e.endpointType == EndpointType::Interface) {
             const std::string serviceRegion = regionCodeOf(aws->region);
             if (!consumerRegion.empty() && !serviceRegion.empty() && serviceRegion != consumerRegion &&
-                !isCrossRegionEnabled(aws->service))
+                !serviceIsCrossRegionEnabled(aws->service))
                 error("CROSS_REGION_SERVICE_NOT_SUPPORTED", {id, e.service.str()},
                       "endpoint " + id + " in " + consumerRegion + " reaches " + aws->service + " in " + serviceRegion +
                           ", which is not available over cross-Region PrivateLink");

@@ -1,6 +1,8 @@
 #include "report/CheckReport.h"
 
+#include "analysis/Analyzer.h"
 #include "codes/Codes.h"
+#include "model/Design.h"
 
 #include <algorithm>
 
@@ -20,12 +22,27 @@ int FileCheck::warningCount() const
                              [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
 }
 
+int FileCheck::unmetExpectations() const
+{
+    return int(std::count_if(flows.begin(), flows.end(), [&](const FlowResult& f) {
+        return f.expectationMet == false && (onlyFlow.empty() || f.flow.str() == onlyFlow);
+    }));
+}
+
+void analyzeInto(FileCheck& check, const Design& design)
+{
+    AnalysisResult result = analyzeDesign(design);
+    check.findings = std::move(result.findings);
+    check.flows = std::move(result.flows);
+    check.exposure = std::move(result.exposure);
+}
+
 int checkExitCode(const std::vector<FileCheck>& files)
 {
     if (std::any_of(files.begin(), files.end(), [](const FileCheck& f) { return !f.loaded; }))
         return 3;
-    if (std::any_of(files.begin(), files.end(), [](const FileCheck& f) { return f.errorCount() > 0; }))
-        // Only loaded files get here, so these are error findings.
+    // Only loaded files get here, so these are error findings.
+    if (std::any_of(files.begin(), files.end(), [](const FileCheck& f) { return f.errorCount() > 0 || f.unmetExpectations() > 0; }))
         return 1;
     return 0;
 }
@@ -66,8 +83,52 @@ nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
             findings.push_back(std::move(item));
         }
         file["findings"] = std::move(findings);
+        auto explanations = [](const std::vector<Explanation>& items) {
+            OJ out = OJ::array();
+            for (const Explanation& e : items) {
+                const CodeInfo* info = findCode(e.code);
+                out.push_back({{"code", e.code}, {"rule", info ? std::string(info->rule) : std::string()},
+                               {"resource", e.resource}, {"message", e.message}});
+            }
+            return out;
+        };
+        OJ flows = OJ::array();
+        for (const FlowResult& r : f.flows) {
+            if (!f.onlyFlow.empty() && r.flow.str() != f.onlyFlow)
+                continue;
+            OJ flow = OJ::object();
+            flow["flow"] = r.flow.str();
+            flow["verdict"] = std::string(enumName(r.verdict));
+            flow["expected"] = r.expected ? OJ(std::string(enumName(*r.expected))) : OJ(nullptr);
+            flow["expectationMet"] = nullptr;
+            if (r.expectationMet)
+                flow["expectationMet"] = *r.expectationMet;
+            OJ path = OJ::array();
+            for (const Hop& h : r.path)
+                path.push_back({{"resource", h.resource},
+                                {"action", h.action},
+                                {"detail", h.detail},
+                                {"source", h.source},
+                                {"destination", h.destination},
+                                {"sourceClass", {{"before", std::string(enumName(h.sourceClassBefore))}, {"after", std::string(enumName(h.sourceClassAfter))}}},
+                                {"destinationClass", {{"before", std::string(enumName(h.destinationClassBefore))}, {"after", std::string(enumName(h.destinationClassAfter))}}}});
+            flow["path"] = std::move(path);
+            flow["leavesPrivateNetworkAt"] = r.leavesAt ? OJ(*r.leavesAt) : OJ(nullptr);
+            flow["returnPath"] = r.returnChecked ? OJ(r.returnOk ? "ok" : "blocked") : OJ("notChecked");
+            flow["blocking"] = explanations(r.blocking);
+            flow["hints"] = explanations(r.hints);
+            flow["notes"] = explanations(r.notes);
+            flows.push_back(std::move(flow));
+        }
+        file["flows"] = std::move(flows);
+        OJ exposure = OJ::array();
+        for (const Exposure& e : f.exposure)
+            exposure.push_back({{"workload", e.workload}, {"egress", e.egress}, {"egressVia", e.egressVia},
+                                {"ingress", e.ingress}, {"ingressVia", e.ingressVia}, {"openPorts", e.openPorts}});
+        file["exposure"] = std::move(exposure);
         file["errors"] = f.errorCount();
         file["warnings"] = f.warningCount();
+        file["unmetExpectations"] = f.unmetExpectations();
         list.push_back(std::move(file));
     }
     report["files"] = std::move(list);

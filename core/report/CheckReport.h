@@ -1,7 +1,9 @@
 #pragma once
 
+#include "analysis/AnalysisResult.h"
 #include "io/Diagnostic.h"
 #include "lint/Lint.h"
+#include "model/Design.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -15,16 +17,24 @@ struct FileCheck {
     bool loaded = false;          // false: the file could not be read or parsed
     Diagnostics diagnostics;      // loader errors and warnings
     std::vector<Finding> findings;
+    std::vector<FlowResult> flows;      // verdicts, in flow order
+    std::vector<Exposure> exposure;     // exposed workloads
+    std::string onlyFlow;               // `--flow ID`: report this flow only
+
+    int unmetExpectations() const;      // flows whose verdict differs from `expect`
 
     int errorCount() const;       // error findings and loader errors
     int warningCount() const;     // warning findings and loader warnings
 };
 
 // Exit status for a set of checked files: 3 if any file failed to load, else 1 if any has an
-// error finding, else 0.
+// error finding or a flow that misses its expected verdict, else 0.
 int checkExitCode(const std::vector<FileCheck>& files);
 
-// The machine-readable report (`check --format json`), documented in docs/cli.md.
+// Runs the analysis of a loaded design into `check`.
+void analyzeInto(FileCheck& check, const Design& design);
+
+// The machine-readable report (`check --format json`), documented in docs/analysis-report.md.
 // Deterministic: same files, same bytes.
 nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files);
 

@@ -1,0 +1,111 @@
+#include "analysis/Analyzer.h"
+
+#include "analysis/Exposure.h"
+#include "analysis/ForwardingGraph.h"
+#include "analysis/Tracer.h"
+#include "model/References.h"
+
+namespace pp {
+
+std::set<std::string> touchedBy(const Resource& resource)
+{
+    std::set<std::string> out{resource.id.str()};
+    for (const ResourceId& id : referencesOf(resource))
+        out.insert(id.str());
+    return out;
+}
+
+const AnalysisResult& Analyzer::analyze(const Design& design)
+{
+    m_cache.clear();
+    return run(design, nullptr);
+}
+
+const AnalysisResult& Analyzer::reanalyze(const Design& design, const std::set<std::string>& touched)
+{
+    return run(design, &touched);
+}
+
+const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::string>* touched)
+{
+    AnalysisResult result;
+    result.findings = lintDesign(design);
+    Network network(design);
+    network.setErrorFindings(result.findings);
+    const ForwardingGraph graph(network);
+
+    // Ids whose error findings appeared or disappeared also invalidate cached answers.
+    std::set<std::string> errorIds;
+    for (const Finding& f : result.findings)
+        if (f.severity == Severity::Error)
+            errorIds.insert(f.ids.begin(), f.ids.end());
+    std::set<std::string> changed = touched ? *touched : std::set<std::string>{};
+    for (const std::string& id : errorIds)
+        if (!m_errorIds.count(id))
+            changed.insert(id);
+    for (const std::string& id : m_errorIds)
+        if (!errorIds.count(id))
+            changed.insert(id);
+    m_errorIds = std::move(errorIds);
+
+    m_traced = 0;
+    std::unordered_map<std::string, CachedFlow> cache;
+    std::vector<IpAddress> destinations{internetRepresentative(IpFamily::V4)};
+    for (const Flow& flow : design.flows()) {
+        const auto it = m_cache.find(flow.id.str());
+        bool reuse = touched && it != m_cache.end() && it->second.flow == flow;
+        if (reuse)
+            for (const std::string& id : changed)
+                if (it->second.dependencies.count(id)) {
+                    reuse = false;
+                    break;
+                }
+        CachedFlow entry;
+        if (reuse) {
+            entry = std::move(it->second);
+        } else {
+            entry.flow = flow;
+            entry.result = traceFlow(network, graph, flow, &entry.dependencies);
+            entry.dependencies.insert(flow.id.str());
+            ++m_traced;
+        }
+        result.flows.push_back(entry.result);
+        for (const Hop& h : entry.result.path)
+            if (h.action == "dns" || h.action == "source") {
+                if (const auto a = IpAddress::parse(h.destination); a && *a != IpAddress())
+                    destinations.push_back(*a);
+            }
+        cache.emplace(flow.id.str(), std::move(entry));
+    }
+    m_cache = std::move(cache);
+
+    // RT-7: forwarding loops for the destinations in use.
+    for (const auto& loop : graph.forwardingLoops(destinations)) {
+        Finding f;
+        f.code = "CYCLIC_PATH_DETECTED";
+        f.severity = Severity::Warning;
+        for (const Vertex v : loop) {
+            const ForwardingNode& node = graph.node(v);
+            const std::string id = node.resource.empty() ? node.context.str() : node.resource.str();
+            if (!id.empty())
+                f.ids.push_back(id);
+        }
+        std::string list;
+        for (const std::string& id : f.ids)
+            list += (list.empty() ? "" : ", ") + id;
+        f.message = "packets loop between " + list + " (RT-7)";
+        result.findings.push_back(std::move(f));
+    }
+
+    result.exposure = computeExposure(network, graph);
+    m_result = std::move(result);
+    return m_result;
+}
+
+AnalysisResult analyzeDesign(const Design& design)
+{
+    Analyzer analyzer;
+    return analyzer.analyze(design);
+}
+
+} // namespace pp

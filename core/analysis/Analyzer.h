@@ -1,0 +1,48 @@
+#pragma once
+
+#include "analysis/AnalysisResult.h"
+#include "model/Design.h"
+
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace pp {
+
+// Runs the whole analysis: design findings, flow verdicts, routing loops and internet exposure.
+// A pure function of the design (analyze), with a cache for the editor (reanalyze): after an edit
+// only flows whose answer depended on a touched resource are traced again.
+class Analyzer {
+public:
+    const AnalysisResult& analyze(const Design& design);
+
+    // `touched`: ids of resources added, removed or changed by the edit, and of the resources they
+    // referred to before and after it (see touchedBy()).
+    const AnalysisResult& reanalyze(const Design& design, const std::set<std::string>& touched);
+
+    const AnalysisResult& result() const { return m_result; }
+    // Flows traced by the last call (for tests and statistics).
+    std::size_t tracedFlows() const { return m_traced; }
+
+private:
+    const AnalysisResult& run(const Design& design, const std::set<std::string>* touched);
+
+    struct CachedFlow {
+        Flow flow;
+        FlowResult result;
+        std::set<std::string> dependencies;
+    };
+    std::unordered_map<std::string, CachedFlow> m_cache;
+    std::set<std::string> m_errorIds; // ids with error findings at the last run
+    AnalysisResult m_result;
+    std::size_t m_traced = 0;
+};
+
+// One-shot analysis.
+AnalysisResult analyzeDesign(const Design& design);
+
+// Ids an edit of `resource` touches: the resource and everything it refers to.
+std::set<std::string> touchedBy(const Resource& resource);
+
+} // namespace pp

@@ -1,0 +1,53 @@
+#include "analysis/AwsData.h"
+
+#include <array>
+
+namespace pp {
+namespace {
+
+struct PrefixListData {
+    std::string_view region;
+    std::string_view service;
+    std::array<std::string_view, 8> cidrs;
+};
+
+constexpr PrefixListData kPrefixLists[] = {
+    {"us-east-1", "s3",
+     {"3.5.0.0/19", "16.182.0.0/16", "18.34.0.0/19", "18.34.232.0/21", "52.216.0.0/15", "54.231.0.0/16"}},
+    {"us-east-1", "dynamodb", {"3.218.180.0/22", "52.94.0.0/22", "52.119.224.0/20"}},
+    {"us-east-2", "s3", {"52.219.80.0/20", "3.5.128.0/22", "3.5.132.0/23", "52.219.96.0/20", "52.92.76.0/22"}},
+    {"us-east-2", "dynamodb", {"52.94.4.0/24"}},
+};
+
+} // namespace
+
+std::vector<Cidr> builtinPrefixList(std::string_view regionCode, std::string_view service)
+{
+    std::vector<Cidr> out;
+    for (const PrefixListData& list : kPrefixLists)
+        if (list.region == regionCode && list.service == service)
+            for (std::string_view text : list.cidrs)
+                if (!text.empty())
+                    out.push_back(*Cidr::parse(text));
+    return out;
+}
+
+bool serviceHasGatewayEndpoint(std::string_view service) { return service == "s3" || service == "dynamodb"; }
+
+bool serviceIsCrossRegionEnabled(std::string_view service)
+{
+    static constexpr std::string_view kServices[] = {"s3",       "iam",      "ecr.api",          "ecr.dkr",
+                                                     "ecr",      "kms",      "ecs",              "lambda",
+                                                     "firehose", "kinesis-firehose", "kinesisanalytics", "route53"};
+    for (std::string_view s : kServices)
+        if (s == service)
+            return true;
+    return false;
+}
+
+std::string serviceDefaultDnsName(std::string_view service, std::string_view regionCode)
+{
+    return std::string(service) + "." + std::string(regionCode) + ".amazonaws.com";
+}
+
+} // namespace pp
