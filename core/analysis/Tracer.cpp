@@ -104,6 +104,7 @@ private:
         h.destinationClassBefore = classOf(before.dst);
         h.destinationClassAfter = classOf(after.dst);
         m_result.path.push_back(std::move(h));
+        m_lastPacket = after;
     }
     void hop(const std::string& resource, const char* action, std::string detail, const Packet& p)
     {
@@ -114,6 +115,9 @@ private:
     void block(const char* code, const std::string& resource, std::string message, bool hard)
     {
         dep(resource);
+        // The hop where the packet is dropped is part of the path, so the user sees where it ends.
+        if (hard && !m_result.path.empty() && m_result.path.back().resource != resource && m_n.design().containsId(resource))
+            hop(resource, "drop", message, m_lastPacket);
         m_result.blocking.push_back({code, resource, std::move(message)});
         if (hard)
             m_stopped = true;
@@ -757,6 +761,8 @@ private:
                     break;
                 }
                 hop(id, "forward", "through the VPN tunnel to " + vpn->gateway.str(), p);
+                if (const VirtualPrivateGateway* g = m_n.get<VirtualPrivateGateway>(vpn->gateway); g && g->vpc)
+                    hop(vpn->gateway.str(), "forward", "into " + g->vpc->str(), p);
                 const auto e = m_g.nextHop(v, p.dst);
                 if (!e) {
                     explainRemoteEntry(vpn->gateway, p, id);
@@ -768,7 +774,6 @@ private:
                         currentVpc = *g->vpc;
                     if (const auto gv = m_g.find(NodeKind::VirtualPrivateGateway, vpn->gateway))
                         replyExpect = {*gv};
-                    hop(vpn->gateway.str(), "forward", "into " + currentVpc.str(), p);
                 }
                 v = m_g.target(*e);
                 break;
@@ -1331,6 +1336,7 @@ private:
     std::vector<ReplyRoute> m_replyRoutes;
     std::vector<AclCrossing> m_crossings;
     Explanation m_leavingReason;
+    Packet m_lastPacket;
     bool m_stopped = false, m_delivered = false, m_leftPrivate = false;
 };
 

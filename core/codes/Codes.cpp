@@ -82,6 +82,14 @@ const std::vector<CodeInfo>& allCodes()
         {"INTERFACE_ENDPOINT_PRIVATE_DNS_OFF", Analysis, "IF-3", "An interface endpoint exists but its private DNS is off, so the default name resolves publicly."},
         {"PRIVATE_DNS_NOT_SHARED", Analysis, "IF-4", "The client is outside the endpoint's VPC and gets no private DNS answer."},
         {"PATH_LEAVES_PRIVATE_NETWORK", Analysis, "", "The path leaves the private network here."},
+        {"GATEWAY_ENDPOINT_REMOTE_SOURCE", Analysis, "GW-6", "A gateway endpoint cannot be used from across a VPN, Direct Connect, peering or transit gateway."},
+        {"ENDPOINT_NOT_AVAILABLE", Analysis, "SVC-2", "The VPC endpoint is pending acceptance, rejected or otherwise not available."},
+        {"LB_LISTENER_MISMATCH", Analysis, "SVC-1", "The load balancer has no listener for the flow's protocol and port."},
+        {"USE_GATEWAY_ENDPOINT", Analysis, "GW-2", "Hint: a gateway endpoint associated with the route table would keep the flow private."},
+        {"USE_INTERFACE_ENDPOINT", Analysis, "IF-2", "Hint: an interface endpoint with private DNS would keep the flow private."},
+        {"STAYS_ON_AWS_NETWORK", Analysis, "IGW-6", "Note: public addresses are used, but the traffic stays on the AWS network."},
+        {"VPN_TUNNEL_OVER_INTERNET", Analysis, "HYB-2", "Note: private addresses inside an encrypted VPN tunnel whose outer packets cross the internet."},
+        {"ASSUMED_ADDRESSES", Analysis, "", "Note: an address or prefix list was not given and PrivatePath assumed one; the answer may be approximate."},
     };
     return codes;
 }
