@@ -5,6 +5,7 @@
 #include <boost/graph/reverse_graph.hpp>
 #include <functional>
 #include <set>
+#include <unordered_map>
 
 namespace pp {
 
@@ -31,11 +32,33 @@ public:
     {
         reachInternet();
         std::vector<Exposure> out;
+        // Workloads with the same subnet, public-IP flag and security groups are exposed alike;
+        // only load balancer targets need their own look.
+        struct Seen {
+            bool publicIp;
+            const ResourceIds* groups;
+            Exposure exposure;
+        };
+        std::unordered_map<std::string_view, std::vector<Seen>> memo;
         m_n.design().forEach<Workload>([&](const Resource& r, const Workload& w) {
+            const bool ownLook = !m_n.loadBalancersTargeting(r.id).empty();
+            std::vector<Seen>* seen = ownLook ? nullptr : &memo[w.subnet.str()];
             Exposure e;
+            bool found = false;
+            if (seen)
+                for (const Seen& s : *seen)
+                    if (s.publicIp == w.publicIp && *s.groups == w.securityGroups) {
+                        e = s.exposure;
+                        found = true;
+                        break;
+                    }
+            if (!found) {
+                egress(r, w, e);
+                ingress(r, w, e);
+                if (seen)
+                    seen->push_back({w.publicIp, &w.securityGroups, e});
+            }
             e.workload = r.id.str();
-            egress(r, w, e);
-            ingress(r, w, e);
             if (e.egress || e.ingress)
                 out.push_back(std::move(e));
         });

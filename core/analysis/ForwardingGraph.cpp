@@ -104,8 +104,12 @@ std::optional<Vertex> ForwardingGraph::routeTargetVertex(const ResourceId& targe
         return vertex(NodeKind::Peering, target);
     if (r->as<VirtualPrivateGateway>())
         return vertex(NodeKind::VirtualPrivateGateway, target);
-    if (r->as<Workload>())
-        return vertex(NodeKind::Middlebox, target);
+    if (r->as<Workload>()) {
+        const Vertex mb = vertex(NodeKind::Middlebox, target);
+        if (std::find(m_middleboxes.begin(), m_middleboxes.end(), mb) == m_middleboxes.end())
+            m_middleboxes.push_back(mb);
+        return mb;
+    }
     if (const VpcEndpoint* e = r->as<VpcEndpoint>())
         return vertex(e->endpointType == EndpointType::Gateway ? NodeKind::GatewayEndpoint : NodeKind::GwlbEndpoint, target);
     if (r->as<TransitGateway>()) {
@@ -427,19 +431,13 @@ void ForwardingGraph::build()
                     addEdge(vertex(NodeKind::GwlbEndpoint, r.id), *rt, std::nullopt, RoutePriority::Static,
                             "inspected, then routed by the route table of " + e->subnets.front().str());
             }
-        } else if (const Workload* w = r.as<Workload>()) {
-            // Only workloads used as route targets become middlebox vertices.
-            if (const auto existing = find(NodeKind::Middlebox, r.id))
-                if (const auto rt = routeTableOfSubnet(w->subnet))
-                    addEdge(*existing, *rt, std::nullopt, RoutePriority::Static, "forwarded by " + r.id.str());
         }
     }
-    // Middlebox vertices created by routes after their workload was visited.
-    d.forEach<Workload>([&](const Resource& r, const Workload& w) {
-        if (const auto mb = find(NodeKind::Middlebox, r.id); mb && boost::out_degree(*mb, m_graph) == 0)
-            if (const auto rt = routeTableOfSubnet(w.subnet))
-                addEdge(*mb, *rt, std::nullopt, RoutePriority::Static, "forwarded by " + r.id.str());
-    });
+    // Workloads used as route targets (middleboxes) forward by their own subnet's table.
+    for (const Vertex mb : m_middleboxes)
+        if (const Workload* w = m_network.get<Workload>(m_graph[mb].resource); w && boost::out_degree(mb, m_graph) == 0)
+            if (const auto rt = routeTableOfSubnet(w->subnet))
+                addEdge(mb, *rt, std::nullopt, RoutePriority::Static, "forwarded by " + m_graph[mb].resource.str());
 
     // Destination classes: every prefix's first address and the address after its last.
     std::set<IpAddress> bounds{IpAddress::v4(0), IpAddress::v6(0)};
@@ -496,13 +494,18 @@ std::vector<std::vector<Vertex>> ForwardingGraph::forwardingLoops(const std::vec
 {
     std::vector<std::vector<Vertex>> loops;
     std::set<std::vector<Vertex>> seen;
+    std::set<std::pair<IpFamily, std::size_t>> classes;
     for (const IpAddress& address : representatives) {
+        if (!classes.insert({address.family(), destinationClass(address)}).second)
+            continue; // one search answers every address of a class
         // Keep, for this destination class, only the edge each vertex would choose.
-        std::set<Edge> chosen;
+        std::vector<std::optional<Edge>> choice(boost::num_vertices(m_graph));
         for (auto [v, end] = boost::vertices(m_graph); v != end; ++v)
-            if (const auto e = nextHop(*v, address))
-                chosen.insert(*e);
-        auto keep = [&](const Edge& e) { return chosen.count(e) > 0; };
+            choice[*v] = nextHop(*v, address);
+        std::function<bool(const Edge&)> keep = [&](const Edge& e) {
+            const auto& c = choice[boost::source(e, m_graph)];
+            return c && *c == e;
+        };
         boost::filtered_graph<ForwardingGraphType, std::function<bool(const Edge&)>> g(m_graph, keep);
         std::vector<int> component(boost::num_vertices(m_graph));
         const int count = boost::strong_components(g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
@@ -511,9 +514,8 @@ std::vector<std::vector<Vertex>> ForwardingGraph::forwardingLoops(const std::vec
             members[std::size_t(component[v])].push_back(Vertex(v));
         for (auto& m : members) {
             bool cyclic = m.size() > 1;
-            if (m.size() == 1)
-                for (const Edge& e : chosen)
-                    cyclic = cyclic || (boost::source(e, m_graph) == m[0] && boost::target(e, m_graph) == m[0]);
+            if (m.size() == 1 && choice[m[0]])
+                cyclic = boost::target(*choice[m[0]], m_graph) == m[0];
             if (cyclic && seen.insert(m).second)
                 loops.push_back(m);
         }

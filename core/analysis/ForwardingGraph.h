@@ -111,6 +111,7 @@ private:
     std::unordered_map<std::string, Vertex> m_index;
     Vertex m_internet = 0, m_blackhole = 0, m_awsPublic = 0;
     std::vector<IpAddress> m_boundaries; // sorted starts of destination classes
+    std::vector<Vertex> m_middleboxes;
     mutable std::unordered_map<std::uint64_t, std::optional<Edge>> m_memo;
 };
 

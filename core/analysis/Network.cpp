@@ -84,6 +84,7 @@ void Network::index()
                 m_defaultGroup.emplace(sg->vpc.str(), r.id);
         } else if (const VpcEndpoint* endpoint = r.as<VpcEndpoint>()) {
             m_endpointsIn[endpoint->vpc.str()].push_back(r.id);
+            m_endpointsTo[endpoint->service.str()].push_back(r.id);
             if (endpoint->endpointType == EndpointType::Gateway)
                 for (const ResourceId& rt : endpoint->routeTables)
                     m_gatewayEndpointsOn[rt.str()].push_back(r.id);
@@ -114,7 +115,10 @@ void Network::index()
             Cidrs blocks = vpc->ipv4Cidrs;
             if (vpc->ipv6Cidr)
                 blocks.push_back(*vpc->ipv6Cidr);
+            m_privateRanges.insert(m_privateRanges.end(), blocks.begin(), blocks.end());
             m_vpcBlocks.emplace(id, std::move(blocks));
+        } else if (const OnPremisesNetwork* onPremises = r.as<OnPremisesNetwork>()) {
+            m_privateRanges.insert(m_privateRanges.end(), onPremises->cidrs.begin(), onPremises->cidrs.end());
         } else if (const PrefixList* pl = r.as<PrefixList>()) {
             if (pl->awsService && !pl->cidrs.empty())
                 m_servicePrefixLists.emplace(pl->awsService->str(), pl->cidrs);
@@ -214,10 +218,17 @@ bool Network::vpcContains(const ResourceId& vpc, const IpAddress& address) const
     return std::any_of(blocks.begin(), blocks.end(), [&](const Cidr& c) { return c.contains(address); });
 }
 
+bool Network::isPrivateAddress(const IpAddress& address) const
+{
+    return address.isPrivate() ||
+           std::any_of(m_privateRanges.begin(), m_privateRanges.end(), [&](const Cidr& c) { return c.contains(address); });
+}
+
 std::optional<ResourceId> Network::internetGatewayOf(const ResourceId& vpc) const { return lookupOne(m_igw, vpc.str()); }
 std::optional<ResourceId> Network::virtualPrivateGatewayOf(const ResourceId& vpc) const { return lookupOne(m_vgw, vpc.str()); }
 const ResourceIds& Network::gatewayEndpointsOn(const ResourceId& t) const { return lookup(m_gatewayEndpointsOn, t.str()); }
 const ResourceIds& Network::endpointsIn(const ResourceId& vpc) const { return lookup(m_endpointsIn, vpc.str()); }
+const ResourceIds& Network::endpointsTo(const ResourceId& service) const { return lookup(m_endpointsTo, service.str()); }
 const ResourceIds& Network::inboundResolversIn(const ResourceId& vpc) const { return lookup(m_resolversIn, vpc.str()); }
 const ResourceIds& Network::attachmentsOf(const ResourceId& tgw) const { return lookup(m_attachmentsOf, tgw.str()); }
 const ResourceIds& Network::vpnsOn(const ResourceId& gateway) const { return lookup(m_vpnsOn, gateway.str()); }

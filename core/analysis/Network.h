@@ -61,6 +61,9 @@ public:
     const NetworkAcl* networkAclOf(const ResourceId& subnet) const; // nullptr = default ACL, allows all
     std::optional<ResourceId> networkAclIdOf(const ResourceId& subnet) const;
     bool vpcContains(const ResourceId& vpc, const IpAddress& address) const;
+    // Private for verdicts: RFC 1918 / RFC 6598 / unique-local, or inside any VPC or on-premises
+    // network of the design (a VPC may use a public range privately).
+    bool isPrivateAddress(const IpAddress& address) const;
     const Cidrs& vpcBlocks(const ResourceId& vpc) const; // IPv4 blocks and the IPv6 block
 
     // ---- Reverse references ----
@@ -68,6 +71,7 @@ public:
     std::optional<ResourceId> virtualPrivateGatewayOf(const ResourceId& vpc) const;
     const ResourceIds& gatewayEndpointsOn(const ResourceId& routeTable) const;
     const ResourceIds& endpointsIn(const ResourceId& vpc) const;
+    const ResourceIds& endpointsTo(const ResourceId& service) const;
     const ResourceIds& inboundResolversIn(const ResourceId& vpc) const;
     const ResourceIds& attachmentsOf(const ResourceId& transitGateway) const;
     std::optional<ResourceId> attachmentFor(const ResourceId& transitGateway, const ResourceId& attached) const;
@@ -118,10 +122,11 @@ private:
     const Design& m_design;
     std::unordered_map<std::string, ResourceId> m_mainTable, m_igw, m_vgw;
     std::unordered_map<std::string, ResourceId> m_defaultGroup;
-    std::unordered_map<std::string, ResourceIds> m_gatewayEndpointsOn, m_endpointsIn, m_resolversIn, m_attachmentsOf,
+    std::unordered_map<std::string, ResourceIds> m_gatewayEndpointsOn, m_endpointsIn, m_endpointsTo, m_resolversIn, m_attachmentsOf,
         m_vpnsOn, m_vifsOn, m_vifsOf, m_vpnsOf, m_dxAssociations, m_zones, m_lbTargeting;
     std::unordered_map<std::string, std::string> m_attachmentKey; // "tgw|resource" -> attachment
     std::unordered_map<std::string, Cidrs> m_vpcBlocks;
+    Cidrs m_privateRanges;
     std::unordered_map<std::string, std::vector<const Finding*>> m_errorFindings;
     std::unordered_map<std::string, Cidrs> m_servicePrefixLists; // awsService -> design prefix list cidrs
     std::vector<Finding> m_findingStore;

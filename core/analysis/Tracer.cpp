@@ -58,12 +58,6 @@ public:
         m_result.flow = flow.id;
         m_query.protocol = flow.protocol;
         m_query.port = flow.port.value_or(0);
-        for (const Resource& r : network.design().resources()) {
-            if (const Vpc* v = r.as<Vpc>())
-                m_privateRanges.insert(m_privateRanges.end(), v->ipv4Cidrs.begin(), v->ipv4Cidrs.end());
-            else if (const OnPremisesNetwork* o = r.as<OnPremisesNetwork>())
-                m_privateRanges.insert(m_privateRanges.end(), o->cidrs.begin(), o->cidrs.end());
-        }
     }
 
     FlowResult run()
@@ -82,14 +76,7 @@ private:
         if (m_deps && !id.empty())
             m_deps->insert(id);
     }
-    AddressClass classOf(const IpAddress& a) const
-    {
-        if (a.isPrivate())
-            return AddressClass::Private;
-        return std::any_of(m_privateRanges.begin(), m_privateRanges.end(), [&](const Cidr& c) { return c.contains(a); })
-                   ? AddressClass::Private
-                   : AddressClass::Public;
-    }
+    AddressClass classOf(const IpAddress& a) const { return m_n.isPrivateAddress(a) ? AddressClass::Private : AddressClass::Public; }
     void hop(const std::string& resource, const char* action, std::string detail, const Packet& before, const Packet& after)
     {
         dep(resource);
@@ -304,16 +291,16 @@ private:
                      " but its private DNS is off, so " + name + " resolves publicly; turn private DNS on (IF-3)");
         if (!client.vpc || !endpoint) {
             // An endpoint elsewhere whose name is not shared with this client (IF-4, PCX-5).
-            m_n.design().forEach<VpcEndpoint>([&](const Resource& r, const VpcEndpoint& e) {
-                if (e.service != serviceId || e.endpointType != EndpointType::Interface || !e.privateDns)
-                    return;
-                if (client.vpc && e.vpc == *client.vpc)
-                    return;
-                hint("PRIVATE_DNS_NOT_SHARED", r.id.str(),
-                     "interface endpoint " + r.id.str() + " in " + e.vpc.str() + " serves " + name + " privately only inside " +
-                         e.vpc.str() + "; share a private hosted zone with the client's VPC or forward DNS to a Resolver "
-                                       "inbound endpoint in " + e.vpc.str() + " (IF-4)");
-            });
+            for (const ResourceId& id : m_n.endpointsTo(serviceId)) {
+                const VpcEndpoint* e = m_n.get<VpcEndpoint>(id);
+                dep(id.str());
+                if (!e || e->endpointType != EndpointType::Interface || !e->privateDns || (client.vpc && e->vpc == *client.vpc))
+                    continue;
+                hint("PRIVATE_DNS_NOT_SHARED", id.str(),
+                     "interface endpoint " + id.str() + " in " + e->vpc.str() + " serves " + name + " privately only inside " +
+                         e->vpc.str() + "; share a private hosted zone with the client's VPC or forward DNS to a Resolver "
+                                        "inbound endpoint in " + e->vpc.str() + " (IF-4)");
+            }
         }
         return t;
     }
@@ -1328,7 +1315,6 @@ private:
     std::set<std::string>* m_deps;
     FlowResult m_result;
     PortQuery m_query;
-    Cidrs m_privateRanges;
     Target m_target;
     ResourceId m_sourceSubnet, m_sourceVpc;
     std::optional<ResourceId> m_natSubnet, m_privateNat, m_publicNat;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace pp {
@@ -336,8 +337,7 @@ private:
                 error("ADDRESS_RESERVED", {r.id.str(), subnetId.str()},
                       r.id.str() + " uses " + address.toString() + ", which AWS reserves in subnet " + subnetId.str() +
                           " (the first four addresses and the last)");
-            if (const auto vpc = vpcOf(subnetId))
-                m_addresses[vpc->str() + "|" + address.toString()].push_back(r.id.str());
+            m_addresses.push_back({&s->vpc.str(), address, &r.id.str()});
         }
     }
 
@@ -676,11 +676,24 @@ private:
 
     void checkDuplicateAddresses()
     {
-        for (const auto& [key, owners] : m_addresses)
-            if (owners.size() > 1)
+        // Sort by (VPC, address); equal neighbours are duplicates. Stable keeps resource order.
+        std::stable_sort(m_addresses.begin(), m_addresses.end(), [](const AddressUse& a, const AddressUse& b) {
+            return std::tie(*a.vpc, a.address) < std::tie(*b.vpc, b.address);
+        });
+        for (std::size_t i = 0; i < m_addresses.size();) {
+            std::size_t j = i + 1;
+            while (j < m_addresses.size() && *m_addresses[j].vpc == *m_addresses[i].vpc && m_addresses[j].address == m_addresses[i].address)
+                ++j;
+            if (j - i > 1) {
+                std::vector<std::string> owners;
+                for (std::size_t k = i; k < j; ++k)
+                    owners.push_back(*m_addresses[k].owner);
                 error("DUPLICATE_ADDRESS", owners,
-                      "address " + key.substr(key.find('|') + 1) + " is used by " + std::to_string(owners.size()) +
-                          " interfaces in VPC " + key.substr(0, key.find('|')));
+                      "address " + m_addresses[i].address.toString() + " is used by " + std::to_string(j - i) +
+                          " interfaces in VPC " + *m_addresses[i].vpc);
+            }
+            i = j;
+        }
     }
 
     void checkTransitPropagation()
@@ -746,7 +759,8 @@ private:
 
     void checkDiagram()
     {
-        std::unordered_map<std::string, const Shape*> shapes;
+        std::unordered_map<std::string_view, const Shape*> shapes;
+        shapes.reserve(m_design.diagram.shapes.size());
         for (const Shape& s : m_design.diagram.shapes)
             shapes.emplace(s.resource.str(), &s);
         for (const Shape& s : m_design.diagram.shapes) {
@@ -769,7 +783,12 @@ private:
     std::map<std::string, std::vector<std::string>> m_gatewayEndpointsByVpcService;
     std::map<std::string, std::vector<std::string>> m_gatewayRoutes;
     std::map<std::string, std::vector<const Resource*>> m_subnetsByVpc;
-    std::map<std::string, std::vector<std::string>> m_addresses;
+    struct AddressUse {
+        const std::string* vpc;
+        IpAddress address;
+        const std::string* owner;
+    };
+    std::vector<AddressUse> m_addresses;
 };
 
 } // namespace
