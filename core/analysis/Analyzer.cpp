@@ -5,6 +5,8 @@
 #include "analysis/Tracer.h"
 #include "model/References.h"
 
+#include <algorithm>
+
 namespace pp {
 
 std::set<std::string> touchedBy(const Resource& resource)
@@ -29,7 +31,7 @@ const AnalysisResult& Analyzer::reanalyze(const Design& design, const std::set<s
 const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::string>* touched)
 {
     AnalysisResult result;
-    result.findings = lintDesign(design);
+    result.findings = m_linter.run(design, touched);
     Network network(design);
     network.setErrorFindings(result.findings);
     const ForwardingGraph graph(network);
@@ -87,7 +89,7 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
         for (const Vertex v : loop) {
             const ForwardingNode& node = graph.node(v);
             const std::string id = node.resource.empty() ? node.context.str() : node.resource.str();
-            if (!id.empty())
+            if (!id.empty() && std::find(f.ids.begin(), f.ids.end(), id) == f.ids.end())
                 f.ids.push_back(id);
         }
         std::string list;

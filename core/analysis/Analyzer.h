@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/AnalysisResult.h"
+#include "lint/Lint.h"
 #include "model/Design.h"
 
 #include <set>
@@ -34,6 +35,7 @@ private:
         std::set<std::string> dependencies;
     };
     std::unordered_map<std::string, CachedFlow> m_cache;
+    IncrementalLinter m_linter;
     std::set<std::string> m_errorIds; // ids with error findings at the last run
     AnalysisResult m_result;
     std::size_t m_traced = 0;

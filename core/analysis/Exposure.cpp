@@ -41,7 +41,7 @@ public:
         };
         std::unordered_map<std::string_view, std::vector<Seen>> memo;
         m_n.design().forEach<Workload>([&](const Resource& r, const Workload& w) {
-            const bool ownLook = !m_n.loadBalancersTargeting(r.id).empty();
+            const bool ownLook = m_n.hasInstanceTargets() && !m_n.loadBalancersTargeting(r.id).empty();
             std::vector<Seen>* seen = ownLook ? nullptr : &memo[w.subnet.str()];
             Exposure e;
             bool found = false;
@@ -130,9 +130,9 @@ private:
             return;
         PortQuery any;
         any.protocol = Protocol::All;
-        if (!m_n.securityGroupsAllow(r.id, Direction::Outbound, any, m_internet, std::nullopt).allowed)
+        if (!m_n.securityGroupsAllow(r.id, Direction::Outbound, any, m_internet, std::nullopt, false).allowed)
             return;
-        if (!m_n.networkAclAllows(w.subnet, Direction::Outbound, any, m_internet).allowed)
+        if (!m_n.networkAclAllows(w.subnet, Direction::Outbound, any, m_internet, false).allowed)
             return;
         e.egress = true;
         e.egressVia = route.via;
@@ -168,7 +168,7 @@ private:
             return false;
         PortQuery any;
         any.protocol = Protocol::All;
-        if (!m_n.networkAclAllows(subnet, Direction::Inbound, any, m_internet).allowed)
+        if (!m_n.networkAclAllows(subnet, Direction::Inbound, any, m_internet, false).allowed)
             return false;
         igwOut = igw->str();
         return true;
@@ -180,7 +180,7 @@ private:
         any.protocol = Protocol::All;
         std::string igw;
         if (w.publicIp && directlyReachable(r.id, w.subnet, igw) &&
-            m_n.securityGroupsAllow(r.id, Direction::Inbound, any, m_internet, std::nullopt).allowed) {
+            m_n.securityGroupsAllow(r.id, Direction::Inbound, any, m_internet, std::nullopt, false).allowed) {
             e.ingress = true;
             e.ingressVia = {igw};
             e.openPorts = openPorts(r.id, m_internet);

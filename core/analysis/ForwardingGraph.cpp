@@ -502,6 +502,25 @@ std::vector<std::vector<Vertex>> ForwardingGraph::forwardingLoops(const std::vec
         std::vector<std::optional<Edge>> choice(boost::num_vertices(m_graph));
         for (auto [v, end] = boost::vertices(m_graph); v != end; ++v)
             choice[*v] = nextHop(*v, address);
+        // Every vertex chooses at most one edge, so a cycle exists exactly when following the
+        // choices from some vertex comes back to a vertex of the same walk. That O(V) check runs
+        // for every class; strong_components only runs to name the members of a loop.
+        std::vector<int> walk(choice.size(), -1); // the walk a vertex was first reached in
+        bool cycle = false;
+        for (std::size_t start = 0; start < choice.size() && !cycle; ++start) {
+            for (std::size_t v = start; walk[v] == -1;) {
+                walk[v] = int(start);
+                if (!choice[v])
+                    break;
+                v = boost::target(*choice[v], m_graph);
+                if (walk[v] == int(start)) {
+                    cycle = true;
+                    break;
+                }
+            }
+        }
+        if (!cycle)
+            continue;
         std::function<bool(const Edge&)> keep = [&](const Edge& e) {
             const auto& c = choice[boost::source(e, m_graph)];
             return c && *c == e;

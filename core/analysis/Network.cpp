@@ -399,7 +399,8 @@ bool Network::ruleMatches(const SecurityGroupRule& rule, const PortQuery& query,
 }
 
 RuleDecision Network::securityGroupsAllow(const ResourceId& guarded, Direction direction, const PortQuery& query,
-                                          const IpAddress& peer, const std::optional<ResourceId>& peerResource) const
+                                          const IpAddress& peer, const std::optional<ResourceId>& peerResource,
+                                          bool explain) const
 {
     const ResourceIds groups = securityGroupsOf(guarded);
     const char* dir = direction == Direction::Inbound ? "inbound" : "outbound";
@@ -420,6 +421,8 @@ RuleDecision Network::securityGroupsAllow(const ResourceId& guarded, Direction d
         const auto& rules = direction == Direction::Inbound ? sg->inbound : sg->outbound;
         for (std::size_t i = 0; i < rules.size(); ++i)
             if (ruleMatches(rules[i], query, peer, peerResource)) {
+                if (!explain)
+                    return {true, {}, {}};
                 const SecurityGroupRule& rule = rules[i];
                 const std::string peerText = rule.cidr ? rule.cidr->toString()
                                              : rule.prefixList ? rule.prefixList->str()
@@ -430,6 +433,8 @@ RuleDecision Network::securityGroupsAllow(const ResourceId& guarded, Direction d
                             (direction == Direction::Inbound ? " from " : " to ") + peerText};
             }
     }
+    if (!explain)
+        return {false, {}, {}};
     std::string names;
     for (const ResourceId& g : groups)
         names += (names.empty() ? "" : ", ") + g.str();
@@ -439,7 +444,7 @@ RuleDecision Network::securityGroupsAllow(const ResourceId& guarded, Direction d
 }
 
 RuleDecision Network::networkAclAllows(const ResourceId& subnet, Direction direction, const PortQuery& query,
-                                       const IpAddress& peer) const
+                                       const IpAddress& peer, bool explain) const
 {
     const auto aclId = networkAclIdOf(subnet);
     const NetworkAcl* acl = get<NetworkAcl>(aclId);
@@ -456,11 +461,15 @@ RuleDecision Network::networkAclAllows(const ResourceId& subnet, Direction direc
         if ((!protocolMatches(e->protocol, query.protocol) && query.protocol != Protocol::All) ||
             !portsMatch(e->protocol, e->fromPort, e->toPort, query) || !e->cidr.contains(peer))
             continue;
+        if (!explain)
+            return {e->action == RuleAction::Allow, {}, {}};
         return {e->action == RuleAction::Allow, aclId->str(),
                 std::string(dir) + " rule " + std::to_string(e->ruleNumber) + " of " + aclId->str() + ": " +
                     std::string(enumName(e->action)) + " " + portText(e->protocol, e->fromPort, e->toPort) +
                     (direction == Direction::Inbound ? " from " : " to ") + e->cidr.toString()};
     }
+    if (!explain)
+        return {false, {}, {}};
     return {false, aclId->str(),
             std::string(dir) + " traffic " + describeQuery(query) + (direction == Direction::Inbound ? " from " : " to ") +
                 peer.toString() + " matches no rule of " + aclId->str() + " (implicit deny)"};

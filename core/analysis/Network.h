@@ -105,10 +105,13 @@ public:
     // list then means AWS's implicit default group: members only in, everything out).
     ResourceIds securityGroupsOf(const ResourceId& id) const;
     bool hasSecurityGroups(const ResourceId& id) const; // NAT gateways, GWLB endpoints: no (IGW-8, SVC-8)
+    // With `explain` false only `allowed` is filled in (no text): the fast path for exposure.
     RuleDecision securityGroupsAllow(const ResourceId& guarded, Direction direction, const PortQuery& query,
-                                     const IpAddress& peer, const std::optional<ResourceId>& peerResource) const;
+                                     const IpAddress& peer, const std::optional<ResourceId>& peerResource,
+                                     bool explain = true) const;
     RuleDecision networkAclAllows(const ResourceId& subnet, Direction direction, const PortQuery& query,
-                                  const IpAddress& peer) const;
+                                  const IpAddress& peer, bool explain = true) const;
+    bool hasInstanceTargets() const { return !m_lbTargeting.empty(); }
 
     // ---- Findings ----
     void setErrorFindings(const std::vector<Finding>& findings);

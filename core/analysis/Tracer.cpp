@@ -313,12 +313,17 @@ private:
         if (const Workload* w = r->as<Workload>()) {
             const auto vpc = m_n.vpcOf(m_flow.destination);
             if (client.internet) {
-                if (!w->publicIp) {
-                    block("NO_PATH", r->id.str(), r->id.str() + " has no public IP, so it cannot be reached from the internet", true);
+                // IPv6 addresses are global: an IPv6 client reaches the workload's IPv6 address.
+                const bool v6 = !p.src.isV4();
+                if (v6 ? !w->ipv6Address : !w->publicIp) {
+                    block("NO_PATH", r->id.str(),
+                          r->id.str() + (v6 ? " has no IPv6 address" : " has no public IP") +
+                              ", so it cannot be reached from the internet (IGW-1)",
+                          true);
                     return std::nullopt;
                 }
                 t.kind = Target::Kind::PublicInterface;
-                t.address = m_n.publicAddressOf(r->id);
+                t.address = v6 ? *w->ipv6Address : m_n.publicAddressOf(r->id);
             } else {
                 t.kind = Target::Kind::Interface;
                 t.address = m_n.interfaceAddress(r->id, w->subnet);
@@ -471,6 +476,19 @@ private:
         m_target = *target;
         p.dst = target->address;
         dep(target->subnet.str());
+        // RT-3: IPv4 and IPv6 are separate; an IPv6 destination needs an IPv6 source address.
+        if (p.dst.family() != p.src.family()) {
+            const Workload* w = source->as<Workload>();
+            if (w && w->ipv6Address && !p.dst.isV4()) {
+                p.src = *w->ipv6Address;
+            } else {
+                block("CANNOT_ROUTE", source->id.str(),
+                      source->id.str() + " has no " + (p.dst.isV4() ? std::string("IPv4") : std::string("IPv6")) +
+                          " address to reach " + p.dst.toString() + " (RT-3)",
+                      true);
+                return;
+            }
+        }
 
         if (source->as<Workload>()) {
             checkSecurityGroups(source->id, Direction::Outbound, p, p.dst,
@@ -504,6 +522,7 @@ private:
     {
         std::set<std::pair<Vertex, IpAddress>> visited;
         std::optional<ResourceId> transitIngress; // attachment the packet entered a transit gateway by
+        std::optional<ResourceId> transitEgress;  // attachment it left the transit gateway by
         std::vector<Vertex> replyExpect;          // where a reply into the current domain must be sent
         for (int steps = 0; !m_stopped; ++steps) {
             if (steps >= 64 || !visited.insert({v, p.dst}).second) {
@@ -556,7 +575,16 @@ private:
                 }
                 Packet after = p;
                 std::string translated;
-                if (m_publicNat && m_publicNatEip) {
+                const Workload* sourceWorkload = m_n.get<Workload>(m_flow.source);
+                if (!p.src.isV4() && sourceWorkload && sourceWorkload->ipv6Address == p.src && arrival == Arrival::Local) {
+                    translated = "IPv6 source " + p.src.toString() + " is a global address";
+                } else if (m_publicNat && !m_publicNatEip) {
+                    block("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", m_publicNat->str(),
+                          "NAT gateway " + m_publicNat->str() + " has no Elastic IP, so internet gateway " + id +
+                              " cannot carry its traffic (IGW-4)",
+                          true);
+                    return;
+                } else if (m_publicNat && m_publicNatEip) {
                     after.src = *m_publicNatEip;
                     translated = "source " + p.src.toString() + " (" + m_publicNat->str() + ") becomes its Elastic IP " + after.src.toString();
                 } else if (const Workload* w = m_n.get<Workload>(m_flow.source);
@@ -608,6 +636,18 @@ private:
                     m_publicNatEip = nat->elasticIp;
                 }
                 checkAcl(nat->subnet, Direction::Outbound, after, after.dst);
+                // The reply comes back to the NAT gateway, which sends it on to the original source
+                // with its own subnet's route table (TGW-2 for centralized egress).
+                if (const auto natTable = m_g.routeTableOfSubnet(nat->subnet)) {
+                    std::vector<Vertex> back;
+                    if (arrival == Arrival::Transit && transitEgress) {
+                        if (const auto in = m_g.find(NodeKind::TgwIngress, *transitEgress))
+                            back.push_back(*in);
+                    } else if (const auto local = m_g.find(NodeKind::VpcLocal, currentVpc)) {
+                        back.push_back(*local);
+                    }
+                    m_replyRoutes.push_back({*natTable, p.src, back, nat->subnet.str()});
+                }
                 m_natSubnet = nat->subnet;
                 p = after;
                 const auto e = m_g.nextHop(v, p.dst);
@@ -706,6 +746,7 @@ private:
                 }
                 hop(id, "forward", "out of transit gateway " + a->transitGateway.str() + " into " + a->resource.str(), p);
                 arrival = Arrival::Transit;
+                transitEgress = node.resource;
                 if (a->attachmentType == TgwAttachmentType::Vpc)
                     currentVpc = a->resource;
                 v = m_g.target(*boost::out_edges(v, m_g.graph()).first);
@@ -990,7 +1031,13 @@ private:
             inside.dst = m_target.kind == Target::Kind::PublicInterface && m_n.get<LoadBalancer>(m_target.resource)
                              ? m_n.interfaceAddress(m_target.resource, m_target.subnet)
                              : m_n.interfaceAddress(m_target.resource, m_target.subnet);
-            hop(igw->str(), "translate", "destination " + p.dst.toString() + " becomes the private address " + inside.dst.toString(), p, inside);
+            if (!p.dst.isV4())
+                inside.dst = p.dst; // IPv6: no translation
+            hop(igw->str(), p.dst.isV4() ? "translate" : "forward",
+                p.dst.isV4() ? "from the internet; destination " + p.dst.toString() + " becomes the private address " + inside.dst.toString()
+                             : "from the internet to the global IPv6 address " + p.dst.toString(),
+                p, inside);
+            leavePrivateNetwork(igw->str(), "the connection comes in from the internet through internet gateway " + igw->str());
             std::vector<Vertex> expect;
             if (const auto gv = m_g.find(NodeKind::InternetGateway, *igw))
                 expect.push_back(*gv);
@@ -1019,8 +1066,13 @@ private:
         }
         if (arrival != Arrival::Local || m_target.subnet != m_sourceSubnet || m_natSubnet)
             checkAcl(m_target.subnet, Direction::Inbound, p, p.src);
+        // A security group rule can name the source's group when the packet still carries the
+        // source's own address: in the same VPC or across a peering (SG-2).
+        const Workload* sourceWorkload = m_n.get<Workload>(m_flow.source);
+        const bool ownAddress = sourceWorkload && !m_natSubnet &&
+                                (p.src == m_n.interfaceAddress(m_flow.source, sourceWorkload->subnet) || p.src == sourceWorkload->ipv6Address);
         const std::optional<ResourceId> peer =
-            arrival == Arrival::Local && !m_natSubnet ? std::optional<ResourceId>(m_flow.source) : std::nullopt;
+            (arrival == Arrival::Local || arrival == Arrival::Peering) && ownAddress ? std::optional<ResourceId>(m_flow.source) : std::nullopt;
         checkSecurityGroups(m_target.resource, Direction::Inbound, p, p.src, peer);
         if (arrival != Arrival::Local) {
             if (const auto rt = m_g.routeTableOfSubnet(m_target.subnet))
@@ -1219,6 +1271,29 @@ private:
             for (const ResourceId& id : m_n.endpointsIn(m_sourceVpc))
                 if (const VpcEndpoint* e = m_n.get<VpcEndpoint>(id); e && e->endpointType == EndpointType::Gateway && e->service == m_target.resource)
                     existing = id.str();
+            // GW-4: associated, but a more specific (or equally specific static) route wins.
+            const ResourceIds& onTable = m_n.gatewayEndpointsOn(ResourceId(table));
+            const auto associated = std::find_if(onTable.begin(), onTable.end(), [&](const ResourceId& e) {
+                const VpcEndpoint* endpoint = m_n.get<VpcEndpoint>(e);
+                return endpoint && endpoint->service == m_target.resource;
+            });
+            const auto rt = m_g.find(NodeKind::RouteTable, ResourceId(table));
+            if (associated != onTable.end() && rt) {
+                int endpointLength = -1;
+                for (auto [e, end] = boost::out_edges(*rt, m_g.graph()); e != end; ++e)
+                    if (m_g.node(m_g.target(*e)).resource == *associated && m_g.edge(*e).prefix &&
+                        m_g.edge(*e).prefix->contains(m_target.address))
+                        endpointLength = std::max(endpointLength, m_g.edge(*e).prefix->prefixLength());
+                if (const auto chosen = m_g.nextHop(*rt, m_target.address); chosen && endpointLength >= 0) {
+                    const ForwardingEdge& winner = m_g.edge(*chosen);
+                    const bool longer = winner.prefix && winner.prefix->prefixLength() > endpointLength;
+                    hint(longer ? "MORE_SPECIFIC_ROUTE" : "HIGHER_PRIORITY_ROUTE", table,
+                         "route " + winner.text + " in " + table + " beats the prefix-list route of gateway endpoint " +
+                             associated->str() + (longer ? " (longer prefix)" : " (static routes win at equal length)") +
+                             "; remove or narrow it to keep the flow private (GW-4)");
+                }
+                return;
+            }
             if (!existing.empty())
                 hint("GATEWAY_ENDPOINT_NOT_ASSOCIATED", existing,
                      "gateway endpoint " + existing + " for " + s->service + " exists in " + m_sourceVpc.str() +
@@ -1262,10 +1337,13 @@ private:
             std::string expected;
             for (const Vertex v : r.expect)
                 expected += (expected.empty() ? "" : " or ") + m_g.describe(v);
+            const bool viaEgressOnly = e && m_g.node(m_g.target(*e)).kind == NodeKind::EgressOnlyGateway;
             block(from.kind == NodeKind::TgwRouteTable ? "TGW_RTB_CANNOT_ROUTE" : "NO_ROUTE_TO_DESTINATION", where,
                   "return traffic: " + m_g.describe(r.from) + " has no route back to " + r.replyDestination.toString() +
                       (expected.empty() ? std::string() : " through " + expected) +
-                      (e ? " (it uses " + m_g.edge(*e).text + ")" : std::string()) + " (PCX-1, TGW-2)",
+                      (e ? " (it uses " + m_g.edge(*e).text + ")" : std::string()) +
+                      (viaEgressOnly ? "; an egress-only internet gateway carries only connections initiated from inside (IGW-7)"
+                                     : " (PCX-1, TGW-2)"),
                   false);
         }
     }

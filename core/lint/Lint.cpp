@@ -1,32 +1,135 @@
 #include "lint/Lint.h"
 
 #include "analysis/AwsData.h"
+#include "model/References.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace pp {
 namespace {
 
+// What checking one resource produced: its findings and what it adds to the checks across
+// resources. Cached between runs of an IncrementalLinter.
+struct SubnetUse {
+    std::string id;
+    Cidr cidr;
+};
+struct AddressUse {
+    IpAddress address;
+    std::string owner;
+};
+struct Contribution {
+    std::vector<Finding> findings;
+    std::string vpc;                                   // the VPC it lives in, if any
+    std::vector<std::string> references;               // ids it refers to
+    std::optional<SubnetUse> subnet;                   // subnets: for SUBNET_OVERLAP
+    std::vector<AddressUse> addresses;                 // interfaces: for DUPLICATE_ADDRESS
+    std::vector<std::pair<std::string, std::string>> gatewayRoutes; // ("table|service", endpoint): GW-3
+};
+
+} // namespace
+
+struct LintCache {
+    // Contributions in the resource order of the last run; `position` finds one by id.
+    std::vector<std::string> order;
+    std::vector<Contribution> contributions;
+    std::unordered_map<std::string, std::size_t> position;
+    std::unordered_map<std::string, std::vector<std::string>> referencedBy; // id -> resources referring to it
+    std::unordered_map<std::string, std::vector<std::string>> members;      // VPC -> resources in it
+    std::map<std::string, std::vector<Finding>> vpcFindings;                // VPC -> overlap and duplicate findings
+};
+
+namespace {
+
 class Linter {
 public:
-    explicit Linter(const Design& design) : m_design(design) {}
+    Linter(const Design& design, LintCache* cache = nullptr, const std::set<std::string>* touched = nullptr)
+        : m_design(design), m_cache(cache), m_touched(touched)
+    {
+    }
 
     std::vector<Finding> run()
     {
         indexVpcs();
-        for (const Resource& r : m_design.resources())
+        const bool incremental = m_cache && m_touched && !m_cache->order.empty();
+        if (incremental)
+            markDirty();
+        std::vector<std::string> order;
+        std::vector<Contribution> contributions;
+        if (m_cache) {
+            order.reserve(m_design.resources().size());
+            contributions.reserve(m_design.resources().size());
+        }
+        const auto& resources = m_design.resources();
+        for (std::size_t i = 0; i < resources.size(); ++i) {
+            const Resource& r = resources[i];
+            const std::string& id = r.id.str();
+            Contribution* cached = nullptr;
+            if (incremental && !m_dirty.count(id)) {
+                // Same place as last time (the usual case: edits replace or append), else by id.
+                if (i < m_cache->order.size() && m_cache->order[i] == id) {
+                    cached = &m_cache->contributions[i];
+                } else if (const auto it = m_cache->position.find(id); it != m_cache->position.end()) {
+                    cached = &m_cache->contributions[it->second];
+                }
+            }
+            if (cached) {
+                m_findings.insert(m_findings.end(), cached->findings.begin(), cached->findings.end());
+                // Only VPCs that changed are checked across resources again.
+                if (!cached->gatewayRoutes.empty() || m_dirtyVpcs.count(cached->vpc))
+                    merge(*cached);
+                order.push_back(id);
+                contributions.push_back(std::move(*cached));
+                continue;
+            }
+            m_current = Contribution();
+            const std::size_t before = m_findings.size();
             std::visit([&](const auto& data) { check(r, data); }, r.data);
-        checkSubnetOverlaps();
+            m_current.findings.assign(m_findings.begin() + std::ptrdiff_t(before), m_findings.end());
+            if (const auto vpc = vpcOf(r.id))
+                m_current.vpc = vpc->str();
+            if (m_cache)
+                for (const ResourceId& ref : referencesOf(r))
+                    m_current.references.push_back(ref.str());
+            if (!m_current.vpc.empty())
+                m_dirtyVpcs.insert(m_current.vpc);
+            merge(m_current);
+            if (m_cache) {
+                for (const std::string& ref : m_current.references)
+                    m_cache->referencedBy[ref].push_back(id);
+                if (!m_current.vpc.empty())
+                    m_cache->members[m_current.vpc].push_back(id);
+                order.push_back(id);
+                contributions.push_back(std::move(m_current));
+            }
+        }
+        if (m_cache) {
+            const bool sameOrder = order == m_cache->order;
+            m_cache->order = std::move(order);
+            m_cache->contributions = std::move(contributions);
+            if (!sameOrder || m_cache->position.size() != m_cache->order.size()) {
+                m_cache->position.clear();
+                for (std::size_t i = 0; i < m_cache->order.size(); ++i)
+                    m_cache->position.emplace(m_cache->order[i], i);
+            }
+        }
+        checkSubnetsAndAddresses(incremental);
         checkPeeringOverlaps();
         checkGatewayEndpointRoutes();
-        checkDuplicateAddresses();
         checkTransitPropagation();
         for (const Flow& f : m_design.flows())
             checkFlow(f);
+        return std::move(m_findings);
+    }
+
+    // Shapes drawn outside the container the model puts their resource in.
+    std::vector<Finding> runDiagram()
+    {
         checkDiagram();
         return std::move(m_findings);
     }
@@ -209,7 +312,7 @@ private:
                 error("SUBNET_AZ_NOT_IN_REGION", {r.id.str(), vpc->region.str()},
                       "subnet " + r.id.str() + " is in AZ " + s.availabilityZone + ", which is not an AZ id of " +
                           region->code);
-            m_subnetsByVpc[s.vpc.str()].push_back(&r);
+            m_current.subnet = SubnetUse{r.id.str(), s.cidr};
         }
         if (s.routeTable)
             sameVpc(r, s.vpc, {*s.routeTable}, "route table");
@@ -337,7 +440,7 @@ private:
                 error("ADDRESS_RESERVED", {r.id.str(), subnetId.str()},
                       r.id.str() + " uses " + address.toString() + ", which AWS reserves in subnet " + subnetId.str() +
                           " (the first four addresses and the last)");
-            m_addresses.push_back({&s->vpc.str(), address, &r.id.str()});
+            m_current.addresses.push_back({address, r.id.str()});
         }
     }
 
@@ -374,7 +477,7 @@ private:
                           regionCodeOf(aws->region) + "; gateway endpoints serve their own Region only");
             if (aws)
                 for (const ResourceId& table : e.routeTables)
-                    m_gatewayRoutes[table.str() + "|" + aws->service].push_back(id);
+                    m_current.gatewayRoutes.push_back({table.str() + "|" + aws->service, id});
             return;
         }
 
@@ -619,23 +722,109 @@ private:
         return found;
     }
 
-    void checkSubnetOverlaps()
+    // Adds a checked resource's contribution to the checks across resources.
+    void merge(const Contribution& c)
     {
-        for (auto& [vpc, subnets] : m_subnetsByVpc) {
-            std::vector<const Resource*> sorted = subnets;
-            std::stable_sort(sorted.begin(), sorted.end(), [](const Resource* a, const Resource* b) {
-                return a->as<Subnet>()->cidr.network() < b->as<Subnet>()->cidr.network();
-            });
-            const Resource* widest = nullptr; // the earlier block reaching furthest
-            for (const Resource* s : sorted) {
-                const Cidr& c = s->as<Subnet>()->cidr;
-                if (widest && widest->as<Subnet>()->cidr.overlaps(c))
-                    error("SUBNET_OVERLAP", {s->id.str(), widest->id.str()},
-                          "subnets " + widest->id.str() + " (" + widest->as<Subnet>()->cidr.toString() + ") and " +
-                              s->id.str() + " (" + c.toString() + ") overlap in VPC " + vpc);
-                if (!widest || widest->as<Subnet>()->cidr.last() < c.last())
-                    widest = s;
+        if (!c.vpc.empty()) {
+            VpcData& data = m_vpcData[c.vpc];
+            if (c.subnet)
+                data.subnets.push_back(*c.subnet);
+            data.addresses.insert(data.addresses.end(), c.addresses.begin(), c.addresses.end());
+        }
+        for (const auto& [key, endpoint] : c.gatewayRoutes)
+            m_gatewayRoutes[key].push_back(endpoint);
+    }
+
+
+    // The resources an edit of `touched` can change the findings of: the touched ones, those that
+    // refer to them (three levels: an endpoint reads its service's load balancer's subnets) and
+    // every resource of a touched VPC (checks read per-VPC facts: gateways, main tables...).
+    void markDirty()
+    {
+        std::vector<std::string> frontier(m_touched->begin(), m_touched->end());
+        for (int level = 0; level < 4 && !frontier.empty(); ++level) {
+            std::vector<std::string> next;
+            for (const std::string& id : frontier) {
+                if (!m_dirty.insert(id).second)
+                    continue;
+                if (const auto it = m_cache->position.find(id); it != m_cache->position.end()) {
+                    const std::string& was = m_cache->contributions[it->second].vpc;
+                    if (!was.empty())
+                        m_dirtyVpcs.insert(was); // where it was: a removed subnet frees its block
+                }
+                if (const auto now = vpcOf(ResourceId(id)))
+                    m_dirtyVpcs.insert(now->str()); // where it is now
+                if (const auto it = m_cache->referencedBy.find(id); it != m_cache->referencedBy.end())
+                    next.insert(next.end(), it->second.begin(), it->second.end());
+                if (const auto it = m_cache->members.find(id); it != m_cache->members.end())
+                    for (const std::string& member : it->second)
+                        m_dirty.insert(member);
             }
+            frontier = std::move(next);
+        }
+    }
+
+    // SUBNET_OVERLAP and DUPLICATE_ADDRESS, per VPC in id order; VPCs nothing changed in keep
+    // their findings from the last run.
+    void checkSubnetsAndAddresses(bool incremental)
+    {
+        std::map<std::string, std::vector<Finding>> byVpc;
+        if (incremental)
+            for (auto& [vpc, findings] : m_cache->vpcFindings)
+                if (!m_dirtyVpcs.count(vpc))
+                    byVpc.emplace(vpc, std::move(findings));
+        for (auto& [vpc, data] : m_vpcData) {
+            if (incremental && !m_dirtyVpcs.count(vpc))
+                continue;
+            const std::size_t before = m_findings.size();
+            checkSubnetOverlaps(vpc, data.subnets);
+            checkDuplicateAddresses(vpc, data.addresses);
+            byVpc[vpc].assign(m_findings.begin() + std::ptrdiff_t(before), m_findings.end());
+            m_findings.resize(before);
+        }
+        for (const auto& [vpc, findings] : byVpc)
+            for (const Finding& f : findings)
+                if (f.code == "SUBNET_OVERLAP")
+                    m_findings.push_back(f);
+        for (const auto& [vpc, findings] : byVpc)
+            for (const Finding& f : findings)
+                if (f.code == "DUPLICATE_ADDRESS")
+                    m_findings.push_back(f);
+        if (m_cache)
+            m_cache->vpcFindings = std::move(byVpc);
+    }
+
+    void checkSubnetOverlaps(const std::string& vpc, std::vector<SubnetUse> sorted)
+    {
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const SubnetUse& a, const SubnetUse& b) { return a.cidr.network() < b.cidr.network(); });
+        const SubnetUse* widest = nullptr; // the earlier block reaching furthest
+        for (const SubnetUse& s : sorted) {
+            if (widest && widest->cidr.overlaps(s.cidr))
+                error("SUBNET_OVERLAP", {s.id, widest->id},
+                      "subnets " + widest->id + " (" + widest->cidr.toString() + ") and " + s.id + " (" + s.cidr.toString() +
+                          ") overlap in VPC " + vpc);
+            if (!widest || widest->cidr.last() < s.cidr.last())
+                widest = &s;
+        }
+    }
+
+    void checkDuplicateAddresses(const std::string& vpc, std::vector<AddressUse> uses)
+    {
+        // Sorted by address; equal neighbours are duplicates. Stable keeps resource order.
+        std::stable_sort(uses.begin(), uses.end(), [](const AddressUse& a, const AddressUse& b) { return a.address < b.address; });
+        for (std::size_t i = 0; i < uses.size();) {
+            std::size_t j = i + 1;
+            while (j < uses.size() && uses[j].address == uses[i].address)
+                ++j;
+            if (j - i > 1) {
+                std::vector<std::string> owners;
+                for (std::size_t k = i; k < j; ++k)
+                    owners.push_back(uses[k].owner);
+                error("DUPLICATE_ADDRESS", owners,
+                      "address " + uses[i].address.toString() + " is used by " + std::to_string(j - i) + " interfaces in VPC " + vpc);
+            }
+            i = j;
         }
     }
 
@@ -672,28 +861,6 @@ private:
                       "route table " + table + " is associated with " + std::to_string(endpoints.size()) +
                           " gateway endpoints for " + key.substr(key.find('|') + 1) + "; one per service per table");
             }
-    }
-
-    void checkDuplicateAddresses()
-    {
-        // Sort by (VPC, address); equal neighbours are duplicates. Stable keeps resource order.
-        std::stable_sort(m_addresses.begin(), m_addresses.end(), [](const AddressUse& a, const AddressUse& b) {
-            return std::tie(*a.vpc, a.address) < std::tie(*b.vpc, b.address);
-        });
-        for (std::size_t i = 0; i < m_addresses.size();) {
-            std::size_t j = i + 1;
-            while (j < m_addresses.size() && *m_addresses[j].vpc == *m_addresses[i].vpc && m_addresses[j].address == m_addresses[i].address)
-                ++j;
-            if (j - i > 1) {
-                std::vector<std::string> owners;
-                for (std::size_t k = i; k < j; ++k)
-                    owners.push_back(*m_addresses[k].owner);
-                error("DUPLICATE_ADDRESS", owners,
-                      "address " + m_addresses[i].address.toString() + " is used by " + std::to_string(j - i) +
-                          " interfaces in VPC " + *m_addresses[i].vpc);
-            }
-            i = j;
-        }
     }
 
     void checkTransitPropagation()
@@ -782,17 +949,32 @@ private:
     std::set<std::pair<std::string, std::string>> m_tgwAttachments;
     std::map<std::string, std::vector<std::string>> m_gatewayEndpointsByVpcService;
     std::map<std::string, std::vector<std::string>> m_gatewayRoutes;
-    std::map<std::string, std::vector<const Resource*>> m_subnetsByVpc;
-    struct AddressUse {
-        const std::string* vpc;
-        IpAddress address;
-        const std::string* owner;
+    struct VpcData {
+        std::vector<SubnetUse> subnets;
+        std::vector<AddressUse> addresses;
     };
-    std::vector<AddressUse> m_addresses;
+    std::map<std::string, VpcData> m_vpcData;
+    LintCache* m_cache;
+    const std::set<std::string>* m_touched;
+    Contribution m_current;
+    std::unordered_set<std::string> m_dirty;
+    std::unordered_set<std::string> m_dirtyVpcs;
 };
 
 } // namespace
 
 std::vector<Finding> lintDesign(const Design& design) { return Linter(design).run(); }
+
+std::vector<Finding> lintDiagram(const Design& design) { return Linter(design).runDiagram(); }
+
+IncrementalLinter::IncrementalLinter() : m_cache(std::make_unique<LintCache>()) {}
+IncrementalLinter::~IncrementalLinter() = default;
+
+std::vector<Finding> IncrementalLinter::run(const Design& design, const std::set<std::string>* touched)
+{
+    if (!touched)
+        *m_cache = LintCache();
+    return Linter(design, m_cache.get(), touched).run();
+}
 
 } // namespace pp

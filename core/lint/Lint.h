@@ -3,6 +3,8 @@
 #include "io/Diagnostic.h"
 #include "model/Design.h"
 
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,10 +22,26 @@ struct Finding {
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 
-// Checks the "invalid design" rules of NETWORK-RULES.md and housekeeping rules. A pure function:
-// same design, same findings in the same order: first the checks of single resources, in
-// resource order; then checks across resources (overlaps, duplicates), ordered by the ids
-// they group by; then flows and the diagram.
+// Checks the "invalid design" rules of NETWORK-RULES.md and housekeeping rules of the model (not
+// the diagram). A pure function: same design, same findings in the same order: first the checks
+// of single resources, in resource order; then checks across resources (overlaps, duplicates),
+// ordered by the ids they group by; then flows.
 std::vector<Finding> lintDesign(const Design& design);
+
+// Findings about the drawing (DIAGRAM_PARENT_MISMATCH). Separate: analysis never reads the diagram.
+std::vector<Finding> lintDiagram(const Design& design);
+
+// lintDesign with a cache for the editor: after an edit, only resources the edit can affect are
+// checked again. Gives exactly what lintDesign gives.
+class IncrementalLinter {
+public:
+    IncrementalLinter();
+    ~IncrementalLinter();
+    // `touched`: ids added, removed or changed and the ids they referred to (nullptr: check all).
+    std::vector<Finding> run(const Design& design, const std::set<std::string>* touched);
+
+private:
+    std::unique_ptr<struct LintCache> m_cache;
+};
 
 } // namespace pp

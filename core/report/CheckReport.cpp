@@ -33,6 +33,8 @@ void analyzeInto(FileCheck& check, const Design& design)
 {
     AnalysisResult result = analyzeDesign(design);
     check.findings = std::move(result.findings);
+    const std::vector<Finding> drawing = lintDiagram(design);
+    check.findings.insert(check.findings.end(), drawing.begin(), drawing.end());
     check.flows = std::move(result.flows);
     check.exposure = std::move(result.exposure);
 }

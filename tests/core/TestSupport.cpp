@@ -129,7 +129,10 @@ std::vector<Finding> lintJson(const nlohmann::json& document)
         ADD_FAILURE() << "design did not load:\n" << all;
         return {};
     }
-    return lintDesign(*loaded.design);
+    std::vector<Finding> findings = lintDesign(*loaded.design);
+    const std::vector<Finding> drawing = lintDiagram(*loaded.design);
+    findings.insert(findings.end(), drawing.begin(), drawing.end());
+    return findings;
 }
 
 nlohmann::json& byId(nlohmann::json& document, const std::string& collection, const std::string& id)
