@@ -12,8 +12,13 @@ namespace pp {
 std::set<std::string> touchedBy(const Resource& resource)
 {
     std::set<std::string> out{resource.id.str()};
+    // A gateway endpoint changes nothing about its service that flows elsewhere read (only
+    // interface endpoints answer DNS), so it does not touch the service.
+    const VpcEndpoint* endpoint = resource.as<VpcEndpoint>();
+    const bool skipService = endpoint && endpoint->endpointType == EndpointType::Gateway;
     for (const ResourceId& id : referencesOf(resource))
-        out.insert(id.str());
+        if (!(skipService && id == endpoint->service))
+            out.insert(id.str());
     return out;
 }
 
@@ -31,7 +36,7 @@ const AnalysisResult& Analyzer::reanalyze(const Design& design, const std::set<s
 const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::string>* touched)
 {
     AnalysisResult result;
-    result.findings = m_linter.run(design, touched);
+    result.findings = m_incremental ? m_linter.run(design, touched) : lintDesign(design);
     Network network(design);
     network.setErrorFindings(result.findings);
     const ForwardingGraph graph(network);
@@ -50,9 +55,28 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
             changed.insert(id);
     m_errorIds = std::move(errorIds);
 
+    // Forwarding decisions that changed anywhere invalidate the flows that passed there.
+    if (m_incremental) {
+        auto signatures = graph.signatures();
+        if (touched)
+            for (const auto& [key, hash] : signatures) {
+                const auto old = m_signatures.find(key);
+                if (old == m_signatures.end() || old->second != hash) {
+                    // key = "kind|resource|context"
+                    const auto first = key.find('|'), second = key.find('|', first + 1);
+                    changed.insert(key.substr(first + 1, second - first - 1));
+                    changed.insert(key.substr(second + 1));
+                }
+            }
+        m_signatures = std::move(signatures);
+    }
+
     m_traced = 0;
+    // Results of the last run are moved, not copied, into this one when still valid.
+    std::vector<FlowResult> previous = std::move(m_result.flows);
     std::unordered_map<std::string, CachedFlow> cache;
     std::vector<IpAddress> destinations{internetRepresentative(IpFamily::V4)};
+    result.flows.reserve(design.flows().size());
     for (const Flow& flow : design.flows()) {
         const auto it = m_cache.find(flow.id.str());
         bool reuse = touched && it != m_cache.end() && it->second.flow == flow;
@@ -65,19 +89,22 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
         CachedFlow entry;
         if (reuse) {
             entry = std::move(it->second);
+            result.flows.push_back(std::move(previous[entry.index]));
         } else {
             entry.flow = flow;
-            entry.result = traceFlow(network, graph, flow, &entry.dependencies);
+            result.flows.push_back(traceFlow(network, graph, flow, m_incremental ? &entry.dependencies : nullptr));
             entry.dependencies.insert(flow.id.str());
+            for (const Hop& h : result.flows.back().path)
+                if (h.action == "dns" || h.action == "source")
+                    if (const auto a = IpAddress::parse(h.destination))
+                        entry.destination = *a;
             ++m_traced;
         }
-        result.flows.push_back(entry.result);
-        for (const Hop& h : entry.result.path)
-            if (h.action == "dns" || h.action == "source") {
-                if (const auto a = IpAddress::parse(h.destination); a && *a != IpAddress())
-                    destinations.push_back(*a);
-            }
-        cache.emplace(flow.id.str(), std::move(entry));
+        entry.index = result.flows.size() - 1;
+        if (entry.destination)
+            destinations.push_back(*entry.destination);
+        if (m_incremental)
+            cache.emplace(flow.id.str(), std::move(entry));
     }
     m_cache = std::move(cache);
 
@@ -106,8 +133,9 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
 
 AnalysisResult analyzeDesign(const Design& design)
 {
-    Analyzer analyzer;
-    return analyzer.analyze(design);
+    Analyzer analyzer(false);
+    analyzer.analyze(design);
+    return analyzer.takeResult();
 }
 
 } // namespace pp

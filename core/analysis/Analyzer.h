@@ -16,6 +16,9 @@ namespace pp {
 // only flows whose answer depended on a touched resource are traced again.
 class Analyzer {
 public:
+    // `incremental` false: no caches are kept (one-shot analysis; reanalyze then re-runs all).
+    explicit Analyzer(bool incremental = true) : m_incremental(incremental) {}
+
     const AnalysisResult& analyze(const Design& design);
 
     // `touched`: ids of resources added, removed or changed by the edit, and of the resources they
@@ -23,6 +26,7 @@ public:
     const AnalysisResult& reanalyze(const Design& design, const std::set<std::string>& touched);
 
     const AnalysisResult& result() const { return m_result; }
+    AnalysisResult takeResult() { return std::move(m_result); }
     // Flows traced by the last call (for tests and statistics).
     std::size_t tracedFlows() const { return m_traced; }
 
@@ -31,9 +35,12 @@ private:
 
     struct CachedFlow {
         Flow flow;
-        FlowResult result;
+        std::size_t index = 0;                 // position of its result in m_result.flows
         std::set<std::string> dependencies;
+        std::optional<IpAddress> destination;  // the address it was sent to (for loop search)
     };
+    bool m_incremental = true;
+    std::unordered_map<std::string, std::size_t> m_signatures; // forwarding fingerprints of the last run
     std::unordered_map<std::string, CachedFlow> m_cache;
     IncrementalLinter m_linter;
     std::set<std::string> m_errorIds; // ids with error findings at the last run

@@ -542,6 +542,32 @@ std::vector<std::vector<Vertex>> ForwardingGraph::forwardingLoops(const std::vec
     return loops;
 }
 
+std::unordered_map<std::string, std::size_t> ForwardingGraph::signatures() const
+{
+    std::unordered_map<std::string, std::size_t> out;
+    out.reserve(boost::num_vertices(m_graph));
+    const std::hash<std::string> hashString;
+    for (auto [v, end] = boost::vertices(m_graph); v != end; ++v) {
+        std::size_t h = 0;
+        auto mix = [&](std::size_t x) { h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+        for (auto [e, eend] = boost::out_edges(*v, m_graph); e != eend; ++e) {
+            const ForwardingEdge& edge = m_graph[*e];
+            const ForwardingNode& to = m_graph[boost::target(*e, m_graph)];
+            mix(std::size_t(to.kind));
+            mix(hashString(to.resource.str()));
+            mix(hashString(to.context.str()));
+            if (edge.prefix) {
+                mix(std::size_t(edge.prefix->network().value()) ^ std::size_t(edge.prefix->network().value() >> 64));
+                mix(std::size_t(edge.prefix->prefixLength()));
+            }
+            mix(std::size_t(edge.priority));
+        }
+        const ForwardingNode& n = m_graph[*v];
+        out.emplace(key(n.kind, n.resource.str(), n.context.str()), h);
+    }
+    return out;
+}
+
 std::string ForwardingGraph::describe(Vertex v) const
 {
     const ForwardingNode& n = m_graph[v];

@@ -95,6 +95,12 @@ public:
 
     std::string describe(Vertex v) const;
 
+    // A fingerprint of each vertex's forwarding choices (its out-edges), keyed by the vertex's
+    // kind and resource. Comparing them between two builds tells which forwarding decisions an
+    // edit changed, wherever the change came from (a new VPN adds propagated routes to tables
+    // that were not edited themselves).
+    std::unordered_map<std::string, std::size_t> signatures() const;
+
 private:
     Vertex vertex(NodeKind kind, const ResourceId& resource, const ResourceId& context = {});
     void addEdge(Vertex from, Vertex to, std::optional<Cidr> prefix, RoutePriority priority, std::string text,

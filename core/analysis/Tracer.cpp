@@ -293,8 +293,10 @@ private:
             // An endpoint elsewhere whose name is not shared with this client (IF-4, PCX-5).
             for (const ResourceId& id : m_n.endpointsTo(serviceId)) {
                 const VpcEndpoint* e = m_n.get<VpcEndpoint>(id);
+                if (!e || e->endpointType != EndpointType::Interface)
+                    continue; // gateway endpoints answer no DNS (an edit turning one into an interface endpoint touches the service)
                 dep(id.str());
-                if (!e || e->endpointType != EndpointType::Interface || !e->privateDns || (client.vpc && e->vpc == *client.vpc))
+                if (!e->privateDns || (client.vpc && e->vpc == *client.vpc))
                     continue;
                 hint("PRIVATE_DNS_NOT_SHARED", id.str(),
                      "interface endpoint " + id.str() + " in " + e->vpc.str() + " serves " + name + " privately only inside " +

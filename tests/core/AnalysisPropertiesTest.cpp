@@ -7,6 +7,7 @@
 #include "generate/ScenarioGenerator.h"
 
 #include <gtest/gtest.h>
+#include <random>
 
 namespace pp::test {
 namespace {
@@ -115,6 +116,121 @@ TEST(AnalysisProperties, ReanalysisAfterAnEditEqualsFullAnalysis)
     touched = touchedBy(withRoute);
     design->replace(withRoute);
     EXPECT_EQ(analyzer.reanalyze(*design, touched), analyzeDesign(*design));
+}
+
+} // namespace
+} // namespace pp::test
+
+namespace pp::test {
+namespace {
+
+// Random edits of many kinds; after each, the cached re-analysis equals a fresh full analysis.
+TEST(AnalysisProperties, RandomEditsKeepIncrementalAndFullAnalysisEqual)
+{
+    auto design = generateScenario({8, 3, 2, 11});
+    ASSERT_TRUE(design);
+    Analyzer analyzer;
+    analyzer.analyze(*design);
+    std::mt19937_64 rng(99);
+    auto pick = [&](auto predicate) -> const Resource* {
+        std::vector<const Resource*> candidates;
+        for (const Resource& r : design->resources())
+            if (predicate(r))
+                candidates.push_back(&r);
+        return candidates.empty() ? nullptr : candidates[rng() % candidates.size()];
+    };
+    int edits = 0;
+    for (int step = 0; step < 40; ++step) {
+        std::set<std::string> touched;
+        const int kind = int(rng() % 7);
+        const Resource* target = nullptr;
+        Resource after;
+        switch (kind) {
+        case 0: // toggle a gateway endpoint's association
+            target = pick([](const Resource& r) { return r.as<VpcEndpoint>() && r.as<VpcEndpoint>()->endpointType == EndpointType::Gateway; });
+            if (target) {
+                after = *target;
+                auto& tables = std::get<VpcEndpoint>(after.data).routeTables;
+                if (tables.empty()) {
+                    if (const Resource* rt = pick([&](const Resource& r) { return r.as<RouteTable>() && r.as<RouteTable>()->vpc == target->as<VpcEndpoint>()->vpc; }))
+                        tables.push_back(rt->id);
+                } else {
+                    tables.clear();
+                }
+            }
+            break;
+        case 1: // add a route
+            target = pick([](const Resource& r) { return r.as<RouteTable>() != nullptr; });
+            if (target) {
+                after = *target;
+                std::get<RouteTable>(after.data).routes.push_back(Route{Cidr::containing(IpAddress::v4(std::uint32_t(rng())), 8 + int(rng() % 20)),
+                                                                        std::nullopt, ResourceId("local"), RouteOrigin::Static, RouteState::Blackhole});
+            }
+            break;
+        case 2: // a security group loses its inbound rules
+            target = pick([](const Resource& r) { return r.as<SecurityGroup>() != nullptr; });
+            if (target) {
+                after = *target;
+                std::get<SecurityGroup>(after.data).inbound.clear();
+            }
+            break;
+        case 3: // a NAT gateway is deleted (state)
+            target = pick([](const Resource& r) { return r.as<NatGateway>() != nullptr; });
+            if (target) {
+                after = *target;
+                auto& nat = std::get<NatGateway>(after.data);
+                nat.state = nat.state == LifecycleState::Available ? LifecycleState::Deleted : LifecycleState::Available;
+            }
+            break;
+        case 4: // a subnet moves to its VPC's public route table
+            target = pick([](const Resource& r) { return r.as<Subnet>() != nullptr; });
+            if (target) {
+                after = *target;
+                if (const Resource* rt = pick([&](const Resource& r) { return r.as<RouteTable>() && r.as<RouteTable>()->vpc == target->as<Subnet>()->vpc; }))
+                    std::get<Subnet>(after.data).routeTable = rt->id;
+            }
+            break;
+        case 5: { // a new interface endpoint for SQS in some VPC
+            const Resource* subnet = pick([](const Resource& r) { return r.as<Subnet>() != nullptr; });
+            if (!subnet)
+                break;
+            Resource endpoint;
+            endpoint.id = ResourceId("vpce-new-" + std::to_string(step));
+            VpcEndpoint e;
+            e.vpc = subnet->as<Subnet>()->vpc;
+            e.endpointType = EndpointType::Interface;
+            e.service = ResourceId("sqs");
+            e.subnets = {subnet->id};
+            endpoint.data = e;
+            touched = touchedBy(endpoint);
+            design->add(endpoint);
+            break;
+        }
+        default: { // a workload disappears
+            const Resource* w = pick([](const Resource& r) { return r.as<Workload>() != nullptr; });
+            if (!w)
+                break;
+            touched = touchedBy(*w);
+            design->remove(w->id);
+            break;
+        }
+        }
+        if (target) {
+            touched = touchedBy(*target);
+            for (const std::string& id : touchedBy(after))
+                touched.insert(id);
+            design->replace(after);
+        }
+        if (touched.empty())
+            continue;
+        ++edits;
+        const AnalysisResult& incremental = analyzer.reanalyze(*design, touched);
+        const AnalysisResult full = analyzeDesign(*design);
+        ASSERT_EQ(incremental.findings, full.findings) << "step " << step << " kind " << kind;
+        ASSERT_EQ(incremental.flows, full.flows) << "step " << step << " kind " << kind;
+        ASSERT_EQ(incremental.exposure, full.exposure) << "step " << step << " kind " << kind;
+    }
+    EXPECT_GT(edits, 30);
 }
 
 } // namespace
