@@ -282,7 +282,12 @@ void ForwardingGraph::addOnPremises(const Resource& r, const OnPremisesNetwork& 
             continue;
         const Vertex up = vertex(NodeKind::VifUp, vifId);
         if (vif->vifType == VifType::Public) {
-            continue; // public VIFs are handled by the tracer: they reach AWS public addresses only
+            // AWS advertises its public prefixes of the VIF's Region over a public VIF (HYB-3).
+            m_network.design().forEach<AwsService>([&](const Resource& service, const AwsService& s) {
+                if (!vif->region || s.region == *vif->region)
+                    learned(up, m_network.serviceAddresses(service.id), vifId);
+            });
+            continue;
         }
         if (const VirtualPrivateGateway* g = m_network.get<VirtualPrivateGateway>(vif->gateway); g && g->vpc) {
             learned(up, m_network.vpcBlocks(*g->vpc), vifId);

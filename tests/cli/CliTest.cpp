@@ -222,3 +222,82 @@ TEST_F(Cli, SchemaMatchesCommittedCopy)
 }
 
 } // namespace
+
+namespace {
+
+const char* kFlowDesign = R"({"schemaVersion": 1,
+  "regions": [{"id": "use1", "code": "us-east-1", "availabilityZones": ["use1-az1"]}],
+  "vpcs": [{"id": "vpc-a", "region": "use1", "ipv4Cidrs": ["10.0.0.0/16"]}],
+  "subnets": [{"id": "app", "vpc": "vpc-a", "cidr": "10.0.1.0/24", "availabilityZone": "use1-az1", "routeTable": "rt"}],
+  "routeTables": [{"id": "rt", "vpc": "vpc-a"}],
+  "securityGroups": [{"id": "sg", "vpc": "vpc-a", "outbound": [{"protocol": "all", "cidr": "0.0.0.0/0"}]}],
+  "workloads": [{"id": "i-app", "subnet": "app", "privateIp": "10.0.1.10", "securityGroups": ["sg"]}],
+  "awsServices": [{"id": "s3", "service": "s3", "region": "use1"}],
+  "flows": [
+    {"id": "to-s3", "source": "i-app", "destination": "s3", "port": 443, "expect": "EXPECTED"},
+    {"id": "other", "source": "i-app", "destination": "s3", "port": 80}
+  ]})";
+
+std::string flowDesign(const char* expected)
+{
+    std::string text = kFlowDesign;
+    text.replace(text.find("EXPECTED"), 8, expected);
+    return text;
+}
+
+TEST_F(Cli, CheckPrintsEachFlowsVerdictPathAndReasons)
+{
+    const CommandResult r = run("check " + write("f.privatepath", flowDesign("unreachable")));
+    EXPECT_EQ(r.code, 0) << r.out;
+    EXPECT_NE(r.out.find("flow to-s3: UNREACHABLE (expected unreachable: met)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("rt                 route          no route matches"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("blocked [NO_ROUTE_TO_DESTINATION] at rt"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("hint [USE_GATEWAY_ENDPOINT] at rt"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 flow(s), 0 missing the expected verdict"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, FlowMissingItsExpectedVerdictExitsOne)
+{
+    const CommandResult r = run("check " + write("f.privatepath", flowDesign("private")));
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("flow to-s3: UNREACHABLE (expected private: NOT MET)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 missing the expected verdict"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, FlowOptionLimitsTheReport)
+{
+    const std::string file = write("f.privatepath", flowDesign("private"));
+    const CommandResult one = run("check --flow other " + file);
+    EXPECT_EQ(one.code, 0) << "the flow that misses its expectation is not reported\n" << one.out;
+    EXPECT_EQ(one.out.find("flow to-s3"), std::string::npos);
+    EXPECT_NE(one.out.find("flow other: UNREACHABLE"), std::string::npos);
+    const CommandResult missing = run("check --flow nope " + file);
+    EXPECT_EQ(missing.code, 2);
+    EXPECT_NE(missing.out.find("there is no flow 'nope'"), std::string::npos);
+    const auto report = nlohmann::json::parse(run("check --format json --flow other " + file, false).stdoutOnly);
+    ASSERT_EQ(report["files"][0]["flows"].size(), 1u);
+    EXPECT_EQ(report["files"][0]["flows"][0]["flow"], "other");
+}
+
+TEST_F(Cli, JsonReportCarriesFlowsAndExposure)
+{
+    const auto report = nlohmann::json::parse(
+        run("check --format json " + shellQuote(PRIVATEPATH_SOURCE_DIR "/resources/examples/s3-gateway-endpoint.privatepath"), false).stdoutOnly);
+    const auto& file = report["files"][0];
+    ASSERT_EQ(file["flows"].size(), 2u);
+    const auto& viaNat = file["flows"][0];
+    EXPECT_EQ(viaNat["verdict"], "public");
+    EXPECT_EQ(viaNat["expected"], "public");
+    EXPECT_EQ(viaNat["expectationMet"], true);
+    EXPECT_EQ(viaNat["returnPath"], "ok");
+    const std::size_t leaves = viaNat["leavesPrivateNetworkAt"].get<std::size_t>();
+    EXPECT_EQ(viaNat["path"][leaves]["resource"], "igw-a");
+    EXPECT_EQ(viaNat["path"][leaves]["sourceClass"]["before"], "private");
+    EXPECT_EQ(viaNat["path"][leaves]["sourceClass"]["after"], "public");
+    EXPECT_EQ(file["flows"][1]["verdict"], "private");
+    EXPECT_EQ(file["unmetExpectations"], 0);
+    EXPECT_FALSE(file["exposure"].empty());
+    EXPECT_EQ(file["exposure"][0]["egress"], true);
+}
+
+} // namespace
