@@ -60,18 +60,18 @@ void printFlow(QTextStream& out, const FlowResult& r)
 
 void printExposure(QTextStream& out, const Exposure& e)
 {
-    out << "exposure " << toQString(e.workload) << ":";
     auto list = [](const std::vector<std::string>& ids) {
         QStringList parts;
         for (const std::string& id : ids)
             parts << toQString(id);
         return parts.join(QStringLiteral(", "));
     };
+    QStringList facts;
     if (e.egress)
-        out << QCoreApplication::translate("cli", " reaches the internet via %1;").arg(list(e.egressVia));
+        facts << QCoreApplication::translate("cli", "reaches the internet via %1").arg(list(e.egressVia));
     if (e.ingress)
-        out << QCoreApplication::translate("cli", " reachable from the internet via %1 (%2)").arg(list(e.ingressVia), list(e.openPorts));
-    out << "\n";
+        facts << QCoreApplication::translate("cli", "reachable from the internet via %1 (%2)").arg(list(e.ingressVia), list(e.openPorts));
+    out << "exposure " << toQString(e.workload) << ": " << facts.join(QStringLiteral("; ")) << "\n";
 }
 
 } // namespace
