@@ -28,14 +28,15 @@ QString overview()
         "Design private AWS networks and check their connectivity.\n"
         "\n"
         "Commands:\n"
-        "  check FILE...      Load designs, validate them and print design findings.\n"
+        "  check FILE...      Load designs; print findings, every flow's verdict and path, and exposure.\n"
         "  generate           Write a generated design of a given size (for benchmarks).\n"
         "  format FILE...     Rewrite designs in the canonical layout (--check to only verify).\n"
         "  schema             Print the JSON Schema of the file format (--markdown: field reference).\n"
         "\n"
         "Run 'privatepath <command> --help' for a command's options.\n"
         "\n"
-        "Exit codes: 0 ok; 1 the design has errors (format --check: a file is not canonical);\n"
+        "Exit codes: 0 ok; 1 the design has errors or a flow misses its expected verdict\n"
+        "            (format --check: a file is not canonical);\n"
         "            2 usage error; 3 a file could not be read or parsed; 4 an output could not be written.\n");
 }
 

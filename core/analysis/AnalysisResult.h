@@ -70,7 +70,7 @@ struct Exposure {
     bool egress = false;                    // can open connections to the internet
     std::vector<std::string> egressVia;     // e.g. ["nat-a", "igw-a"]
     bool ingress = false;                   // reachable from the internet
-    std::vector<std::string> ingressVia;    // e.g. ["igw-a"] or ["nlb-public", "igw-p"]
+    std::vector<std::string> ingressVia;    // e.g. ["igw-a"] or ["igw-p", "nlb-public"] (outside in)
     std::vector<std::string> openPorts;     // security-group rules open to public sources, e.g. "tcp 443"
 
     friend bool operator==(const Exposure&, const Exposure&) = default;

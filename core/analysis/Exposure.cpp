@@ -89,6 +89,18 @@ private:
                                     boost::visitor(recorder).color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph))));
     }
 
+    // NACLs are first-match with deny rules, so "all traffic" is not a fair question: a workload
+    // is exposed when the ACL lets some common traffic through (web, SSH, DNS, ICMP, or anything).
+    bool aclAllowsSomething(const ResourceId& subnet, Direction d) const
+    {
+        static const PortQuery probes[] = {{Protocol::Tcp, 443, false}, {Protocol::Tcp, 80, false}, {Protocol::Tcp, 22, false},
+                                           {Protocol::Udp, 53, false},  {Protocol::Icmp, 0, false},  {Protocol::Tcp, 0, true}};
+        for (const PortQuery& q : probes)
+            if (m_n.networkAclAllows(subnet, d, q, m_internet, false).allowed)
+                return true;
+        return false;
+    }
+
     const InternetRoute& routeFrom(Vertex rt)
     {
         if (const auto it = m_routes.find(rt); it != m_routes.end())
@@ -132,7 +144,7 @@ private:
         any.protocol = Protocol::All;
         if (!m_n.securityGroupsAllow(r.id, Direction::Outbound, any, m_internet, std::nullopt, false).allowed)
             return;
-        if (!m_n.networkAclAllows(w.subnet, Direction::Outbound, any, m_internet, false).allowed)
+        if (!aclAllowsSomething(w.subnet, Direction::Outbound))
             return;
         e.egress = true;
         e.egressVia = route.via;
@@ -166,9 +178,7 @@ private:
         const auto e = m_g.nextHop(*rt, m_internet);
         if (!e || m_g.node(m_g.target(*e)).kind != NodeKind::InternetGateway)
             return false;
-        PortQuery any;
-        any.protocol = Protocol::All;
-        if (!m_n.networkAclAllows(subnet, Direction::Inbound, any, m_internet, false).allowed)
+        if (!aclAllowsSomething(subnet, Direction::Inbound))
             return false;
         igwOut = igw->str();
         return true;

@@ -34,6 +34,7 @@ struct ReplyRoute {
     IpAddress replyDestination;
     std::vector<Vertex> expect;
     std::string where; // id reported if it fails
+    std::string rule;  // the rule that needs this return route
 };
 
 struct AclCrossing {
@@ -103,7 +104,8 @@ private:
     {
         dep(resource);
         // The hop where the packet is dropped is part of the path, so the user sees where it ends.
-        if (hard && !m_result.path.empty() && m_result.path.back().resource != resource && m_n.design().containsId(resource))
+        if (hard && !m_result.path.empty() && m_n.design().containsId(resource) &&
+            !(m_result.path.back().resource == resource && m_result.path.back().action == "drop"))
             hop(resource, "drop", message, m_lastPacket);
         m_result.blocking.push_back({code, resource, std::move(message)});
         if (hard)
@@ -138,10 +140,11 @@ private:
         for (const ResourceId& g : m_n.securityGroupsOf(guarded))
             dep(g.str());
         const RuleDecision decision = m_n.securityGroupsAllow(guarded, d, p.query, peer, peerResource);
-        if (!decision.allowed)
-            block("ENI_SG_RULES_MISMATCH", decision.deciding == "default security group" ? guarded.str() : decision.deciding,
-                  "security group of " + guarded.str() + ": " + decision.rule, false);
-        else
+        if (!decision.allowed) {
+            const std::string at = decision.deciding == "default security group" ? guarded.str() : decision.deciding;
+            hop(at, "securityGroup", "denied: " + decision.rule, p);
+            block("ENI_SG_RULES_MISMATCH", at, "security group of " + guarded.str() + ": " + decision.rule, false);
+        } else
             hop(decision.deciding == "default security group" ? guarded.str() : decision.deciding, "securityGroup",
                 decision.rule, p);
     }
@@ -154,9 +157,10 @@ private:
         dep(acl->str());
         m_crossings.push_back({subnet, d, peer});
         const RuleDecision decision = m_n.networkAclAllows(subnet, d, p.query, peer);
-        if (!decision.allowed)
+        if (!decision.allowed) {
+            hop(acl->str(), "networkAcl", "denied: " + decision.rule, p);
             block("SUBNET_ACL_RESTRICTION", acl->str(), "network ACL of " + subnet.str() + ": " + decision.rule, false);
-        else
+        } else
             hop(acl->str(), "networkAcl", decision.rule, p);
     }
 
@@ -478,6 +482,19 @@ private:
         m_target = *target;
         p.dst = target->address;
         dep(target->subnet.str());
+        // The source hop shows the destination the client ends up using.
+        for (Hop& h : m_result.path) {
+            if (h.action == "source" || h.action == "dns") {
+                h.destination = p.dst.toString();
+                h.destinationClassBefore = h.destinationClassAfter = classOf(p.dst);
+            }
+        }
+        // Addresses PrivatePath had to assume (no privateIp): say so.
+        for (const ResourceId& id : {m_flow.source, target->resource})
+            if (const Workload* w = m_n.get<Workload>(id); w && !w->privateIp)
+                note("ASSUMED_ADDRESSES", id.str(),
+                     id.str() + " has no privateIp; PrivatePath assumes " + m_n.interfaceAddress(id, w->subnet).toString() +
+                         ", the first usable address of " + w->subnet.str());
         // RT-3: IPv4 and IPv6 are separate; an IPv6 destination needs an IPv6 source address.
         if (p.dst.family() != p.src.family()) {
             const Workload* w = source->as<Workload>();
@@ -539,7 +556,6 @@ private:
                 const std::string table = node.resource.empty() ? node.context.str() : id;
                 const auto e = m_g.nextHop(v, p.dst);
                 if (!e) {
-                    hop(table, "route", "no route matches " + p.dst.toString(), p);
                     block("NO_ROUTE_TO_DESTINATION", table,
                           (node.resource.empty() ? "the implicit main route table of " + table : "route table " + table) +
                               " has no route to " + p.dst.toString() + " (RT-5)",
@@ -648,7 +664,7 @@ private:
                     } else if (const auto local = m_g.find(NodeKind::VpcLocal, currentVpc)) {
                         back.push_back(*local);
                     }
-                    m_replyRoutes.push_back({*natTable, p.src, back, nat->subnet.str()});
+                    m_replyRoutes.push_back({*natTable, p.src, back, nat->subnet.str(), "TGW-2, IGW-5"});
                 }
                 m_natSubnet = nat->subnet;
                 p = after;
@@ -709,7 +725,6 @@ private:
             case NodeKind::TgwRouteTable: {
                 const auto e = m_g.nextHop(v, p.dst);
                 if (!e) {
-                    hop(id, "route", "no route matches " + p.dst.toString(), p);
                     block("TGW_RTB_CANNOT_ROUTE", id, "transit gateway route table " + id + " has no route to " + p.dst.toString() + " (TGW-1)", true);
                     return;
                 }
@@ -726,9 +741,9 @@ private:
                     const auto egressTable = m_g.find(NodeKind::TgwIngress, egress);
                     const auto back = m_g.find(NodeKind::TgwEgress, *transitIngress);
                     if (egressTable && back && boost::out_degree(*egressTable, m_g.graph()) > 0)
-                        m_replyRoutes.push_back({m_g.target(*boost::out_edges(*egressTable, m_g.graph()).first), p.src, {*back}, egress.str()});
+                        m_replyRoutes.push_back({m_g.target(*boost::out_edges(*egressTable, m_g.graph()).first), p.src, {*back}, egress.str(), "TGW-2"});
                     else if (back)
-                        m_replyRoutes.push_back({*back, p.src, {}, egress.str()}); // unassociated: cannot route back
+                        m_replyRoutes.push_back({*back, p.src, {}, egress.str(), "TGW-1"}); // unassociated: cannot route back
                     replyExpect = {};
                     if (egressTable)
                         replyExpect.push_back(*egressTable);
@@ -767,7 +782,6 @@ private:
                 }
                 const auto e = m_g.nextHop(v, p.dst);
                 if (!e) {
-                    hop(id, "route", "no VPN or Direct Connect route matches " + p.dst.toString(), p);
                     block("NO_ROUTE_TO_DESTINATION", id, "virtual private gateway " + id + " has no VPN or Direct Connect route to " + p.dst.toString() + " (HYB-1)", true);
                     return;
                 }
@@ -866,7 +880,6 @@ private:
                 }
                 const auto e = m_g.nextHop(v, p.dst);
                 if (!e) {
-                    hop(id, "route", "no route matches " + p.dst.toString(), p);
                     block("NO_ROUTE_TO_DESTINATION", id, "on-premises network " + id + " has no route to " + p.dst.toString() + " (HYB-4)", true);
                     return;
                 }
@@ -1002,7 +1015,7 @@ private:
                 if (k == NodeKind::VpnUp || k == NodeKind::VifUp)
                     links.push_back(m_g.target(*e));
             }
-            m_replyRoutes.push_back({*router, p.src, links, network});
+            m_replyRoutes.push_back({*router, p.src, links, network, "HYB-1"});
         }
     }
 
@@ -1077,8 +1090,12 @@ private:
             (arrival == Arrival::Local || arrival == Arrival::Peering) && ownAddress ? std::optional<ResourceId>(m_flow.source) : std::nullopt;
         checkSecurityGroups(m_target.resource, Direction::Inbound, p, p.src, peer);
         if (arrival != Arrival::Local) {
+            const char* rule = arrival == Arrival::Peering    ? "PCX-1"
+                               : arrival == Arrival::Transit  ? "TGW-2"
+                               : arrival == Arrival::Internet ? "IGW-1"
+                                                              : "HYB-1";
             if (const auto rt = m_g.routeTableOfSubnet(m_target.subnet))
-                m_replyRoutes.push_back({*rt, p.src, replyExpect, m_target.subnet.str()});
+                m_replyRoutes.push_back({*rt, p.src, replyExpect, m_target.subnet.str(), rule});
         }
         switch (m_target.kind) {
         case Target::Kind::EndpointEni:
@@ -1312,7 +1329,7 @@ private:
     // ---- the end ----
     void checkReturnPath()
     {
-        if (m_query.protocol != Protocol::Tcp || !m_delivered || m_stopped)
+        if (m_query.protocol != Protocol::Tcp || !m_delivered || m_stopped || !m_result.blocking.empty())
             return;
         m_result.returnChecked = true;
         PortQuery reply;
@@ -1345,7 +1362,7 @@ private:
                       (expected.empty() ? std::string() : " through " + expected) +
                       (e ? " (it uses " + m_g.edge(*e).text + ")" : std::string()) +
                       (viaEgressOnly ? "; an egress-only internet gateway carries only connections initiated from inside (IGW-7)"
-                                     : " (PCX-1, TGW-2)"),
+                                     : " (" + r.rule + ")"),
                   false);
         }
     }
@@ -1368,6 +1385,7 @@ private:
                 m_result.blocking.push_back({"NO_PATH", m_flow.destination.str(), "the destination was not reached"});
             m_result.verdict = Verdict::Unreachable;
             m_result.leavesAt.reset();
+            std::erase_if(m_result.notes, [](const Explanation& e) { return e.code == "STAYS_ON_AWS_NETWORK"; });
         } else if (m_leftPrivate) {
             m_result.verdict = Verdict::Public;
             m_result.notes.insert(m_result.notes.begin(), m_leavingReason);

@@ -35,7 +35,10 @@ void withKindType(Kind kind, F&& f)
 
 class DesignReader {
 public:
-    DesignReader(const Json& root, ReadContext& context) : m_root(root), m_context(context) {}
+    DesignReader(const Json& root, ReadContext& context, bool checkReferences)
+        : m_root(root), m_context(context), m_checkReferences(checkReferences)
+    {
+    }
 
     Design read()
     {
@@ -59,7 +62,8 @@ public:
         if (const auto it = m_root.find("diagram"); it != m_root.end())
             readDiagram(design, *it);
         top.finish(&design.extensions);
-        checkReferences(design);
+        if (m_checkReferences)
+            checkReferences(design);
         return design;
     }
 
@@ -249,6 +253,7 @@ private:
 
     const Json& m_root;
     ReadContext& m_context;
+    bool m_checkReferences = true;
     std::unordered_map<std::string, std::string> m_idPaths;
 };
 
@@ -358,7 +363,7 @@ LoadResult loadDesign(std::string_view text, const std::string& fileName, const 
     }
 
     ReadContext context;
-    DesignReader reader(root, context);
+    DesignReader reader(root, context, limits.checkReferences);
     Design design = reader.read();
 
     // Positions refer to the original text; after a migration they are best effort.

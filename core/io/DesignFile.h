@@ -15,6 +15,7 @@ struct LoadLimits {
     std::size_t maxBytes = std::size_t(256) << 20; // 256 MiB
     int maxDepth = 64;                             // the format nests 6 levels; leave room for extensions
     std::size_t maxErrors = 100;                   // stop listing after this many
+    bool checkReferences = true;                   // false for clipboard fragments, which point outside
 };
 
 struct LoadResult {

@@ -31,6 +31,47 @@ bool Design::add(Resource resource)
     return true;
 }
 
+bool Design::insert(std::size_t position, Resource resource)
+{
+    if (containsId(resource.id.str()))
+        return false;
+    position = std::min(position, m_resources.size());
+    m_resources.insert(m_resources.begin() + std::ptrdiff_t(position), std::move(resource));
+    reindex();
+    return true;
+}
+
+bool Design::insertFlow(std::size_t position, Flow flow)
+{
+    if (containsId(flow.id.str()))
+        return false;
+    position = std::min(position, m_flows.size());
+    m_flows.insert(m_flows.begin() + std::ptrdiff_t(position), std::move(flow));
+    reindex();
+    return true;
+}
+
+std::optional<std::size_t> Design::indexOf(const ResourceId& id) const
+{
+    const auto it = m_resourceIndex.find(id.str());
+    return it == m_resourceIndex.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+}
+
+std::optional<std::size_t> Design::flowIndexOf(const FlowId& id) const
+{
+    const auto it = m_flowIndex.find(id.str());
+    return it == m_flowIndex.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+}
+
+bool Design::replaceFlow(Flow flow)
+{
+    const auto it = m_flowIndex.find(flow.id.str());
+    if (it == m_flowIndex.end())
+        return false;
+    m_flows[it->second] = std::move(flow);
+    return true;
+}
+
 bool Design::addFlow(Flow flow)
 {
     if (containsId(flow.id.str()))

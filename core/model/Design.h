@@ -35,6 +35,13 @@ public:
 
     // Add fails (returns false, changes nothing) when the id is taken.
     bool add(Resource resource);
+    // Inserts at `position` in the resource order (clamped); fails when the id is taken. Undo
+    // uses it to put a removed resource back exactly where it was.
+    bool insert(std::size_t position, Resource resource);
+    bool insertFlow(std::size_t position, Flow flow);
+    std::optional<std::size_t> indexOf(const ResourceId& id) const;
+    std::optional<std::size_t> flowIndexOf(const FlowId& id) const;
+    bool replaceFlow(Flow flow);
     bool addFlow(Flow flow);
     // Replace keeps the resource's position in the order; fails if the id is unknown or the
     // kind would change.

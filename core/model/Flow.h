@@ -45,8 +45,7 @@ void describe(A& a, Flow& v)
           {.doc = "The DNS name the client resolves, e.g. `sqs.us-east-1.amazonaws.com`; empty = the "
                   "destination's address or default name."});
     a.opt("expect", v.expect,
-          {.doc = "The verdict the designer expects. Once the connectivity engine computes verdicts, "
-                  "`privatepath check` exits 1 when a flow misses it."});
+          {.doc = "The verdict the designer expects; `privatepath check` exits 1 when the flow's verdict differs."});
     a.opt("description", v.description, std::string(), {.doc = "Free text: why this flow matters."});
 }
 

@@ -60,3 +60,95 @@ std::vector<ResourceId> referencesOf(const Resource& resource)
 }
 
 } // namespace pp
+
+namespace pp {
+namespace {
+
+class ReferenceRewriter {
+public:
+    explicit ReferenceRewriter(const ReferenceRewrite& rewrite) : m_rewrite(rewrite) {}
+
+    bool broken() const { return m_broken; }
+
+    template <class T>
+    void req(std::string_view, T& value, const FieldSpec&)
+    {
+        if constexpr (std::is_same_v<T, ResourceId>) {
+            if (value.str() == kLocalTarget)
+                return;
+            if (auto replaced = m_rewrite(value))
+                value = *replaced;
+            else
+                m_broken = true;
+        } else {
+            visit(value);
+        }
+    }
+    template <class T, class D>
+    void opt(std::string_view, T& value, const D&, const FieldSpec&)
+    {
+        visit(value);
+    }
+    template <class T>
+    void opt(std::string_view, T& value, const FieldSpec&)
+    {
+        visit(value);
+    }
+    template <std::size_t N>
+    void oneOf(const std::array<const char*, N>&)
+    {
+    }
+
+private:
+    template <class T>
+    void visit(T& value)
+    {
+        if constexpr (std::is_same_v<T, std::optional<ResourceId>>) {
+            if (value)
+                value = m_rewrite(*value);
+        } else if constexpr (std::is_same_v<T, ResourceIds>) {
+            ResourceIds kept;
+            for (const ResourceId& id : value)
+                if (auto replaced = m_rewrite(id))
+                    kept.push_back(*replaced);
+            value = std::move(kept);
+        } else if constexpr (requires { typename T::value_type; value.erase(value.begin()); } && !std::is_same_v<T, std::string>) {
+            using Item = typename T::value_type;
+            if constexpr (Described<Item>) {
+                T kept;
+                for (Item& item : value) {
+                    ReferenceRewriter nested(m_rewrite);
+                    describe(nested, item);
+                    if (!nested.broken())
+                        kept.push_back(std::move(item));
+                }
+                value = std::move(kept);
+            }
+        } else if constexpr (Described<T>) {
+            ReferenceRewriter nested(m_rewrite);
+            describe(nested, value);
+            m_broken = m_broken || nested.broken();
+        }
+    }
+
+    const ReferenceRewrite& m_rewrite;
+    bool m_broken = false;
+};
+
+} // namespace
+
+bool rewriteReferences(Resource& resource, const ReferenceRewrite& rewrite)
+{
+    ReferenceRewriter rewriter(rewrite);
+    std::visit([&](auto& data) { describe(rewriter, data); }, resource.data);
+    return !rewriter.broken();
+}
+
+bool rewriteReferences(Flow& flow, const ReferenceRewrite& rewrite)
+{
+    ReferenceRewriter rewriter(rewrite);
+    describe(rewriter, flow);
+    return !rewriter.broken();
+}
+
+} // namespace pp

@@ -250,7 +250,7 @@ TEST_F(Cli, CheckPrintsEachFlowsVerdictPathAndReasons)
     const CommandResult r = run("check " + write("f.privatepath", flowDesign("unreachable")));
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_NE(r.out.find("flow to-s3: UNREACHABLE (expected unreachable: met)"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("rt                 route          no route matches"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("rt                 drop           route table rt has no route to"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("blocked [NO_ROUTE_TO_DESTINATION] at rt"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("hint [USE_GATEWAY_ENDPOINT] at rt"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("2 flow(s), 0 missing the expected verdict"), std::string::npos) << r.out;

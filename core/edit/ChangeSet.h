@@ -1,0 +1,113 @@
+#pragma once
+
+// The one way a design changes (STYLE rule 6): a change-set holds, for every resource, flow and
+// shape it touches, the value before and after (absent = does not exist), so inverting it is free
+// and undo can be one generic command. Specific edits are functions that build change-sets.
+
+#include "model/Design.h"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pp {
+
+inline constexpr std::size_t kAtEnd = static_cast<std::size_t>(-1);
+
+struct ResourceChange {
+    ResourceId id;
+    std::optional<Resource> before;
+    std::optional<Resource> after;
+    std::size_t position = kAtEnd; // where it stood (removal) or goes (insertion) in the resource order
+    friend bool operator==(const ResourceChange&, const ResourceChange&) = default;
+};
+
+struct FlowChange {
+    FlowId id;
+    std::optional<Flow> before;
+    std::optional<Flow> after;
+    std::size_t position = kAtEnd;
+    friend bool operator==(const FlowChange&, const FlowChange&) = default;
+};
+
+struct ShapeChange {
+    ResourceId resource;
+    std::optional<Shape> before;
+    std::optional<Shape> after;
+    std::size_t position = kAtEnd;
+    friend bool operator==(const ShapeChange&, const ShapeChange&) = default;
+};
+
+struct ChangeSet {
+    std::vector<ResourceChange> resources;
+    std::vector<FlowChange> flows;
+    std::vector<ShapeChange> shapes;
+    // Connectors and notes change as whole lists (they are few and have no ids).
+    std::optional<std::vector<Connector>> connectorsBefore, connectorsAfter;
+    std::optional<std::vector<Note>> notesBefore, notesAfter;
+    std::optional<std::string> nameBefore, nameAfter;
+    std::optional<std::string> descriptionBefore, descriptionAfter;
+
+    bool empty() const;
+    ChangeSet inverse() const;
+    // Ids an analysis must look at again: changed resources and flows, and every id they referred
+    // to before or after (see Analyzer::reanalyze).
+    std::set<std::string> touchedIds() const;
+
+    friend bool operator==(const ChangeSet&, const ChangeSet&) = default;
+};
+
+// Applies all of `change` or nothing. Fails, with a reason and no change, when the design is not
+// in the state the change's "before" values describe or an id would be taken twice.
+bool applyChangeSet(Design& design, const ChangeSet& change, std::string* error = nullptr);
+
+// Stages edits against the current design and records their "before" values. Several edits of
+// the same thing merge into one change (first before, last after); no-op edits are dropped.
+class ChangeSetBuilder {
+public:
+    explicit ChangeSetBuilder(const Design& design) : m_design(design) {}
+
+    ChangeSetBuilder& add(Resource resource);
+    ChangeSetBuilder& modify(Resource resource);
+    ChangeSetBuilder& remove(const ResourceId& id);
+    ChangeSetBuilder& addFlow(Flow flow);
+    ChangeSetBuilder& modifyFlow(Flow flow);
+    ChangeSetBuilder& removeFlow(const FlowId& id);
+    ChangeSetBuilder& setShape(Shape shape); // adds or changes the shape of shape.resource
+    ChangeSetBuilder& removeShape(const ResourceId& resource);
+    ChangeSetBuilder& setConnectors(std::vector<Connector> connectors);
+    ChangeSetBuilder& setNotes(std::vector<Note> notes);
+    ChangeSetBuilder& setName(std::string name);
+    ChangeSetBuilder& setDescription(std::string description);
+
+    // The staged value of a resource (after the edits so far), or the design's, or nullptr.
+    const Resource* current(const ResourceId& id) const;
+
+    ChangeSet build() const;
+
+private:
+    ResourceChange& entry(const ResourceId& id);
+    FlowChange& flowEntry(const FlowId& id);
+    ShapeChange& shapeEntry(const ResourceId& id);
+
+    const Design& m_design;
+    ChangeSet m_change;
+};
+
+// Removes resources and everything that cannot exist without them, as one change-set: resources
+// whose required reference points at a removed one go too (a subnet with its VPC); optional
+// references and list entries to them are cleared (a subnet's route table, a route whose target
+// is gone, an endpoint's subnet); flows, shapes, notes and connectors of removed things go.
+ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceId>& ids);
+
+// Copy and paste through the file format (STYLE rule 9). `copySelection` writes the resources,
+// the flows between them and their shapes as a .privatepath document. `pasteSelection` reads one,
+// gives every resource and flow an id unused in `design` (the same id if free, else "id-2"...),
+// rewrites references among them, keeps references to resources that exist in `design`, drops
+// the rest as removeWithDependents would, and moves top-level shapes by (dx, dy).
+std::string copySelection(const Design& design, const std::vector<ResourceId>& ids);
+std::optional<ChangeSet> pasteSelection(const Design& design, const std::string& clipboard, double dx, double dy,
+                                        std::string* error = nullptr);
+
+} // namespace pp
