@@ -2,6 +2,7 @@
 
 #include "analysis/AnalysisResult.h"
 #include "lint/Lint.h"
+#include "model/References.h"
 #include "model/Design.h"
 
 #include <set>
@@ -51,7 +52,5 @@ private:
 // One-shot analysis.
 AnalysisResult analyzeDesign(const Design& design);
 
-// Ids an edit of `resource` touches: the resource and everything it refers to.
-std::set<std::string> touchedBy(const Resource& resource);
 
 } // namespace pp

@@ -37,11 +37,8 @@ std::set<std::string> ChangeSet::touchedIds() const
 {
     std::set<std::string> out;
     auto touch = [&](const std::optional<Resource>& r) {
-        if (!r)
-            return;
-        out.insert(r->id.str());
-        for (const ResourceId& id : referencesOf(*r))
-            out.insert(id.str());
+        if (r)
+            out.merge(touchedBy(*r));
     };
     for (const ResourceChange& c : resources) {
         out.insert(c.id.str());

@@ -152,3 +152,20 @@ bool rewriteReferences(Flow& flow, const ReferenceRewrite& rewrite)
 }
 
 } // namespace pp
+
+namespace pp {
+
+std::set<std::string> touchedBy(const Resource& resource)
+{
+    std::set<std::string> out{resource.id.str()};
+    // A gateway endpoint changes nothing about its service that flows elsewhere read (only
+    // interface endpoints answer DNS), so it does not touch the service.
+    const VpcEndpoint* endpoint = resource.as<VpcEndpoint>();
+    const bool skipService = endpoint && endpoint->endpointType == EndpointType::Gateway;
+    for (const ResourceId& id : referencesOf(resource))
+        if (!(skipService && id == endpoint->service))
+            out.insert(id.str());
+    return out;
+}
+
+} // namespace pp

@@ -1,0 +1,224 @@
+// Change-sets: every edit is a before/after record; applying its inverse restores the design
+// exactly (same bytes on save); stale changes are refused whole; deletion takes dependents with
+// it; copy/paste goes through the file format with fresh ids.
+#include "TestSupport.h"
+
+#include "edit/ChangeSet.h"
+#include "generate/ScenarioGenerator.h"
+
+#include <gtest/gtest.h>
+#include <random>
+
+namespace pp::test {
+namespace {
+
+Design base()
+{
+    return *loadDesign(baseDesign().dump(), "base").design;
+}
+
+TEST(ChangeSet, ApplyThenInverseRestoresTheDesignExactly)
+{
+    Design d = base();
+    const std::string original = saveDesignToString(d);
+    ChangeSetBuilder b(d);
+    Resource rt = *d.find(ResourceId("rt-pub"));
+    std::get<RouteTable>(rt.data).routes.push_back({*Cidr::parse("10.9.0.0/16"), std::nullopt, ResourceId("igw-a"),
+                                                    RouteOrigin::Static, RouteState::Blackhole});
+    b.modify(rt);
+    Resource igw;
+    igw.id = ResourceId("igw-b");
+    igw.data = InternetGateway{ResourceId("vpc-b")};
+    b.add(igw);
+    b.remove(ResourceId("eigw-a"));
+    b.setShape(Shape{ResourceId("vpc-b"), ResourceId("use1"), 700, 40, 300, 200});
+    b.setName("Renamed");
+    const ChangeSet change = b.build();
+    EXPECT_EQ(change.resources.size(), 3u);
+    ASSERT_TRUE(applyChangeSet(d, change));
+    EXPECT_EQ(d.name, "Renamed");
+    EXPECT_TRUE(d.find(ResourceId("igw-b")));
+    EXPECT_FALSE(d.find(ResourceId("eigw-a")));
+    ASSERT_TRUE(applyChangeSet(d, change.inverse()));
+    EXPECT_EQ(saveDesignToString(d), original);
+    EXPECT_EQ(d, base());
+}
+
+TEST(ChangeSet, NoOpEditsAreDropped)
+{
+    const Design d = base();
+    ChangeSetBuilder b(d);
+    b.modify(*d.find(ResourceId("vpc-a")));
+    b.setName(d.name);
+    EXPECT_TRUE(b.build().empty());
+}
+
+TEST(ChangeSet, StaleChangesAreRefusedWhole)
+{
+    Design d = base();
+    ChangeSetBuilder b(d);
+    b.remove(ResourceId("eigw-a"));
+    Resource vpc = *d.find(ResourceId("vpc-b"));
+    vpc.name = "B";
+    b.modify(vpc);
+    const ChangeSet change = b.build();
+    ASSERT_TRUE(applyChangeSet(d, change));
+    const std::string after = saveDesignToString(d);
+    std::string why;
+    EXPECT_FALSE(applyChangeSet(d, change, &why)) << "applying twice: eigw-a is already gone";
+    EXPECT_NE(why.find("eigw-a"), std::string::npos) << why;
+    EXPECT_EQ(saveDesignToString(d), after) << "nothing of the refused change was applied";
+}
+
+TEST(ChangeSet, TouchedIdsIncludeWhatTheResourcesReferTo)
+{
+    const Design d = base();
+    ChangeSetBuilder b(d);
+    b.remove(ResourceId("i-app"));
+    const auto touched = b.build().touchedIds();
+    EXPECT_TRUE(touched.count("i-app"));
+    EXPECT_TRUE(touched.count("app-a"));
+    EXPECT_TRUE(touched.count("sg-app"));
+}
+
+// Random edits of every sort, then undo of all of them in reverse: the file is byte-identical.
+TEST(ChangeSet, UndoingEverythingGivesBackTheOriginalBytes)
+{
+    Design d = *generateScenario({5, 3, 2, 21});
+    const std::string original = saveDesignToString(d);
+    std::mt19937_64 rng(7);
+    std::vector<ChangeSet> done;
+    for (int step = 0; step < 60; ++step) {
+        const auto& resources = d.resources();
+        const Resource& r = resources[rng() % resources.size()];
+        ChangeSetBuilder b(d);
+        switch (rng() % 5) {
+        case 0: {
+            Resource copy = r;
+            copy.name = "renamed " + std::to_string(step);
+            b.modify(copy);
+            break;
+        }
+        case 1:
+            done.push_back(removeWithDependents(d, {r.id}));
+            ASSERT_TRUE(applyChangeSet(d, done.back()));
+            continue;
+        case 2: {
+            Resource host;
+            host.id = ResourceId("host-" + std::to_string(step));
+            host.data = InternetHost{IpAddress::v4(0xCB007100u + std::uint32_t(step)), ""};
+            b.add(host);
+            b.setShape(Shape{host.id, std::nullopt, double(step * 10), 5, 90, 70});
+            break;
+        }
+        case 3:
+            if (!d.diagram.shapes.empty()) {
+                Shape s = d.diagram.shapes[rng() % d.diagram.shapes.size()];
+                s.x += 13;
+                s.y -= 7;
+                b.setShape(s);
+            }
+            break;
+        default:
+            if (!d.flows().empty()) {
+                Flow f = d.flows()[rng() % d.flows().size()];
+                f.port = 8000 + step;
+                b.modifyFlow(f);
+            }
+        }
+        const ChangeSet change = b.build();
+        ASSERT_TRUE(applyChangeSet(d, change)) << "step " << step;
+        done.push_back(change);
+    }
+    EXPECT_NE(saveDesignToString(d), original);
+    for (auto it = done.rbegin(); it != done.rend(); ++it)
+        ASSERT_TRUE(applyChangeSet(d, it->inverse()));
+    EXPECT_EQ(saveDesignToString(d), original);
+}
+
+TEST(RemoveWithDependents, RemovingAVpcTakesEverythingInside)
+{
+    Design d = base();
+    const ChangeSet change = removeWithDependents(d, {ResourceId("vpc-b")});
+    ASSERT_TRUE(applyChangeSet(d, change));
+    for (const char* gone : {"vpc-b", "b-a", "rt-b", "sg-b", "i-b", "pcx-ab"})
+        EXPECT_FALSE(d.find(ResourceId(gone))) << gone;
+    EXPECT_FALSE(d.findFlow(FlowId("f-db"))) << "the flow to i-b goes too";
+    // References from survivors are cleared, not the survivors removed.
+    const RouteTable* rtApp = d.findAs<RouteTable>(ResourceId("rt-app"));
+    ASSERT_NE(rtApp, nullptr);
+    for (const Route& route : rtApp->routes)
+        EXPECT_NE(route.target.str(), "pcx-ab") << "the route to the removed peering is gone";
+    const PrivateHostedZone* zone = d.findAs<PrivateHostedZone>(ResourceId("phz-sqs"));
+    ASSERT_NE(zone, nullptr);
+    EXPECT_TRUE(zone->vpcs.empty());
+    const auto findings = lintDesign(d);
+    for (const Finding& f : findings)
+        EXPECT_NE(f.severity, Severity::Error) << f.message;
+    EXPECT_TRUE(loadDesign(saveDesignToString(d), "after").ok()) << "no dangling reference is left";
+}
+
+TEST(RemoveWithDependents, RemovingASubnetKeepsItsTableAndShrinksLists)
+{
+    Design d = base();
+    ASSERT_TRUE(applyChangeSet(d, removeWithDependents(d, {ResourceId("app-b")})));
+    EXPECT_TRUE(d.find(ResourceId("rt-app")));
+    EXPECT_EQ(d.findAs<VpcEndpoint>(ResourceId("vpce-sqs"))->subnets, ResourceIds{ResourceId("app-a")});
+    EXPECT_EQ(d.findAs<ResolverEndpoint>(ResourceId("rslvr-in"))->subnets, ResourceIds{ResourceId("app-a")});
+    EXPECT_TRUE(loadDesign(saveDesignToString(d), "after").ok());
+}
+
+TEST(RemoveWithDependents, ShapesInsideARemovedShapeGoOrMoveUp)
+{
+    Design d = base();
+    // app-a's shape is inside vpc-a's; remove only the drawing's container resource app-a: its
+    // workload i-app goes with it (required reference) and its shape too.
+    ASSERT_TRUE(applyChangeSet(d, removeWithDependents(d, {ResourceId("app-a")})));
+    for (const Shape& s : d.diagram.shapes) {
+        EXPECT_NE(s.resource.str(), "app-a");
+        EXPECT_NE(s.resource.str(), "i-app");
+    }
+    EXPECT_TRUE(loadDesign(saveDesignToString(d), "after").ok());
+}
+
+TEST(Clipboard, PasteGivesFreshIdsAndKeepsOutsideReferences)
+{
+    Design d = base();
+    const std::string clip = copySelection(d, {ResourceId("app-a"), ResourceId("i-app")});
+    EXPECT_NE(clip.find("\"schemaVersion\": 1"), std::string::npos) << "the clipboard holds the file format";
+    std::string why;
+    const auto paste = pasteSelection(d, clip, 30, 30, &why);
+    ASSERT_TRUE(paste) << why;
+    ASSERT_TRUE(applyChangeSet(d, *paste));
+    const Subnet* copy = d.findAs<Subnet>(ResourceId("app-a-2"));
+    ASSERT_NE(copy, nullptr);
+    EXPECT_EQ(copy->vpc.str(), "vpc-a") << "the VPC was not copied: the reference is kept";
+    const Workload* w = d.findAs<Workload>(ResourceId("i-app-2"));
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->subnet.str(), "app-a-2") << "references among pasted resources follow the new ids";
+    EXPECT_EQ(w->securityGroups, ResourceIds{ResourceId("sg-app")});
+    // Shapes: the subnet's shape becomes top-level at canvas position + offset; the workload stays inside it.
+    bool subnetShape = false, workloadShape = false;
+    for (const Shape& s : d.diagram.shapes) {
+        if (s.resource.str() == "app-a-2") {
+            subnetShape = true;
+            EXPECT_FALSE(s.parent.has_value());
+            EXPECT_EQ(s.x, 20 + 20 + 30); // use1 (0) + vpc-a (20) + app-a (20) + offset
+        }
+        if (s.resource.str() == "i-app-2") {
+            workloadShape = true;
+            EXPECT_EQ(s.parent, ResourceId("app-a-2"));
+        }
+    }
+    EXPECT_TRUE(subnetShape && workloadShape);
+    // Pasting into a design without the VPC drops what cannot exist there.
+    Design empty;
+    const auto elsewhere = pasteSelection(empty, clip, 0, 0);
+    ASSERT_TRUE(elsewhere);
+    EXPECT_TRUE(elsewhere->resources.empty()) << "a subnet needs its VPC, a workload its subnet";
+    EXPECT_FALSE(pasteSelection(d, "not json", 0, 0, &why));
+    EXPECT_NE(why.find("malformed JSON"), std::string::npos);
+}
+
+} // namespace
+} // namespace pp::test
