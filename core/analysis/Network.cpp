@@ -1,6 +1,7 @@
 #include "analysis/Network.h"
 
 #include "analysis/AwsData.h"
+#include "model/Placement.h"
 
 #include <algorithm>
 
@@ -126,29 +127,7 @@ void Network::index()
     }
 }
 
-std::optional<ResourceId> Network::vpcOf(const ResourceId& id) const
-{
-    const Resource* r = m_design.find(id);
-    if (!r)
-        return std::nullopt;
-    return std::visit(
-        [&](const auto& d) -> std::optional<ResourceId> {
-            using T = std::decay_t<decltype(d)>;
-            if constexpr (std::is_same_v<T, Vpc>)
-                return r->id;
-            else if constexpr (std::is_same_v<T, Workload> || std::is_same_v<T, NatGateway>)
-                return vpcOf(d.subnet);
-            else if constexpr (std::is_same_v<T, InternetGateway> || std::is_same_v<T, VirtualPrivateGateway>)
-                return d.vpc;
-            else if constexpr (requires { { d.vpc } -> std::convertible_to<const ResourceId&>; })
-                return d.vpc;
-            else if constexpr (std::is_same_v<T, LoadBalancer>)
-                return d.subnets.empty() ? std::nullopt : vpcOf(d.subnets.front());
-            else
-                return std::nullopt;
-        },
-        r->data);
-}
+std::optional<ResourceId> Network::vpcOf(const ResourceId& id) const { return vpcOfResource(m_design, id); }
 
 std::string Network::regionCodeOf(const ResourceId& region) const
 {

@@ -2,6 +2,7 @@
 // 50,000 resources. Issue targets on a 2-core machine: full 10,000 <= 50 ms, 50,000 <= 250 ms;
 // re-analysis after one edit <= 5 ms at 10,000; memory <= 1 KiB per resource above the model.
 #include "analysis/Analyzer.h"
+#include "Scenarios.h"
 #include "generate/ScenarioGenerator.h"
 
 #include <atomic>
@@ -42,17 +43,6 @@ void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
 
 namespace {
 
-pp::ScenarioParameters parametersFor(int resources)
-{
-    switch (resources) {
-    case 1000:
-        return {10, 8, 10, 1};
-    case 10000:
-        return {50, 18, 10, 1};
-    default:
-        return {250, 18, 10, 1};
-    }
-}
 
 pp::Design& design(int resources)
 {

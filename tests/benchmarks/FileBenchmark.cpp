@@ -1,5 +1,6 @@
 // Loading and saving generated designs of about 1,000 / 10,000 / 50,000 resources.
 // Issue targets on a 2-core machine: load 10,000 <= 300 ms, save <= 100 ms.
+#include "Scenarios.h"
 #include "generate/ScenarioGenerator.h"
 #include "io/DesignFile.h"
 
@@ -8,20 +9,6 @@
 #include <unistd.h>
 
 namespace {
-
-// Generator parameters giving about `resources` resources (each VPC adds ~11 resources besides
-// its subnets and workloads).
-pp::ScenarioParameters parametersFor(int resources)
-{
-    switch (resources) {
-    case 1000:
-        return {10, 8, 10, 1};
-    case 10000:
-        return {50, 18, 10, 1};
-    default:
-        return {250, 18, 10, 1};
-    }
-}
 
 const pp::Design& design(int resources)
 {

@@ -1,0 +1,29 @@
+#include "model/Placement.h"
+
+namespace pp {
+
+std::optional<ResourceId> vpcOfResource(const Design& design, const ResourceId& id)
+{
+    const Resource* r = design.find(id);
+    if (!r)
+        return std::nullopt;
+    return std::visit(
+        [&](const auto& d) -> std::optional<ResourceId> {
+            using T = std::decay_t<decltype(d)>;
+            if constexpr (std::is_same_v<T, Vpc>)
+                return r->id;
+            else if constexpr (std::is_same_v<T, Workload> || std::is_same_v<T, NatGateway>)
+                return vpcOfResource(design, d.subnet);
+            else if constexpr (std::is_same_v<T, InternetGateway> || std::is_same_v<T, VirtualPrivateGateway>)
+                return d.vpc;
+            else if constexpr (requires { { d.vpc } -> std::convertible_to<const ResourceId&>; })
+                return d.vpc;
+            else if constexpr (std::is_same_v<T, LoadBalancer>)
+                return d.subnets.empty() ? std::nullopt : vpcOfResource(design, d.subnets.front());
+            else
+                return std::nullopt;
+        },
+        r->data);
+}
+
+} // namespace pp

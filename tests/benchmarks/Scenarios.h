@@ -1,0 +1,17 @@
+#pragma once
+
+#include "generate/ScenarioGenerator.h"
+
+// Generator parameters for designs of about 1,000 / 10,000 / 50,000 resources (each VPC adds
+// about eleven resources besides its subnets and workloads). Shared by every benchmark.
+inline pp::ScenarioParameters parametersFor(int resources)
+{
+    switch (resources) {
+    case 1000:
+        return {10, 8, 10, 1};
+    case 10000:
+        return {50, 18, 10, 1};
+    default:
+        return {250, 18, 10, 1};
+    }
+}
