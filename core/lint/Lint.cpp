@@ -947,6 +947,8 @@ std::vector<Finding> lintDiagram(const Design& design) { return Linter(design).r
 
 IncrementalLinter::IncrementalLinter() : m_cache(std::make_unique<LintCache>()) {}
 IncrementalLinter::~IncrementalLinter() = default;
+IncrementalLinter::IncrementalLinter(IncrementalLinter&&) noexcept = default;
+IncrementalLinter& IncrementalLinter::operator=(IncrementalLinter&&) noexcept = default;
 
 std::vector<Finding> IncrementalLinter::run(const Design& design, const std::set<std::string>* touched)
 {

@@ -37,6 +37,8 @@ class IncrementalLinter {
 public:
     IncrementalLinter();
     ~IncrementalLinter();
+    IncrementalLinter(IncrementalLinter&&) noexcept;
+    IncrementalLinter& operator=(IncrementalLinter&&) noexcept;
     // `touched`: ids added, removed or changed and the ids they referred to (nullptr: check all).
     std::vector<Finding> run(const Design& design, const std::set<std::string>* touched);
 

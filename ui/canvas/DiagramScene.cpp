@@ -1,0 +1,173 @@
+#include "canvas/DiagramScene.h"
+
+#include "canvas/FlowItem.h"
+#include "canvas/ResourceItem.h"
+#include "canvas/Style.h"
+#include "document/Document.h"
+
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <cmath>
+
+namespace pp::ui {
+
+DiagramScene::DiagramScene(Document& document, QObject* parent) : QGraphicsScene(parent), m_document(document)
+{
+    connect(&m_document, &Document::reloaded, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::changed, this, &DiagramScene::onChanged);
+    connect(&m_document, &Document::analysisUpdated, this, &DiagramScene::refreshStyles);
+    rebuild();
+}
+
+ResourceItem* DiagramScene::itemFor(const std::string& id) const { return m_items.value(QString::fromStdString(id)); }
+FlowItem* DiagramScene::flowItemFor(const std::string& id) const { return m_flows.value(QString::fromStdString(id)); }
+
+void DiagramScene::rebuild()
+{
+    m_rebuilding = true;
+    QStringList selected;
+    for (QGraphicsItem* item : selectedItems()) {
+        if (auto* r = dynamic_cast<ResourceItem*>(item))
+            selected << QString::fromStdString(r->resourceId().str());
+        else if (auto* f = dynamic_cast<FlowItem*>(item))
+            selected << QString::fromStdString(f->flowId().str());
+    }
+    clear();
+    m_items.clear();
+    m_flows.clear();
+    const Design& d = m_document.design();
+    // Parents before children: a shape's parent may come later in the list.
+    std::vector<const Shape*> pending;
+    for (const Shape& s : d.diagram.shapes)
+        if (d.find(s.resource))
+            pending.push_back(&s);
+    for (bool progress = true; progress && !pending.empty();) {
+        progress = false;
+        for (auto it = pending.begin(); it != pending.end();) {
+            const Shape* s = *it;
+            ResourceItem* parent = s->parent ? itemFor(s->parent->str()) : nullptr;
+            if (s->parent && !parent && d.find(*s->parent) && std::any_of(pending.begin(), pending.end(), [&](const Shape* p) {
+                    return p->resource == *s->parent;
+                })) {
+                ++it;
+                continue;
+            }
+            auto* item = new ResourceItem(m_document, s->resource, QSizeF(s->width, s->height));
+            if (parent)
+                item->setParentItem(parent);
+            else
+                addItem(item);
+            item->setPos(s->x, s->y);
+            m_items.insert(QString::fromStdString(s->resource.str()), item);
+            it = pending.erase(it);
+            progress = true;
+        }
+    }
+    for (const Flow& f : d.flows()) {
+        ResourceItem* from = itemFor(f.source.str());
+        ResourceItem* to = itemFor(f.destination.str());
+        if (!from || !to)
+            continue;
+        auto* item = new FlowItem(m_document, f.id, from, to);
+        addItem(item);
+        m_flows.insert(QString::fromStdString(f.id.str()), item);
+    }
+    for (const QString& id : selected) {
+        if (ResourceItem* r = m_items.value(id))
+            r->setSelected(true);
+        if (FlowItem* f = m_flows.value(id))
+            f->setSelected(true);
+    }
+    m_rebuilding = false;
+    showFlowPath(m_shownFlow);
+}
+
+void DiagramScene::onChanged(const QSet<QString>&)
+{
+    // Small designs rebuild quickly; the items read everything from the model.
+    rebuild();
+}
+
+void DiagramScene::refreshStyles()
+{
+    for (FlowItem* f : std::as_const(m_flows))
+        f->updateStyle();
+    for (ResourceItem* r : std::as_const(m_items))
+        r->update();
+    showFlowPath(m_shownFlow);
+}
+
+void DiagramScene::itemMoved()
+{
+    if (m_rebuilding)
+        return;
+    for (FlowItem* f : std::as_const(m_flows))
+        f->updateRoute();
+}
+
+QList<ResourceId> DiagramScene::selectedResources() const
+{
+    QList<ResourceId> out;
+    for (QGraphicsItem* item : selectedItems())
+        if (auto* r = dynamic_cast<ResourceItem*>(item))
+            out << r->resourceId();
+    return out;
+}
+
+void DiagramScene::showFlowPath(const FlowId& flow)
+{
+    m_shownFlow = flow;
+    for (ResourceItem* r : std::as_const(m_items))
+        r->setHighlight(QColor());
+    const FlowResult* result = flow.empty() ? nullptr : m_document.flowResult(flow);
+    if (!result)
+        return;
+    const QColor colour = style::verdictColor(result->verdict);
+    for (std::size_t i = 0; i < result->path.size(); ++i)
+        if (ResourceItem* item = itemFor(result->path[i].resource))
+            item->setHighlight(result->leavesAt && *result->leavesAt == i ? style::verdictColor(Verdict::Public) : colour);
+}
+
+void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
+{
+    QGraphicsScene::mousePressEvent(event);
+    for (QGraphicsItem* item : selectedItems())
+        if (auto* r = dynamic_cast<ResourceItem*>(item))
+            r->markDragStart();
+}
+
+void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
+{
+    QGraphicsScene::mouseReleaseEvent(event);
+    // A finished drag is one change-set: the new positions of the moved shapes.
+    ChangeSetBuilder builder(m_document.design());
+    for (QGraphicsItem* item : selectedItems()) {
+        auto* r = dynamic_cast<ResourceItem*>(item);
+        if (!r || r->pos() == r->dragStart())
+            continue;
+        for (const Shape& s : m_document.design().diagram.shapes)
+            if (s.resource == r->resourceId()) {
+                Shape moved = s;
+                moved.x = r->pos().x();
+                moved.y = r->pos().y();
+                builder.setShape(moved);
+            }
+        r->markDragStart();
+    }
+    ChangeSet change = builder.build();
+    if (!change.empty())
+        m_document.apply(std::move(change), tr("Move"));
+}
+
+void DiagramScene::drawBackground(QPainter* painter, const QRectF& rect)
+{
+    painter->fillRect(rect, QColor(0xFA, 0xFA, 0xFA));
+    const double step = style::kGrid * 4;
+    painter->setPen(QPen(QColor(0xE6, 0xE6, 0xE6), 0));
+    for (double x = std::floor(rect.left() / step) * step; x < rect.right(); x += step)
+        painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));
+    for (double y = std::floor(rect.top() / step) * step; y < rect.bottom(); y += step)
+        painter->drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y));
+}
+
+} // namespace pp::ui

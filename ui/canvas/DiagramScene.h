@@ -1,0 +1,54 @@
+#pragma once
+
+// moc does not need the core (and cannot parse its C++20 concepts).
+#ifndef Q_MOC_RUN
+#include "model/Design.h"
+#endif
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QSet>
+
+namespace pp::ui {
+
+class Document;
+class ResourceItem;
+class FlowItem;
+
+// The canvas: one item per drawn resource and per flow, built from the document. It turns
+// finished drags into change-sets and shows the selected flow's path.
+class DiagramScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit DiagramScene(Document& document, QObject* parent = nullptr);
+
+    ResourceItem* itemFor(const std::string& id) const;
+    FlowItem* flowItemFor(const std::string& id) const;
+    QList<ResourceId> selectedResources() const;
+    // Highlights the hops of a flow on the canvas (empty id: none).
+    void showFlowPath(const FlowId& flow);
+    void itemMoved(); // a shape moved: flows follow
+
+signals:
+    void statusMessage(const QString& message);
+
+public slots:
+    void rebuild();
+    void refreshStyles();
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+
+private:
+    void onChanged(const QSet<QString>& ids);
+
+    Document& m_document;
+    QHash<QString, ResourceItem*> m_items;
+    QHash<QString, FlowItem*> m_flows;
+    FlowId m_shownFlow;
+    bool m_rebuilding = false;
+};
+
+} // namespace pp::ui

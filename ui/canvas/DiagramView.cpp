@@ -1,0 +1,212 @@
+#include "canvas/DiagramView.h"
+
+#include "canvas/DiagramScene.h"
+#include "canvas/Placement.h"
+#include "canvas/ResourceItem.h"
+#include "canvas/Style.h"
+#include "document/Document.h"
+#include "panels/PalettePanel.h"
+
+#include <QDragEnterEvent>
+#include <QGraphicsLineItem>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+namespace pp::ui {
+
+DiagramView::DiagramView(Document& document, DiagramScene* scene, QWidget* parent)
+    : QGraphicsView(scene, parent), m_document(document), m_scene(scene)
+{
+    setObjectName(QStringLiteral("canvas"));
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setAcceptDrops(true);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+}
+
+double DiagramView::zoom() const { return transform().m11(); }
+
+void DiagramView::scaleBy(double factor)
+{
+    const double next = std::clamp(zoom() * factor, 0.05, 8.0);
+    scale(next / zoom(), next / zoom());
+}
+
+void DiagramView::zoomIn() { scaleBy(1.25); }
+void DiagramView::zoomOut() { scaleBy(0.8); }
+void DiagramView::zoomReset() { setTransform(QTransform()); }
+
+void DiagramView::fitAll()
+{
+    const QRectF bounds = m_scene->itemsBoundingRect().adjusted(-40, -40, 40, 40);
+    if (!bounds.isEmpty())
+        fitInView(bounds, Qt::KeepAspectRatio);
+}
+
+void DiagramView::centreOn(const QStringList& ids)
+{
+    m_scene->clearSelection();
+    QRectF area;
+    for (const QString& id : ids)
+        if (ResourceItem* item = m_scene->itemFor(id.toStdString())) {
+            item->setSelected(true);
+            area = area.united(item->sceneBoundingRect());
+        }
+    if (!area.isNull())
+        centerOn(area.center());
+}
+
+void DiagramView::wheelEvent(QWheelEvent* event)
+{
+    if (event->angleDelta().y() == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    scaleBy(event->angleDelta().y() > 0 ? 1.15 : 1 / 1.15);
+    event->accept();
+}
+
+void DiagramView::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasFormat(kKindMimeType))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragEnterEvent(event);
+}
+
+void DiagramView::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (event->mimeData()->hasFormat(kKindMimeType))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragMoveEvent(event);
+}
+
+void DiagramView::dropEvent(QDropEvent* event)
+{
+    if (!event->mimeData()->hasFormat(kKindMimeType)) {
+        QGraphicsView::dropEvent(event);
+        return;
+    }
+    const int kind = event->mimeData()->data(kKindMimeType).toInt();
+    if (dropKind(kind, mapToScene(event->position().toPoint())))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+bool DiagramView::dropKind(int kind, QPointF scenePos)
+{
+    // The innermost drawn resource under the point is the container candidate.
+    std::optional<ResourceId> container;
+    for (QGraphicsItem* item : m_scene->items(scenePos)) // topmost first
+        if (auto* r = dynamic_cast<ResourceItem*>(item); r && r->sceneBoundingRect().contains(scenePos)) {
+            container = r->resourceId();
+            break;
+        }
+    const Placement placement = placeResource(
+        m_document.design(), Kind(kind), container, scenePos, [this](const ResourceId& id) {
+            const ResourceItem* item = m_scene->itemFor(id.str());
+            return item ? item->scenePos() : QPointF();
+        });
+    if (!placement.change) {
+        emit statusMessage(placement.refusal);
+        return false;
+    }
+    m_document.apply(*placement.change, tr("Add %1").arg(style::kindLabel(Kind(kind))));
+    if (ResourceItem* item = m_scene->itemFor(placement.created.str())) {
+        m_scene->clearSelection();
+        item->setSelected(true);
+    }
+    emit statusMessage(tr("Added %1").arg(QString::fromStdString(placement.created.str())));
+    return true;
+}
+
+void DiagramView::setFlowMode(bool on)
+{
+    m_flowMode = on;
+    setDragMode(on ? QGraphicsView::NoDrag : QGraphicsView::RubberBandDrag);
+    viewport()->setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    emit statusMessage(on ? tr("Drag from a client to what it connects to, to draw a flow.") : QString());
+}
+
+ResourceItem* DiagramView::resourceAt(const QPoint& viewPos) const
+{
+    const QPointF scenePos = mapToScene(viewPos);
+    for (QGraphicsItem* item : m_scene->items(scenePos))
+        if (auto* r = dynamic_cast<ResourceItem*>(item); r && !style::isContainer(r->kind()))
+            return r;
+    return nullptr;
+}
+
+bool DiagramView::connectFlow(const ResourceId& source, const ResourceId& destination)
+{
+    const Design& d = m_document.design();
+    const Resource* from = d.find(source);
+    const Resource* to = d.find(destination);
+    const KindMask allowed = kFlowEndpoints;
+    if (!from || !to || source == destination || !allowed.contains(from->kind()) || !allowed.contains(to->kind())) {
+        emit statusMessage(tr("A flow goes from a workload or host to a workload, host, service, endpoint or load balancer."));
+        return false;
+    }
+    Flow flow;
+    flow.id = FlowId(m_document.freshId("flow"));
+    flow.name = from->displayName() + " to " + to->displayName();
+    flow.source = source;
+    flow.destination = destination;
+    flow.protocol = Protocol::Tcp;
+    flow.port = 443;
+    m_document.apply(ChangeSetBuilder(d).addFlow(flow).build(), tr("Add flow"));
+    emit statusMessage(tr("Added %1 (tcp 443); change protocol, port and DNS name in the inspector.").arg(QString::fromStdString(flow.id.str())));
+    return true;
+}
+
+void DiagramView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (m_flowMode && m_flowSource) {
+        const QPointF start = m_flowSource->sceneBoundingRect().center();
+        if (!m_rubberFlow) {
+            m_rubberFlow = m_scene->addLine(QLineF(start, start), QPen(QColor(0x37, 0x47, 0x4F), 2, Qt::DashLine));
+            m_rubberFlow->setZValue(10);
+        }
+        m_rubberFlow->setLine(QLineF(start, mapToScene(event->position().toPoint())));
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void DiagramView::mousePressEvent(QMouseEvent* event)
+{
+    if (m_flowMode && event->button() == Qt::LeftButton) {
+        m_flowSource = resourceAt(event->position().toPoint());
+        return;
+    }
+    if (event->button() == Qt::MiddleButton) {
+        setDragMode(QGraphicsView::ScrollHandDrag);
+        QMouseEvent press(event->type(), event->position(), event->globalPosition(), Qt::LeftButton, Qt::LeftButton, event->modifiers());
+        QGraphicsView::mousePressEvent(&press);
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DiagramView::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (m_flowMode && event->button() == Qt::LeftButton) {
+        delete m_rubberFlow;
+        m_rubberFlow = nullptr;
+        ResourceItem* target = resourceAt(event->position().toPoint());
+        ResourceItem* source = m_flowSource;
+        m_flowSource = nullptr;
+        if (source && target)
+            connectFlow(source->resourceId(), target->resourceId());
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+    if (dragMode() == QGraphicsView::ScrollHandDrag)
+        setDragMode(QGraphicsView::RubberBandDrag);
+}
+
+} // namespace pp::ui

@@ -1,0 +1,83 @@
+#include "canvas/FlowItem.h"
+
+#include "canvas/ResourceItem.h"
+#include "canvas/Style.h"
+#include "document/Document.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <cmath>
+
+namespace pp::ui {
+
+FlowItem::FlowItem(const Document& document, FlowId id, ResourceItem* source, ResourceItem* destination)
+    : m_document(document), m_id(std::move(id)), m_source(source), m_destination(destination)
+{
+    setFlags(ItemIsSelectable);
+    setZValue(5);
+    updateStyle();
+    updateRoute();
+}
+
+void FlowItem::updateRoute()
+{
+    // Orthogonal: leave the source sideways, turn once in the middle, arrive sideways.
+    const QRectF a = m_source->sceneBoundingRect().adjusted(3, 3, -3, -3);
+    const QRectF b = m_destination->sceneBoundingRect().adjusted(3, 3, -3, -3);
+    const bool rightwards = b.center().x() >= a.center().x();
+    const QPointF start(rightwards ? a.right() : a.left(), a.center().y());
+    const QPointF end(rightwards ? b.left() : b.right(), b.center().y());
+    const double midX = (start.x() + end.x()) / 2;
+    QPainterPath path(start);
+    path.lineTo(midX, start.y());
+    path.lineTo(midX, end.y());
+    path.lineTo(end);
+    setPath(path);
+}
+
+void FlowItem::updateStyle()
+{
+    const FlowResult* r = m_document.flowResult(m_id);
+    const Verdict verdict = r ? r->verdict : Verdict::Unreachable;
+    m_colour = style::verdictColor(verdict);
+    QPen pen(m_colour, 2.5);
+    if (verdict == Verdict::Unreachable)
+        pen.setStyle(Qt::DashLine);
+    pen.setCapStyle(Qt::RoundCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    setPen(pen);
+    const Flow* flow = m_document.design().findFlow(m_id);
+    setToolTip(QStringLiteral("%1: %2").arg(QString::fromStdString(flow && !flow->name.empty() ? flow->name : m_id.str()),
+                                            style::verdictLabel(verdict)));
+    update();
+}
+
+QRectF FlowItem::boundingRect() const { return QGraphicsPathItem::boundingRect().adjusted(-12, -12, 12, 12); }
+
+void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (option->state & QStyle::State_Selected) {
+        QPen glow(m_colour.lighter(160), 8);
+        glow.setCapStyle(Qt::RoundCap);
+        painter->strokePath(path(), glow);
+    }
+    QStyleOptionGraphicsItem plain(*option);
+    plain.state &= ~QStyle::State_Selected;
+    QGraphicsPathItem::paint(painter, &plain, widget);
+    // Arrow head at the destination.
+    const QPainterPath& p = path();
+    if (p.elementCount() < 2)
+        return;
+    const QPointF tip = p.elementAt(p.elementCount() - 1);
+    const QPointF from = p.elementAt(p.elementCount() - 2);
+    const double angle = std::atan2(tip.y() - from.y(), tip.x() - from.x());
+    QPolygonF head;
+    head << tip << tip - QPointF(std::cos(angle - 0.45) * 12, std::sin(angle - 0.45) * 12)
+         << tip - QPointF(std::cos(angle + 0.45) * 12, std::sin(angle + 0.45) * 12);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_colour);
+    painter->drawPolygon(head);
+}
+
+} // namespace pp::ui

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "edit/ChangeSet.h"
+
+#include <QPointF>
+#include <functional>
+#include <QString>
+
+namespace pp::ui {
+
+// What dropping a palette entry creates: the resource with sensible defaults (the next free CIDR
+// for a subnet, the next free address for an instance...), its shape, and anything it cannot
+// live without (a Region around a VPC dropped on the empty canvas). Containment cannot break:
+// a subnet is refused outside a VPC, an instance outside a subnet.
+struct Placement {
+    std::optional<ChangeSet> change; // nullopt: refused
+    QString refusal;                 // why, for the status bar
+    ResourceId created;
+};
+
+// `container`: the resource whose shape is under the drop point (innermost), if any; `at`: the
+// drop point on the canvas; `originOf`: where a drawn resource's shape starts on the canvas.
+Placement placeResource(const Design& design, Kind kind, const std::optional<ResourceId>& container, QPointF at,
+                        const std::function<QPointF(const ResourceId&)>& originOf);
+
+} // namespace pp::ui

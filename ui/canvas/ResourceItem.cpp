@@ -1,0 +1,163 @@
+#include "canvas/ResourceItem.h"
+
+#include "canvas/DiagramScene.h"
+#include "canvas/Style.h"
+#include "document/Document.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <cmath>
+
+namespace pp::ui {
+
+ResourceItem::ResourceItem(const Document& document, ResourceId id, QSizeF size)
+    : m_document(document), m_id(std::move(id)), m_size(size)
+{
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setAcceptHoverEvents(true);
+    setZValue(style::isContainer(kind()) ? 0 : 2);
+}
+
+Kind ResourceItem::kind() const
+{
+    const Resource* r = m_document.design().find(m_id);
+    return r ? r->kind() : Kind::Region;
+}
+
+QRectF ResourceItem::boundingRect() const { return QRectF(QPointF(-3, -3), m_size + QSizeF(6, 6)); }
+
+QPainterPath ResourceItem::shape() const
+{
+    QPainterPath path;
+    if (style::isContainer(kind())) {
+        // Containers are picked by their frame and header, so clicks inside reach their contents.
+        path.addRect(QRectF(0, 0, m_size.width(), style::kHeader));
+        QPainterPathStroker stroker;
+        stroker.setWidth(8);
+        QPainterPath frame;
+        frame.addRoundedRect(QRectF(QPointF(0, 0), m_size), 10, 10);
+        path.addPath(stroker.createStroke(frame));
+    } else {
+        path.addRect(QRectF(QPointF(0, 0), m_size));
+    }
+    return path;
+}
+
+void ResourceItem::setSize(QSizeF size)
+{
+    prepareGeometryChange();
+    m_size = size;
+}
+
+void ResourceItem::setHighlight(const QColor& colour)
+{
+    m_highlight = colour;
+    update();
+}
+
+void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    const Resource* r = m_document.design().find(m_id);
+    if (!r)
+        return;
+    const Kind k = r->kind();
+    const QColor colour = style::kindColor(k);
+    const bool selected = option->state & QStyle::State_Selected;
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF box(QPointF(0, 0), m_size);
+    QString label = QString::fromStdString(r->displayName());
+    QString detail;
+    if (const Vpc* v = r->as<Vpc>(); v && !v->ipv4Cidrs.empty())
+        detail = QString::fromStdString(v->ipv4Cidrs.front().toString());
+    else if (const Subnet* s = r->as<Subnet>())
+        detail = QString::fromStdString(s->cidr.toString() + "  " + s->availabilityZone);
+    else if (const Region* region = r->as<Region>())
+        detail = QString::fromStdString(region->code);
+    else if (const Workload* w = r->as<Workload>(); w && w->privateIp)
+        detail = QString::fromStdString(w->privateIp->toString());
+
+    if (style::isContainer(k)) {
+        QColor fill = colour;
+        fill.setAlpha(k == Kind::Region ? 12 : 22);
+        painter->setBrush(fill);
+        QPen pen(colour, selected ? 3 : 1.6);
+        if (k == Kind::Region || k == Kind::OnPremisesNetwork)
+            pen.setStyle(Qt::DashLine);
+        painter->setPen(pen);
+        painter->drawRoundedRect(box, 10, 10);
+        style::paintIcon(*painter, k, QRectF(8, 8, 24, 24));
+        painter->setPen(colour.darker(140));
+        QFont font = painter->font();
+        font.setBold(true);
+        painter->setFont(font);
+        const QFontMetricsF metrics(font);
+        const QString title = metrics.elidedText(label, Qt::ElideRight, std::max(20.0, m_size.width() - 50));
+        painter->drawText(QPointF(38, 20), title);
+        font.setBold(false);
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+        painter->setFont(font);
+        painter->setPen(QColor(0x42, 0x42, 0x42));
+        painter->drawText(QPointF(38, 34), QFontMetricsF(font).elidedText(detail, Qt::ElideRight, std::max(20.0, m_size.width() - 50)));
+    } else {
+        painter->setPen(selected ? QPen(colour.darker(130), 2, Qt::DashLine) : Qt::NoPen);
+        painter->setBrush(selected ? QBrush(QColor(255, 255, 255, 200)) : QBrush(Qt::NoBrush));
+        painter->drawRoundedRect(box, 6, 6);
+        const double icon = std::min(40.0, m_size.height() - 22);
+        style::paintIcon(*painter, k, QRectF((m_size.width() - icon) / 2, 2, icon, icon));
+        QFont font = painter->font();
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+        painter->setFont(font);
+        painter->setPen(QColor(0x21, 0x21, 0x21));
+        const QFontMetricsF metrics(font);
+        painter->drawText(QRectF(-20, icon + 3, m_size.width() + 40, metrics.height()), Qt::AlignHCenter,
+                          metrics.elidedText(label, Qt::ElideMiddle, m_size.width() + 36));
+        if (!detail.isEmpty()) {
+            painter->setPen(QColor(0x61, 0x61, 0x61));
+            painter->drawText(QRectF(-20, icon + 3 + metrics.height(), m_size.width() + 40, metrics.height()), Qt::AlignHCenter, detail);
+        }
+    }
+    if (m_highlight.isValid()) {
+        painter->setPen(QPen(m_highlight, 4));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(box.adjusted(-2, -2, 2, 2), 10, 10);
+    }
+    // A badge for findings: red for errors, amber for warnings.
+    bool error = false, warning = false;
+    for (const Finding* f : m_document.findingsOf(m_id.str())) {
+        error = error || f->severity == Severity::Error;
+        warning = warning || f->severity == Severity::Warning;
+    }
+    if (error || warning) {
+        const QRectF badge(m_size.width() - 14, -6, 18, 18);
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(error ? QColor(0xC6, 0x28, 0x28) : QColor(0xF9, 0xA8, 0x25));
+        painter->drawEllipse(badge);
+        QFont font = painter->font();
+        font.setBold(true);
+        painter->setFont(font);
+        painter->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
+    }
+}
+
+QVariant ResourceItem::itemChange(GraphicsItemChange change, const QVariant& value)
+{
+    if (change == ItemPositionChange) {
+        // Snap to the grid, and keep the shape inside its container.
+        QPointF p = value.toPointF();
+        p.setX(std::round(p.x() / style::kGrid) * style::kGrid);
+        p.setY(std::round(p.y() / style::kGrid) * style::kGrid);
+        if (const auto* parent = dynamic_cast<const ResourceItem*>(parentItem())) {
+            const QSizeF room = parent->size();
+            p.setX(std::clamp(p.x(), 0.0, std::max(0.0, room.width() - m_size.width())));
+            p.setY(std::clamp(p.y(), style::kHeader, std::max(style::kHeader, room.height() - m_size.height())));
+        }
+        return p;
+    }
+    if (change == ItemPositionHasChanged)
+        if (auto* s = dynamic_cast<DiagramScene*>(scene()))
+            s->itemMoved();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+} // namespace pp::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "model/Design.h"
+
+#include <QGraphicsItem>
+
+namespace pp::ui {
+
+class Document;
+
+// A resource on the canvas. It holds only the resource's id and paints from the model
+// (STYLE rule 5); its position mirrors the shape's and is written back through a change-set
+// when a drag ends. Child items are the shapes drawn inside it (subnets in a VPC...), so moving
+// a container moves its contents.
+class ResourceItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 1 };
+    ResourceItem(const Document& document, ResourceId id, QSizeF size);
+
+    int type() const override { return Type; }
+    const ResourceId& resourceId() const { return m_id; }
+    Kind kind() const;
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+    QSizeF size() const { return m_size; }
+    void setSize(QSizeF size);
+    // Part of the selected flow's path: drawn with a ring in `colour` (invalid colour = none).
+    void setHighlight(const QColor& colour);
+    // Where the drag began, to tell moved items and to snap back refused moves.
+    QPointF dragStart() const { return m_dragStart; }
+    void markDragStart() { m_dragStart = pos(); }
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    const Document& m_document;
+    ResourceId m_id;
+    QSizeF m_size;
+    QColor m_highlight;
+    QPointF m_dragStart;
+};
+
+} // namespace pp::ui

@@ -1,0 +1,156 @@
+#include "canvas/Style.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QPainter>
+#include <QSvgRenderer>
+#include <memory>
+
+namespace pp::ui::style {
+
+QColor kindColor(Kind kind)
+{
+    switch (kind) {
+    case Kind::Region:
+        return QColor(0x1B, 0x5E, 0x20);
+    case Kind::Vpc:
+        return QColor(0x2E, 0x7D, 0x32);
+    case Kind::Subnet:
+        return QColor(0x43, 0xA0, 0x47);
+    case Kind::RouteTable:
+    case Kind::TransitGateway:
+    case Kind::TransitGatewayRouteTable:
+    case Kind::TransitGatewayAttachment:
+    case Kind::VpcPeering:
+        return QColor(0x6A, 0x1B, 0x9A);
+    case Kind::InternetGateway:
+    case Kind::EgressOnlyInternetGateway:
+    case Kind::NatGateway:
+        return QColor(0xE6, 0x51, 0x00);
+    case Kind::SecurityGroup:
+    case Kind::NetworkAcl:
+        return QColor(0xC6, 0x28, 0x28);
+    case Kind::Workload:
+        return QColor(0xF9, 0xA8, 0x25);
+    case Kind::VpcEndpoint:
+    case Kind::EndpointService:
+    case Kind::LoadBalancer:
+    case Kind::PrivateHostedZone:
+    case Kind::ResolverEndpoint:
+        return QColor(0x15, 0x65, 0xC0);
+    case Kind::AwsService:
+    case Kind::PrefixList:
+        return QColor(0x00, 0x83, 0x8F);
+    case Kind::InternetHost:
+        return QColor(0x75, 0x75, 0x75);
+    default:
+        return QColor(0x45, 0x5A, 0x64);
+    }
+}
+
+QColor verdictColor(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Private:
+        return QColor(0x2E, 0x7D, 0x32);
+    case Verdict::Public:
+        return QColor(0xD8, 0x43, 0x15);
+    case Verdict::Unreachable:
+        return QColor(0x75, 0x75, 0x75);
+    }
+    return Qt::black;
+}
+
+QString verdictLabel(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Private:
+        return QCoreApplication::translate("style", "Private");
+    case Verdict::Public:
+        return QCoreApplication::translate("style", "Public: leaves the private network");
+    case Verdict::Unreachable:
+        return QCoreApplication::translate("style", "Unreachable");
+    }
+    return {};
+}
+
+QString kindLabel(Kind kind)
+{
+    static const char* labels[] = {
+        QT_TRANSLATE_NOOP("style", "Region"), QT_TRANSLATE_NOOP("style", "VPC"), QT_TRANSLATE_NOOP("style", "Subnet"),
+        QT_TRANSLATE_NOOP("style", "Route table"), QT_TRANSLATE_NOOP("style", "Internet gateway"),
+        QT_TRANSLATE_NOOP("style", "Egress-only internet gateway"), QT_TRANSLATE_NOOP("style", "NAT gateway"),
+        QT_TRANSLATE_NOOP("style", "Security group"), QT_TRANSLATE_NOOP("style", "Network ACL"),
+        QT_TRANSLATE_NOOP("style", "Instance / workload"), QT_TRANSLATE_NOOP("style", "VPC endpoint"),
+        QT_TRANSLATE_NOOP("style", "Endpoint service"), QT_TRANSLATE_NOOP("style", "Load balancer"),
+        QT_TRANSLATE_NOOP("style", "AWS service"), QT_TRANSLATE_NOOP("style", "Prefix list"),
+        QT_TRANSLATE_NOOP("style", "Internet host"), QT_TRANSLATE_NOOP("style", "VPC peering"),
+        QT_TRANSLATE_NOOP("style", "Transit gateway"), QT_TRANSLATE_NOOP("style", "Transit gateway route table"),
+        QT_TRANSLATE_NOOP("style", "Transit gateway attachment"), QT_TRANSLATE_NOOP("style", "Virtual private gateway"),
+        QT_TRANSLATE_NOOP("style", "Customer gateway"), QT_TRANSLATE_NOOP("style", "Site-to-Site VPN"),
+        QT_TRANSLATE_NOOP("style", "Direct Connect gateway"), QT_TRANSLATE_NOOP("style", "Direct Connect VIF"),
+        QT_TRANSLATE_NOOP("style", "On-premises network"), QT_TRANSLATE_NOOP("style", "On-premises host"),
+        QT_TRANSLATE_NOOP("style", "Resolver endpoint"), QT_TRANSLATE_NOOP("style", "Private hosted zone"),
+    };
+    static_assert(std::size(labels) == std::size_t(kKindCount));
+    return QCoreApplication::translate("style", labels[int(kind)]);
+}
+
+QString iconPath(Kind kind) { return QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(kindInfo(kind).name.data(), int(kindInfo(kind).name.size()))); }
+
+namespace {
+QSvgRenderer* renderer(Kind kind)
+{
+    static QHash<int, std::shared_ptr<QSvgRenderer>> cache;
+    auto it = cache.find(int(kind));
+    if (it == cache.end())
+        it = cache.insert(int(kind), std::make_shared<QSvgRenderer>(iconPath(kind)));
+    return it->get()->isValid() ? it->get() : nullptr;
+}
+} // namespace
+
+QIcon kindIcon(Kind kind)
+{
+    QPixmap pixmap(48, 48);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    paintIcon(painter, kind, QRectF(0, 0, 48, 48));
+    return QIcon(pixmap);
+}
+
+void paintIcon(QPainter& painter, Kind kind, const QRectF& target)
+{
+    if (QSvgRenderer* r = renderer(kind)) {
+        r->render(&painter, target);
+        return;
+    }
+    // Fallback when an icon is missing: a tile in the kind's colour.
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(kindColor(kind));
+    painter.drawRoundedRect(target, 6, 6);
+    painter.restore();
+}
+
+bool isContainer(Kind kind)
+{
+    return kind == Kind::Region || kind == Kind::Vpc || kind == Kind::Subnet || kind == Kind::OnPremisesNetwork;
+}
+
+QSizeF defaultSize(Kind kind)
+{
+    switch (kind) {
+    case Kind::Region:
+        return {900, 600};
+    case Kind::Vpc:
+        return {560, 380};
+    case Kind::Subnet:
+        return {240, 150};
+    case Kind::OnPremisesNetwork:
+        return {260, 180};
+    default:
+        return {90, 70};
+    }
+}
+
+} // namespace pp::ui::style

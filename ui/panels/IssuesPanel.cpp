@@ -1,0 +1,43 @@
+#include "panels/IssuesPanel.h"
+
+#include "document/Document.h"
+
+#include <QHeaderView>
+
+namespace pp::ui {
+
+IssuesPanel::IssuesPanel(Document& document, QWidget* parent) : QTreeWidget(parent), m_document(document)
+{
+    setObjectName(QStringLiteral("issues"));
+    setColumnCount(3);
+    setHeaderLabels({tr("Severity"), tr("Code"), tr("Message")});
+    setRootIsDecorated(false);
+    header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    connect(&m_document, &Document::analysisUpdated, this, &IssuesPanel::refresh);
+    connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        emit showResources(item->data(0, Qt::UserRole).toStringList());
+    });
+    connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+        emit showResources(item->data(0, Qt::UserRole).toStringList());
+    });
+    refresh();
+}
+
+void IssuesPanel::refresh()
+{
+    clear();
+    for (const Finding& f : m_document.analysis().findings) {
+        auto* item = new QTreeWidgetItem(this);
+        item->setText(0, f.severity == Severity::Error ? tr("Error") : f.severity == Severity::Warning ? tr("Warning") : tr("Info"));
+        item->setForeground(0, f.severity == Severity::Error ? QColor(0xC6, 0x28, 0x28) : QColor(0xB2, 0x6A, 0x00));
+        item->setText(1, QString::fromStdString(f.code));
+        item->setText(2, QString::fromStdString(f.message));
+        item->setToolTip(2, QString::fromStdString(f.message));
+        QStringList ids;
+        for (const std::string& id : f.ids)
+            ids << QString::fromStdString(id);
+        item->setData(0, Qt::UserRole, ids);
+    }
+}
+
+} // namespace pp::ui
