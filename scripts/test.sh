@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-ctest --preset default --parallel "$(nproc)"
+ctest --preset default --parallel "$(nproc)" --timeout 300

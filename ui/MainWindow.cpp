@@ -217,7 +217,10 @@ bool MainWindow::openFile(const QString& path)
     QString error;
     if (!m_document->open(path, &error)) {
         // The loader's message names the file, line and field; nothing is changed.
-        QMessageBox::warning(this, tr("Cannot open design"), error);
+        m_lastError = error;
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open design"), error, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         statusBar()->showMessage(error.section(QLatin1Char('\n'), 0, 0), 8000);
         return false;
     }
@@ -249,7 +252,10 @@ bool MainWindow::saveTo(const QString& path)
 {
     QString error;
     if (!m_document->saveAs(path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save design"), error);
+        m_lastError = error;
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot save design"), error, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return false;
     }
     addRecent(path);

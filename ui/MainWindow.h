@@ -32,6 +32,7 @@ public:
     DiagramView* view() const { return m_view; }
     InspectorPanel* inspector() const { return m_inspector; }
     PathPanel* pathPanel() const { return m_path; }
+    QString lastError() const { return m_lastError; }
     IssuesPanel* issuesPanel() const { return m_issues; }
 
 public slots:
@@ -66,6 +67,7 @@ private:
     QUndoView* m_history = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_summary = nullptr;
+    QString m_lastError;
 };
 
 } // namespace pp::ui

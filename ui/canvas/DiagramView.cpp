@@ -101,7 +101,7 @@ bool DiagramView::dropKind(int kind, QPointF scenePos)
 {
     // The innermost drawn resource under the point is the container candidate.
     std::optional<ResourceId> container;
-    for (QGraphicsItem* item : m_scene->items(scenePos)) // topmost first
+    for (QGraphicsItem* item : m_scene->items(scenePos, Qt::IntersectsItemBoundingRect, Qt::DescendingOrder)) // topmost first
         if (auto* r = dynamic_cast<ResourceItem*>(item); r && r->sceneBoundingRect().contains(scenePos)) {
             container = r->resourceId();
             break;

@@ -1,0 +1,317 @@
+// The editor, driven through its real widgets: palette drops into the canvas, mouse drags, the
+// inspector, undo, copy/paste, save and reopen.
+#include "MainWindow.h"
+#include "canvas/DiagramScene.h"
+#include "canvas/DiagramView.h"
+#include "canvas/FlowItem.h"
+#include "canvas/ResourceItem.h"
+#include "canvas/Style.h"
+#include "document/Document.h"
+#include "io/DesignFile.h"
+#include "panels/InspectorPanel.h"
+#include "panels/PalettePanel.h"
+#include "panels/PathPanel.h"
+
+#include <QDir>
+#include <QDropEvent>
+#include <QFile>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <gtest/gtest.h>
+
+namespace pp::ui {
+namespace {
+
+QString source(const QString& relative) { return QStringLiteral(PRIVATEPATH_SOURCE_DIR "/") + relative; }
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+class Editor : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        window = std::make_unique<MainWindow>();
+        window->resize(1400, 900);
+        window->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+    }
+
+    Document& doc() { return window->document(); }
+    DiagramScene* scene() { return window->scene(); }
+    DiagramView* view() { return window->view(); }
+
+    // Drops a palette entry onto the canvas at a scene position, as a drag from the palette would.
+    bool dropFromPalette(Kind kind, QPointF scenePos)
+    {
+        auto* palette = window->findChild<PalettePanel*>(QStringLiteral("palette"));
+        QListWidgetItem* entry = nullptr;
+        for (int i = 0; i < palette->count(); ++i)
+            if (palette->item(i)->data(Qt::UserRole).toInt() == int(kind))
+                entry = palette->item(i);
+        if (!entry)
+            return false;
+        // The palette's own MIME data, delivered to the canvas viewport as a drop.
+        QMimeData mime;
+        mime.setData(kKindMimeType, QByteArray::number(int(kind)));
+        const std::size_t before = doc().design().resources().size();
+        const QPoint at = view()->mapFromScene(scenePos);
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &enter);
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &drop);
+        return doc().design().resources().size() > before;
+    }
+
+    // The id of the newest resource of a kind.
+    std::string newest(Kind kind)
+    {
+        std::string id;
+        for (const Resource& r : doc().design().resources())
+            if (r.kind() == kind)
+                id = r.id.str();
+        return id;
+    }
+
+    QPointF centreOf(const std::string& id) { return scene()->itemFor(id)->sceneBoundingRect().center(); }
+    QPointF insideOf(const std::string& id, double dx, double dy)
+    {
+        return scene()->itemFor(id)->sceneBoundingRect().topLeft() + QPointF(dx, dy);
+    }
+
+    void select(const std::string& id)
+    {
+        scene()->clearSelection();
+        if (ResourceItem* item = scene()->itemFor(id))
+            item->setSelected(true);
+        else if (FlowItem* flow = scene()->flowItemFor(id))
+            flow->setSelected(true);
+    }
+
+    QColor flowColour(const std::string& id) { return scene()->flowItemFor(id)->pen().color(); }
+
+    std::unique_ptr<MainWindow> window;
+};
+
+TEST_F(Editor, EveryBundledExampleOpensWithoutErrors)
+{
+    const QDir dir(source(QStringLiteral("resources/examples")));
+    const auto files = dir.entryList({QStringLiteral("*.privatepath")}, QDir::Files);
+    ASSERT_GE(files.size(), 6);
+    for (const QString& file : files) {
+        SCOPED_TRACE(file.toStdString());
+        ASSERT_TRUE(window->openFile(dir.filePath(file))) << window->lastError().toStdString();
+        EXPECT_FALSE(doc().isModified());
+        EXPECT_EQ(window->windowTitle(), QStringLiteral("%1[*] — PrivatePath").arg(file));
+        for (const Shape& s : doc().design().diagram.shapes)
+            EXPECT_NE(scene()->itemFor(s.resource.str()), nullptr) << s.resource.str() << " is drawn";
+        for (const Finding& f : doc().analysis().findings)
+            EXPECT_NE(f.severity, Severity::Error) << f.message;
+        for (const FlowResult& r : doc().analysis().flows) {
+            ASSERT_NE(scene()->flowItemFor(r.flow.str()), nullptr);
+            EXPECT_EQ(flowColour(r.flow.str()), style::verdictColor(r.verdict)) << r.flow.str();
+            EXPECT_EQ(r.expectationMet, true) << r.flow.str();
+        }
+    }
+}
+
+TEST_F(Editor, SketchAVpcAndWatchTheFlowTurnPrivate)
+{
+    // A VPC dropped on the empty canvas gets a Region around it and the first free /16.
+    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(300, 300)));
+    const std::string vpc = newest(Kind::Vpc);
+    EXPECT_EQ(doc().design().findAs<Vpc>(ResourceId(vpc))->ipv4Cidrs.front().toString(), "10.0.0.0/16");
+    EXPECT_FALSE(newest(Kind::Region).empty());
+
+    // Two subnets, each with the next free CIDR.
+    ASSERT_TRUE(dropFromPalette(Kind::Subnet, insideOf(vpc, 140, 100)));
+    const std::string pub = newest(Kind::Subnet);
+    ASSERT_TRUE(dropFromPalette(Kind::Subnet, insideOf(vpc, 420, 100)));
+    const std::string app = newest(Kind::Subnet);
+    EXPECT_EQ(doc().design().findAs<Subnet>(ResourceId(pub))->cidr.toString(), "10.0.0.0/24");
+    EXPECT_EQ(doc().design().findAs<Subnet>(ResourceId(app))->cidr.toString(), "10.0.1.0/24");
+
+    ASSERT_TRUE(dropFromPalette(Kind::InternetGateway, insideOf(vpc, 60, 330)));
+    const std::string igw = newest(Kind::InternetGateway);
+    ASSERT_TRUE(dropFromPalette(Kind::NatGateway, centreOf(pub) + QPointF(0, 15)));
+    const std::string nat = newest(Kind::NatGateway);
+    ASSERT_TRUE(dropFromPalette(Kind::Workload, centreOf(app) + QPointF(0, 15)));
+    const std::string instance = newest(Kind::Workload);
+    EXPECT_EQ(doc().design().findAs<Workload>(ResourceId(instance))->subnet.str(), app);
+    ASSERT_TRUE(dropFromPalette(Kind::RouteTable, insideOf(vpc, 160, 330)));
+    const std::string rtPublic = newest(Kind::RouteTable);
+    ASSERT_TRUE(dropFromPalette(Kind::RouteTable, insideOf(vpc, 260, 330)));
+    const std::string rtApp = newest(Kind::RouteTable);
+    ASSERT_TRUE(dropFromPalette(Kind::VpcEndpoint, insideOf(vpc, 360, 330)));
+    const std::string endpoint = newest(Kind::VpcEndpoint);
+    const std::string s3 = newest(Kind::AwsService);
+    ASSERT_FALSE(s3.empty()) << "the gateway endpoint brought its S3 service";
+
+    // Routes, through the inspector, exactly as a user types them.
+    InspectorPanel* inspector = window->inspector();
+    select(rtPublic);
+    EXPECT_EQ(inspector->editField(QStringLiteral("routes"),
+                                   QStringLiteral(R"([{"destination": "0.0.0.0/0", "target": "%1"}])").arg(QString::fromStdString(igw))),
+              QString());
+    select(rtApp);
+    EXPECT_EQ(inspector->editField(QStringLiteral("main"), QStringLiteral("true")), QString());
+    EXPECT_EQ(inspector->editField(QStringLiteral("routes"),
+                                   QStringLiteral(R"([{"destination": "0.0.0.0/0", "target": "%1"}])").arg(QString::fromStdString(nat))),
+              QString());
+    select(pub);
+    EXPECT_EQ(inspector->editField(QStringLiteral("routeTable"), QString::fromStdString(rtPublic)), QString());
+
+    // A flow drawn from the instance to S3: public, through the NAT and internet gateways.
+    ASSERT_TRUE(view()->connectFlow(ResourceId(instance), ResourceId(s3)));
+    const std::string flow = doc().design().flows().back().id.str();
+    ASSERT_NE(scene()->flowItemFor(flow), nullptr);
+    EXPECT_EQ(doc().flowResult(FlowId(flow))->verdict, Verdict::Public);
+    EXPECT_EQ(flowColour(flow), style::verdictColor(Verdict::Public));
+
+    // Selecting it shows its hops in the path panel.
+    select(flow);
+    PathPanel* path = window->pathPanel();
+    EXPECT_EQ(path->shownFlow().str(), flow);
+    QStringList hops;
+    for (int i = 0; i < path->topLevelItemCount(); ++i)
+        hops << path->topLevelItem(i)->text(1);
+    EXPECT_TRUE(hops.contains(QString::fromStdString(nat)));
+    EXPECT_TRUE(hops.contains(QString::fromStdString(igw)));
+
+    // Associating the endpoint with the app subnet's route table turns it private at once.
+    select(endpoint);
+    EXPECT_EQ(inspector->editField(QStringLiteral("routeTables"), QString::fromStdString(rtApp)), QString());
+    EXPECT_EQ(doc().flowResult(FlowId(flow))->verdict, Verdict::Private);
+    EXPECT_EQ(flowColour(flow), style::verdictColor(Verdict::Private));
+
+    // Undo everything: back to the empty design.
+    QUndoStack* undo = doc().undoStack();
+    while (undo->canUndo())
+        undo->undo();
+    EXPECT_TRUE(doc().design().resources().empty());
+    EXPECT_TRUE(doc().design().flows().empty());
+    EXPECT_TRUE(doc().design().diagram.shapes.empty());
+}
+
+TEST_F(Editor, ContainmentCannotBeBroken)
+{
+    EXPECT_FALSE(dropFromPalette(Kind::Subnet, QPointF(100, 100))) << "a subnet needs a VPC";
+    EXPECT_TRUE(doc().design().resources().empty());
+    EXPECT_NE(window->statusBar()->currentMessage().indexOf(QStringLiteral("inside a VPC")), -1);
+    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(300, 300)));
+    EXPECT_FALSE(dropFromPalette(Kind::Workload, centreOf(newest(Kind::Vpc)))) << "an instance needs a subnet";
+    EXPECT_NE(window->statusBar()->currentMessage().indexOf(QStringLiteral("inside a subnet")), -1);
+}
+
+TEST_F(Editor, InvalidInspectorValuesAreRefusedNotFixed)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"))));
+    select("app-a");
+    const QString refusal = window->inspector()->editField(QStringLiteral("cidr"), QStringLiteral("10.0.1.7/24"));
+    EXPECT_NE(refusal.indexOf(QStringLiteral("10.0.1.0/24")), -1) << refusal.toStdString();
+    EXPECT_EQ(doc().design().findAs<Subnet>(ResourceId("app-a"))->cidr.toString(), "10.0.1.0/24");
+    EXPECT_FALSE(doc().isModified());
+    const QString badRef = window->inspector()->editField(QStringLiteral("routeTable"), QStringLiteral("igw-a"));
+    EXPECT_FALSE(badRef.isEmpty());
+    EXPECT_EQ(window->inspector()->editField(QStringLiteral("cidr"), QStringLiteral("10.0.5.0/24")), QString());
+    EXPECT_EQ(doc().design().findAs<Subnet>(ResourceId("app-a"))->cidr.toString(), "10.0.5.0/24");
+    EXPECT_TRUE(doc().isModified());
+}
+
+TEST_F(Editor, ADragIsOneUndoStepAndMovesTheShape)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"))));
+    view()->zoomReset();
+    ResourceItem* item = scene()->itemFor("i-app-nat");
+    ASSERT_NE(item, nullptr);
+    view()->centerOn(item);
+    const double x0 = item->pos().x();
+    const QPoint start = view()->mapFromScene(item->sceneBoundingRect().center());
+    QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, start);
+    for (int step = 1; step <= 4; ++step) {
+        QMouseEvent move(QEvent::MouseMove, QPointF(start + QPoint(step * 10, 0)), view()->viewport()->mapToGlobal(QPointF(start + QPoint(step * 10, 0))),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &move);
+    }
+    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, start + QPoint(40, 0));
+    EXPECT_EQ(doc().undoStack()->count(), 1) << "the whole drag is one step";
+    double x1 = 0;
+    for (const Shape& s : doc().design().diagram.shapes)
+        if (s.resource.str() == "i-app-nat")
+            x1 = s.x;
+    EXPECT_EQ(x1, x0 + 40);
+    doc().undoStack()->undo();
+    EXPECT_FALSE(doc().isModified());
+}
+
+TEST_F(Editor, DeleteTakesDependentsAndUndoRestoresTheFile)
+{
+    const QString file = source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"));
+    ASSERT_TRUE(window->openFile(file));
+    select("app-a");
+    window->deleteSelection();
+    EXPECT_FALSE(doc().design().find(ResourceId("app-a")));
+    EXPECT_FALSE(doc().design().find(ResourceId("i-app-nat"))) << "its instance goes too";
+    EXPECT_FALSE(doc().design().findFlow(FlowId("flow-s3-via-nat"))) << "and the flow from it";
+    EXPECT_EQ(doc().undoStack()->count(), 1) << "one step";
+    doc().undoStack()->undo();
+    EXPECT_EQ(QByteArray::fromStdString(saveDesignToString(doc().design())), readAll(file));
+}
+
+TEST_F(Editor, CopyPasteGivesNewIds)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"))));
+    select("i-app-nat");
+    window->copySelection();
+    window->paste();
+    const Workload* copy = doc().design().findAs<Workload>(ResourceId("i-app-nat-2"));
+    ASSERT_NE(copy, nullptr);
+    EXPECT_EQ(copy->subnet.str(), "app-a");
+    EXPECT_NE(scene()->itemFor("i-app-nat-2"), nullptr) << "the copy is drawn";
+}
+
+TEST_F(Editor, SaveAndReopenGiveTheSameFile)
+{
+    const QString file = source(QStringLiteral("resources/examples/on-premises-application.privatepath"));
+    ASSERT_TRUE(window->openFile(file));
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("copy.privatepath"));
+    ASSERT_TRUE(window->saveTo(copy));
+    EXPECT_EQ(readAll(copy), readAll(file));
+    EXPECT_EQ(window->windowTitle(), QStringLiteral("copy.privatepath[*] — PrivatePath"));
+    ASSERT_TRUE(window->openFile(copy));
+    EXPECT_EQ(QByteArray::fromStdString(saveDesignToString(doc().design())), readAll(file));
+}
+
+TEST_F(Editor, BrokenFileShowsTheLoaderMessageAndChangesNothing)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/marketplace-saas.privatepath"))));
+    const std::string before = saveDesignToString(doc().design());
+    QTemporaryDir dir;
+    const QString broken = dir.filePath(QStringLiteral("broken.privatepath"));
+    QFile f(broken);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("{\n  \"schemaVersion\": 1,\n  \"vpcs\": [ {\"id\": 5} ]\n}\n");
+    f.close();
+    EXPECT_FALSE(window->openFile(broken));
+    EXPECT_NE(window->lastError().indexOf(QStringLiteral("broken.privatepath:3:")), -1) << window->lastError().toStdString();
+    EXPECT_EQ(saveDesignToString(doc().design()), before);
+}
+
+TEST_F(Editor, SaveToAnUnwritablePlaceKeepsTheDocument)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/marketplace-saas.privatepath"))));
+    EXPECT_FALSE(window->saveTo(QStringLiteral("/nonexistent/folder/x.privatepath")));
+    EXPECT_FALSE(window->lastError().isEmpty());
+    EXPECT_TRUE(doc().filePath().endsWith(QLatin1String("marketplace-saas.privatepath")));
+}
+
+} // namespace
+} // namespace pp::ui
