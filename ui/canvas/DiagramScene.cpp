@@ -123,8 +123,9 @@ void DiagramScene::showFlowPath(const FlowId& flow)
     if (!result)
         return;
     const QColor colour = style::verdictColor(result->verdict);
+    // Containers (the VPC answering DNS, a subnet) are not ringed: only the hops inside them.
     for (std::size_t i = 0; i < result->path.size(); ++i)
-        if (ResourceItem* item = itemFor(result->path[i].resource))
+        if (ResourceItem* item = itemFor(result->path[i].resource); item && !style::isContainer(item->kind()))
             item->setHighlight(result->leavesAt && *result->leavesAt == i ? style::verdictColor(Verdict::Public) : colour);
 }
 

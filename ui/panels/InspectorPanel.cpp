@@ -36,6 +36,7 @@ struct FieldInfo {
     QStringList choices; // enum names or ids of the allowed kinds
     bool optional = false;
     bool list = false;
+    std::optional<OrderedJson> defaultValue; // shown when the field is absent (defaults are not saved)
 };
 
 class FormCollector {
@@ -48,9 +49,10 @@ public:
         add(key, value, spec, false);
     }
     template <class T, class D>
-    void opt(std::string_view key, T& value, const D&, const FieldSpec& spec)
+    void opt(std::string_view key, T& value, const D& defaultValue, const FieldSpec& spec)
     {
         add(key, value, spec, true);
+        m_out.back().defaultValue = JsonWriter::toJson(T(defaultValue));
     }
     template <class T>
     void opt(std::string_view key, T& value, const FieldSpec& spec)
@@ -138,6 +140,7 @@ QString displayText(const OrderedJson& j, const FieldInfo& f)
 InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(parent), m_document(document)
 {
     setObjectName(QStringLiteral("inspector"));
+    setMinimumWidth(320);
     auto* outer = new QVBoxLayout(this);
     m_title = new QLabel(this);
     QFont bold = m_title->font();
@@ -213,12 +216,14 @@ void InspectorPanel::rebuild()
         JsonWriter writer(current);
         describe(writer, copy);
     }
-    infos.insert(infos.begin(), FieldInfo{"name", "Display name.", FieldInfo::Editor::Line, {}, true, false});
+    infos.insert(infos.begin(), FieldInfo{"name", "Display name.", FieldInfo::Editor::Line, {}, true, false, std::nullopt});
     current["name"] = resource ? resource->name : flow->name;
 
     for (const FieldInfo& info : infos) {
         const QString key = QString::fromStdString(info.key);
-        const OrderedJson value = current.contains(info.key) ? current[info.key] : OrderedJson();
+        const OrderedJson value = current.contains(info.key) ? current[info.key]
+                                  : info.defaultValue              ? *info.defaultValue
+                                                                   : OrderedJson();
         QWidget* editor = nullptr;
         Field field;
         field.key = key;

@@ -12,6 +12,8 @@ IssuesPanel::IssuesPanel(Document& document, QWidget* parent) : QTreeWidget(pare
     setColumnCount(3);
     setHeaderLabels({tr("Severity"), tr("Code"), tr("Message")});
     setRootIsDecorated(false);
+    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(2, QHeaderView::Stretch);
     connect(&m_document, &Document::analysisUpdated, this, &IssuesPanel::refresh);
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {

@@ -13,6 +13,8 @@ PathPanel::PathPanel(Document& document, QWidget* parent) : QTreeWidget(parent),
     setColumnCount(3);
     setHeaderLabels({tr("Hop"), tr("Resource"), tr("What happened")});
     setRootIsDecorated(true);
+    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(2, QHeaderView::Stretch);
     connect(&m_document, &Document::analysisUpdated, this, &PathPanel::refresh);
     refresh();
