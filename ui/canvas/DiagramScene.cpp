@@ -79,13 +79,42 @@ void DiagramScene::rebuild()
             f->setSelected(true);
     }
     m_rebuilding = false;
+    m_structure = structure();
     showFlowPath(m_shownFlow);
+}
+
+QString DiagramScene::structure() const
+{
+    // What the item tree depends on: which shapes exist and in which parent, and which flows
+    // connect which shapes. Anything else is a repaint or a move.
+    QString out;
+    const Design& d = m_document.design();
+    for (const Shape& s : d.diagram.shapes)
+        out += QString::fromStdString(s.resource.str() + "<" + (s.parent ? s.parent->str() : std::string()) + (d.find(s.resource) ? "" : "!") + "|");
+    for (const Flow& f : d.flows())
+        out += QString::fromStdString(f.id.str() + ":" + f.source.str() + ">" + f.destination.str() + "|");
+    return out;
 }
 
 void DiagramScene::onChanged(const QSet<QString>&)
 {
-    // Small designs rebuild quickly; the items read everything from the model.
-    rebuild();
+    if (structure() != m_structure) {
+        rebuild();
+        return;
+    }
+    // Same items: follow the shapes' new geometry and repaint.
+    m_rebuilding = true;
+    for (const Shape& s : m_document.design().diagram.shapes)
+        if (ResourceItem* item = itemFor(s.resource.str())) {
+            if (item->pos() != QPointF(s.x, s.y))
+                item->setPos(s.x, s.y);
+            if (item->size() != QSizeF(s.width, s.height))
+                item->setSize(QSizeF(s.width, s.height));
+            item->update();
+        }
+    m_rebuilding = false;
+    itemMoved();
+    refreshStyles();
 }
 
 void DiagramScene::refreshStyles()

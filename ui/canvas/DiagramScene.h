@@ -43,11 +43,13 @@ protected:
 
 private:
     void onChanged(const QSet<QString>& ids);
+    QString structure() const;
 
     Document& m_document;
     QHash<QString, ResourceItem*> m_items;
     QHash<QString, FlowItem*> m_flows;
     FlowId m_shownFlow;
+    QString m_structure;
     bool m_rebuilding = false;
 };
 

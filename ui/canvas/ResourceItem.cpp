@@ -17,6 +17,9 @@ ResourceItem::ResourceItem(const Document& document, ResourceId id, QSizeF size)
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
     setZValue(style::isContainer(kind()) ? 0 : 2);
+    // Tiles are small and many: repaint them from a cached pixmap.
+    if (!style::isContainer(kind()))
+        setCacheMode(DeviceCoordinateCache);
 }
 
 Kind ResourceItem::kind() const
@@ -64,18 +67,33 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     const Kind k = r->kind();
     const QColor colour = style::kindColor(k);
     const bool selected = option->state & QStyle::State_Selected;
-    painter->setRenderHint(QPainter::Antialiasing);
     const QRectF box(QPointF(0, 0), m_size);
+    // Far out (fit-to-view of a large estate) text is unreadable: draw simple boxes.
+    const double detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < 0.35) {
+        painter->setPen(QPen(selected ? Qt::black : colour, 0));
+        QColor fill = colour;
+        fill.setAlpha(style::isContainer(k) ? 25 : 255);
+        painter->setBrush(fill);
+        painter->drawRect(box);
+        if (m_highlight.isValid()) {
+            painter->setPen(QPen(m_highlight, 0));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(box.adjusted(-4, -4, 4, 4));
+        }
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
     QString label = QString::fromStdString(r->displayName());
-    QString detail;
+    QString text;
     if (const Vpc* v = r->as<Vpc>(); v && !v->ipv4Cidrs.empty())
-        detail = QString::fromStdString(v->ipv4Cidrs.front().toString());
+        text = QString::fromStdString(v->ipv4Cidrs.front().toString());
     else if (const Subnet* s = r->as<Subnet>())
-        detail = QString::fromStdString(s->cidr.toString() + "  " + s->availabilityZone);
+        text = QString::fromStdString(s->cidr.toString() + "  " + s->availabilityZone);
     else if (const Region* region = r->as<Region>())
-        detail = QString::fromStdString(region->code);
+        text = QString::fromStdString(region->code);
     else if (const Workload* w = r->as<Workload>(); w && w->privateIp)
-        detail = QString::fromStdString(w->privateIp->toString());
+        text = QString::fromStdString(w->privateIp->toString());
 
     if (style::isContainer(k)) {
         QColor fill = colour;
@@ -98,7 +116,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         font.setPointSizeF(font.pointSizeF() * 0.85);
         painter->setFont(font);
         painter->setPen(QColor(0x42, 0x42, 0x42));
-        painter->drawText(QPointF(38, 34), QFontMetricsF(font).elidedText(detail, Qt::ElideRight, std::max(20.0, m_size.width() - 50)));
+        painter->drawText(QPointF(38, 34), QFontMetricsF(font).elidedText(text, Qt::ElideRight, std::max(20.0, m_size.width() - 50)));
     } else {
         painter->setPen(selected ? QPen(colour.darker(130), 2, Qt::DashLine) : Qt::NoPen);
         painter->setBrush(selected ? QBrush(QColor(255, 255, 255, 200)) : QBrush(Qt::NoBrush));
@@ -112,9 +130,9 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         const QFontMetricsF metrics(font);
         painter->drawText(QRectF(-20, icon + 3, m_size.width() + 40, metrics.height()), Qt::AlignHCenter,
                           metrics.elidedText(label, Qt::ElideMiddle, m_size.width() + 36));
-        if (!detail.isEmpty()) {
+        if (!text.isEmpty()) {
             painter->setPen(QColor(0x61, 0x61, 0x61));
-            painter->drawText(QRectF(-20, icon + 3 + metrics.height(), m_size.width() + 40, metrics.height()), Qt::AlignHCenter, detail);
+            painter->drawText(QRectF(-20, icon + 3 + metrics.height(), m_size.width() + 40, metrics.height()), Qt::AlignHCenter, text);
         }
     }
     if (m_highlight.isValid()) {

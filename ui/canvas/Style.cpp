@@ -120,8 +120,26 @@ QIcon kindIcon(Kind kind)
 
 void paintIcon(QPainter& painter, Kind kind, const QRectF& target)
 {
-    if (QSvgRenderer* r = renderer(kind)) {
-        r->render(&painter, target);
+    // Rendering SVG on every paint is slow; each kind is rendered once into a pixmap at a size
+    // that stays sharp up to 200 % zoom, then scaled.
+    static QHash<int, QPixmap> pixmaps;
+    auto it = pixmaps.find(int(kind));
+    if (it == pixmaps.end()) {
+        QPixmap pixmap;
+        if (QSvgRenderer* r = renderer(kind)) {
+            pixmap = QPixmap(96, 96);
+            pixmap.fill(Qt::transparent);
+            QPainter p(&pixmap);
+            p.setRenderHint(QPainter::Antialiasing);
+            r->render(&p, QRectF(0, 0, 96, 96));
+        }
+        it = pixmaps.insert(int(kind), pixmap);
+    }
+    if (!it->isNull()) {
+        painter.save();
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawPixmap(target, *it, QRectF(0, 0, 96, 96));
+        painter.restore();
         return;
     }
     // Fallback when an icon is missing: a tile in the kind's colour.
