@@ -23,7 +23,8 @@ QString overview()
 {
     return QCoreApplication::translate(
         "cli",
-        "Usage: privatepath <command> [options]\n"
+        "Usage: privatepath [design.privatepath]    (opens the editor)\n"
+        "       privatepath <command> [options]\n"
         "\n"
         "Design private AWS networks and check their connectivity.\n"
         "\n"
@@ -78,11 +79,6 @@ int runCommandLine(const QStringList& args, Streams io)
     if (parser.isSet(help)) {
         io.out << overview();
         return Ok;
-    }
-    if (command.isEmpty()) {
-        io.err << QCoreApplication::translate("cli", "The editor is not part of this build yet; give a command.\n\n")
-               << overview();
-        return UsageError;
     }
     io.err << QCoreApplication::translate("cli", "Unknown command '%1'.\n\n").arg(command) << overview();
     return UsageError;

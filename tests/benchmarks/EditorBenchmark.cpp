@@ -51,7 +51,7 @@ void BM_Repaint(benchmark::State& state)
         window.view()->fitAll();
     else
         window.view()->zoomReset();
-    QImage image(window.view()->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    QImage image(window.view()->viewport()->size(), QImage::Format_RGB32);
     for (auto _ : state) {
         QPainter painter(&image);
         window.view()->render(&painter);

@@ -98,6 +98,10 @@ void Document::reanalyze(const std::set<std::string>* touched)
         m_analyzer.reanalyze(m_design, *touched);
     else
         m_analyzer.analyze(m_design);
+    m_findingsById.clear();
+    for (const Finding& f : m_analyzer.result().findings)
+        for (const std::string& id : f.ids)
+            m_findingsById[id].push_back(&f);
     emit analysisUpdated();
 }
 
@@ -118,13 +122,11 @@ const FlowResult* Document::flowResult(const FlowId& id) const
     return nullptr;
 }
 
-std::vector<const Finding*> Document::findingsOf(const std::string& id) const
+const std::vector<const Finding*>& Document::findingsOf(const std::string& id) const
 {
-    std::vector<const Finding*> out;
-    for (const Finding& f : analysis().findings)
-        if (std::find(f.ids.begin(), f.ids.end(), id) != f.ids.end())
-            out.push_back(&f);
-    return out;
+    static const std::vector<const Finding*> none;
+    const auto it = m_findingsById.find(id);
+    return it == m_findingsById.end() ? none : it->second;
 }
 
 } // namespace pp::ui

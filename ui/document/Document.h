@@ -12,6 +12,7 @@
 #include <QString>
 #include <QUndoStack>
 #include <memory>
+#include <unordered_map>
 
 namespace pp::ui {
 
@@ -49,8 +50,8 @@ public:
 
     // The latest result for a flow, or nullptr.
     const FlowResult* flowResult(const FlowId& id) const;
-    // Findings that name `id`.
-    std::vector<const Finding*> findingsOf(const std::string& id) const;
+    // Findings that name `id` (indexed after each analysis: items ask on every paint).
+    const std::vector<const Finding*>& findingsOf(const std::string& id) const;
 
 signals:
     void changed(const QSet<QString>& touchedIds);
@@ -65,6 +66,7 @@ private:
     QString m_filePath;
     QUndoStack m_undo;
     Analyzer m_analyzer;
+    std::unordered_map<std::string, std::vector<const Finding*>> m_findingsById;
 };
 
 } // namespace pp::ui

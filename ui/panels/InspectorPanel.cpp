@@ -306,21 +306,15 @@ QString InspectorPanel::commit(const QString& key, const QString& text)
     // reader: exactly the checks a file gets.
     OrderedJson object = OrderedJson::object();
     std::vector<FieldInfo> infos;
-    std::visit(
-        [&](const auto& value) {
-            auto copy = value;
-            infos = fieldsOf(d, copy);
-            JsonWriter writer(object);
-            describe(writer, copy);
-        },
-        resource ? resource->data : ResourceData(Region{}));
-    if (flow) {
-        object = OrderedJson::object();
-        Flow copy = *flow;
+    auto current = [&](auto copy) {
         infos = fieldsOf(d, copy);
         JsonWriter writer(object);
         describe(writer, copy);
-    }
+    };
+    if (resource)
+        std::visit(current, resource->data);
+    else
+        current(*flow);
     const std::string k = key.toStdString();
     if (k == "name") {
         if (resource) {
