@@ -192,7 +192,13 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
 void DiagramScene::drawBackground(QPainter* painter, const QRectF& rect)
 {
     painter->fillRect(rect, QColor(0xFA, 0xFA, 0xFA));
-    const double step = style::kGrid * 4;
+    // Grid lines at least 12 device pixels apart: zoomed out, coarser (or none).
+    double step = style::kGrid * 4;
+    const double scale = painter->worldTransform().m11();
+    while (step * scale < 12)
+        step *= 5;
+    if (rect.width() / step > 400)
+        return;
     painter->setPen(QPen(QColor(0xE6, 0xE6, 0xE6), 0));
     for (double x = std::floor(rect.left() / step) * step; x < rect.right(); x += step)
         painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));

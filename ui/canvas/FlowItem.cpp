@@ -56,6 +56,13 @@ QRectF FlowItem::boundingRect() const { return QGraphicsPathItem::boundingRect()
 
 void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
+    // Zoomed far out, thin aliased lines are as readable and much cheaper.
+    const double detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < 0.35) {
+        painter->setPen(QPen(m_colour, 0, pen().style()));
+        painter->drawPath(path());
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing);
     if (option->state & QStyle::State_Selected) {
         QPen glow(m_colour.lighter(160), 8);

@@ -28,7 +28,14 @@ Kind ResourceItem::kind() const
     return r ? r->kind() : Kind::Region;
 }
 
-QRectF ResourceItem::boundingRect() const { return QRectF(QPointF(-3, -3), m_size + QSizeF(6, 6)); }
+QRectF ResourceItem::boundingRect() const
+{
+    // Tiles draw their label below and wider than the box, and every item may carry a badge at
+    // its top-right corner: all of it must be inside (the item cache clips to this).
+    if (style::isContainer(kind()))
+        return QRectF(QPointF(-8, -8), m_size + QSizeF(16, 16));
+    return QRectF(QPointF(-24, -8), m_size + QSizeF(48, 28));
+}
 
 QPainterPath ResourceItem::shape() const
 {
@@ -70,11 +77,14 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     const QRectF box(QPointF(0, 0), m_size);
     // Far out (fit-to-view of a large estate) text is unreadable: draw simple boxes.
     const double detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < 0.1 && !style::isContainer(k) && !m_highlight.isValid() && !selected) {
+        // A few pixels wide: a dot of the kind's colour.
+        painter->fillRect(box, colour);
+        return;
+    }
     if (detail < 0.35) {
         painter->setPen(QPen(selected ? Qt::black : colour, 0));
-        QColor fill = colour;
-        fill.setAlpha(style::isContainer(k) ? 25 : 255);
-        painter->setBrush(fill);
+        painter->setBrush(style::isContainer(k) ? style::tint(colour, k == Kind::Region ? 0.05 : 0.09) : colour);
         painter->drawRect(box);
         if (m_highlight.isValid()) {
             painter->setPen(QPen(m_highlight, 0));
@@ -96,9 +106,8 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         text = QString::fromStdString(w->privateIp->toString());
 
     if (style::isContainer(k)) {
-        QColor fill = colour;
-        fill.setAlpha(k == Kind::Region ? 12 : 22);
-        painter->setBrush(fill);
+        // Opaque tints: blending large translucent boxes on every repaint is slow.
+        painter->setBrush(style::tint(colour, k == Kind::Region ? 0.05 : 0.09));
         // Regions and on-premises networks get a lighter frame. (Not dashed: Qt dashes the whole
         // outline of a huge box on every paint, which costs tens of milliseconds.)
         QPen pen(k == Kind::Region || k == Kind::OnPremisesNetwork ? colour.lighter(150) : colour, selected ? 3 : 1.6);

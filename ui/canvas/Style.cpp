@@ -150,6 +150,12 @@ void paintIcon(QPainter& painter, Kind kind, const QRectF& target)
     painter.restore();
 }
 
+QColor tint(const QColor& colour, double amount)
+{
+    auto mix = [&](int c) { return int(255 + (c - 255) * amount); };
+    return QColor(mix(colour.red()), mix(colour.green()), mix(colour.blue()));
+}
+
 bool isContainer(Kind kind)
 {
     return kind == Kind::Region || kind == Kind::Vpc || kind == Kind::Subnet || kind == Kind::OnPremisesNetwork;

@@ -22,7 +22,9 @@ QString kindLabel(Kind kind);     // "VPC", "Internet gateway"...
 QString iconPath(Kind kind);       // ":/icons/vpc.svg"
 QIcon kindIcon(Kind kind);
 void paintIcon(QPainter& painter, Kind kind, const QRectF& target);
-bool isContainer(Kind kind);      // drawn as a box holding other shapes
+bool isContainer(Kind kind);
+// `colour` mixed into white: `amount` 0 = white, 1 = the colour.
+QColor tint(const QColor& colour, double amount);      // drawn as a box holding other shapes
 QSizeF defaultSize(Kind kind);
 
 inline constexpr double kGrid = 10.0;
