@@ -6,6 +6,7 @@
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
 #include "document/Document.h"
+#include "edit/Defaults.h"
 #include "panels/InspectorPanel.h"
 #include "panels/IssuesPanel.h"
 #include "panels/PalettePanel.h"
@@ -19,6 +20,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -57,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_summary->setText(tr("%1 private · %2 public · %3 unreachable · %4 error(s)").arg(counts[0]).arg(counts[1]).arg(counts[2]).arg(errors));
     });
     connect(m_issues, &IssuesPanel::showResources, m_view, &DiagramView::centreOn);
+    connect(m_view, &DiagramView::natGatewayAdded, this, &MainWindow::offerNatRoutes);
 
     // Legend of the flow colours.
     for (Verdict v : {Verdict::Private, Verdict::Public, Verdict::Unreachable}) {
@@ -163,6 +166,20 @@ void MainWindow::createActions()
     connect(flowTool, &QAction::toggled, m_view, &DiagramView::setFlowMode);
     edit->addSeparator();
     edit->addAction(flowTool);
+    add(edit, tr("Align &Left"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { alignSelection(Qt::AlignLeft); });
+    add(edit, tr("Align &Top"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), [this] { alignSelection(Qt::AlignTop); });
+    bar->addSeparator();
+    m_find = new QLineEdit(this);
+    m_find->setObjectName(QStringLiteral("find"));
+    m_find->setPlaceholderText(tr("Find by name or id"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMaximumWidth(220);
+    connect(m_find, &QLineEdit::returnPressed, this, &MainWindow::findResource);
+    bar->addWidget(m_find);
+    add(edit, tr("&Find…"), QKeySequence::Find, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view->addAction(d->toggleViewAction());
@@ -193,6 +210,80 @@ void MainWindow::selectionChanged()
     }
     if (items.isEmpty())
         m_inspector->clearSelection();
+}
+
+void MainWindow::offerNatRoutes(const QString& nat)
+{
+    // Adding a NAT gateway offers the default route for the private subnets (not imposed).
+    ChangeSet routes = natDefaultRoutes(m_document->design(), ResourceId(nat.toStdString()));
+    if (routes.empty())
+        return;
+    QStringList tables;
+    for (const ResourceChange& c : routes.resources)
+        tables << QString::fromStdString(c.id.str());
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Default route through %1?").arg(nat),
+                                tr("Send 0.0.0.0/0 through %1 in the route tables of the private subnets (%2)?")
+                                    .arg(nat, tables.join(QStringLiteral(", "))),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("natRoutesOffer"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::accepted, this, [this, routes, nat] {
+        m_document->apply(routes, tr("Default route through %1").arg(nat));
+    });
+    box->open();
+}
+
+void MainWindow::findResource()
+{
+    // By id or name, case-insensitive; repeated searches step through the matches.
+    const QString text = m_find->text().trimmed();
+    if (text.isEmpty())
+        return;
+    QStringList matches;
+    for (const Resource& r : m_document->design().resources())
+        if (QString::fromStdString(r.id.str()).contains(text, Qt::CaseInsensitive) ||
+            QString::fromStdString(r.name).contains(text, Qt::CaseInsensitive))
+            if (m_scene->itemFor(r.id.str()))
+                matches << QString::fromStdString(r.id.str());
+    if (matches.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing drawn matches \"%1\"").arg(text), 4000);
+        return;
+    }
+    m_findIndex = text == m_lastFind ? (m_findIndex + 1) % matches.size() : 0;
+    m_lastFind = text;
+    m_view->centreOn({matches[m_findIndex]});
+    statusBar()->showMessage(tr("%1 of %2: %3").arg(m_findIndex + 1).arg(matches.size()).arg(matches[m_findIndex]), 4000);
+}
+
+void MainWindow::alignSelection(Qt::Alignment edge)
+{
+    // Aligns shapes that share a container, on the first selected one's edge.
+    const QList<ResourceId> ids = m_scene->selectedResources();
+    if (ids.size() < 2)
+        return;
+    const Design& d = m_document->design();
+    auto shapeOf = [&](const ResourceId& id) -> const Shape* {
+        for (const Shape& s : d.diagram.shapes)
+            if (s.resource == id)
+                return &s;
+        return nullptr;
+    };
+    const Shape* anchor = shapeOf(ids.first());
+    if (!anchor)
+        return;
+    ChangeSetBuilder builder(d);
+    for (const ResourceId& id : ids) {
+        const Shape* s = shapeOf(id);
+        if (!s || s == anchor || s->parent != anchor->parent)
+            continue;
+        Shape aligned = *s;
+        if (edge == Qt::AlignLeft)
+            aligned.x = anchor->x;
+        else
+            aligned.y = anchor->y;
+        builder.setShape(aligned);
+    }
+    m_document->apply(builder.build(), edge == Qt::AlignLeft ? tr("Align left") : tr("Align top"));
 }
 
 void MainWindow::newDocument()

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QUndoView;
 
@@ -44,6 +45,9 @@ public slots:
     void copySelection();
     void paste();
     void duplicate();
+    void offerNatRoutes(const QString& nat);
+    void findResource();
+    void alignSelection(Qt::Alignment edge);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -68,6 +72,9 @@ private:
     QMenu* m_recentMenu = nullptr;
     QLabel* m_summary = nullptr;
     QString m_lastError;
+    QLineEdit* m_find = nullptr;
+    QString m_lastFind;
+    int m_findIndex = 0;
 };
 
 } // namespace pp::ui

@@ -222,3 +222,56 @@ TEST(Clipboard, PasteGivesFreshIdsAndKeepsOutsideReferences)
 
 } // namespace
 } // namespace pp::test
+
+#include "edit/Defaults.h"
+#include "analysis/Analyzer.h"
+
+namespace pp::test {
+namespace {
+
+TEST(SmartDefaults, MakingASubnetPublicRoutesItToTheInternetGateway)
+{
+    Design d = base();
+    // b-a is in vpc-b, which has no internet gateway and no public table: both are created.
+    ASSERT_FALSE(isPublicSubnet(d, ResourceId("b-a")));
+    const ChangeSet change = setSubnetPublic(d, ResourceId("b-a"), true);
+    ASSERT_TRUE(applyChangeSet(d, change));
+    EXPECT_TRUE(isPublicSubnet(d, ResourceId("b-a")));
+    EXPECT_TRUE(d.findAs<InternetGateway>(ResourceId("igw-1")));
+    EXPECT_EQ(d.findAs<Subnet>(ResourceId("b-a"))->routeTable, ResourceId("rt-public-1"));
+    for (const Finding& f : lintDesign(d))
+        EXPECT_NE(f.severity, Severity::Error) << f.message;
+    // app-a in vpc-a reuses vpc-a's gateway and public table.
+    ASSERT_TRUE(applyChangeSet(d, setSubnetPublic(d, ResourceId("app-a"), true)));
+    EXPECT_EQ(d.findAs<Subnet>(ResourceId("app-a"))->routeTable, ResourceId("rt-pub"));
+    EXPECT_FALSE(d.find(ResourceId("rt-public-2")));
+    // And back.
+    ASSERT_TRUE(applyChangeSet(d, setSubnetPublic(d, ResourceId("app-a"), false)));
+    EXPECT_FALSE(isPublicSubnet(d, ResourceId("app-a")));
+    EXPECT_TRUE(setSubnetPublic(d, ResourceId("app-a"), false).empty()) << "already private";
+}
+
+TEST(SmartDefaults, NewNatGatewayGivesPrivateSubnetsTheirDefaultRoute)
+{
+    Design d = base();
+    // vpc-b: a public subnet with a NAT gateway, and a private subnet on the main table.
+    ASSERT_TRUE(applyChangeSet(d, setSubnetPublic(d, ResourceId("b-a"), true)));
+    ChangeSetBuilder add(d);
+    Resource privateSubnet;
+    privateSubnet.id = ResourceId("b-private");
+    privateSubnet.data = Subnet{ResourceId("vpc-b"), *Cidr::parse("10.1.2.0/24"), std::nullopt, "use1-az1", std::nullopt, std::nullopt};
+    add.add(privateSubnet);
+    Resource nat;
+    nat.id = ResourceId("nat-b");
+    nat.data = NatGateway{ResourceId("b-a"), NatConnectivity::Public, *IpAddress::parse("52.0.0.9"), std::nullopt, LifecycleState::Available};
+    add.add(nat);
+    ASSERT_TRUE(applyChangeSet(d, add.build()));
+    const ChangeSet routes = natDefaultRoutes(d, ResourceId("nat-b"));
+    ASSERT_EQ(routes.resources.size(), 1u) << "only the main table of vpc-b, used by the private subnet";
+    EXPECT_EQ(routes.resources.front().id.str(), "rt-b");
+    ASSERT_TRUE(applyChangeSet(d, routes));
+    EXPECT_TRUE(natDefaultRoutes(d, ResourceId("nat-b")).empty()) << "nothing left to do";
+}
+
+} // namespace
+} // namespace pp::test

@@ -315,3 +315,78 @@ TEST_F(Editor, SaveToAnUnwritablePlaceKeepsTheDocument)
 
 } // namespace
 } // namespace pp::ui
+
+#include "edit/Defaults.h"
+
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace pp::ui {
+namespace {
+
+TEST_F(Editor, MarkingASubnetPublicAndAddingANatGatewayAreOneClickEach)
+{
+    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(300, 300)));
+    const std::string vpc = newest(Kind::Vpc);
+    ASSERT_TRUE(dropFromPalette(Kind::Subnet, insideOf(vpc, 140, 100)));
+    const std::string pub = newest(Kind::Subnet);
+    ASSERT_TRUE(dropFromPalette(Kind::Subnet, insideOf(vpc, 420, 100)));
+    const std::string app = newest(Kind::Subnet);
+
+    // The inspector's "public" switch creates the internet gateway and the public route table.
+    select(pub);
+    QApplication::processEvents(); // the inspector fills in from the event loop
+    auto* publicSwitch = window->inspector()->findChild<QCheckBox*>(QStringLiteral("field-public"));
+    ASSERT_NE(publicSwitch, nullptr);
+    EXPECT_FALSE(publicSwitch->isChecked());
+    publicSwitch->click();
+    EXPECT_TRUE(isPublicSubnet(doc().design(), ResourceId(pub)));
+    EXPECT_FALSE(newest(Kind::InternetGateway).empty());
+    EXPECT_NE(scene()->itemFor(newest(Kind::InternetGateway)), nullptr) << "the new gateway is drawn in the VPC";
+
+    // Dropping a NAT gateway offers the default route for the private subnet's table.
+    ASSERT_TRUE(dropFromPalette(Kind::RouteTable, insideOf(vpc, 300, 330)));
+    const std::string rt = newest(Kind::RouteTable);
+    select(rt);
+    ASSERT_EQ(window->inspector()->editField(QStringLiteral("main"), QStringLiteral("true")), QString());
+    ASSERT_TRUE(dropFromPalette(Kind::NatGateway, centreOf(pub) + QPointF(0, 15)));
+    auto* offer = window->findChild<QMessageBox*>(QStringLiteral("natRoutesOffer"));
+    ASSERT_NE(offer, nullptr) << "the editor asks; it does not impose the route";
+    EXPECT_NE(offer->text().indexOf(QString::fromStdString(rt)), -1);
+    offer->button(QMessageBox::Yes)->click();
+    const RouteTable* table = doc().design().findAs<RouteTable>(ResourceId(rt));
+    ASSERT_EQ(table->routes.size(), 1u);
+    EXPECT_EQ(table->routes.front().target.str(), newest(Kind::NatGateway));
+    EXPECT_FALSE(isPublicSubnet(doc().design(), ResourceId(app)));
+}
+
+TEST_F(Editor, FindCentresOnMatchesAndAlignLinesShapesUp)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"))));
+    auto* find = window->findChild<QLineEdit*>(QStringLiteral("find"));
+    ASSERT_NE(find, nullptr);
+    find->setText(QStringLiteral("Amazon S3"));
+    window->findResource();
+    ASSERT_EQ(scene()->selectedResources().size(), 1);
+    EXPECT_EQ(scene()->selectedResources().front().str(), "s3");
+
+    // Align the two app servers' left edges? They sit in different subnets: only siblings move.
+    scene()->clearSelection();
+    scene()->itemFor("rt-pub")->setSelected(true);
+    scene()->itemFor("rt-app-nat")->setSelected(true);
+    const auto ids = scene()->selectedResources();
+    window->alignSelection(Qt::AlignTop);
+    double y1 = -1, y2 = -2;
+    for (const Shape& s : doc().design().diagram.shapes) {
+        if (s.resource == ids[0])
+            y1 = s.y;
+        if (s.resource == ids[1])
+            y2 = s.y;
+    }
+    EXPECT_EQ(y1, y2);
+}
+
+} // namespace
+} // namespace pp::ui

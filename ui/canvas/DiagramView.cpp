@@ -121,6 +121,8 @@ bool DiagramView::dropKind(int kind, QPointF scenePos)
         item->setSelected(true);
     }
     emit statusMessage(tr("Added %1").arg(QString::fromStdString(placement.created.str())));
+    if (Kind(kind) == Kind::NatGateway)
+        emit natGatewayAdded(QString::fromStdString(placement.created.str()));
     return true;
 }
 

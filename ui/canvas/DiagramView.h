@@ -6,6 +6,8 @@
 
 #include <QGraphicsView>
 
+class QGraphicsLineItem;
+
 namespace pp::ui {
 
 class Document;
@@ -36,6 +38,7 @@ public slots:
 
 signals:
     void statusMessage(const QString& message);
+    void natGatewayAdded(const QString& id);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -53,7 +56,7 @@ private:
     DiagramScene* m_scene;
     bool m_flowMode = false;
     class ResourceItem* m_flowSource = nullptr;
-    class QGraphicsLineItem* m_rubberFlow = nullptr;
+    QGraphicsLineItem* m_rubberFlow = nullptr;
 };
 
 } // namespace pp::ui

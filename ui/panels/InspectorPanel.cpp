@@ -1,6 +1,7 @@
 #include "panels/InspectorPanel.h"
 
 #include "canvas/Style.h"
+#include "edit/Defaults.h"
 #include "document/Document.h"
 #include "io/JsonReader.h"
 #include "io/JsonWriter.h"
@@ -158,7 +159,9 @@ InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(pa
     scroll->setWidget(body);
     outer->addWidget(scroll, 1);
     connect(&m_document, &Document::reloaded, this, &InspectorPanel::clearSelection);
-    connect(&m_document, &Document::changed, this, [this] { rebuild(); });
+    // Deferred: the change may come from one of our own editors, which must not be deleted
+    // while it is still emitting.
+    connect(&m_document, &Document::changed, this, &InspectorPanel::scheduleRebuild);
     rebuild();
 }
 
@@ -167,7 +170,7 @@ void InspectorPanel::showResource(const ResourceId& id)
     m_resource = id;
     m_flow = FlowId();
     m_message->clear();
-    rebuild();
+    scheduleRebuild();
 }
 
 void InspectorPanel::showFlow(const FlowId& id)
@@ -175,14 +178,28 @@ void InspectorPanel::showFlow(const FlowId& id)
     m_flow = id;
     m_resource = ResourceId();
     m_message->clear();
-    rebuild();
+    scheduleRebuild();
 }
 
 void InspectorPanel::clearSelection()
 {
     m_resource = ResourceId();
     m_flow = FlowId();
-    rebuild();
+    scheduleRebuild();
+}
+
+void InspectorPanel::scheduleRebuild()
+{
+    // The form is rebuilt from the event loop, never inside a signal of one of its own editors
+    // (an edit changes the document, which changes the selection, which would delete the editor
+    // still emitting). Several requests make one rebuild.
+    if (m_rebuildPending)
+        return;
+    m_rebuildPending = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_rebuildPending = false;
+        rebuild();
+    }, Qt::QueuedConnection);
 }
 
 void InspectorPanel::rebuild()
@@ -217,6 +234,20 @@ void InspectorPanel::rebuild()
         describe(writer, copy);
     }
     infos.insert(infos.begin(), FieldInfo{"name", "Display name.", FieldInfo::Editor::Line, {}, true, false, std::nullopt});
+    if (resource && resource->as<Subnet>()) {
+        // Not a field: a subnet is public when its table routes to an internet gateway (RT-4).
+        auto* box = new QCheckBox(tr("routes to an internet gateway"), this);
+        box->setObjectName(QStringLiteral("field-public"));
+        box->setChecked(isPublicSubnet(d, resource->id));
+        box->setToolTip(tr("Public subnet: uses (or creates) an internet gateway and a route table with 0.0.0.0/0 to it."));
+        const ResourceId id = resource->id;
+        connect(box, &QCheckBox::toggled, this, [this, id](bool on) {
+            m_document.apply(setSubnetPublic(m_document.design(), id, on),
+                             on ? tr("Make %1 public").arg(QString::fromStdString(id.str()))
+                                : tr("Make %1 private").arg(QString::fromStdString(id.str())));
+        });
+        m_form->addRow(tr("public"), box);
+    }
     current["name"] = resource ? resource->name : flow->name;
 
     for (const FieldInfo& info : infos) {

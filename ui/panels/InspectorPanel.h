@@ -34,6 +34,7 @@ public:
 
 private:
     void rebuild();
+    void scheduleRebuild();
     QString commit(const QString& key, const QString& jsonText);
 
     struct Field {
@@ -49,6 +50,7 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_message = nullptr;
     std::vector<Field> m_fields;
+    bool m_rebuildPending = false;
 };
 
 } // namespace pp::ui
