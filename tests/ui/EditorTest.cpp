@@ -390,3 +390,47 @@ TEST_F(Editor, FindCentresOnMatchesAndAlignLinesShapesUp)
 
 } // namespace
 } // namespace pp::ui
+
+namespace pp::ui {
+namespace {
+
+TEST_F(Editor, ResizingAContainerKeepsItsContentsInside)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"))));
+    view()->zoomReset();
+    ResourceItem* subnet = scene()->itemFor("app-a");
+    ASSERT_NE(subnet, nullptr);
+    view()->centerOn(subnet);
+    scene()->clearSelection();
+    subnet->setSelected(true);
+    const QSizeF before = subnet->size();
+    auto dragHandle = [&](QPointF by) {
+        const QPointF handle = subnet->mapToScene(subnet->resizeHandle().center());
+        const QPoint start = view()->mapFromScene(handle);
+        const QPoint end = view()->mapFromScene(handle + by);
+        QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, start);
+        QMouseEvent move(QEvent::MouseMove, QPointF(end), view()->viewport()->mapToGlobal(QPointF(end)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view()->viewport(), &move);
+        QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, end);
+    };
+    dragHandle(QPointF(-40, 0)); // a little narrower: allowed
+    auto shapeOf = [&](const char* id) {
+        for (const Shape& s : doc().design().diagram.shapes)
+            if (s.resource.str() == id)
+                return s;
+        return Shape{};
+    };
+    EXPECT_EQ(shapeOf("app-a").width, before.width() - 40);
+    EXPECT_EQ(doc().undoStack()->count(), 1) << "a resize is one step";
+    subnet = scene()->itemFor("app-a");
+    subnet->setSelected(true);
+    dragHandle(QPointF(-500, -500)); // far too small: stops at what the subnet holds
+    const Shape small = shapeOf("app-a");
+    const Shape child = shapeOf("i-app-nat");
+    EXPECT_GE(small.width, child.x + child.width);
+    EXPECT_GE(small.height, child.y + child.height);
+}
+
+} // namespace
+} // namespace pp::ui

@@ -189,6 +189,19 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
         m_document.apply(std::move(change), tr("Move"));
 }
 
+void DiagramScene::commitResize(ResourceItem* item)
+{
+    ChangeSetBuilder builder(m_document.design());
+    for (const Shape& s : m_document.design().diagram.shapes)
+        if (s.resource == item->resourceId()) {
+            Shape resized = s;
+            resized.width = item->size().width();
+            resized.height = item->size().height();
+            builder.setShape(resized);
+        }
+    m_document.apply(builder.build(), tr("Resize"));
+}
+
 void DiagramScene::drawBackground(QPainter* painter, const QRectF& rect)
 {
     painter->fillRect(rect, QColor(0xFA, 0xFA, 0xFA));

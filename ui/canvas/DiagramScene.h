@@ -28,6 +28,7 @@ public:
     // Highlights the hops of a flow on the canvas (empty id: none).
     void showFlowPath(const FlowId& flow);
     void itemMoved(); // a shape moved: flows follow
+    void commitResize(ResourceItem* item); // a resize ended: one change-set
 
 signals:
     void statusMessage(const QString& message);

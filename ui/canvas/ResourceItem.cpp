@@ -5,6 +5,7 @@
 #include "document/Document.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <cmath>
@@ -40,6 +41,7 @@ QRectF ResourceItem::boundingRect() const
 QPainterPath ResourceItem::shape() const
 {
     QPainterPath path;
+    path.setFillRule(Qt::WindingFill); // overlapping parts (header, frame, handle) must add up, not cancel
     if (style::isContainer(kind())) {
         // Containers are picked by their frame and header, so clicks inside reach their contents.
         path.addRect(QRectF(0, 0, m_size.width(), style::kHeader));
@@ -48,10 +50,73 @@ QPainterPath ResourceItem::shape() const
         QPainterPath frame;
         frame.addRoundedRect(QRectF(QPointF(0, 0), m_size), 10, 10);
         path.addPath(stroker.createStroke(frame));
+        if (isSelected())
+            path.addRect(resizeHandle());
     } else {
         path.addRect(QRectF(QPointF(0, 0), m_size));
     }
     return path;
+}
+
+QRectF ResourceItem::resizeHandle() const
+{
+    return QRectF(m_size.width() - 10, m_size.height() - 10, 14, 14);
+}
+
+QSizeF ResourceItem::minimumSize() const
+{
+    QSizeF least(120, style::kHeader + 40);
+    for (QGraphicsItem* child : childItems())
+        if (const auto* r = dynamic_cast<const ResourceItem*>(child)) {
+            least.setWidth(std::max(least.width(), r->pos().x() + r->size().width() + 10));
+            least.setHeight(std::max(least.height(), r->pos().y() + r->size().height() + 10));
+        }
+    return least;
+}
+
+void ResourceItem::mousePressEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && isSelected() && style::isContainer(kind()) &&
+        resizeHandle().contains(event->pos())) {
+        m_resizing = true;
+        event->accept();
+        return;
+    }
+    QGraphicsItem::mousePressEvent(event);
+}
+
+void ResourceItem::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (!m_resizing) {
+        QGraphicsItem::mouseMoveEvent(event);
+        return;
+    }
+    const QSizeF least = minimumSize();
+    QSizeF next(std::round(event->pos().x() / style::kGrid) * style::kGrid, std::round(event->pos().y() / style::kGrid) * style::kGrid);
+    next = next.expandedTo(least);
+    if (const auto* parent = dynamic_cast<const ResourceItem*>(parentItem()))
+        next = next.boundedTo(QSizeF(parent->size().width() - pos().x(), parent->size().height() - pos().y()));
+    setSize(next);
+    if (auto* s = dynamic_cast<DiagramScene*>(scene()))
+        s->itemMoved();
+}
+
+void ResourceItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
+{
+    if (!m_resizing) {
+        QGraphicsItem::mouseReleaseEvent(event);
+        return;
+    }
+    m_resizing = false;
+    if (auto* s = dynamic_cast<DiagramScene*>(scene()))
+        s->commitResize(this);
+}
+
+void ResourceItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
+{
+    const bool onHandle = isSelected() && style::isContainer(kind()) && resizeHandle().contains(event->pos());
+    setCursor(onHandle ? Qt::SizeFDiagCursor : Qt::ArrowCursor);
+    QGraphicsItem::hoverMoveEvent(event);
 }
 
 void ResourceItem::setSize(QSizeF size)
@@ -114,6 +179,11 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         painter->setPen(pen);
         painter->drawRoundedRect(box, 10, 10);
         style::paintIcon(*painter, k, QRectF(8, 8, 24, 24));
+        if (selected) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(colour);
+            painter->drawRect(resizeHandle().adjusted(2, 2, -2, -2));
+        }
         painter->setPen(colour.darker(140));
         QFont font = painter->font();
         font.setBold(true);

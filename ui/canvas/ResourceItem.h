@@ -32,8 +32,17 @@ public:
     QPointF dragStart() const { return m_dragStart; }
     void markDragStart() { m_dragStart = pos(); }
 
+    // Containers can be resized by the handle at their bottom-right corner, never smaller than
+    // what they hold.
+    QRectF resizeHandle() const;
+    QSizeF minimumSize() const;
+
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
     const Document& m_document;
@@ -41,6 +50,7 @@ private:
     QSizeF m_size;
     QColor m_highlight;
     QPointF m_dragStart;
+    bool m_resizing = false;
 };
 
 } // namespace pp::ui
