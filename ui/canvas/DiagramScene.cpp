@@ -4,6 +4,9 @@
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
 #include "document/Document.h"
+#include "model/References.h"
+
+#include <set>
 
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
@@ -33,6 +36,7 @@ void DiagramScene::rebuild()
             selected << QString::fromStdString(f->flowId().str());
     }
     clear();
+    m_links.clear();
     m_items.clear();
     m_flows.clear();
     const Design& d = m_document.design();
@@ -61,6 +65,31 @@ void DiagramScene::rebuild()
             m_items.insert(QString::fromStdString(s->resource.str()), item);
             it = pending.erase(it);
             progress = true;
+        }
+    }
+    // Structural links: what connects two drawn things (not what contains or guards them).
+    m_links.clear();
+    for (const Resource& r : d.resources()) {
+        static const KindMask linking{Kind::VpcEndpoint, Kind::EndpointService, Kind::LoadBalancer, Kind::VpcPeering,
+                                      Kind::TransitGatewayAttachment, Kind::VpnConnection, Kind::CustomerGateway,
+                                      Kind::DirectConnectVirtualInterface, Kind::DirectConnectGateway};
+        static const KindMask linked{Kind::Vpc, Kind::AwsService, Kind::EndpointService, Kind::LoadBalancer,
+                                     Kind::Workload, Kind::TransitGateway, Kind::VirtualPrivateGateway,
+                                     Kind::CustomerGateway, Kind::DirectConnectGateway, Kind::OnPremisesNetwork,
+                                     Kind::VpnConnection};
+        ResourceItem* from = linking.contains(r.kind()) ? itemFor(r.id.str()) : nullptr;
+        if (!from)
+            continue;
+        std::set<std::string> done;
+        for (const ResourceId& ref : referencesOf(r)) {
+            const Resource* target = d.find(ref);
+            ResourceItem* to = target && linked.contains(target->kind()) ? itemFor(ref.str()) : nullptr;
+            // Not to what draws around it (an endpoint inside its VPC).
+            if (!to || to->isAncestorOf(from) || !done.insert(ref.str()).second)
+                continue;
+            auto* link = new LinkItem(from, to);
+            addItem(link);
+            m_links << link;
         }
     }
     for (const Flow& f : d.flows()) {
@@ -132,6 +161,8 @@ void DiagramScene::itemMoved()
         return;
     for (FlowItem* f : std::as_const(m_flows))
         f->updateRoute();
+    for (LinkItem* l : std::as_const(m_links))
+        l->updateRoute();
 }
 
 QList<ResourceId> DiagramScene::selectedResources() const

@@ -49,6 +49,7 @@ private:
     Document& m_document;
     QHash<QString, ResourceItem*> m_items;
     QHash<QString, FlowItem*> m_flows;
+    QList<class LinkItem*> m_links;
     FlowId m_shownFlow;
     QString m_structure;
     bool m_rebuilding = false;

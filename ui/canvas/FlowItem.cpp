@@ -19,11 +19,11 @@ FlowItem::FlowItem(const Document& document, FlowId id, ResourceItem* source, Re
     updateRoute();
 }
 
-void FlowItem::updateRoute()
+QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to)
 {
-    // Orthogonal: leave the source sideways, turn once in the middle, arrive sideways.
-    const QRectF a = m_source->sceneBoundingRect().adjusted(3, 3, -3, -3);
-    const QRectF b = m_destination->sceneBoundingRect().adjusted(3, 3, -3, -3);
+    // Leave the source sideways, turn once in the middle, arrive sideways.
+    const QRectF a(from->scenePos(), from->size());
+    const QRectF b(to->scenePos(), to->size());
     const bool rightwards = b.center().x() >= a.center().x();
     const QPointF start(rightwards ? a.right() : a.left(), a.center().y());
     const QPointF end(rightwards ? b.left() : b.right(), b.center().y());
@@ -32,8 +32,19 @@ void FlowItem::updateRoute()
     path.lineTo(midX, start.y());
     path.lineTo(midX, end.y());
     path.lineTo(end);
-    setPath(path);
+    return path;
 }
+
+void FlowItem::updateRoute() { setPath(orthogonalRoute(m_source, m_destination)); }
+
+LinkItem::LinkItem(ResourceItem* from, ResourceItem* to) : m_from(from), m_to(to)
+{
+    setPen(QPen(QColor(0x90, 0xA4, 0xAE), 1.4));
+    setZValue(1);
+    updateRoute();
+}
+
+void LinkItem::updateRoute() { setPath(orthogonalRoute(m_from, m_to)); }
 
 void FlowItem::updateStyle()
 {

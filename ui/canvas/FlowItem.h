@@ -31,4 +31,22 @@ private:
     QColor m_colour;
 };
 
+// A structural link between two drawn resources (an endpoint and its service, a peering and its
+// VPCs, an attachment and its transit gateway, a VPN and its gateways...), derived from the
+// model's references and routed like flows, thin and grey under them.
+class LinkItem : public QGraphicsPathItem {
+public:
+    enum { Type = UserType + 3 };
+    LinkItem(ResourceItem* from, ResourceItem* to);
+    int type() const override { return Type; }
+    void updateRoute();
+
+private:
+    ResourceItem* m_from;
+    ResourceItem* m_to;
+};
+
+// The orthogonal route between two items: out sideways, one turn in the middle, in sideways.
+QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to);
+
 } // namespace pp::ui
