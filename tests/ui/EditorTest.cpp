@@ -434,3 +434,30 @@ TEST_F(Editor, ResizingAContainerKeepsItsContentsInside)
 
 } // namespace
 } // namespace pp::ui
+
+namespace pp::ui {
+namespace {
+
+TEST_F(Editor, StructuralLinksAreDrawnAndFollowMovedShapes)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/share-service-privatelink.privatepath"))));
+    QList<LinkItem*> links;
+    for (QGraphicsItem* item : scene()->items())
+        if (auto* link = dynamic_cast<LinkItem*>(item))
+            links << link;
+    EXPECT_GE(links.size(), 4) << "two endpoints to the service, service to NLB, NLB to its target";
+    // The endpoint's link starts at its shape; move the endpoint and the link follows.
+    ResourceItem* endpoint = scene()->itemFor("vpce-orders");
+    ASSERT_NE(endpoint, nullptr);
+    LinkItem* mine = nullptr;
+    for (LinkItem* link : links)
+        if (endpoint->sceneBoundingRect().adjusted(-30, -30, 30, 30).contains(link->path().pointAtPercent(0).toPoint()))
+            mine = link;
+    ASSERT_NE(mine, nullptr);
+    const QPointF before = mine->path().pointAtPercent(0);
+    endpoint->moveBy(0, -20);
+    EXPECT_NE(mine->path().pointAtPercent(0), before);
+}
+
+} // namespace
+} // namespace pp::ui
