@@ -461,3 +461,49 @@ TEST_F(Editor, StructuralLinksAreDrawnAndFollowMovedShapes)
 
 } // namespace
 } // namespace pp::ui
+
+namespace pp::ui {
+namespace {
+
+TEST_F(Editor, DraggingAnInstanceIntoAnotherSubnetMovesItInTheModel)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"))));
+    view()->zoomReset();
+    ResourceItem* instance = scene()->itemFor("i-app-nat");
+    ResourceItem* target = scene()->itemFor("app-b");
+    ASSERT_TRUE(instance && target);
+    view()->centerOn(QRectF(instance->sceneBoundingRect()).united(target->sceneBoundingRect()).center());
+    auto drag = [&](QPointF from, QPointF to) {
+        const QPoint a = view()->mapFromScene(from), b = view()->mapFromScene(to);
+        QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, a);
+        for (int i = 1; i <= 5; ++i) {
+            const QPoint p = a + (b - a) * i / 5;
+            QMouseEvent move(QEvent::MouseMove, QPointF(p), view()->viewport()->mapToGlobal(QPointF(p)), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view()->viewport(), &move);
+        }
+        QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, b);
+    };
+    const QPointF start = QRectF(instance->scenePos(), instance->size()).center();
+    drag(start, target->sceneBoundingRect().center() + QPointF(0, 20));
+    const Workload* w = doc().design().findAs<Workload>(ResourceId("i-app-nat"));
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->subnet.str(), "app-b");
+    EXPECT_TRUE(doc().design().findAs<Subnet>(ResourceId("app-b"))->cidr.contains(*w->privateIp)) << "a new address in its new subnet";
+    ResourceItem* moved = scene()->itemFor("i-app-nat");
+    ASSERT_NE(moved, nullptr);
+    EXPECT_EQ(dynamic_cast<ResourceItem*>(moved->parentItem())->resourceId().str(), "app-b");
+    EXPECT_EQ(doc().undoStack()->count(), 1);
+    doc().undoStack()->undo();
+    EXPECT_EQ(doc().design().findAs<Workload>(ResourceId("i-app-nat"))->subnet.str(), "app-a");
+
+    // Dropped outside every subnet, it goes back where it was.
+    instance = scene()->itemFor("i-app-nat");
+    const QPointF home = instance->scenePos();
+    drag(QRectF(instance->scenePos(), instance->size()).center(), QRectF(instance->scenePos(), instance->size()).center() + QPointF(0, 160));
+    EXPECT_EQ(scene()->itemFor("i-app-nat")->scenePos(), home);
+    EXPECT_EQ(doc().undoStack()->index(), 0) << "nothing changed";
+}
+
+} // namespace
+} // namespace pp::ui

@@ -3,7 +3,9 @@
 #include "canvas/FlowItem.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
+#include "canvas/Placement.h"
 #include "document/Document.h"
+#include "model/Placement.h"
 #include "model/References.h"
 
 #include <set>
@@ -201,23 +203,68 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
 {
     QGraphicsScene::mouseReleaseEvent(event);
     // A finished drag is one change-set: the new positions of the moved shapes.
-    ChangeSetBuilder builder(m_document.design());
+    const Design& d = m_document.design();
+    ChangeSetBuilder builder(d);
+    bool reparented = false;
     for (QGraphicsItem* item : selectedItems()) {
         auto* r = dynamic_cast<ResourceItem*>(item);
         if (!r || r->pos() == r->dragStart())
             continue;
-        for (const Shape& s : m_document.design().diagram.shapes)
-            if (s.resource == r->resourceId()) {
-                Shape moved = s;
-                moved.x = r->pos().x();
-                moved.y = r->pos().y();
-                builder.setShape(moved);
+        const Shape* shape = nullptr;
+        for (const Shape& s : d.diagram.shapes)
+            if (s.resource == r->resourceId())
+                shape = &s;
+        if (!shape)
+            continue;
+        Shape moved = *shape;
+        moved.x = r->pos().x();
+        moved.y = r->pos().y();
+        if (r->canChangeContainer()) {
+            // Where did it land? The subnet under its centre decides.
+            const QPointF centre = r->mapToScene(QPointF(r->size().width() / 2, r->size().height() / 2));
+            ResourceItem* subnet = nullptr;
+            for (QGraphicsItem* under : items(centre, Qt::IntersectsItemBoundingRect))
+                if (auto* candidate = dynamic_cast<ResourceItem*>(under); candidate && candidate != r &&
+                                                                          candidate->kind() == Kind::Subnet &&
+                                                                          QRectF(candidate->scenePos(), candidate->size()).contains(centre)) {
+                    subnet = candidate;
+                    break;
+                }
+            if (!subnet) {
+                r->setPos(r->dragStart());
+                emit statusMessage(tr("%1 stays inside a subnet.").arg(QString::fromStdString(r->resourceId().str())));
+                continue;
             }
+            const QPointF inside = subnet->mapFromScene(r->scenePos());
+            moved.x = std::clamp(std::round(inside.x() / style::kGrid) * style::kGrid, 0.0, std::max(0.0, subnet->size().width() - r->size().width()));
+            moved.y = std::clamp(std::round(inside.y() / style::kGrid) * style::kGrid, style::kHeader,
+                                 std::max(style::kHeader, subnet->size().height() - r->size().height()));
+            if (subnet->resourceId() != moved.parent) {
+                // Into another subnet: the model follows the drawing.
+                Resource changed = *d.find(r->resourceId());
+                const auto oldVpc = vpcOfResource(d, r->resourceId());
+                const Subnet* target = d.findAs<Subnet>(subnet->resourceId());
+                if (Workload* w = changed.as<Workload>()) {
+                    w->subnet = subnet->resourceId();
+                    if (w->privateIp)
+                        w->privateIp = nextFreeAddress(d, subnet->resourceId());
+                    if (!oldVpc || !target || target->vpc != *oldVpc)
+                        w->securityGroups.clear(); // groups belong to the old VPC
+                } else if (NatGateway* n = changed.as<NatGateway>()) {
+                    n->subnet = subnet->resourceId();
+                    n->privateIp.reset();
+                }
+                builder.modify(changed);
+                moved.parent = subnet->resourceId();
+                reparented = true;
+            }
+        }
+        builder.setShape(moved);
         r->markDragStart();
     }
     ChangeSet change = builder.build();
     if (!change.empty())
-        m_document.apply(std::move(change), tr("Move"));
+        m_document.apply(std::move(change), reparented ? tr("Move to another subnet") : tr("Move"));
 }
 
 void DiagramScene::commitResize(ResourceItem* item)

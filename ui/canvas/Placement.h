@@ -20,6 +20,9 @@ struct Placement {
 
 // `container`: the resource whose shape is under the drop point (innermost), if any; `at`: the
 // drop point on the canvas; `originOf`: where a drawn resource's shape starts on the canvas.
+// The first address from .10 of a subnet that no workload uses, or nullopt when it is full.
+std::optional<IpAddress> nextFreeAddress(const Design& design, const ResourceId& subnet);
+
 Placement placeResource(const Design& design, Kind kind, const std::optional<ResourceId>& container, QPointF at,
                         const std::function<QPointF(const ResourceId&)>& originOf);
 

@@ -58,6 +58,12 @@ QPainterPath ResourceItem::shape() const
     return path;
 }
 
+bool ResourceItem::canChangeContainer() const
+{
+    const Kind k = kind();
+    return k == Kind::Workload || k == Kind::NatGateway;
+}
+
 QRectF ResourceItem::resizeHandle() const
 {
     return QRectF(m_size.width() - 10, m_size.height() - 10, 14, 14);
@@ -244,7 +250,7 @@ QVariant ResourceItem::itemChange(GraphicsItemChange change, const QVariant& val
         QPointF p = value.toPointF();
         p.setX(std::round(p.x() / style::kGrid) * style::kGrid);
         p.setY(std::round(p.y() / style::kGrid) * style::kGrid);
-        if (const auto* parent = dynamic_cast<const ResourceItem*>(parentItem())) {
+        if (const auto* parent = dynamic_cast<const ResourceItem*>(parentItem()); parent && !canChangeContainer()) {
             const QSizeF room = parent->size();
             p.setX(std::clamp(p.x(), 0.0, std::max(0.0, room.width() - m_size.width())));
             p.setY(std::clamp(p.y(), style::kHeader, std::max(style::kHeader, room.height() - m_size.height())));
