@@ -507,3 +507,37 @@ TEST_F(Editor, DraggingAnInstanceIntoAnotherSubnetMovesItInTheModel)
 
 } // namespace
 } // namespace pp::ui
+
+namespace pp::ui {
+namespace {
+
+TEST_F(Editor, DrawingBetweenVpcsCreatesAPeeringAndBetweenVpcAndTransitGatewayAnAttachment)
+{
+    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(300, 300)));
+    const std::string a = newest(Kind::Vpc);
+    const std::string region = newest(Kind::Region);
+    ASSERT_TRUE(dropFromPalette(Kind::Subnet, insideOf(a, 140, 100)));
+    ASSERT_TRUE(dropFromPalette(Kind::Vpc, insideOf(region, 700, 200)));
+    const std::string b = newest(Kind::Vpc);
+    ASSERT_NE(a, b);
+    EXPECT_EQ(doc().design().findAs<Vpc>(ResourceId(b))->ipv4Cidrs.front().toString(), "10.1.0.0/16") << "the next free /16";
+    ASSERT_TRUE(view()->connectLink(ResourceId(a), ResourceId(b)));
+    const std::string pcx = newest(Kind::VpcPeering);
+    ASSERT_FALSE(pcx.empty());
+    EXPECT_EQ(doc().design().findAs<VpcPeering>(ResourceId(pcx))->accepterVpc.str(), b);
+    ASSERT_TRUE(dropFromPalette(Kind::TransitGateway, QPointF(1400, 200)));
+    const std::string tgw = newest(Kind::TransitGateway);
+    ASSERT_TRUE(view()->connectLink(ResourceId(tgw), ResourceId(a)));
+    const auto* attachment = doc().design().findAs<TransitGatewayAttachment>(ResourceId(newest(Kind::TransitGatewayAttachment)));
+    ASSERT_NE(attachment, nullptr);
+    EXPECT_EQ(attachment->resource.str(), a);
+    EXPECT_EQ(attachment->subnets.size(), 1u) << "one subnet per AZ of the VPC";
+    int links = 0;
+    for (QGraphicsItem* item : scene()->items())
+        links += dynamic_cast<LinkItem*>(item) != nullptr;
+    EXPECT_EQ(links, 2) << "the peering and the attachment are drawn between their ends";
+    EXPECT_FALSE(view()->connectLink(ResourceId(a), ResourceId(newest(Kind::Subnet)))) << "a VPC and its subnet have no link";
+}
+
+} // namespace
+} // namespace pp::ui

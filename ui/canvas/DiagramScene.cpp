@@ -71,28 +71,10 @@ void DiagramScene::rebuild()
     }
     // Structural links: what connects two drawn things (not what contains or guards them).
     m_links.clear();
-    for (const Resource& r : d.resources()) {
-        static const KindMask linking{Kind::VpcEndpoint, Kind::EndpointService, Kind::LoadBalancer, Kind::VpcPeering,
-                                      Kind::TransitGatewayAttachment, Kind::VpnConnection, Kind::CustomerGateway,
-                                      Kind::DirectConnectVirtualInterface, Kind::DirectConnectGateway};
-        static const KindMask linked{Kind::Vpc, Kind::AwsService, Kind::EndpointService, Kind::LoadBalancer,
-                                     Kind::Workload, Kind::TransitGateway, Kind::VirtualPrivateGateway,
-                                     Kind::CustomerGateway, Kind::DirectConnectGateway, Kind::OnPremisesNetwork,
-                                     Kind::VpnConnection};
-        ResourceItem* from = linking.contains(r.kind()) ? itemFor(r.id.str()) : nullptr;
-        if (!from)
-            continue;
-        std::set<std::string> done;
-        for (const ResourceId& ref : referencesOf(r)) {
-            const Resource* target = d.find(ref);
-            ResourceItem* to = target && linked.contains(target->kind()) ? itemFor(ref.str()) : nullptr;
-            // Not to what draws around it (an endpoint inside its VPC).
-            if (!to || to->isAncestorOf(from) || !done.insert(ref.str()).second)
-                continue;
-            auto* link = new LinkItem(from, to);
-            addItem(link);
-            m_links << link;
-        }
+    for (const auto& [from, to] : linkEnds()) {
+        auto* link = new LinkItem(itemFor(from), itemFor(to));
+        addItem(link);
+        m_links << link;
     }
     for (const Flow& f : d.flows()) {
         ResourceItem* from = itemFor(f.source.str());
@@ -114,6 +96,45 @@ void DiagramScene::rebuild()
     showFlowPath(m_shownFlow);
 }
 
+std::vector<std::pair<std::string, std::string>> DiagramScene::linkEnds() const
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    const Design& d = m_document.design();
+    static const KindMask linking{Kind::VpcEndpoint, Kind::EndpointService, Kind::LoadBalancer, Kind::VpcPeering,
+                                  Kind::TransitGatewayAttachment, Kind::VpnConnection, Kind::CustomerGateway,
+                                  Kind::DirectConnectVirtualInterface, Kind::DirectConnectGateway};
+    static const KindMask linked{Kind::Vpc, Kind::AwsService, Kind::EndpointService, Kind::LoadBalancer,
+                                 Kind::Workload, Kind::TransitGateway, Kind::VirtualPrivateGateway,
+                                 Kind::CustomerGateway, Kind::DirectConnectGateway, Kind::OnPremisesNetwork,
+                                 Kind::VpnConnection};
+    for (const Resource& r : d.resources()) {
+        if (!linking.contains(r.kind()))
+            continue;
+        ResourceItem* from = itemFor(r.id.str());
+        if (!from) {
+            // A peering or attachment that is not drawn itself links its two ends directly.
+            std::pair<ResourceId, ResourceId> ends;
+            if (const VpcPeering* p = r.as<VpcPeering>())
+                ends = {p->requesterVpc, p->accepterVpc};
+            else if (const TransitGatewayAttachment* a = r.as<TransitGatewayAttachment>())
+                ends = {a->transitGateway, a->resource};
+            if (!ends.first.empty() && itemFor(ends.first.str()) && itemFor(ends.second.str()))
+                out.emplace_back(ends.first.str(), ends.second.str());
+            continue;
+        }
+        std::set<std::string> done;
+        for (const ResourceId& ref : referencesOf(r)) {
+            const Resource* target = d.find(ref);
+            ResourceItem* to = target && linked.contains(target->kind()) ? itemFor(ref.str()) : nullptr;
+            // Not to what draws around it (an endpoint inside its VPC).
+            if (!to || to->isAncestorOf(from) || !done.insert(ref.str()).second)
+                continue;
+            out.emplace_back(r.id.str(), ref.str());
+        }
+    }
+    return out;
+}
+
 QString DiagramScene::structure() const
 {
     // What the item tree depends on: which shapes exist and in which parent, and which flows
@@ -124,6 +145,8 @@ QString DiagramScene::structure() const
         out += QString::fromStdString(s.resource.str() + "<" + (s.parent ? s.parent->str() : std::string()) + (d.find(s.resource) ? "" : "!") + "|");
     for (const Flow& f : d.flows())
         out += QString::fromStdString(f.id.str() + ":" + f.source.str() + ">" + f.destination.str() + "|");
+    for (const auto& [from, to] : linkEnds())
+        out += QString::fromStdString(from + "-" + to + "|");
     return out;
 }
 

@@ -45,6 +45,8 @@ protected:
 private:
     void onChanged(const QSet<QString>& ids);
     QString structure() const;
+    // The pairs of drawn resources a structural link joins (derived from the model).
+    std::vector<std::pair<std::string, std::string>> linkEnds() const;
 
     Document& m_document;
     QHash<QString, ResourceItem*> m_items;

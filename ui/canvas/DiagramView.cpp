@@ -8,6 +8,7 @@
 #include "panels/PalettePanel.h"
 
 #include <QDragEnterEvent>
+#include <set>
 #include <QGraphicsLineItem>
 #include <QMimeData>
 #include <QScrollBar>
@@ -131,16 +132,82 @@ void DiagramView::setFlowMode(bool on)
     m_flowMode = on;
     setDragMode(on ? QGraphicsView::NoDrag : QGraphicsView::RubberBandDrag);
     viewport()->setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
-    emit statusMessage(on ? tr("Drag from a client to what it connects to, to draw a flow.") : QString());
+    emit statusMessage(on ? tr("Drag from a client to what it connects to (a flow), or between two VPCs, a VPC and a "
+                               "transit gateway, an endpoint and a service (a link).")
+                          : QString());
 }
 
 ResourceItem* DiagramView::resourceAt(const QPoint& viewPos) const
 {
+    // A tile under the pointer, else the VPC whose frame or header is there (for peerings and
+    // attachments).
     const QPointF scenePos = mapToScene(viewPos);
+    ResourceItem* container = nullptr;
     for (QGraphicsItem* item : m_scene->items(scenePos))
-        if (auto* r = dynamic_cast<ResourceItem*>(item); r && !style::isContainer(r->kind()))
-            return r;
-    return nullptr;
+        if (auto* r = dynamic_cast<ResourceItem*>(item)) {
+            if (!style::isContainer(r->kind()))
+                return r;
+            if (!container && r->kind() == Kind::Vpc)
+                container = r;
+        }
+    return container;
+}
+
+bool DiagramView::connectLink(const ResourceId& source, const ResourceId& destination)
+{
+    // Dragging between two things that can be linked creates the link the model knows for them.
+    const Design& d = m_document.design();
+    const Resource* from = d.find(source);
+    const Resource* to = d.find(destination);
+    if (!from || !to || source == destination)
+        return false;
+    auto either = [&](Kind a, Kind b) -> std::pair<const Resource*, const Resource*> {
+        if (from->kind() == a && to->kind() == b)
+            return {from, to};
+        if (from->kind() == b && to->kind() == a)
+            return {to, from};
+        return {nullptr, nullptr};
+    };
+    ChangeSetBuilder b(d);
+    QString text;
+    if (from->kind() == Kind::Vpc && to->kind() == Kind::Vpc) {
+        Resource peering;
+        peering.id = ResourceId(m_document.freshId("pcx"));
+        peering.data = VpcPeering{source, destination, PeeringState::Active};
+        b.add(peering);
+        text = tr("Peer %1 with %2").arg(QString::fromStdString(source.str()), QString::fromStdString(destination.str()));
+    } else if (auto [vpc, tgw] = either(Kind::Vpc, Kind::TransitGateway); vpc) {
+        TransitGatewayAttachment a;
+        a.transitGateway = tgw->id;
+        a.attachmentType = TgwAttachmentType::Vpc;
+        a.resource = vpc->id;
+        std::set<std::string> azs; // one subnet per AZ
+        d.forEach<Subnet>([&](const Resource& r, const Subnet& s) {
+            if (s.vpc == vpc->id && azs.insert(s.availabilityZone).second)
+                a.subnets.push_back(r.id);
+        });
+        Resource attachment;
+        attachment.id = ResourceId(m_document.freshId("tgw-att"));
+        attachment.data = a;
+        b.add(attachment);
+        text = tr("Attach %1 to %2").arg(QString::fromStdString(vpc->id.str()), QString::fromStdString(tgw->id.str()));
+    } else if (auto [endpoint, service] = either(Kind::VpcEndpoint, Kind::AwsService); endpoint) {
+        Resource changed = *endpoint;
+        changed.as<VpcEndpoint>()->service = service->id;
+        b.modify(changed);
+        text = tr("Connect %1 to %2").arg(QString::fromStdString(endpoint->id.str()), QString::fromStdString(service->id.str()));
+    } else if (auto [endpoint2, offered] = either(Kind::VpcEndpoint, Kind::EndpointService); endpoint2) {
+        Resource changed = *endpoint2;
+        changed.as<VpcEndpoint>()->service = offered->id;
+        changed.as<VpcEndpoint>()->endpointType = EndpointType::Interface;
+        b.modify(changed);
+        text = tr("Connect %1 to %2").arg(QString::fromStdString(endpoint2->id.str()), QString::fromStdString(offered->id.str()));
+    } else {
+        return false;
+    }
+    m_document.apply(b.build(), text);
+    emit statusMessage(text);
+    return true;
 }
 
 bool DiagramView::connectFlow(const ResourceId& source, const ResourceId& destination)
@@ -202,7 +269,7 @@ void DiagramView::mouseReleaseEvent(QMouseEvent* event)
         ResourceItem* target = resourceAt(event->position().toPoint());
         ResourceItem* source = m_flowSource;
         m_flowSource = nullptr;
-        if (source && target)
+        if (source && target && !connectLink(source->resourceId(), target->resourceId()))
             connectFlow(source->resourceId(), target->resourceId());
         return;
     }

@@ -28,6 +28,9 @@ public:
     bool flowMode() const { return m_flowMode; }
     // Creates a flow from `source` to `destination` (what a flow drag does).
     bool connectFlow(const ResourceId& source, const ResourceId& destination);
+    // Creates the structural link between two resources, if they have one: a peering between
+    // VPCs, an attachment between a VPC and a transit gateway, an endpoint's service.
+    bool connectLink(const ResourceId& source, const ResourceId& destination);
 
 public slots:
     void zoomIn();
