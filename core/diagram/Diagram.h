@@ -87,6 +87,24 @@ void describe(A& a, Note& v)
     describeBox(a, v);
 }
 
+// Moves a shape or note up through its parents while `leave(parent id)` says so, keeping it at
+// the same place on the canvas (coordinates are relative to the parent). `shapeOf` finds a
+// drawn resource's shape. Used when a container is deleted or not copied.
+template <class Boxed, class ShapeOf, class Leave>
+void liftOut(Boxed& item, const ShapeOf& shapeOf, const Leave& leave)
+{
+    for (int guard = 0; item.parent && leave(*item.parent) && guard < 256; ++guard) {
+        const Shape* parent = shapeOf(*item.parent);
+        if (!parent) {
+            item.parent.reset();
+            return;
+        }
+        item.x += parent->x;
+        item.y += parent->y;
+        item.parent = parent->parent;
+    }
+}
+
 struct Diagram {
     std::vector<Shape> shapes;
     std::vector<Connector> connectors;

@@ -382,9 +382,14 @@ ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceI
             removedFlows.insert(f.id.str());
     // The drawing: shapes of removed resources; shapes inside them keep their place on the canvas
     // by moving to the removed shape's own parent.
-    std::map<std::string, const Shape*> shapeOf;
+    std::map<std::string, const Shape*> shapes;
     for (const Shape& s : design.diagram.shapes)
-        shapeOf[s.resource.str()] = &s;
+        shapes[s.resource.str()] = &s;
+    auto shapeOf = [&](const ResourceId& id) -> const Shape* {
+        const auto it = shapes.find(id.str());
+        return it == shapes.end() ? nullptr : it->second;
+    };
+    auto isRemoved = [&](const ResourceId& id) { return removed.count(id.str()) > 0; };
     for (const Shape& s : design.diagram.shapes) {
         if (removed.count(s.resource.str())) {
             builder.removeShape(s.resource);
@@ -393,16 +398,7 @@ ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceI
         if (!s.parent || !removed.count(s.parent->str()))
             continue;
         Shape moved = s;
-        while (moved.parent && removed.count(moved.parent->str())) {
-            const auto it = shapeOf.find(moved.parent->str());
-            if (it == shapeOf.end()) {
-                moved.parent.reset();
-                break;
-            }
-            moved.x += it->second->x;
-            moved.y += it->second->y;
-            moved.parent = it->second->parent;
-        }
+        liftOut(moved, shapeOf, isRemoved);
         builder.setShape(moved);
     }
     std::vector<Connector> connectors;
@@ -412,16 +408,7 @@ ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceI
     builder.setConnectors(connectors);
     std::vector<Note> notes = design.diagram.notes;
     for (Note& n : notes)
-        while (n.parent && removed.count(n.parent->str())) {
-            const auto it = shapeOf.find(n.parent->str());
-            if (it == shapeOf.end()) {
-                n.parent.reset();
-                break;
-            }
-            n.x += it->second->x;
-            n.y += it->second->y;
-            n.parent = it->second->parent;
-        }
+        liftOut(n, shapeOf, isRemoved);
     builder.setNotes(notes);
     return builder.build();
 }

@@ -22,23 +22,18 @@ std::string copySelection(const Design& design, const std::vector<ResourceId>& i
         if (selected.count(f.source.str()) && selected.count(f.destination.str()))
             fragment.addFlow(f);
     // Shapes keep their parent when it is copied too; otherwise they carry canvas coordinates.
-    std::map<std::string, const Shape*> shapeOf;
+    std::map<std::string, const Shape*> shapes;
     for (const Shape& s : design.diagram.shapes)
-        shapeOf[s.resource.str()] = &s;
+        shapes[s.resource.str()] = &s;
+    auto shapeOf = [&](const ResourceId& id) -> const Shape* {
+        const auto it = shapes.find(id.str());
+        return it == shapes.end() ? nullptr : it->second;
+    };
     for (const Shape& s : design.diagram.shapes) {
         if (!selected.count(s.resource.str()))
             continue;
         Shape copy = s;
-        while (copy.parent && !selected.count(copy.parent->str())) {
-            const auto it = shapeOf.find(copy.parent->str());
-            if (it == shapeOf.end()) {
-                copy.parent.reset();
-                break;
-            }
-            copy.x += it->second->x;
-            copy.y += it->second->y;
-            copy.parent = it->second->parent;
-        }
+        liftOut(copy, shapeOf, [&](const ResourceId& id) { return !selected.count(id.str()); });
         fragment.diagram.shapes.push_back(copy);
     }
     return saveDesignToString(fragment);
