@@ -5,6 +5,7 @@
 #include "report/CheckReport.h"
 
 #include <QCommandLineParser>
+#include <algorithm>
 #include <QCoreApplication>
 
 namespace pp::cli {
@@ -115,6 +116,7 @@ int runCheck(const QStringList& args, Streams io)
     }
 
     std::vector<FileCheck> checks;
+    bool flowFound = false;
     for (const QString& file : files) {
         FileCheck check;
         check.file = toStdString(file);
@@ -124,12 +126,16 @@ int runCheck(const QStringList& args, Streams io)
         check.onlyFlow = toStdString(parser.value(flowOption));
         if (loaded.design) {
             analyzeInto(check, *loaded.design);
-            if (!check.onlyFlow.empty() && !loaded.design->findFlow(FlowId(check.onlyFlow))) {
-                io.err << QCoreApplication::translate("cli", "%1: there is no flow '%2'\n").arg(file, parser.value(flowOption));
-                return UsageError;
-            }
+            flowFound = flowFound || (!check.onlyFlow.empty() && loaded.design->findFlow(FlowId(check.onlyFlow)));
         }
         checks.push_back(std::move(check));
+    }
+
+    // `--flow ID` must name a flow of at least one of the designs that loaded.
+    const bool anyLoaded = std::any_of(checks.begin(), checks.end(), [](const FileCheck& c) { return c.loaded; });
+    if (parser.isSet(flowOption) && anyLoaded && !flowFound) {
+        io.err << QCoreApplication::translate("cli", "There is no flow '%1' in the given designs.\n").arg(parser.value(flowOption));
+        return UsageError;
     }
 
     if (formatName == QLatin1String("json")) {
