@@ -539,5 +539,59 @@ TEST_F(Editor, DrawingBetweenVpcsCreatesAPeeringAndBetweenVpcAndTransitGatewayAn
     EXPECT_FALSE(view()->connectLink(ResourceId(a), ResourceId(newest(Kind::Subnet)))) << "a VPC and its subnet have no link";
 }
 
+TEST_F(Editor, DrawingHybridLinksCreatesVpnsVirtualInterfacesAndGatewayAssociations)
+{
+    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(300, 300)));
+    const std::string vpc = newest(Kind::Vpc);
+    ASSERT_TRUE(dropFromPalette(Kind::VirtualPrivateGateway, insideOf(vpc, 200, 120)));
+    const std::string vgw = newest(Kind::VirtualPrivateGateway);
+    ASSERT_TRUE(dropFromPalette(Kind::OnPremisesNetwork, QPointF(300, 1400)));
+    const std::string onPrem = newest(Kind::OnPremisesNetwork);
+    ASSERT_FALSE(onPrem.empty());
+    const int before = doc().undoStack()->count();
+    EXPECT_FALSE(dropFromPalette(Kind::CustomerGateway, QPointF(2400, 2400))) << "a customer gateway belongs in an on-premises network";
+    EXPECT_EQ(doc().undoStack()->count(), before);
+    ASSERT_TRUE(dropFromPalette(Kind::CustomerGateway, insideOf(onPrem, 120, 100)));
+    const std::string cgw = newest(Kind::CustomerGateway);
+    EXPECT_EQ(doc().design().findAs<CustomerGateway>(ResourceId(cgw))->onPremises.str(), onPrem);
+
+    // Customer gateway to virtual private gateway: a BGP VPN carrying the on-premises prefixes.
+    ASSERT_TRUE(view()->connectLink(ResourceId(cgw), ResourceId(vgw)));
+    const auto* vpn = doc().design().findAs<VpnConnection>(ResourceId(newest(Kind::VpnConnection)));
+    ASSERT_NE(vpn, nullptr);
+    EXPECT_EQ(vpn->gateway.str(), vgw);
+    EXPECT_EQ(vpn->routing, VpnRouting::Dynamic);
+    ASSERT_EQ(vpn->remoteCidrs.size(), 1u);
+    EXPECT_EQ(vpn->remoteCidrs.front().toString(), "192.168.0.0/16");
+    int links = 0;
+    for (QGraphicsItem* item : scene()->items())
+        links += dynamic_cast<LinkItem*>(item) != nullptr;
+    EXPECT_EQ(links, 1) << "the VPN is drawn between the customer gateway and the VPN gateway";
+
+    // On-premises network to DX gateway: a private virtual interface; DX gateway to VGW: an
+    // association allowing the VPC's CIDR. Associating twice adds nothing.
+    ASSERT_TRUE(dropFromPalette(Kind::DirectConnectGateway, QPointF(300, 1000)));
+    const std::string dxgw = newest(Kind::DirectConnectGateway);
+    ASSERT_FALSE(dxgw.empty());
+    ASSERT_TRUE(view()->connectLink(ResourceId(onPrem), ResourceId(dxgw)));
+    const auto* vif = doc().design().findAs<DirectConnectVirtualInterface>(ResourceId(newest(Kind::DirectConnectVirtualInterface)));
+    ASSERT_NE(vif, nullptr);
+    EXPECT_EQ(vif->vifType, VifType::Private);
+    EXPECT_EQ(vif->gateway->str(), dxgw);
+    ASSERT_TRUE(view()->connectLink(ResourceId(dxgw), ResourceId(vgw)));
+    const auto* gateway = doc().design().findAs<DirectConnectGateway>(ResourceId(dxgw));
+    ASSERT_EQ(gateway->associations.size(), 1u);
+    EXPECT_EQ(gateway->associations.front().gateway.str(), vgw);
+    ASSERT_EQ(gateway->associations.front().allowedPrefixes.size(), 1u);
+    EXPECT_EQ(gateway->associations.front().allowedPrefixes.front(), doc().design().findAs<Vpc>(ResourceId(vpc))->ipv4Cidrs.front());
+    const int steps = doc().undoStack()->count();
+    EXPECT_TRUE(view()->connectLink(ResourceId(vgw), ResourceId(dxgw)));
+    EXPECT_EQ(doc().undoStack()->count(), steps) << "already associated";
+
+    // Each link is one undo step.
+    doc().undoStack()->undo();
+    EXPECT_TRUE(doc().design().findAs<DirectConnectGateway>(ResourceId(dxgw))->associations.empty());
+}
+
 } // namespace
 } // namespace pp::ui

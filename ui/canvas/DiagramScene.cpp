@@ -112,12 +112,17 @@ std::vector<std::pair<std::string, std::string>> DiagramScene::linkEnds() const
             continue;
         ResourceItem* from = itemFor(r.id.str());
         if (!from) {
-            // A peering or attachment that is not drawn itself links its two ends directly.
+            // A peering, attachment, VPN or virtual interface that is not drawn itself links its two
+            // ends directly.
             std::pair<ResourceId, ResourceId> ends;
             if (const VpcPeering* p = r.as<VpcPeering>())
                 ends = {p->requesterVpc, p->accepterVpc};
             else if (const TransitGatewayAttachment* a = r.as<TransitGatewayAttachment>())
                 ends = {a->transitGateway, a->resource};
+            else if (const VpnConnection* v = r.as<VpnConnection>())
+                ends = {v->customerGateway, v->gateway};
+            else if (const DirectConnectVirtualInterface* vif = r.as<DirectConnectVirtualInterface>(); vif && vif->gateway)
+                ends = {vif->onPremises, *vif->gateway};
             if (!ends.first.empty() && itemFor(ends.first.str()) && itemFor(ends.second.str()))
                 out.emplace_back(ends.first.str(), ends.second.str());
             continue;

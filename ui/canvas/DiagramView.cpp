@@ -133,25 +133,40 @@ void DiagramView::setFlowMode(bool on)
     setDragMode(on ? QGraphicsView::NoDrag : QGraphicsView::RubberBandDrag);
     viewport()->setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
     emit statusMessage(on ? tr("Drag from a client to what it connects to (a flow), or between two VPCs, a VPC and a "
-                               "transit gateway, an endpoint and a service (a link).")
+                               "transit gateway, an endpoint and a service, a customer gateway and a VPN gateway, an "
+                               "on-premises network and a Direct Connect gateway (a link).")
                           : QString());
 }
 
 ResourceItem* DiagramView::resourceAt(const QPoint& viewPos) const
 {
-    // A tile under the pointer, else the VPC whose frame or header is there (for peerings and
-    // attachments).
+    // A tile under the pointer, else the VPC or on-premises network whose frame or header is there
+    // (for peerings, attachments, customer gateways and Direct Connect).
     const QPointF scenePos = mapToScene(viewPos);
     ResourceItem* container = nullptr;
     for (QGraphicsItem* item : m_scene->items(scenePos))
         if (auto* r = dynamic_cast<ResourceItem*>(item)) {
             if (!style::isContainer(r->kind()))
                 return r;
-            if (!container && r->kind() == Kind::Vpc)
+            if (!container && (r->kind() == Kind::Vpc || r->kind() == Kind::OnPremisesNetwork))
                 container = r;
         }
     return container;
 }
+
+namespace {
+
+// Adds a new resource with a fresh id starting with `prefix`.
+template <class Data>
+void addNew(ChangeSetBuilder& b, Document& document, const char* prefix, Data data)
+{
+    Resource r;
+    r.id = ResourceId(document.freshId(prefix));
+    r.data = std::move(data);
+    b.add(r);
+}
+
+} // namespace
 
 bool DiagramView::connectLink(const ResourceId& source, const ResourceId& destination)
 {
@@ -171,10 +186,7 @@ bool DiagramView::connectLink(const ResourceId& source, const ResourceId& destin
     ChangeSetBuilder b(d);
     QString text;
     if (from->kind() == Kind::Vpc && to->kind() == Kind::Vpc) {
-        Resource peering;
-        peering.id = ResourceId(m_document.freshId("pcx"));
-        peering.data = VpcPeering{source, destination, PeeringState::Active};
-        b.add(peering);
+        addNew(b, m_document, "pcx", VpcPeering{source, destination, PeeringState::Active});
         text = tr("Peer %1 with %2").arg(QString::fromStdString(source.str()), QString::fromStdString(destination.str()));
     } else if (auto [vpc, tgw] = either(Kind::Vpc, Kind::TransitGateway); vpc) {
         TransitGatewayAttachment a;
@@ -186,10 +198,7 @@ bool DiagramView::connectLink(const ResourceId& source, const ResourceId& destin
             if (s.vpc == vpc->id && azs.insert(s.availabilityZone).second)
                 a.subnets.push_back(r.id);
         });
-        Resource attachment;
-        attachment.id = ResourceId(m_document.freshId("tgw-att"));
-        attachment.data = a;
-        b.add(attachment);
+        addNew(b, m_document, "tgw-att", a);
         text = tr("Attach %1 to %2").arg(QString::fromStdString(vpc->id.str()), QString::fromStdString(tgw->id.str()));
     } else if (auto [endpoint, service] = either(Kind::VpcEndpoint, Kind::AwsService); endpoint) {
         Resource changed = *endpoint;
@@ -202,12 +211,101 @@ bool DiagramView::connectLink(const ResourceId& source, const ResourceId& destin
         changed.as<VpcEndpoint>()->endpointType = EndpointType::Interface;
         b.modify(changed);
         text = tr("Connect %1 to %2").arg(QString::fromStdString(endpoint2->id.str()), QString::fromStdString(offered->id.str()));
+    } else if (auto [cgw, awsEnd] = either(Kind::CustomerGateway, Kind::VirtualPrivateGateway); cgw) {
+        text = addVpn(b, *cgw, *awsEnd);
+    } else if (auto [cgw2, tgw2] = either(Kind::CustomerGateway, Kind::TransitGateway); cgw2) {
+        text = addVpn(b, *cgw2, *tgw2);
+    } else if (auto [onPrem, cgw3] = either(Kind::OnPremisesNetwork, Kind::CustomerGateway); onPrem) {
+        Resource changed = *cgw3;
+        changed.as<CustomerGateway>()->onPremises = onPrem->id;
+        b.modify(changed);
+        text = tr("Put %1 in %2").arg(QString::fromStdString(cgw3->id.str()), QString::fromStdString(onPrem->id.str()));
+    } else if (auto [vgw, vpc2] = either(Kind::VirtualPrivateGateway, Kind::Vpc); vgw) {
+        Resource changed = *vgw;
+        changed.as<VirtualPrivateGateway>()->vpc = vpc2->id;
+        b.modify(changed);
+        text = tr("Attach %1 to %2").arg(QString::fromStdString(vgw->id.str()), QString::fromStdString(vpc2->id.str()));
+    } else if (auto [onPrem2, dxEnd] = either(Kind::OnPremisesNetwork, Kind::DirectConnectGateway); onPrem2) {
+        text = addVirtualInterface(b, *onPrem2, *dxEnd);
+    } else if (auto [onPrem3, vgw3] = either(Kind::OnPremisesNetwork, Kind::VirtualPrivateGateway); onPrem3) {
+        text = addVirtualInterface(b, *onPrem3, *vgw3);
+    } else if (auto [dxgw, vgw4] = either(Kind::DirectConnectGateway, Kind::VirtualPrivateGateway); dxgw) {
+        text = associateDirectConnectGateway(b, *dxgw, *vgw4);
+    } else if (auto [dxgw2, tgw4] = either(Kind::DirectConnectGateway, Kind::TransitGateway); dxgw2) {
+        text = associateDirectConnectGateway(b, *dxgw2, *tgw4);
     } else {
         return false;
     }
+    if (text.isEmpty())
+        return true; // a link they already have: nothing to add, the status bar says so
     m_document.apply(b.build(), text);
     emit statusMessage(text);
     return true;
+}
+
+QString DiagramView::addVpn(ChangeSetBuilder& b, const Resource& customerGateway, const Resource& awsEnd)
+{
+    // A Site-to-Site VPN between the customer gateway and the AWS end, carrying the on-premises
+    // prefixes; BGP, so the on-premises router learns the VPC prefixes without static routes.
+    const Design& d = m_document.design();
+    VpnConnection vpn;
+    vpn.customerGateway = customerGateway.id;
+    vpn.gateway = awsEnd.id;
+    vpn.routing = VpnRouting::Dynamic;
+    if (const auto* onPrem = d.findAs<OnPremisesNetwork>(customerGateway.as<CustomerGateway>()->onPremises))
+        vpn.remoteCidrs = onPrem->cidrs;
+    addNew(b, m_document, "vpn", vpn);
+    return tr("Connect %1 to %2 over a Site-to-Site VPN")
+        .arg(QString::fromStdString(customerGateway.id.str()), QString::fromStdString(awsEnd.id.str()));
+}
+
+QString DiagramView::addVirtualInterface(ChangeSetBuilder& b, const Resource& onPremises, const Resource& awsEnd)
+{
+    // A Direct Connect virtual interface: private to a virtual private gateway or to a DX gateway
+    // that serves VPCs; transit to a DX gateway associated with transit gateways.
+    const Design& d = m_document.design();
+    DirectConnectVirtualInterface vif;
+    vif.onPremises = onPremises.id;
+    vif.gateway = awsEnd.id;
+    vif.vifType = VifType::Private;
+    if (const auto* dxgw = awsEnd.as<DirectConnectGateway>())
+        for (const DirectConnectGatewayAssociation& a : dxgw->associations)
+            if (const Resource* target = d.find(a.gateway); target && target->kind() == Kind::TransitGateway)
+                vif.vifType = VifType::Transit;
+    vif.advertisedPrefixes = onPremises.as<OnPremisesNetwork>()->cidrs;
+    addNew(b, m_document, "dxvif", vif);
+    return tr("Connect %1 to %2 over Direct Connect")
+        .arg(QString::fromStdString(onPremises.id.str()), QString::fromStdString(awsEnd.id.str()));
+}
+
+QString DiagramView::associateDirectConnectGateway(ChangeSetBuilder& b, const Resource& dxGateway, const Resource& awsEnd)
+{
+    // The association's allowed prefixes default to the CIDRs of the VPCs behind the gateway,
+    // which is what AWS proposes for a virtual private gateway.
+    const Design& d = m_document.design();
+    DirectConnectGatewayAssociation association;
+    association.gateway = awsEnd.id;
+    auto addVpcCidrs = [&](const ResourceId& vpcId) {
+        if (const Vpc* vpc = d.findAs<Vpc>(vpcId))
+            association.allowedPrefixes.insert(association.allowedPrefixes.end(), vpc->ipv4Cidrs.begin(), vpc->ipv4Cidrs.end());
+    };
+    if (const auto* vgw = awsEnd.as<VirtualPrivateGateway>(); vgw && vgw->vpc)
+        addVpcCidrs(*vgw->vpc);
+    d.forEach<TransitGatewayAttachment>([&](const Resource&, const TransitGatewayAttachment& a) {
+        if (a.transitGateway == awsEnd.id && a.attachmentType == TgwAttachmentType::Vpc)
+            addVpcCidrs(a.resource);
+    });
+    Resource changed = dxGateway;
+    auto& associations = changed.as<DirectConnectGateway>()->associations;
+    for (const DirectConnectGatewayAssociation& a : associations)
+        if (a.gateway == awsEnd.id) {
+            emit statusMessage(tr("%1 is already associated with %2.")
+                                   .arg(QString::fromStdString(dxGateway.id.str()), QString::fromStdString(awsEnd.id.str())));
+            return {};
+        }
+    associations.push_back(association);
+    b.modify(changed);
+    return tr("Associate %1 with %2").arg(QString::fromStdString(dxGateway.id.str()), QString::fromStdString(awsEnd.id.str()));
 }
 
 bool DiagramView::connectFlow(const ResourceId& source, const ResourceId& destination)

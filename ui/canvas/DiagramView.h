@@ -8,6 +8,11 @@
 
 class QGraphicsLineItem;
 
+namespace pp {
+class ChangeSetBuilder;
+struct Resource;
+} // namespace pp
+
 namespace pp::ui {
 
 class Document;
@@ -29,7 +34,10 @@ public:
     // Creates a flow from `source` to `destination` (what a flow drag does).
     bool connectFlow(const ResourceId& source, const ResourceId& destination);
     // Creates the structural link between two resources, if they have one: a peering between
-    // VPCs, an attachment between a VPC and a transit gateway, an endpoint's service.
+    // VPCs, an attachment between a VPC and a transit gateway, an endpoint's service, a
+    // Site-to-Site VPN between a customer gateway and a virtual private or transit gateway, a
+    // customer gateway's on-premises network, a virtual private gateway's VPC, a Direct Connect
+    // virtual interface from an on-premises network, a DX gateway association.
     bool connectLink(const ResourceId& source, const ResourceId& destination);
 
 public slots:
@@ -55,6 +63,9 @@ protected:
 private:
     void scaleBy(double factor);
     class ResourceItem* resourceAt(const QPoint& viewPos) const;
+    QString addVpn(ChangeSetBuilder& b, const Resource& customerGateway, const struct Resource& awsEnd);
+    QString addVirtualInterface(ChangeSetBuilder& b, const Resource& onPremises, const struct Resource& awsEnd);
+    QString associateDirectConnectGateway(ChangeSetBuilder& b, const Resource& dxGateway, const struct Resource& awsEnd);
     Document& m_document;
     DiagramScene* m_scene;
     bool m_flowMode = false;

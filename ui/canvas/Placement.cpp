@@ -275,6 +275,25 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
         shape.parent = onPremises;
         break;
     }
+    case Kind::CustomerGateway: {
+        // The on-premises router's public end of a Site-to-Site VPN (TEST-NET-3 addresses).
+        if (!onPremises) {
+            out.refusal = tr("Drop it inside an on-premises network: a customer gateway is its VPN router.");
+            return out;
+        }
+        int n = 0;
+        for (const Resource& res : d.resources())
+            n += res.as<CustomerGateway>() != nullptr;
+        r.id = ResourceId(freshId(d, "cgw"));
+        r.data = CustomerGateway{*onPremises, IpAddress::v4(0xCB007100u + std::uint32_t(200 + n)), 65000};
+        shape.parent = onPremises;
+        break;
+    }
+    case Kind::DirectConnectGateway: {
+        r.id = ResourceId(freshId(d, "dxgw"));
+        r.data = DirectConnectGateway{64512, {}};
+        break;
+    }
     case Kind::TransitGateway: {
         auto reg = region ? region : firstRegion();
         if (!reg) {

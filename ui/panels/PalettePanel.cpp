@@ -18,7 +18,8 @@ PalettePanel::PalettePanel(QWidget* parent) : QListWidget(parent)
                                  Kind::InternetGateway, Kind::NatGateway,    Kind::VpcEndpoint,      Kind::AwsService,
                                  Kind::InternetHost,    Kind::RouteTable,    Kind::SecurityGroup,    Kind::NetworkAcl,
                                  Kind::EgressOnlyInternetGateway, Kind::TransitGateway, Kind::VirtualPrivateGateway,
-                                 Kind::ResolverEndpoint, Kind::OnPremisesNetwork, Kind::OnPremisesHost};
+                                 Kind::ResolverEndpoint, Kind::OnPremisesNetwork, Kind::OnPremisesHost,
+                                 Kind::CustomerGateway, Kind::DirectConnectGateway};
     for (Kind k : kinds) {
         auto* item = new QListWidgetItem(style::kindIcon(k), style::kindLabel(k), this);
         item->setData(Qt::UserRole, int(k));
