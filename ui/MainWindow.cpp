@@ -70,6 +70,12 @@ MainWindow::MainWindow(QWidget* parent)
     }
     m_summary = new QLabel(this);
     statusBar()->addPermanentWidget(m_summary);
+    m_analysing = new QLabel(tr("Analysing…"), this);
+    m_analysing->setToolTip(tr("This design takes a while to analyse: the colours and issues shown are those before "
+                               "the latest change until the analysis finishes."));
+    m_analysing->setVisible(false);
+    statusBar()->addPermanentWidget(m_analysing);
+    connect(m_document, &Document::analysingChanged, m_analysing, &QLabel::setVisible);
     emit m_document->analysisUpdated();
 
     QSettings settings;

@@ -71,6 +71,7 @@ private:
     QUndoView* m_history = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_summary = nullptr;
+    QLabel* m_analysing = nullptr;
     QString m_lastError;
     QLineEdit* m_find = nullptr;
     QString m_lastFind;

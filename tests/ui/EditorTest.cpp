@@ -595,3 +595,74 @@ TEST_F(Editor, DrawingHybridLinksCreatesVpnsVirtualInterfacesAndGatewayAssociati
 
 } // namespace
 } // namespace pp::ui
+
+#include "analysis/Analyzer.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+
+namespace pp::ui {
+namespace {
+
+TEST_F(Editor, SlowAnalysesRunInTheBackgroundAndTheLatestResultWins)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"))));
+    EXPECT_FALSE(doc().isAnalysing()) << "opening analyses synchronously";
+    const std::size_t flowsAtOpen = doc().analysis().flows.size();
+    ASSERT_GT(flowsAtOpen, 0u);
+    // Treat every analysis as slow, so each edit is analysed on a worker thread.
+    doc().setSynchronousBudget(std::chrono::milliseconds(0));
+    QLabel* analysing = nullptr;
+    for (QLabel* label : window->statusBar()->findChildren<QLabel*>())
+        if (label->text() == QStringLiteral("Analysing…"))
+            analysing = label;
+    ASSERT_NE(analysing, nullptr);
+    EXPECT_FALSE(analysing->isVisible());
+
+    const Flow first = doc().design().flows().front();
+    {
+        // The first edit after opening is measured synchronously (the full analysis at open does not count).
+        Flow copy = first;
+        copy.id = FlowId("copy-0");
+        doc().apply(ChangeSetBuilder(doc().design()).addFlow(copy).build(), QStringLiteral("Add flow"));
+        EXPECT_FALSE(doc().isAnalysing());
+        ASSERT_NE(doc().flowResult(FlowId("copy-0")), nullptr);
+    }
+    const std::size_t flowsBeforeBackground = doc().analysis().flows.size();
+    QSignalSpy installed(&doc(), &Document::analysisUpdated);
+    for (int i = 1; i <= 3; ++i) {
+        Flow copy = first;
+        copy.id = FlowId("copy-" + std::to_string(i));
+        doc().apply(ChangeSetBuilder(doc().design()).addFlow(copy).build(), QStringLiteral("Add flow"));
+        EXPECT_TRUE(doc().isAnalysing());
+        EXPECT_EQ(doc().analysis().flows.size(), flowsBeforeBackground) << "the window keeps the previous result meanwhile";
+    }
+    EXPECT_TRUE(analysing->isVisible()) << "the status bar says an analysis is running";
+    EXPECT_EQ(installed.count(), 0) << "nothing installed before the event loop runs";
+    QTRY_VERIFY_WITH_TIMEOUT(!doc().isAnalysing(), 10000);
+    EXPECT_EQ(installed.count(), 1) << "the first worker's result was for an older design and was dropped";
+    EXPECT_EQ(doc().analysis().flows.size(), flowsBeforeBackground + 3);
+    EXPECT_TRUE(doc().analysis() == analyzeDesign(doc().design())) << "the installed result is the latest design's";
+    EXPECT_FALSE(analysing->isVisible());
+    ASSERT_NE(doc().flowResult(FlowId("copy-3")), nullptr);
+    EXPECT_EQ(flowColour("copy-3"), style::verdictColor(doc().flowResult(FlowId("copy-3"))->verdict))
+        << "the canvas colours follow the background result";
+
+    // Undo everything while a worker runs: the result matches the original design again.
+    while (doc().undoStack()->canUndo())
+        doc().undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(!doc().isAnalysing(), 10000);
+    EXPECT_EQ(doc().analysis().flows.size(), flowsAtOpen);
+    EXPECT_TRUE(doc().analysis() == analyzeDesign(doc().design()));
+
+    // A fast design goes back to synchronous analysis once the budget allows it.
+    doc().setSynchronousBudget(std::chrono::milliseconds(1000));
+    Flow again = first;
+    again.id = FlowId("again");
+    doc().apply(ChangeSetBuilder(doc().design()).addFlow(again).build(), QStringLiteral("Add flow"));
+    EXPECT_FALSE(doc().isAnalysing());
+    EXPECT_NE(doc().flowResult(FlowId("again")), nullptr);
+}
+
+} // namespace
+} // namespace pp::ui

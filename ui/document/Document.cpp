@@ -3,15 +3,25 @@
 #include "commands/ChangeSetCommand.h"
 #include "io/DesignFile.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace pp::ui {
 
 Document::Document(QObject* parent) : QObject(parent)
 {
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &Document::backgroundFinished);
     reanalyze(nullptr);
+}
+
+Document::~Document()
+{
+    // The worker only reads its own copy of the design; wait so it does not outlive its watcher.
+    m_watcher.disconnect(this);
+    m_watcher.waitForFinished();
 }
 
 void Document::reset(Design design, const QString& path)
@@ -20,7 +30,12 @@ void Document::reset(Design design, const QString& path)
     m_filePath = path;
     m_undo.clear();
     m_analyzer = Analyzer();
+    m_analyzerCurrent = false;
+    m_lastDuration = {};
     reanalyze(nullptr);
+    // The full analysis at open is slower than the incremental ones that follow edits: the first
+    // edit is measured synchronously and decides whether the next ones go to the background.
+    m_lastDuration = {};
     emit reloaded();
     emit modifiedChanged(false);
 }
@@ -94,15 +109,81 @@ void Document::applyDirect(const ChangeSet& change)
 
 void Document::reanalyze(const std::set<std::string>* touched)
 {
-    if (touched)
+    ++m_generation;
+    if (m_lastDuration > m_budget) {
+        // Too slow to run on every edit in the GUI thread: analyse a copy in the background.
+        m_pendingBackground = true;
+        m_analyzerCurrent = false;
+        setRunning(true);
+        if (!m_workerBusy)
+            launchBackground();
+        return;
+    }
+    m_pendingBackground = false; // a result for this design arrives now; a running worker's is older
+    QElapsedTimer timer;
+    timer.start();
+    if (touched && m_analyzerCurrent)
         m_analyzer.reanalyze(m_design, *touched);
     else
         m_analyzer.analyze(m_design);
+    m_analyzerCurrent = true;
+    m_lastDuration = std::chrono::nanoseconds(timer.nsecsElapsed());
+    m_current = &m_analyzer.result();
+    if (!m_workerBusy)
+        setRunning(false);
+    installed();
+}
+
+void Document::launchBackground()
+{
+    m_pendingBackground = false;
+    m_workerBusy = true;
+    m_launchedGeneration = m_generation;
+    auto copy = std::make_shared<const Design>(m_design);
+    m_watcher.setFuture(QtConcurrent::run([copy] {
+        QElapsedTimer timer;
+        timer.start();
+        Timed out;
+        out.result = analyzeDesign(*copy);
+        out.duration = std::chrono::nanoseconds(timer.nsecsElapsed());
+        return out;
+    }));
+}
+
+void Document::backgroundFinished()
+{
+    m_workerBusy = false;
+    Timed done = m_watcher.result();
+    if (m_launchedGeneration != m_generation) {
+        // The design changed while the worker ran: its result is dropped, the latest one wins.
+        if (m_pendingBackground)
+            launchBackground();
+        else
+            setRunning(false); // a synchronous run already covered the latest design
+        return;
+    }
+    m_lastDuration = done.duration;
+    m_backgroundResult = std::move(done.result);
+    m_current = &m_backgroundResult;
+    setRunning(false);
+    installed();
+}
+
+void Document::installed()
+{
     m_findingsById.clear();
-    for (const Finding& f : m_analyzer.result().findings)
+    for (const Finding& f : m_current->findings)
         for (const std::string& id : f.ids)
             m_findingsById[id].push_back(&f);
     emit analysisUpdated();
+}
+
+void Document::setRunning(bool running)
+{
+    if (m_running == running)
+        return;
+    m_running = running;
+    emit analysingChanged(running);
 }
 
 std::string Document::freshId(const std::string& prefix) const
