@@ -87,7 +87,19 @@ MainWindow::MainWindow(QWidget* parent)
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Children are destroyed after this destructor, and some signal on the way out (the scene's
+    // selectionChanged while it clears its items, the undo stack's cleanChanged): nothing of this
+    // half-destroyed window may be called then. Delete them while the window is still whole.
+    m_scene->disconnect();
+    m_document->disconnect();
+    m_view->setScene(nullptr);
+    delete m_scene;
+    m_scene = nullptr;
+    delete m_document;
+    m_document = nullptr;
+}
 
 void MainWindow::createDocks()
 {

@@ -19,8 +19,12 @@ Document::Document(QObject* parent) : QObject(parent)
 
 Document::~Document()
 {
-    // The worker only reads its own copy of the design; wait so it does not outlive its watcher.
+    // A document being destroyed tells no one: the undo stack's destructor emits cleanChanged,
+    // and the window that listens may already be half destroyed (its children go last).
+    m_undo.disconnect(this);
     m_watcher.disconnect(this);
+    disconnect();
+    // The worker only reads its own copy of the design; wait so it does not outlive its watcher.
     m_watcher.waitForFinished();
 }
 
