@@ -40,6 +40,16 @@ void operator delete(void* p) noexcept
     }
 }
 void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+// The nothrow forms too (std::stable_sort's temporary buffer uses them), so every allocation the
+// deletes above free came from the malloc above (AddressSanitizer checks that they match).
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept
+{
+    void* p = std::malloc(size ? size : 1);
+    if (p)
+        account((long long)malloc_usable_size(p));
+    return p;
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
 
 namespace {
 
