@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "export/ExportDialog.h"
+
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "canvas/FlowItem.h"
@@ -142,6 +144,8 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     add(file, tr("&Save"), QKeySequence::Save, &MainWindow::save, true);
     add(file, tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
+    file->addSeparator();
+    add(file, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportDiagram);
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
 
@@ -311,12 +315,21 @@ void MainWindow::newDocument()
     m_document->reset(Design());
 }
 
+void MainWindow::exportDiagram()
+{
+    QSet<QString> selection;
+    for (const ResourceId& id : m_scene->selectedResources())
+        selection.insert(QString::fromStdString(id.str()));
+    ExportDialog dialog(*m_document, selection, m_scene->shownFlow(), this);
+    dialog.exec();
+}
+
 void MainWindow::open()
 {
     if (!maybeSave())
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open design"), QString(),
-                                                      tr("PrivatePath designs (*.privatepath);;All files (*)"));
+                                                      tr("PrivatePath designs (*.privatepath);;PNG exports with the design embedded (*.png);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
 }

@@ -48,6 +48,7 @@ public slots:
     void offerNatRoutes(const QString& nat);
     void findResource();
     void alignSelection(Qt::Alignment edge);
+    void exportDiagram();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -33,6 +33,7 @@ QString overview()
         "  generate           Write a generated design of a given size (for benchmarks).\n"
         "  format FILE...     Rewrite designs in the canonical layout (--check to only verify).\n"
         "  schema             Print the JSON Schema of the file format (--markdown: field reference).\n"
+        "  export FILE -o OUT Export as PNG, SVG, PDF, the design file or the analysis report (no display needed).\n"
         "\n"
         "Run 'privatepath <command> --help' for a command's options.\n"
         "\n"
@@ -59,6 +60,8 @@ int runCommandLine(const QStringList& args, Streams io)
         return runFormat(rest, io);
     if (command == QLatin1String("schema"))
         return runSchema(rest, io);
+    if (command == QLatin1String("export"))
+        return runExport(rest, io);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(overview());

@@ -26,6 +26,7 @@ int runCheck(const QStringList& args, Streams io);
 int runGenerate(const QStringList& args, Streams io);
 int runFormat(const QStringList& args, Streams io);
 int runSchema(const QStringList& args, Streams io);
+int runExport(const QStringList& args, Streams io); // needs a QApplication (offscreen is fine)
 
 // The parser's help text with the usage line naming the subcommand ("privatepath check"):
 // QCommandLineParser always prints the program path there.

@@ -21,6 +21,7 @@ DiagramScene::DiagramScene(Document& document, QObject* parent) : QGraphicsScene
     connect(&m_document, &Document::reloaded, this, &DiagramScene::rebuild);
     connect(&m_document, &Document::changed, this, &DiagramScene::onChanged);
     connect(&m_document, &Document::analysisUpdated, this, &DiagramScene::refreshStyles);
+    setFont(style::canvasFont());
     rebuild();
 }
 
@@ -91,6 +92,9 @@ void DiagramScene::rebuild()
         if (FlowItem* f = m_flows.value(id))
             f->setSelected(true);
     }
+    if (m_presentation.exporting)
+        for (ResourceItem* item : std::as_const(m_items))
+            item->setCacheMode(QGraphicsItem::NoCache);
     m_rebuilding = false;
     m_structure = structure();
     showFlowPath(m_shownFlow);
@@ -204,19 +208,42 @@ QList<ResourceId> DiagramScene::selectedResources() const
     return out;
 }
 
+void DiagramScene::setPresentation(const Presentation& presentation)
+{
+    m_presentation = presentation;
+    if (presentation.exporting) {
+        clearSelection();
+        for (ResourceItem* item : std::as_const(m_items))
+            item->setCacheMode(QGraphicsItem::NoCache);
+    }
+    for (FlowItem* f : std::as_const(m_flows))
+        f->updateStyle();
+    updateHighlights();
+    update();
+}
+
 void DiagramScene::showFlowPath(const FlowId& flow)
 {
     m_shownFlow = flow;
+    updateHighlights();
+}
+
+void DiagramScene::updateHighlights()
+{
     for (ResourceItem* r : std::as_const(m_items))
         r->setHighlight(QColor());
-    const FlowResult* result = flow.empty() ? nullptr : m_document.flowResult(flow);
-    if (!result)
-        return;
-    const QColor colour = style::verdictColor(result->verdict);
     // Containers (the VPC answering DNS, a subnet) are not ringed: only the hops inside them.
-    for (std::size_t i = 0; i < result->path.size(); ++i)
-        if (ResourceItem* item = itemFor(result->path[i].resource); item && !style::isContainer(item->kind()))
-            item->setHighlight(result->leavesAt && *result->leavesAt == i ? style::verdictColor(Verdict::Public) : colour);
+    auto ring = [&](const FlowResult& result, const QColor& colour) {
+        for (std::size_t i = 0; i < result.path.size(); ++i)
+            if (ResourceItem* item = itemFor(result.path[i].resource); item && !style::isContainer(item->kind()))
+                item->setHighlight(result.leavesAt && *result.leavesAt == i ? style::verdictColor(Verdict::Public) : colour);
+    };
+    if (m_presentation.publicPaths)
+        for (const FlowResult& result : m_document.analysis().flows)
+            if (result.verdict == Verdict::Public && m_flows.contains(QString::fromStdString(result.flow.str())))
+                ring(result, style::tint(style::verdictColor(Verdict::Public), 0.55));
+    if (const FlowResult* result = m_shownFlow.empty() ? nullptr : m_document.flowResult(m_shownFlow))
+        ring(*result, style::verdictColor(result->verdict));
 }
 
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent* event)
@@ -310,6 +337,8 @@ void DiagramScene::commitResize(ResourceItem* item)
 
 void DiagramScene::drawBackground(QPainter* painter, const QRectF& rect)
 {
+    if (m_presentation.exporting)
+        return; // the export paints its own background (white or transparent)
     painter->fillRect(rect, QColor(0xFA, 0xFA, 0xFA));
     // Grid lines at least 12 device pixels apart: zoomed out, coarser (or none).
     double step = style::kGrid * 4;

@@ -22,11 +22,21 @@ class DiagramScene : public QGraphicsScene {
 public:
     explicit DiagramScene(Document& document, QObject* parent = nullptr);
 
+    // How the scene draws: the interactive canvas, or an export of it.
+    struct Presentation {
+        bool exporting = false;     // no grid, no selection marks, no item caches, full detail at any zoom
+        bool verdictColours = true; // flows coloured by verdict; false: all in one neutral colour
+        bool publicPaths = false;   // ring the hops of every public flow, not only the selected flow's
+    };
+    void setPresentation(const Presentation& presentation);
+    const Presentation& presentation() const { return m_presentation; }
+
     ResourceItem* itemFor(const std::string& id) const;
     FlowItem* flowItemFor(const std::string& id) const;
     QList<ResourceId> selectedResources() const;
     // Highlights the hops of a flow on the canvas (empty id: none).
     void showFlowPath(const FlowId& flow);
+    const FlowId& shownFlow() const { return m_shownFlow; }
     void itemMoved(); // a shape moved: flows follow
     void commitResize(ResourceItem* item); // a resize ended: one change-set
 
@@ -44,6 +54,7 @@ protected:
 
 private:
     void onChanged(const QSet<QString>& ids);
+    void updateHighlights();
     QString structure() const;
     // The pairs of drawn resources a structural link joins (derived from the model).
     std::vector<std::pair<std::string, std::string>> linkEnds() const;
@@ -55,6 +66,7 @@ private:
     FlowId m_shownFlow;
     QString m_structure;
     bool m_rebuilding = false;
+    Presentation m_presentation;
 };
 
 } // namespace pp::ui

@@ -1,5 +1,6 @@
 #include "canvas/FlowItem.h"
 
+#include "canvas/DiagramScene.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
 #include "document/Document.h"
@@ -50,9 +51,12 @@ void FlowItem::updateStyle()
 {
     const FlowResult* r = m_document.flowResult(m_id);
     const Verdict verdict = r ? r->verdict : Verdict::Unreachable;
-    m_colour = style::verdictColor(verdict);
+    const auto* diagram = dynamic_cast<const DiagramScene*>(scene());
+    const bool coloured = !diagram || diagram->presentation().verdictColours;
+    // Without verdict colours (an export for documentation): every flow the same dark grey.
+    m_colour = coloured ? style::verdictColor(verdict) : QColor(0x45, 0x5A, 0x64);
     QPen pen(m_colour, 2.5);
-    if (verdict == Verdict::Unreachable)
+    if (coloured && verdict == Verdict::Unreachable)
         pen.setStyle(Qt::DashLine);
     pen.setCapStyle(Qt::RoundCap);
     pen.setJoinStyle(Qt::RoundJoin);
@@ -68,14 +72,16 @@ QRectF FlowItem::boundingRect() const { return QGraphicsPathItem::boundingRect()
 void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {
     // Zoomed far out, thin aliased lines are as readable and much cheaper.
+    const auto* diagram = dynamic_cast<const DiagramScene*>(scene());
+    const bool exporting = diagram && diagram->presentation().exporting;
     const double detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < 0.35) {
+    if (detail < 0.35 && !exporting) {
         painter->setPen(QPen(m_colour, 0, pen().style()));
         painter->drawPath(path());
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
-    if (option->state & QStyle::State_Selected) {
+    if ((option->state & QStyle::State_Selected) && !exporting) {
         QPen glow(m_colour.lighter(160), 8);
         glow.setCapStyle(Qt::RoundCap);
         painter->strokePath(path(), glow);

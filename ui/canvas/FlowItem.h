@@ -18,6 +18,8 @@ public:
 
     int type() const override { return Type; }
     const FlowId& flowId() const { return m_id; }
+    ResourceItem* source() const { return m_source; }
+    ResourceItem* destination() const { return m_destination; }
     void updateRoute();
     void updateStyle();
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -40,6 +42,8 @@ public:
     LinkItem(ResourceItem* from, ResourceItem* to);
     int type() const override { return Type; }
     void updateRoute();
+    ResourceItem* from() const { return m_from; }
+    ResourceItem* to() const { return m_to; }
 
 private:
     ResourceItem* m_from;

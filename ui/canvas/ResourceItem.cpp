@@ -144,10 +144,13 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         return;
     const Kind k = r->kind();
     const QColor colour = style::kindColor(k);
-    const bool selected = option->state & QStyle::State_Selected;
+    const auto* diagram = dynamic_cast<const DiagramScene*>(scene());
+    // Exports draw everything at full detail and without the editor's selection marks.
+    const bool exporting = diagram && diagram->presentation().exporting;
+    const bool selected = (option->state & QStyle::State_Selected) && !exporting;
     const QRectF box(QPointF(0, 0), m_size);
     // Far out (fit-to-view of a large estate) text is unreadable: draw simple boxes.
-    const double detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    const double detail = exporting ? 1.0 : QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
     if (detail < 0.1 && !style::isContainer(k) && !m_highlight.isValid() && !selected) {
         // A few pixels wide: a dot of the kind's colour.
         painter->fillRect(box, colour);
@@ -176,6 +179,8 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     else if (const Workload* w = r->as<Workload>(); w && w->privateIp)
         text = QString::fromStdString(w->privateIp->toString());
 
+    // The path ring goes around the tile and its label (labels can be wider than the tile).
+    QRectF ring = box.adjusted(-2, -2, 2, 2);
     if (style::isContainer(k)) {
         // Opaque tints: blending large translucent boxes on every repaint is slow.
         painter->setBrush(style::tint(colour, k == Kind::Region ? 0.05 : 0.09));
@@ -191,30 +196,33 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
             painter->drawRect(resizeHandle().adjusted(2, 2, -2, -2));
         }
         painter->setPen(colour.darker(140));
-        QFont font = painter->font();
+        QFont font = style::canvasFont();
         font.setBold(true);
         painter->setFont(font);
-        const QFontMetricsF metrics(font);
+        const QFontMetricsF metrics(font, painter->device());
         const QString title = metrics.elidedText(label, Qt::ElideRight, std::max(20.0, m_size.width() - 50));
         painter->drawText(QPointF(38, 20), title);
         font.setBold(false);
         font.setPointSizeF(font.pointSizeF() * 0.85);
         painter->setFont(font);
         painter->setPen(QColor(0x42, 0x42, 0x42));
-        painter->drawText(QPointF(38, 34), QFontMetricsF(font).elidedText(text, Qt::ElideRight, std::max(20.0, m_size.width() - 50)));
+        painter->drawText(QPointF(38, 34), QFontMetricsF(font, painter->device()).elidedText(text, Qt::ElideRight, std::max(20.0, m_size.width() - 50)));
     } else {
         painter->setPen(selected ? QPen(colour.darker(130), 2, Qt::DashLine) : Qt::NoPen);
         painter->setBrush(selected ? QBrush(QColor(255, 255, 255, 200)) : QBrush(Qt::NoBrush));
         painter->drawRoundedRect(box, 6, 6);
         const double icon = std::min(40.0, m_size.height() - 22);
         style::paintIcon(*painter, k, QRectF((m_size.width() - icon) / 2, 2, icon, icon));
-        QFont font = painter->font();
+        QFont font = style::canvasFont();
         font.setPointSizeF(font.pointSizeF() * 0.85);
         painter->setFont(font);
         painter->setPen(QColor(0x21, 0x21, 0x21));
-        const QFontMetricsF metrics(font);
-        painter->drawText(QRectF(-20, icon + 3, m_size.width() + 40, metrics.height()), Qt::AlignHCenter,
-                          metrics.elidedText(label, Qt::ElideMiddle, m_size.width() + 36));
+        const QFontMetricsF metrics(font, painter->device());
+        const QString shown = metrics.elidedText(label, Qt::ElideMiddle, m_size.width() + 36);
+        painter->drawText(QRectF(-20, icon + 3, m_size.width() + 40, metrics.height()), Qt::AlignHCenter, shown);
+        const double textWidth = std::max(metrics.horizontalAdvance(shown), metrics.horizontalAdvance(text));
+        // Kept inside the bounding rectangle, which the item cache clips to.
+        ring |= QRectF((m_size.width() - textWidth) / 2 - 5, -2, textWidth + 10, m_size.height() + 4) & QRectF(-21, -6, m_size.width() + 42, m_size.height() + 24);
         if (!text.isEmpty()) {
             painter->setPen(QColor(0x61, 0x61, 0x61));
             painter->drawText(QRectF(-20, icon + 3 + metrics.height(), m_size.width() + 40, metrics.height()), Qt::AlignHCenter, text);
@@ -223,7 +231,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     if (m_highlight.isValid()) {
         painter->setPen(QPen(m_highlight, 4));
         painter->setBrush(Qt::NoBrush);
-        painter->drawRoundedRect(box.adjusted(-2, -2, 2, 2), 10, 10);
+        painter->drawRoundedRect(ring, 10, 10);
     }
     // A badge for findings: red for errors, amber for warnings.
     bool error = false, warning = false;
@@ -236,7 +244,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         painter->setPen(QPen(Qt::white, 1.5));
         painter->setBrush(error ? QColor(0xC6, 0x28, 0x28) : QColor(0xF9, 0xA8, 0x25));
         painter->drawEllipse(badge);
-        QFont font = painter->font();
+        QFont font = style::canvasFont();
         font.setBold(true);
         painter->setFont(font);
         painter->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));

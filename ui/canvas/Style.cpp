@@ -1,6 +1,7 @@
 #include "canvas/Style.h"
 
 #include <QCoreApplication>
+#include <QFontDatabase>
 #include <QHash>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -118,8 +119,37 @@ QIcon kindIcon(Kind kind)
     return QIcon(pixmap);
 }
 
+QFont canvasFont()
+{
+    static const QFont font = [] {
+        QString family;
+        for (const char* file : {":/fonts/Lato-Regular.ttf", ":/fonts/Lato-Bold.ttf"}) {
+            const int id = QFontDatabase::addApplicationFont(QString::fromLatin1(file));
+            if (id >= 0 && family.isEmpty())
+                family = QFontDatabase::applicationFontFamilies(id).value(0);
+        }
+        QFont f(family.isEmpty() ? QStringLiteral("Lato") : family);
+        f.setPointSizeF(9.5);
+        // Unhinted outlines: glyph positions then depend only on the font file, not on the
+        // machine's FreeType and fontconfig settings, so exports are the same everywhere.
+        f.setHintingPreference(QFont::PreferNoHinting);
+        return f;
+    }();
+    return font;
+}
+
 void paintIcon(QPainter& painter, Kind kind, const QRectF& target)
 {
+    if (auto* sink = dynamic_cast<IconSink*>(painter.device()); sink && sink->drawIcon(painter, kind, target))
+        return;
+    // Exports (images at any scale, PDF) draw the icon's vectors; only the canvas uses the cache.
+    const int device = painter.device() ? painter.device()->devType() : QInternal::Widget;
+    if (device != QInternal::Widget && device != QInternal::Pixmap) {
+        if (QSvgRenderer* r = renderer(kind)) {
+            r->render(&painter, target);
+            return;
+        }
+    }
     // Rendering SVG on every paint is slow; each kind is rendered once into a pixmap at a size
     // that stays sharp up to 200 % zoom, then scaled.
     static QHash<int, QPixmap> pixmaps;

@@ -4,6 +4,7 @@
 #include "model/Enums.h"
 
 #include <QColor>
+#include <QFont>
 #include <QIcon>
 #include <QPixmap>
 #include <QString>
@@ -21,7 +22,22 @@ QString verdictLabel(Verdict verdict);
 QString kindLabel(Kind kind);     // "VPC", "Internet gateway"...
 QString iconPath(Kind kind);       // ":/icons/vpc.svg"
 QIcon kindIcon(Kind kind);
+// Draws the kind's icon. On the canvas (widgets, pixmaps) from a cached raster; on export
+// devices as vectors (PDF, images at any scale), or through the device's IconSink (SVG: one
+// <symbol> per icon, reused).
 void paintIcon(QPainter& painter, Kind kind, const QRectF& target);
+
+// A paint device that places icons itself instead of receiving their drawing.
+class IconSink {
+public:
+    virtual ~IconSink() = default;
+    // `target` is in the painter's logical coordinates. Returns false to fall back to drawing.
+    virtual bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) = 0;
+};
+
+// The bundled font (Lato, SIL OFL 1.1) at the canvas's size: the canvas and every export use it,
+// so output does not depend on the fonts installed on the machine.
+QFont canvasFont();
 bool isContainer(Kind kind);
 // `colour` mixed into white: `amount` 0 = white, 1 = the colour.
 QColor tint(const QColor& colour, double amount);      // drawn as a box holding other shapes

@@ -1,5 +1,7 @@
 #include "document/Document.h"
 
+#include "export/Exporter.h"
+
 #include "commands/ChangeSetCommand.h"
 #include "io/DesignFile.h"
 
@@ -46,7 +48,21 @@ void Document::reset(Design design, const QString& path)
 
 bool Document::open(const QString& path, QString* error)
 {
-    const LoadResult loaded = loadDesignFile(path.toStdString());
+    // A PNG export can carry its design (text chunk "privatepath"): it opens as a new, untitled
+    // design, so saving never writes JSON over the image.
+    const bool image = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
+    LoadResult loaded;
+    if (image) {
+        const QByteArray embedded = designEmbeddedInPng(path);
+        if (embedded.isEmpty()) {
+            if (error)
+                *error = tr("%1: this image does not contain a PrivatePath design (export it with \"Embed the design\").").arg(path);
+            return false;
+        }
+        loaded = loadDesign(std::string_view(embedded.constData(), std::size_t(embedded.size())), path.toStdString());
+    } else {
+        loaded = loadDesignFile(path.toStdString());
+    }
     if (!loaded.ok()) {
         QStringList lines;
         for (const Diagnostic& d : loaded.diagnostics)
@@ -56,7 +72,7 @@ bool Document::open(const QString& path, QString* error)
             *error = lines.join(QLatin1Char('\n'));
         return false;
     }
-    reset(*loaded.design, path);
+    reset(*loaded.design, image ? QString() : path);
     return true;
 }
 
