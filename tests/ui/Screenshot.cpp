@@ -1,7 +1,9 @@
 // Renders the real editor window to a PNG (for the README): opens a design, optionally selects a
 // flow so its path is highlighted, and grabs the window. Runs offscreen:
 //   editor_screenshot design.privatepath out.png [flow-id]
+//   editor_screenshot design.privatepath out.png --export-dialog   (File → Export)
 #include "MainWindow.h"
+#include "export/ExportDialog.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "canvas/FlowItem.h"
@@ -23,6 +25,13 @@ int main(int argc, char* argv[])
     window.show();
     if (!window.openFile(QString::fromLocal8Bit(argv[1])))
         return 3;
+    if (argc > 3 && QByteArray(argv[3]) == "--export-dialog") {
+        pp::ui::ExportDialog dialog(window.document(), {}, window.scene()->shownFlow(), &window);
+        dialog.show();
+        QTest::qWait(300);
+        dialog.refreshPreviewNow();
+        return dialog.grab().save(QString::fromLocal8Bit(argv[2])) ? 0 : 4;
+    }
     if (argc > 3)
         if (auto* flow = window.scene()->flowItemFor(argv[3]))
             flow->setSelected(true);
