@@ -11,35 +11,36 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <map>
 
 namespace pp::ui {
 namespace {
 
+// std::optional<T> is edited as T (empty = absent); std::vector<T> as a list of T.
 template <class V>
-struct ItemOf {
+struct Unwrapped {
+    using type = V;
+};
+template <class T>
+struct Unwrapped<std::optional<T>> {
+    using type = T;
+};
+template <class V>
+struct VectorItem {
     using type = void;
 };
+template <class T>
+struct VectorItem<std::vector<T>> {
+    using type = T;
+};
 template <class V>
-    requires requires { typename V::value_type; }
-struct ItemOf<V> {
-    using type = typename V::value_type;
-};
+inline constexpr bool kIsOptional = false;
+template <class T>
+inline constexpr bool kIsOptional<std::optional<T>> = true;
 
-// Describes the fields of a type for the form: key, documentation, and what editor fits.
-struct FieldInfo {
-    std::string key;
-    std::string doc;
-    enum class Editor { Line, Check, Choice, Text } editor = Editor::Line;
-    QStringList choices; // enum names or ids of the allowed kinds
-    bool optional = false;
-    bool list = false;
-    std::optional<OrderedJson> defaultValue; // shown when the field is absent (defaults are not saved)
-};
-
+// Walks a describe() function and records, for each field, the editor that fits its type.
 class FormCollector {
 public:
     FormCollector(const Design& design, std::vector<FieldInfo>& out) : m_design(design), m_out(out) {}
@@ -82,27 +83,37 @@ private:
         f.key = key;
         f.doc = spec.doc;
         f.optional = optional;
-        using V = std::remove_cvref_t<T>;
+        using V = typename Unwrapped<std::remove_cvref_t<T>>::type;
+        using Item = typename VectorItem<V>::type;
         if constexpr (std::is_same_v<V, bool>) {
             f.editor = FieldInfo::Editor::Check;
-        } else if constexpr (NamedEnum<V> || NamedEnum<typename ItemOf<V>::type>) {
+        } else if constexpr (NamedEnum<V>) {
             f.editor = FieldInfo::Editor::Choice;
-            using E = std::conditional_t<NamedEnum<V>, V, typename ItemOf<V>::type>;
-            if (optional && !NamedEnum<V>)
-                f.choices << QString();
-            for (auto name : EnumTraits<E>::names)
+            if (kIsOptional<std::remove_cvref_t<T>>)
+                f.choices << QString(); // absent (an enum with a default is never absent)
+            for (auto name : EnumTraits<V>::names)
                 f.choices << QString::fromLatin1(name.data(), int(name.size()));
-        } else if constexpr (std::is_same_v<V, ResourceId> || std::is_same_v<V, std::optional<ResourceId>>) {
+        } else if constexpr (std::is_same_v<V, ResourceId>) {
             f.editor = FieldInfo::Editor::Choice;
+            f.reference = true;
             if (optional)
                 f.choices << QString();
             if (spec.allowLocal)
                 f.choices << QStringLiteral("local");
             f.choices << idsOf(spec.kinds);
-        } else if constexpr (!std::is_void_v<typename ItemOf<V>::type> && !std::is_same_v<V, std::string>) {
-            using Item = typename ItemOf<V>::type;
+        } else if constexpr (!std::is_void_v<Item>) {
             f.list = true;
-            f.editor = Described<Item> ? FieldInfo::Editor::Text : FieldInfo::Editor::Line;
+            if constexpr (Described<Item>) {
+                // One column per field of the element type, collected the same way.
+                f.editor = FieldInfo::Editor::Table;
+                Item element{};
+                FormCollector columns(m_design, f.columns);
+                describe(columns, element);
+            } else {
+                f.number = std::is_arithmetic_v<Item>;
+            }
+        } else {
+            f.number = std::is_arithmetic_v<V>;
         }
         m_out.push_back(std::move(f));
     }
@@ -120,20 +131,13 @@ std::vector<FieldInfo> fieldsOf(const Design& design, T& value)
     return out;
 }
 
-// JSON text <-> what an editor shows: lists of scalars as "a, b", strings without quotes.
-QString displayText(const OrderedJson& j, const FieldInfo& f)
+// The field's value in the selection's JSON; an absent optional field shows its default.
+OrderedJson valueIn(const OrderedJson& object, const FieldInfo& info)
 {
-    if (j.is_null())
-        return {};
-    if (j.is_string())
-        return QString::fromStdString(j.get<std::string>());
-    if (f.list && f.editor == FieldInfo::Editor::Line) {
-        QStringList parts;
-        for (const auto& item : j)
-            parts << (item.is_string() ? QString::fromStdString(item.get<std::string>()) : QString::fromStdString(item.dump()));
-        return parts.join(QStringLiteral(", "));
-    }
-    return QString::fromStdString(f.editor == FieldInfo::Editor::Text ? j.dump(2) : j.dump());
+    const auto it = object.find(info.key);
+    if (it != object.end())
+        return *it;
+    return info.defaultValue ? *info.defaultValue : OrderedJson();
 }
 
 } // namespace
@@ -149,8 +153,8 @@ InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(pa
     m_title->setFont(bold);
     outer->addWidget(m_title);
     m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("inspectorMessage"));
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #C62828"));
     outer->addWidget(m_message);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -165,19 +169,35 @@ InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(pa
     rebuild();
 }
 
+QSize InspectorPanel::sizeHint() const
+{
+    // Wide enough for a route table's columns without scrolling sideways.
+    return {460, QWidget::sizeHint().height()};
+}
+
+void InspectorPanel::showMessage(const QString& text, bool refusal)
+{
+    // Refusals in red; hints about a row being added in the normal text colour.
+    m_message->setStyleSheet(refusal ? QStringLiteral("color: #C62828") : QString());
+    m_message->setText(text);
+}
+
 void InspectorPanel::showResource(const ResourceId& id)
 {
+    // The canvas selects the same resource again after a change: a refusal stays readable.
+    if (id != m_resource)
+        m_message->clear();
     m_resource = id;
     m_flow = FlowId();
-    m_message->clear();
     scheduleRebuild();
 }
 
 void InspectorPanel::showFlow(const FlowId& id)
 {
+    if (id != m_flow)
+        m_message->clear();
     m_flow = id;
     m_resource = ResourceId();
-    m_message->clear();
     scheduleRebuild();
 }
 
@@ -202,20 +222,28 @@ void InspectorPanel::scheduleRebuild()
     }, Qt::QueuedConnection);
 }
 
-void InspectorPanel::rebuild()
+void InspectorPanel::clearForm()
 {
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
     m_fields.clear();
+    m_infos.clear();
+    m_shown.clear();
+}
+
+void InspectorPanel::rebuild()
+{
     const Design& d = m_document.design();
     const Resource* resource = m_resource.empty() ? nullptr : d.find(m_resource);
     const Flow* flow = m_flow.empty() ? nullptr : d.findFlow(m_flow);
     if (!resource && !flow) {
+        clearForm();
         m_title->setText(tr("Nothing selected"));
         return;
     }
     OrderedJson current = OrderedJson::object();
     std::vector<FieldInfo> infos;
+    QString shown;
     if (resource) {
         m_title->setText(tr("%1 %2").arg(style::kindLabel(resource->kind()), QString::fromStdString(resource->id.str())));
         std::visit(
@@ -226,107 +254,131 @@ void InspectorPanel::rebuild()
                 describe(writer, copy);
             },
             resource->data);
+        shown = QStringLiteral("resource:") + QString::fromStdString(resource->id.str());
     } else {
         m_title->setText(tr("Flow %1").arg(QString::fromStdString(flow->id.str())));
         Flow copy = *flow;
         infos = fieldsOf(d, copy);
         JsonWriter writer(current);
         describe(writer, copy);
+        shown = QStringLiteral("flow:") + QString::fromStdString(flow->id.str());
     }
-    infos.insert(infos.begin(), FieldInfo{"name", "Display name.", FieldInfo::Editor::Line, {}, true, false, std::nullopt});
-    if (resource && resource->as<Subnet>()) {
-        // Not a field: a subnet is public when its table routes to an internet gateway (RT-4).
-        auto* box = new QCheckBox(tr("routes to an internet gateway"), this);
-        box->setObjectName(QStringLiteral("field-public"));
-        box->setChecked(isPublicSubnet(d, resource->id));
-        box->setToolTip(tr("Public subnet: uses (or creates) an internet gateway and a route table with 0.0.0.0/0 to it."));
-        const ResourceId id = resource->id;
-        connect(box, &QCheckBox::toggled, this, [this, id](bool on) {
-            m_document.apply(setSubnetPublic(m_document.design(), id, on),
-                             on ? tr("Make %1 public").arg(QString::fromStdString(id.str()))
-                                : tr("Make %1 private").arg(QString::fromStdString(id.str())));
-        });
-        m_form->addRow(tr("public"), box);
-    }
+    FieldInfo name;
+    name.key = "name";
+    name.doc = "Display name.";
+    name.optional = true;
+    infos.insert(infos.begin(), std::move(name));
     current["name"] = resource ? resource->name : flow->name;
 
-    for (const FieldInfo& info : infos) {
-        const QString key = QString::fromStdString(info.key);
-        const OrderedJson value = current.contains(info.key) ? current[info.key]
-                                  : info.defaultValue              ? *info.defaultValue
-                                                                   : OrderedJson();
-        QWidget* editor = nullptr;
-        Field field;
-        field.key = key;
-        switch (info.editor) {
-        case FieldInfo::Editor::Check: {
-            auto* box = new QCheckBox(this);
-            box->setChecked(value.is_boolean() ? value.get<bool>() : false);
-            if (value.is_null()) {
-                // Default value: read it from the model through the reader's default.
-                box->setChecked(false);
-            }
-            field.text = [box] { return box->isChecked() ? QStringLiteral("true") : QStringLiteral("false"); };
-            field.set = [box](const QString& t) { box->setChecked(t == QLatin1String("true")); };
-            connect(box, &QCheckBox::toggled, this, [this, key, box] { m_message->setText(commit(key, box->isChecked() ? QStringLiteral("true") : QStringLiteral("false"))); });
-            editor = box;
-            break;
-        }
-        case FieldInfo::Editor::Choice: {
-            auto* combo = new QComboBox(this);
-            combo->addItems(info.choices);
-            combo->setCurrentText(displayText(value, info));
-            field.text = [combo] { return combo->currentText(); };
-            field.set = [combo](const QString& t) { combo->setCurrentText(t); };
-            connect(combo, &QComboBox::activated, this, [this, key, combo] { m_message->setText(commit(key, combo->currentText())); });
-            editor = combo;
-            break;
-        }
-        case FieldInfo::Editor::Text: {
-            auto* text = new QPlainTextEdit(this);
-            text->setPlainText(value.is_null() ? QStringLiteral("[]") : QString::fromStdString(value.dump(2)));
-            text->setMinimumHeight(90);
-            auto* apply = new QPushButton(tr("Apply %1").arg(key), this);
-            auto* box = new QWidget(this);
-            auto* layout = new QVBoxLayout(box);
-            layout->setContentsMargins(0, 0, 0, 0);
-            layout->addWidget(text);
-            layout->addWidget(apply);
-            field.text = [text] { return text->toPlainText(); };
-            field.set = [text](const QString& t) { text->setPlainText(t); };
-            connect(apply, &QPushButton::clicked, this, [this, key, text] { m_message->setText(commit(key, text->toPlainText())); });
-            editor = box;
-            break;
-        }
-        case FieldInfo::Editor::Line: {
-            auto* line = new QLineEdit(displayText(value, info), this);
-            field.text = [line] { return line->text(); };
-            field.set = [line](const QString& t) { line->setText(t); };
-            connect(line, &QLineEdit::editingFinished, this, [this, key, line] {
-                if (line->isModified()) {
-                    line->setModified(false);
-                    m_message->setText(commit(key, line->text()));
-                }
+    std::map<QString, QList<QStringList>> drafts;
+    if (shown != m_shown || infos != m_infos) {
+        // Another selection, or other fields or choices (a resource was added): new editors.
+        // For the same selection, rows being added move to the new tables.
+        if (shown == m_shown)
+            for (const ListFieldEditor* list : findChildren<ListFieldEditor*>())
+                drafts[list->objectName()] = list->drafts();
+        clearForm();
+        m_shown = shown;
+        m_infos = infos;
+        if (resource && resource->as<Subnet>()) {
+            // Not a field: a subnet is public when its table routes to an internet gateway (RT-4).
+            auto* box = new QCheckBox(tr("routes to an internet gateway"), this);
+            box->setObjectName(QStringLiteral("field-public"));
+            box->setToolTip(tr("Public subnet: uses (or creates) an internet gateway and a route table with 0.0.0.0/0 to it."));
+            const ResourceId id = resource->id;
+            connect(box, &QCheckBox::toggled, this, [this, id](bool on) {
+                m_document.apply(setSubnetPublic(m_document.design(), id, on),
+                                 on ? tr("Make %1 public").arg(QString::fromStdString(id.str()))
+                                    : tr("Make %1 private").arg(QString::fromStdString(id.str())));
             });
-            editor = line;
-            break;
+            m_form->addRow(tr("public"), box);
+            m_fields.push_back({[this, box, id](const OrderedJson&) {
+                const QSignalBlocker quiet(box);
+                box->setChecked(isPublicSubnet(m_document.design(), id));
+            }});
         }
-        }
-        editor->setToolTip(QString::fromStdString(info.doc));
-        editor->setObjectName(QStringLiteral("field-") + key);
-        m_form->addRow(key, editor);
-        m_fields.push_back(std::move(field));
+        for (const FieldInfo& info : m_infos)
+            addEditor(info);
+    }
+    // The model's values into the editors; showing a value never commits it.
+    for (const Field& field : m_fields)
+        field.show(current);
+    if (!drafts.empty())
+        for (ListFieldEditor* list : findChildren<ListFieldEditor*>())
+            if (const auto it = drafts.find(list->objectName()); it != drafts.end() && !it->second.isEmpty())
+                list->setDrafts(it->second);
+}
+
+void InspectorPanel::addEditor(const FieldInfo& info)
+{
+    const QString key = QString::fromStdString(info.key);
+    const QString doc = QString::fromStdString(info.doc);
+    switch (info.editor) {
+    case FieldInfo::Editor::Check: {
+        auto* box = new QCheckBox(this);
+        connect(box, &QCheckBox::toggled, this, [this, key](bool on) {
+            showMessage(commit(key, on ? QStringLiteral("true") : QStringLiteral("false")), true);
+        });
+        m_fields.push_back({[box, info](const OrderedJson& object) {
+            const OrderedJson value = valueIn(object, info);
+            const QSignalBlocker quiet(box);
+            box->setChecked(value.is_boolean() && value.get<bool>());
+        }});
+        box->setToolTip(doc);
+        box->setObjectName(QStringLiteral("field-") + key);
+        m_form->addRow(key, box);
+        return;
+    }
+    case FieldInfo::Editor::Choice: {
+        auto* combo = new QComboBox(this);
+        combo->addItems(info.choices);
+        connect(combo, &QComboBox::activated, this, [this, key, combo] { showMessage(commit(key, combo->currentText()), true); });
+        m_fields.push_back({[combo, info](const OrderedJson& object) {
+            // A value that is not a choice shows as no selection rather than as the first choice.
+            combo->setCurrentIndex(combo->findText(displayText(valueIn(object, info), info)));
+        }});
+        combo->setToolTip(doc);
+        combo->setObjectName(QStringLiteral("field-") + key);
+        m_form->addRow(key, combo);
+        return;
+    }
+    case FieldInfo::Editor::Table: {
+        auto* list = new ListFieldEditor(
+            info, [this, key](const QString& jsonText, QString* errorPath) { return commit(key, jsonText, errorPath); }, this);
+        connect(list, &ListFieldEditor::message, this, &InspectorPanel::showMessage);
+        m_fields.push_back({[list, info](const OrderedJson& object) { list->setValue(valueIn(object, info)); }});
+        m_form->addRow(list); // the whole width: a table needs it more than a label does
+        return;
+    }
+    case FieldInfo::Editor::Line: {
+        auto* line = new QLineEdit(this);
+        connect(line, &QLineEdit::editingFinished, this, [this, key, line] {
+            if (line->isModified()) {
+                line->setModified(false);
+                showMessage(commit(key, line->text()), true);
+            }
+        });
+        m_fields.push_back({[line, info](const OrderedJson& object) {
+            const QString text = displayText(valueIn(object, info), info);
+            if (line->text() != text) // setText() would also move the cursor of a line being typed in
+                line->setText(text);
+        }});
+        line->setToolTip(doc);
+        line->setObjectName(QStringLiteral("field-") + key);
+        m_form->addRow(key, line);
+        return;
+    }
     }
 }
 
 QString InspectorPanel::editField(const QString& key, const QString& jsonText)
 {
     const QString refusal = commit(key, jsonText);
-    m_message->setText(refusal);
+    showMessage(refusal, true);
     return refusal;
 }
 
-QString InspectorPanel::commit(const QString& key, const QString& text)
+QString InspectorPanel::commit(const QString& key, const QString& text, QString* errorPath)
 {
     const Design& d = m_document.design();
     const Resource* resource = m_resource.empty() ? nullptr : d.find(m_resource);
@@ -363,26 +415,13 @@ QString InspectorPanel::commit(const QString& key, const QString& text)
     if (info == infos.end())
         return tr("Unknown field %1").arg(key);
     // Text to JSON value for this field.
-    Json value;
-    const std::string t = text.trimmed().toStdString();
-    if (t.empty() && info->optional) {
+    if (text.trimmed().isEmpty() && info->optional) {
         object.erase(k);
     } else {
-        if (info->editor == FieldInfo::Editor::Text || info->editor == FieldInfo::Editor::Check) {
-            value = Json::parse(t, nullptr, false);
-            if (value.is_discarded())
-                return tr("%1: not valid JSON").arg(key);
-        } else if (info->list) {
-            value = Json::array();
-            for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                const Json number = Json::parse(part.trimmed().toStdString(), nullptr, false);
-                value.push_back(number.is_number() ? number : Json(part.trimmed().toStdString()));
-            }
-        } else {
-            const Json number = Json::parse(t, nullptr, false);
-            value = number.is_number() ? number : Json(t);
-        }
-        object[k] = OrderedJson::parse(value.dump());
+        const std::optional<OrderedJson> value = valueFromText(text, *info);
+        if (!value)
+            return tr("%1: not valid JSON").arg(key);
+        object[k] = *value;
     }
     const Json plain = Json::parse(object.dump());
     ReadContext context;
@@ -392,13 +431,19 @@ QString InspectorPanel::commit(const QString& key, const QString& text)
         describe(reader, edited);
         reader.finish(nullptr);
         for (const Diagnostic& diagnostic : context.problems)
-            if (diagnostic.severity == Severity::Error)
+            if (diagnostic.severity == Severity::Error) {
+                if (errorPath)
+                    *errorPath = QString::fromStdString(diagnostic.jsonPath);
                 return QString::fromStdString(diagnostic.message);
+            }
         for (const PendingReference& ref : context.references) {
             const Resource* target = d.find(ref.target);
-            if (!target || !ref.kinds.contains(target->kind()))
+            if (!target || !ref.kinds.contains(target->kind())) {
+                if (errorPath)
+                    *errorPath = QString::fromStdString(ref.jsonPath);
                 return tr("%1: '%2' is not a resource this field can refer to").arg(QString::fromStdString(ref.fieldKey),
                                                                                 QString::fromStdString(ref.target.str()));
+            }
         }
         return {};
     };

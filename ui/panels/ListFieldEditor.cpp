@@ -1,0 +1,584 @@
+#include "panels/ListFieldEditor.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QScrollBar>
+#include <QStyledItemDelegate>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <utility>
+
+namespace pp::ui {
+
+QString displayText(const OrderedJson& value, const FieldInfo& field)
+{
+    if (value.is_null())
+        return {};
+    if (value.is_string())
+        return QString::fromStdString(value.get<std::string>());
+    if (field.list && field.editor == FieldInfo::Editor::Line && value.is_array()) {
+        QStringList parts;
+        for (const auto& item : value)
+            parts << (item.is_string() ? QString::fromStdString(item.get<std::string>())
+                                       : QString::fromStdString(item.dump()));
+        return parts.join(QStringLiteral(", "));
+    }
+    return QString::fromStdString(value.dump());
+}
+
+namespace {
+
+OrderedJson scalarFromText(const QString& text, bool number)
+{
+    const std::string trimmed = text.trimmed().toStdString();
+    if (number) {
+        // Not a number stays text, so the reader names the field and the expected type.
+        OrderedJson parsed = OrderedJson::parse(trimmed, nullptr, false);
+        if (parsed.is_number())
+            return parsed;
+    }
+    return trimmed;
+}
+
+} // namespace
+
+std::optional<OrderedJson> valueFromText(const QString& text, const FieldInfo& field)
+{
+    if (field.editor == FieldInfo::Editor::Table || field.editor == FieldInfo::Editor::Check) {
+        OrderedJson parsed = OrderedJson::parse(text.trimmed().toStdString(), nullptr, false);
+        if (parsed.is_discarded())
+            return std::nullopt;
+        return parsed;
+    }
+    if (field.list) {
+        OrderedJson array = OrderedJson::array();
+        for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!part.trimmed().isEmpty())
+                array.push_back(scalarFromText(part, field.number));
+        return array;
+    }
+    return scalarFromText(text, field.number);
+}
+
+namespace {
+
+constexpr int kMinVisibleRows = 2;  // an empty list still shows where rows go
+constexpr int kMaxVisibleRows = 10; // longer lists scroll inside the table
+
+// Edits an enum or reference column with a combo box of the column's choices. A pick is
+// committed at once (one click to choose, not choose-then-leave-the-cell).
+class ChoiceDelegate : public QStyledItemDelegate {
+public:
+    ChoiceDelegate(QStringList choices, QObject* parent) : QStyledItemDelegate(parent), m_choices(std::move(choices)) {}
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const override
+    {
+        auto* combo = new QComboBox(parent);
+        for (const QString& choice : m_choices)
+            combo->addItem(choice.isEmpty() ? ListFieldEditor::tr("(none)") : choice, choice);
+        auto* self = const_cast<ChoiceDelegate*>(this); // createEditor is const; the signals are not
+        connect(combo, &QComboBox::activated, self, [self, combo] {
+            emit self->commitData(combo);
+            emit self->closeEditor(combo);
+        });
+        return combo;
+    }
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        // Room for the combo box's arrow, so the value stays readable while it is edited.
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.rwidth() += 24;
+        return size;
+    }
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override
+    {
+        auto* combo = static_cast<QComboBox*>(editor);
+        // A value that is not a choice (an empty required cell) shows as no selection.
+        combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole).toString()));
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override
+    {
+        auto* combo = static_cast<QComboBox*>(editor);
+        if (combo->currentIndex() >= 0)
+            model->setData(index, combo->currentData().toString(), Qt::EditRole);
+    }
+
+private:
+    QStringList m_choices;
+};
+
+// A table as tall as its rows (between kMinVisibleRows and kMaxVisibleRows), so the inspector's
+// own scroll area does the scrolling for short lists. It keeps the Delete key: the window's
+// Delete removes the selected resource, which must not happen when the user means a row.
+class RowTable : public QTableWidget {
+public:
+    explicit RowTable(QWidget* parent) : QTableWidget(parent)
+    {
+        connect(horizontalScrollBar(), &QScrollBar::rangeChanged, this, [this] { updateGeometry(); });
+    }
+
+    std::function<void()> deletePressed;
+
+    QSize sizeHint() const override
+    {
+        const int rows = std::clamp(rowCount(), kMinVisibleRows, kMaxVisibleRows);
+        int height = 2 * frameWidth() + horizontalHeader()->sizeHint().height() +
+                     rows * verticalHeader()->defaultSectionSize();
+        if (horizontalScrollBar()->maximum() > 0)
+            height += horizontalScrollBar()->sizeHint().height();
+        return {QTableWidget::sizeHint().width(), height};
+    }
+    QSize minimumSizeHint() const override { return {120, sizeHint().height()}; }
+
+protected:
+    bool event(QEvent* e) override
+    {
+        if (e->type() == QEvent::ShortcutOverride && isDelete(static_cast<QKeyEvent*>(e))) {
+            e->accept();
+            return true;
+        }
+        return QTableWidget::event(e);
+    }
+    void keyPressEvent(QKeyEvent* e) override
+    {
+        if (isDelete(e) && deletePressed) {
+            deletePressed();
+            return;
+        }
+        QTableWidget::keyPressEvent(e);
+    }
+
+private:
+    bool isDelete(QKeyEvent* e) const { return state() != EditingState && e->matches(QKeySequence::Delete); }
+};
+
+QString columnTip(const FieldInfo& column)
+{
+    QString tip = QString::fromStdString(column.doc);
+    if (!column.optional)
+        tip += ListFieldEditor::tr("\nRequired.");
+    else if (column.defaultValue)
+        tip += ListFieldEditor::tr("\nOptional; empty = %1.").arg(displayText(*column.defaultValue, column));
+    else
+        tip += ListFieldEditor::tr("\nOptional; may be left empty.");
+    if (column.list)
+        tip += ListFieldEditor::tr(" Several values: separate them with commas.");
+    return tip;
+}
+
+} // namespace
+
+ListFieldEditor::ListFieldEditor(const FieldInfo& field, Commit commit, QWidget* parent)
+    : QWidget(parent), m_field(field), m_key(QString::fromStdString(field.key)), m_commit(std::move(commit))
+{
+    setObjectName(QStringLiteral("field-") + m_key);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    auto* bar = new QHBoxLayout;
+    m_title = new QLabel(m_key, this);
+    m_title->setToolTip(QString::fromStdString(field.doc));
+    bar->addWidget(m_title);
+    bar->addStretch(1);
+    auto button = [&](const char* name, const QString& text, const QString& tip) {
+        auto* b = new QToolButton(this);
+        b->setObjectName(QString::fromLatin1(name) + QLatin1Char('-') + m_key);
+        b->setText(text);
+        b->setToolTip(tip);
+        bar->addWidget(b);
+        return b;
+    };
+    m_add = button("add", tr("Add"), tr("Add a row; it joins %1 once it is complete and valid").arg(m_key));
+    m_remove = button("remove", tr("Remove"), tr("Remove the selected rows (Delete)"));
+    m_up = button("up", tr("Up"), tr("Move the row up"));
+    m_down = button("down", tr("Down"), tr("Move the row down"));
+    layout->addLayout(bar);
+
+    auto* table = new RowTable(this);
+    m_table = table;
+    table->setObjectName(QStringLiteral("table-") + m_key);
+    table->setColumnCount(int(m_field.columns.size()));
+    for (int c = 0; c < int(m_field.columns.size()); ++c) {
+        const FieldInfo& column = m_field.columns[std::size_t(c)];
+        auto* header = new QTableWidgetItem(QString::fromStdString(column.key));
+        header->setToolTip(columnTip(column));
+        table->setHorizontalHeaderItem(c, header);
+        if (column.editor == FieldInfo::Editor::Choice)
+            table->setItemDelegateForColumn(c, new ChoiceDelegate(column.choices, table));
+    }
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked |
+                           QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    table->setWordWrap(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    table->deletePressed = [this] { removeSelectedRows(); };
+    layout->addWidget(table);
+
+    connect(table, &QTableWidget::cellChanged, this, &ListFieldEditor::cellChanged);
+    connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ListFieldEditor::updateButtons);
+    connect(table->selectionModel(), &QItemSelectionModel::currentChanged, this, &ListFieldEditor::updateButtons);
+    connect(m_add, &QToolButton::clicked, this, &ListFieldEditor::addRow);
+    connect(m_remove, &QToolButton::clicked, this, &ListFieldEditor::removeSelectedRows);
+    connect(m_up, &QToolButton::clicked, this, [this] { moveCurrentRow(-1); });
+    connect(m_down, &QToolButton::clicked, this, [this] { moveCurrentRow(+1); });
+    table->resizeColumnsToContents(); // header widths: fill() only ever grows columns
+    fill();
+}
+
+int ListFieldEditor::draftCount() const { return m_table->rowCount() - int(m_committed.size()); }
+
+QList<QStringList> ListFieldEditor::drafts() const
+{
+    QList<QStringList> rows;
+    for (int r = int(m_committed.size()); r < m_table->rowCount(); ++r) {
+        QStringList row;
+        const RowCells cells = cellsOfRow(r);
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            row << (m_field.columns[c].editor == FieldInfo::Editor::Check
+                        ? (cells[c].checked ? QStringLiteral("true") : QStringLiteral("false"))
+                        : cells[c].text);
+        rows << row;
+    }
+    return rows;
+}
+
+void ListFieldEditor::setDrafts(const QList<QStringList>& rows)
+{
+    m_drafts.clear();
+    for (const QStringList& row : rows) {
+        RowCells cells(m_field.columns.size());
+        for (std::size_t c = 0; c < cells.size() && int(c) < row.size(); ++c) {
+            cells[c].text = row[int(c)];
+            cells[c].checked = row[int(c)] == QLatin1String("true");
+        }
+        m_drafts.push_back(std::move(cells));
+    }
+    fill();
+}
+
+void ListFieldEditor::setValue(const OrderedJson& array)
+{
+    captureDrafts(); // before m_committed changes: drafts are the rows after it
+    m_committed = array.is_array() ? array : OrderedJson::array();
+    fill();
+}
+
+void ListFieldEditor::addRow()
+{
+    captureDrafts();
+    m_drafts.push_back(defaultCells());
+    fill();
+    const int row = m_table->rowCount() - 1;
+    // The row starts with what needs no thought (defaults, first enum value) and leaves the rest
+    // empty for the user, rather than guessing values (a route to 0.0.0.0/0 via the first gateway
+    // would be valid but is a decision, not a default). Typing starts in the first empty text cell.
+    int column = 0;
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        if (m_field.columns[std::size_t(c)].editor == FieldInfo::Editor::Line && m_table->item(row, c)->text().isEmpty()) {
+            column = c;
+            break;
+        }
+    m_table->setCurrentCell(row, column);
+    m_table->scrollToItem(m_table->item(row, column));
+    if (m_field.columns[std::size_t(column)].editor == FieldInfo::Editor::Line) {
+        m_table->setFocus();
+        m_table->editItem(m_table->item(row, column));
+    }
+    emit message(tr("Fill in the new row; it is added to %1 once it is complete and valid.").arg(m_key), false);
+}
+
+void ListFieldEditor::removeSelectedRows()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return;
+    captureDrafts();
+    const int committed = int(m_committed.size());
+    std::vector<RowCells> drafts;
+    for (int i = 0; i < int(m_drafts.size()); ++i)
+        if (!rows.contains(committed + i))
+            drafts.push_back(std::move(m_drafts[std::size_t(i)]));
+    m_drafts = std::move(drafts); // drafts are not in the model: removing them needs no commit
+    OrderedJson array = OrderedJson::array();
+    for (int r = 0; r < committed; ++r)
+        if (!rows.contains(r))
+            array.push_back(m_committed[std::size_t(r)]);
+    QString refusal;
+    int errorRow = -1;
+    int errorColumn = -1;
+    if (int(array.size()) != committed && !commitArray(array, &errorRow, &errorColumn, &refusal)) {
+        fill();
+        emit message(rowMessage(errorRow, refusal), true);
+        return;
+    }
+    fill();
+    emit message({}, false);
+    // The row that took the first removed one's place is selected, so Delete can go on.
+    if (m_table->rowCount() > 0)
+        m_table->setCurrentCell(std::min(rows.front(), m_table->rowCount() - 1), std::max(0, m_table->currentColumn()));
+}
+
+void ListFieldEditor::moveCurrentRow(int by)
+{
+    captureDrafts();
+    const int row = m_table->currentRow();
+    const int target = row + by;
+    const int committed = int(m_committed.size());
+    if (row < 0 || row >= committed || target < 0 || target >= committed)
+        return;
+    OrderedJson array = m_committed;
+    std::swap(array[std::size_t(row)], array[std::size_t(target)]);
+    QString refusal;
+    int errorRow = -1;
+    int errorColumn = -1;
+    const bool accepted = commitArray(array, &errorRow, &errorColumn, &refusal);
+    fill();
+    emit message(accepted ? QString() : rowMessage(errorRow, refusal), !accepted);
+    if (accepted)
+        m_table->setCurrentCell(target, std::max(0, m_table->currentColumn()));
+}
+
+void ListFieldEditor::fill()
+{
+    const int committed = int(m_committed.size());
+    m_filling = true;
+    m_table->setRowCount(committed + int(m_drafts.size()));
+    for (int r = 0; r < committed; ++r)
+        fillRow(r, cellsOf(m_committed[std::size_t(r)]), false);
+    for (int i = 0; i < int(m_drafts.size()); ++i)
+        fillRow(committed + i, m_drafts[std::size_t(i)], true);
+    m_filling = false;
+    // Columns grow to fit new contents but never shrink under the user's hand. Text columns
+    // start wide enough for a CIDR, so typing one in an empty table is not cramped.
+    const QAbstractItemView* view = m_table; // sizeHintForColumn is protected in QTableView
+    const int textWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("10.100.200.0/24")) + 12;
+    for (int c = 0; c + 1 < m_table->columnCount(); ++c) {
+        const FieldInfo& column = m_field.columns[std::size_t(c)];
+        const int least = column.editor == FieldInfo::Editor::Line && !column.number ? textWidth : 0;
+        m_table->setColumnWidth(c, std::max({m_table->columnWidth(c), view->sizeHintForColumn(c),
+                                             m_table->horizontalHeader()->sectionSizeHint(c), least}));
+    }
+    m_table->updateGeometry();
+    updateButtons();
+}
+
+void ListFieldEditor::fillRow(int row, const RowCells& cells, bool draft)
+{
+    QColor tint = palette().color(QPalette::Highlight);
+    tint.setAlpha(40);
+    for (int c = 0; c < m_table->columnCount(); ++c) {
+        const FieldInfo& column = m_field.columns[std::size_t(c)];
+        QTableWidgetItem* item = m_table->item(row, c);
+        if (!item) {
+            item = new QTableWidgetItem;
+            m_table->setItem(row, c, item);
+        }
+        // Only what differs is set: every change of an item also resets an editor open on it, and
+        // setFlags() signals a change even when the flags are the same.
+        const bool check = column.editor == FieldInfo::Editor::Check;
+        const Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | (check ? Qt::ItemIsUserCheckable : Qt::ItemIsEditable);
+        if (item->flags() != flags)
+            item->setFlags(flags);
+        if (check) {
+            item->setCheckState(cells[std::size_t(c)].checked ? Qt::Checked : Qt::Unchecked);
+        } else {
+            item->setText(cells[std::size_t(c)].text);
+            item->setTextAlignment(Qt::AlignVCenter | (column.number ? Qt::AlignRight : Qt::AlignLeft));
+        }
+        item->setBackground(draft ? QBrush(tint) : QBrush());
+        item->setToolTip({});
+    }
+    QTableWidgetItem* header = m_table->verticalHeaderItem(row);
+    if (!header) {
+        header = new QTableWidgetItem;
+        m_table->setVerticalHeaderItem(row, header);
+    }
+    header->setText(draft ? tr("new") : QString::number(row + 1));
+    header->setToolTip(draft ? tr("Not in the design yet: added once the row is complete and valid") : QString());
+}
+
+ListFieldEditor::RowCells ListFieldEditor::cellsOf(const OrderedJson& element) const
+{
+    RowCells cells(m_field.columns.size());
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        const FieldInfo& column = m_field.columns[c];
+        const auto it = element.find(column.key);
+        const OrderedJson value = it != element.end() ? *it : column.defaultValue ? *column.defaultValue : OrderedJson();
+        if (column.editor == FieldInfo::Editor::Check)
+            cells[c].checked = value.is_boolean() && value.get<bool>();
+        else
+            cells[c].text = displayText(value, column);
+    }
+    return cells;
+}
+
+ListFieldEditor::RowCells ListFieldEditor::cellsOfRow(int row) const
+{
+    RowCells cells(m_field.columns.size());
+    for (std::size_t c = 0; c < cells.size(); ++c)
+        if (const QTableWidgetItem* item = m_table->item(row, int(c))) {
+            cells[c].text = item->text();
+            cells[c].checked = item->checkState() == Qt::Checked;
+        }
+    return cells;
+}
+
+ListFieldEditor::RowCells ListFieldEditor::defaultCells() const
+{
+    RowCells cells = cellsOf(OrderedJson::object()); // optional fields show their defaults
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        const FieldInfo& column = m_field.columns[c];
+        // A required enum starts at its first value; a reference is left for the user to pick.
+        if (column.editor == FieldInfo::Editor::Choice && !column.reference && !column.defaultValue &&
+            !column.choices.isEmpty())
+            cells[c].text = column.choices.front();
+    }
+    return cells;
+}
+
+OrderedJson ListFieldEditor::elementOf(const RowCells& cells) const
+{
+    OrderedJson element = OrderedJson::object();
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        const FieldInfo& column = m_field.columns[c];
+        if (column.editor == FieldInfo::Editor::Check) {
+            if (!(column.defaultValue && *column.defaultValue == cells[c].checked))
+                element[column.key] = cells[c].checked;
+            continue;
+        }
+        const QString text = cells[c].text.trimmed();
+        if (text.isEmpty())
+            continue; // an empty cell is an absent field: its default, or the reader's "missing"
+        const std::optional<OrderedJson> value = valueFromText(text, column);
+        element[column.key] = value ? *value : OrderedJson(text.toStdString());
+    }
+    return element;
+}
+
+void ListFieldEditor::captureDrafts()
+{
+    const int committed = int(m_committed.size());
+    m_drafts.clear();
+    for (int r = committed; r < m_table->rowCount(); ++r)
+        m_drafts.push_back(cellsOfRow(r));
+}
+
+void ListFieldEditor::cellChanged(int row, int column)
+{
+    if (m_filling)
+        return;
+    const int committed = int(m_committed.size());
+    QString refusal;
+    int errorRow = -1;
+    int errorColumn = -1;
+    if (row < committed) {
+        // An element of the model: change that one field and send the whole list.
+        OrderedJson array = m_committed;
+        OrderedJson& element = array[std::size_t(row)];
+        const FieldInfo& field = m_field.columns[std::size_t(column)];
+        const Cell cell = cellsOfRow(row)[std::size_t(column)];
+        if (field.editor == FieldInfo::Editor::Check) {
+            element[field.key] = cell.checked;
+        } else if (cell.text.trimmed().isEmpty()) {
+            element.erase(field.key);
+        } else {
+            const std::optional<OrderedJson> value = valueFromText(cell.text, field);
+            element[field.key] = value ? *value : OrderedJson(cell.text.trimmed().toStdString());
+        }
+        if (array == m_committed)
+            return;
+        if (commitArray(array, &errorRow, &errorColumn, &refusal)) {
+            emit message({}, false);
+            return;
+        }
+        captureDrafts();
+        fill(); // the model's value again
+        emit message(rowMessage(errorRow >= 0 ? errorRow : row, refusal), true);
+        return;
+    }
+    // A draft: try the list with it. Refused, it stays a draft with the reader's message as a hint.
+    captureDrafts();
+    const int draft = row - committed;
+    OrderedJson array = m_committed;
+    array.push_back(elementOf(m_drafts[std::size_t(draft)]));
+    if (commitArray(array, &errorRow, &errorColumn, &refusal)) {
+        m_drafts.erase(m_drafts.begin() + draft);
+        fill();
+        emit message({}, false);
+        return;
+    }
+    if (errorRow == committed && errorColumn >= 0) {
+        if (QTableWidgetItem* item = m_table->item(row, errorColumn)) {
+            const bool filling = std::exchange(m_filling, true);
+            item->setBackground(QColor(0xC6, 0x28, 0x28, 60)); // the message label's red, faint
+            item->setToolTip(refusal);
+            m_filling = filling;
+        }
+    }
+    emit message(tr("New row not added to %1 yet: %2").arg(m_key, refusal), false);
+}
+
+bool ListFieldEditor::commitArray(const OrderedJson& array, int* errorRow, int* errorColumn, QString* refusal)
+{
+    QString path;
+    *refusal = m_commit(QString::fromStdString(array.dump()), &path);
+    if (refusal->isEmpty()) {
+        // The model now holds this list; the inspector will show it again (normalised) later,
+        // but edits made before then build on it.
+        m_committed = array;
+        return true;
+    }
+    // "/<key>/<index>/<field>": which element and which column the reader objects to.
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.size() >= 2 && parts[0] == m_key) {
+        bool ok = false;
+        const int index = parts[1].toInt(&ok);
+        if (ok)
+            *errorRow = index;
+        if (parts.size() >= 3)
+            for (std::size_t c = 0; c < m_field.columns.size(); ++c)
+                if (QString::fromStdString(m_field.columns[c].key) == parts[2])
+                    *errorColumn = int(c);
+    }
+    return false;
+}
+
+QString ListFieldEditor::rowMessage(int row, const QString& refusal) const
+{
+    if (row < 0)
+        return refusal;
+    return tr("%1 row %2: %3").arg(m_key).arg(row + 1).arg(refusal);
+}
+
+QList<int> ListFieldEditor::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex& index : m_table->selectionModel()->selectedIndexes())
+        if (!rows.contains(index.row()))
+            rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void ListFieldEditor::updateButtons()
+{
+    const QList<int> rows = selectedRows();
+    const int committed = int(m_committed.size());
+    const int row = rows.size() == 1 ? rows.front() : -1;
+    m_remove->setEnabled(!rows.isEmpty());
+    m_up->setEnabled(row > 0 && row < committed);
+    m_down->setEnabled(row >= 0 && row + 1 < committed);
+}
+
+} // namespace pp::ui

@@ -1,0 +1,124 @@
+#pragma once
+
+// moc does not need the core (and cannot parse its C++20 concepts).
+#ifndef Q_MOC_RUN
+#include "io/JsonWriter.h"
+#endif
+
+#include <QStringList>
+#include <QWidget>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+class QLabel;
+class QTableWidget;
+class QToolButton;
+
+namespace pp::ui {
+
+// One field of a described type as the inspector edits it: key, documentation, and the editor
+// that fits its C++ type. Built from describe() (see FormCollector in InspectorPanel.cpp), so a
+// field added to the model gets an editor without UI code.
+struct FieldInfo {
+    // Line: a text line (scalars; lists of scalars as "a, b"). Check: a boolean. Choice: one of
+    // `choices` (enum names, or ids of the resources a reference may name). Table: a list of
+    // described structs, one row per element and one column per entry of `columns`.
+    enum class Editor { Line, Check, Choice, Table };
+
+    std::string key;
+    std::string doc;
+    Editor editor = Editor::Line;
+    QStringList choices;     // "" first when the field may be left out
+    bool optional = false;
+    bool list = false;       // a JSON array
+    bool number = false;     // integer (or list of integers): typed digits become a JSON number
+    bool reference = false;  // Choice of resource ids rather than enum names
+    std::optional<OrderedJson> defaultValue; // what an absent optional field means (defaults are not saved)
+    std::vector<FieldInfo> columns;          // Editor::Table: the element type's fields
+
+    friend bool operator==(const FieldInfo&, const FieldInfo&) = default;
+};
+
+// JSON value <-> the text an editor shows: strings without quotes, lists of scalars as "a, b",
+// anything else as compact JSON.
+QString displayText(const OrderedJson& value, const FieldInfo& field);
+// The JSON value for typed text. Numbers only for number fields, so an account id typed as
+// digits stays a string. Returns nullopt when a Table or Check field's text is not valid JSON.
+std::optional<OrderedJson> valueFromText(const QString& text, const FieldInfo& field);
+
+// Edits a list of described structs (route table routes, security group rules, NACL entries…)
+// as a table: one row per element, one column per field of the element type, combo boxes for
+// enum and reference columns, check boxes for booleans, text for the rest.
+//
+// The table never changes the model itself: every edit becomes the field's whole JSON array and
+// goes to `commit`, the inspector's path through the file format's reader. A refused edit leaves
+// the model as it was and the table shows the model's value again, with the reader's message.
+//
+// Rows added with "Add" are drafts: they live only in the table (marked "new") until the list
+// with them is accepted, so an incomplete row never reaches the model and is never thrown away
+// while the user fills it in. Drafts survive model changes (setValue) and sit below the
+// committed rows.
+class ListFieldEditor : public QWidget {
+    Q_OBJECT
+public:
+    // Sets the field to `jsonText`; returns the reader's refusal ("" = accepted) and, when the
+    // refusal is about one element, its JSON pointer in `errorPath` (e.g. "/routes/2/target").
+    using Commit = std::function<QString(const QString& jsonText, QString* errorPath)>;
+
+    ListFieldEditor(const FieldInfo& field, Commit commit, QWidget* parent = nullptr);
+
+    // Shows the model's array (null = empty) in the committed rows; drafts stay below it.
+    void setValue(const OrderedJson& array);
+    QTableWidget* table() const { return m_table; }
+    int draftCount() const;
+    // The rows being added, cell by cell as typed (check boxes as "true"/"false"), so that a new
+    // editor for the same field (built when the choices change) can take them over.
+    QList<QStringList> drafts() const;
+    void setDrafts(const QList<QStringList>& rows);
+
+    void addRow();
+    void removeSelectedRows();
+    void moveCurrentRow(int by);
+
+signals:
+    // The text for the inspector's message line ("" clears it). `refusal`: an edit was refused
+    // and undone; otherwise a hint about a row being added.
+    void message(const QString& text, bool refusal);
+
+private:
+    struct Cell {
+        QString text;
+        bool checked = false;
+    };
+    using RowCells = std::vector<Cell>;
+
+    void fill();
+    void fillRow(int row, const RowCells& cells, bool draft);
+    RowCells cellsOf(const OrderedJson& element) const;
+    RowCells cellsOfRow(int row) const;
+    RowCells defaultCells() const;
+    OrderedJson elementOf(const RowCells& cells) const;
+    void captureDrafts();
+    void cellChanged(int row, int column);
+    bool commitArray(const OrderedJson& array, int* errorRow, int* errorColumn, QString* refusal);
+    QString rowMessage(int row, const QString& refusal) const;
+    void updateButtons();
+    QList<int> selectedRows() const;
+
+    FieldInfo m_field;
+    QString m_key;
+    Commit m_commit;
+    OrderedJson m_committed = OrderedJson::array(); // the model's array, row for row
+    std::vector<RowCells> m_drafts;                 // rows below the committed ones, as typed
+    QLabel* m_title = nullptr;
+    QTableWidget* m_table = nullptr;
+    QToolButton* m_add = nullptr;
+    QToolButton* m_remove = nullptr;
+    QToolButton* m_up = nullptr;
+    QToolButton* m_down = nullptr;
+    bool m_filling = false; // itemChanged from fill() is not an edit
+};
+
+} // namespace pp::ui
