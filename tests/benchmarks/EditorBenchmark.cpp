@@ -1,9 +1,11 @@
 // The editor on a generated 2,000-resource design: opening it, repainting the canvas at
-// fit-to-view and at 100 % zoom, and the time from an edit to updated flow colours.
+// fit-to-view and at 100 % zoom, the time from an edit to updated flow colours, and one step of a
+// drag (connectors re-routed around the tiles).
 // Issue targets: open <= 1 s, repaint <= 16 ms, colours <= 50 ms after an edit.
 #include "MainWindow.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
+#include "canvas/ResourceItem.h"
 #include "document/Document.h"
 #include "generate/ScenarioGenerator.h"
 #include "io/DesignFile.h"
@@ -82,8 +84,28 @@ void BM_ColoursAfterEdit(benchmark::State& state)
     }
 }
 
+void BM_DragStep(benchmark::State& state)
+{
+    // One mouse-move step of dragging a tile: the tile moves and every connector is routed again
+    // around the tiles (what the window does between two mouse events).
+    pp::ui::MainWindow window;
+    window.openFile(designFile());
+    pp::ui::ResourceItem* tile = nullptr;
+    for (QGraphicsItem* item : window.scene()->items())
+        if (auto* r = dynamic_cast<pp::ui::ResourceItem*>(item); r && r->kind() == pp::Kind::Workload) {
+            tile = r;
+            break;
+        }
+    double dx = 10;
+    for (auto _ : state) {
+        tile->setPos(tile->pos() + QPointF(dx, 0));
+        dx = -dx;
+    }
+}
+
 } // namespace
 
+BENCHMARK(BM_DragStep)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OpenDesign)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Repaint)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ColoursAfterEdit)->Unit(benchmark::kMillisecond);

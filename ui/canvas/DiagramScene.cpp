@@ -95,6 +95,7 @@ void DiagramScene::rebuild()
     if (m_presentation.exporting)
         for (ResourceItem* item : std::as_const(m_items))
             item->setCacheMode(QGraphicsItem::NoCache);
+    routeConnectors();
     m_rebuilding = false;
     m_structure = structure();
     showFlowPath(m_shownFlow);
@@ -165,18 +166,25 @@ void DiagramScene::onChanged(const QSet<QString>&)
         rebuild();
         return;
     }
-    // Same items: follow the shapes' new geometry and repaint.
+    // Same items: follow the shapes' new geometry and repaint. Connectors are routed again only
+    // when something moved or was resized (a property edit leaves every route as it was).
     m_rebuilding = true;
+    bool geometry = false;
     for (const Shape& s : m_document.design().diagram.shapes)
         if (ResourceItem* item = itemFor(s.resource.str())) {
-            if (item->pos() != QPointF(s.x, s.y))
+            if (item->pos() != QPointF(s.x, s.y)) {
                 item->setPos(s.x, s.y);
-            if (item->size() != QSizeF(s.width, s.height))
+                geometry = true;
+            }
+            if (item->size() != QSizeF(s.width, s.height)) {
                 item->setSize(QSizeF(s.width, s.height));
+                geometry = true;
+            }
             item->update();
         }
     m_rebuilding = false;
-    itemMoved();
+    if (geometry)
+        itemMoved();
     refreshStyles();
 }
 
@@ -191,12 +199,17 @@ void DiagramScene::refreshStyles()
 
 void DiagramScene::itemMoved()
 {
-    if (m_rebuilding)
-        return;
-    for (FlowItem* f : std::as_const(m_flows))
-        f->updateRoute();
+    if (!m_rebuilding)
+        routeConnectors();
+}
+
+void DiagramScene::routeConnectors()
+{
+    const RouteObstacles obstacles(m_items.values());
     for (LinkItem* l : std::as_const(m_links))
-        l->updateRoute();
+        l->updateRoute(&obstacles);
+    for (FlowItem* f : std::as_const(m_flows))
+        f->updateRoute(&obstacles);
 }
 
 QList<ResourceId> DiagramScene::selectedResources() const

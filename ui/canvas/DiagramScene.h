@@ -55,6 +55,7 @@ protected:
 private:
     void onChanged(const QSet<QString>& ids);
     void updateHighlights();
+    void routeConnectors(); // every flow and link, around the tiles where they are now
     QString structure() const;
     // The pairs of drawn resources a structural link joins (derived from the model).
     std::vector<std::pair<std::string, std::string>> linkEnds() const;

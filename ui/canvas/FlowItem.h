@@ -3,11 +3,14 @@
 #include "model/Flow.h"
 
 #include <QGraphicsPathItem>
+#include <QHash>
+#include <vector>
 
 namespace pp::ui {
 
 class Document;
 class ResourceItem;
+class RouteObstacles;
 
 // A flow drawn from its source to its destination, routed orthogonally and coloured by its
 // verdict (dashed when unreachable). It follows the shapes when they move.
@@ -20,10 +23,13 @@ public:
     const FlowId& flowId() const { return m_id; }
     ResourceItem* source() const { return m_source; }
     ResourceItem* destination() const { return m_destination; }
-    void updateRoute();
+    void updateRoute(const RouteObstacles* obstacles);
     void updateStyle();
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     QRectF boundingRect() const override;
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
 
 private:
     const Document& m_document;
@@ -41,7 +47,7 @@ public:
     enum { Type = UserType + 3 };
     LinkItem(ResourceItem* from, ResourceItem* to);
     int type() const override { return Type; }
-    void updateRoute();
+    void updateRoute(const RouteObstacles* obstacles);
     ResourceItem* from() const { return m_from; }
     ResourceItem* to() const { return m_to; }
 
@@ -50,7 +56,23 @@ private:
     ResourceItem* m_to;
 };
 
-// The orthogonal route between two items: out sideways, one turn in the middle, in sideways.
-QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to);
+// Where connectors should not run: the footprints (box and label) of the drawn tiles, in a
+// uniform grid so a route's segments are checked against nearby tiles only. Built once per
+// routing pass (O(tiles)); containers are not obstacles (connectors must cross their frames).
+class RouteObstacles {
+public:
+    explicit RouteObstacles(const QList<ResourceItem*>& items);
+    // The number of distinct tiles other than `from` and `to` that the polyline runs through.
+    int crossed(const QPolygonF& line, const ResourceItem* from, const ResourceItem* to) const;
+
+private:
+    static constexpr double kCell = 200;
+    std::vector<std::pair<const ResourceItem*, QRectF>> m_tiles;
+    QHash<quint64, std::vector<int>> m_cells; // cell -> indexes into m_tiles
+};
+
+// The orthogonal route between two items, around the tiles in `obstacles` when one exists
+// (nullptr: the shortest candidate).
+QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to, const RouteObstacles* obstacles);
 
 } // namespace pp::ui

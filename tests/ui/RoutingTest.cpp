@@ -1,0 +1,79 @@
+// Connectors (flows and structural links) are routed orthogonally around the tiles between
+// their ends, on the canvas and therefore in every export.
+#include "canvas/DiagramScene.h"
+#include "canvas/FlowItem.h"
+#include "canvas/ResourceItem.h"
+#include "canvas/Style.h"
+#include "document/Document.h"
+
+#include <QDir>
+#include <gtest/gtest.h>
+
+namespace pp::ui {
+namespace {
+
+// The tiles (not containers, not the connector's ends) a connector's path runs through.
+QStringList tilesCrossed(const DiagramScene& scene, const QPainterPath& path, const ResourceItem* from, const ResourceItem* to)
+{
+    QStringList crossed;
+    const QPolygonF line = path.toSubpathPolygons().value(0);
+    for (QGraphicsItem* item : scene.items()) {
+        const auto* tile = dynamic_cast<const ResourceItem*>(item);
+        if (!tile || tile == from || tile == to || style::isContainer(tile->kind()))
+            continue;
+        const QRectF box(tile->scenePos(), tile->size());
+        for (int i = 0; i + 1 < line.size(); ++i)
+            if (box.intersects(QRectF(line[i], line[i + 1]).normalized().adjusted(-0.5, -0.5, 0.5, 0.5))) {
+                crossed << QString::fromStdString(tile->resourceId().str());
+                break;
+            }
+    }
+    return crossed;
+}
+
+TEST(Routing, ConnectorsOfTheBundledExamplesGoAroundTiles)
+{
+    const QDir examples(QStringLiteral(PRIVATEPATH_SOURCE_DIR "/resources/examples"));
+    int connectors = 0;
+    for (const QString& name : examples.entryList({QStringLiteral("*.privatepath")})) {
+        SCOPED_TRACE(name.toStdString());
+        Document document;
+        QString error;
+        ASSERT_TRUE(document.open(examples.filePath(name), &error)) << error.toStdString();
+        DiagramScene scene(document);
+        for (QGraphicsItem* item : scene.items()) {
+            if (auto* flow = dynamic_cast<FlowItem*>(item)) {
+                ++connectors;
+                EXPECT_EQ(tilesCrossed(scene, flow->path(), flow->source(), flow->destination()), QStringList())
+                    << "flow " << flow->flowId().str();
+            } else if (auto* link = dynamic_cast<LinkItem*>(item)) {
+                ++connectors;
+                EXPECT_EQ(tilesCrossed(scene, link->path(), link->from(), link->to()), QStringList())
+                    << "link " << link->from()->resourceId().str() << " - " << link->to()->resourceId().str();
+            }
+        }
+    }
+    EXPECT_GT(connectors, 20);
+}
+
+TEST(Routing, RoutesAreOrthogonalAndJoinTheirEnds)
+{
+    Document document;
+    QString error;
+    ASSERT_TRUE(document.open(QStringLiteral(PRIVATEPATH_SOURCE_DIR "/resources/examples/s3-gateway-endpoint.privatepath"), &error));
+    DiagramScene scene(document);
+    FlowItem* flow = scene.flowItemFor("flow-s3-via-nat");
+    ASSERT_NE(flow, nullptr);
+    const QPolygonF line = flow->path().toSubpathPolygons().value(0);
+    ASSERT_GE(line.size(), 2);
+    for (int i = 0; i + 1 < line.size(); ++i)
+        EXPECT_TRUE(qFuzzyCompare(line[i].x(), line[i + 1].x()) || qFuzzyCompare(line[i].y(), line[i + 1].y())) << "segment " << i;
+    auto onEdge = [](const QRectF& box, QPointF p) {
+        return box.adjusted(-0.5, -0.5, 0.5, 0.5).contains(p) && !box.adjusted(0.5, 0.5, -0.5, -0.5).contains(p);
+    };
+    EXPECT_TRUE(onEdge(QRectF(flow->source()->scenePos(), flow->source()->size()), line.first()));
+    EXPECT_TRUE(onEdge(QRectF(flow->destination()->scenePos(), flow->destination()->size()), line.last()));
+}
+
+} // namespace
+} // namespace pp::ui
