@@ -39,13 +39,14 @@ int runExport(const QStringList& args, Streams io)
     const QCommandLineOption border(QStringLiteral("border"), tr("Empty margin in pixels (default 20)."), QStringLiteral("N"));
     const QCommandLineOption noHighlight(QStringLiteral("no-highlight"),
                                          tr("No verdict colours and no highlighted public paths."));
+    const QCommandLineOption noPaths(QStringLiteral("no-paths"), tr("Keep the verdict colours but do not ring the hops of public paths."));
     const QCommandLineOption legend(QStringLiteral("legend"), tr("Add a legend of the colours under the drawing."));
     const QCommandLineOption flow(QStringLiteral("flow"), tr("Draw this flow's path hop by hop, as the editor does when it is selected."),
                                   QStringLiteral("ID"));
     const QCommandLineOption dpi(QStringLiteral("dpi"), tr("PNG: resolution written into the file (default 96)."), QStringLiteral("DPI"));
     const QCommandLineOption noEmbed(QStringLiteral("no-embed"), tr("PNG: do not embed the design in the image."));
     const QCommandLineOption force({QStringLiteral("f"), QStringLiteral("force")}, tr("Replace OUT if it exists."));
-    for (const QCommandLineOption& o : {help, output, format, scale, width, height, transparent, border, noHighlight, legend, flow, dpi, noEmbed, force})
+    for (const QCommandLineOption& o : {help, output, format, scale, width, height, transparent, border, noHighlight, noPaths, legend, flow, dpi, noEmbed, force})
         parser.addOption(o);
 
     auto usage = [&](const QString& message) {
@@ -102,7 +103,7 @@ int runExport(const QStringList& args, Streams io)
         return usage(tr("--dpi must be a whole number from 1 to 100000, not '%1'.").arg(parser.value(dpi)));
     options.transparent = parser.isSet(transparent);
     options.verdictColours = !parser.isSet(noHighlight);
-    options.publicPaths = !parser.isSet(noHighlight);
+    options.publicPaths = !parser.isSet(noHighlight) && !parser.isSet(noPaths);
     options.legend = parser.isSet(legend);
     options.embedDesign = !parser.isSet(noEmbed);
 

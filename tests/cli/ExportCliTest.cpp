@@ -224,6 +224,28 @@ TEST_F(Export, HostileLabelsStayLiteralText)
     EXPECT_EQ(svg.find(" on"), std::string::npos);
 }
 
+TEST_F(Export, HighlightingSwitches)
+{
+    // The S3 example has a public flow: its colour and the rings show by default; --no-paths
+    // keeps the colour without rings; --no-highlight removes both.
+    const std::string example = (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/s3-gateway-endpoint.privatepath").string();
+    for (const char* variant : {"", "--no-paths", "--no-highlight"}) {
+        SCOPED_TRACE(variant);
+        ASSERT_EQ(exportCommand(quote(example) + " -o " + quote(path(std::string("h") + variant + ".svg")) + " " + variant).code, 0);
+    }
+    const std::string all = read(path("h.svg")), noPaths = read(path("h--no-paths.svg")), none = read(path("h--no-highlight.svg"));
+    const std::string publicColour = "stroke=\"#D84315\"";
+    auto count = [](const std::string& text, const std::string& what) {
+        int n = 0;
+        for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+            ++n;
+        return n;
+    };
+    EXPECT_GT(count(all, publicColour), count(noPaths, publicColour)) << "rings gone";
+    EXPECT_GT(count(noPaths, publicColour), 0) << "the public flow keeps its colour";
+    EXPECT_EQ(count(none, publicColour), 0);
+}
+
 TEST_F(Export, PngSizeFollowsScaleWidthAndBorder)
 {
     const std::string example = (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/third-party-service.privatepath").string();
