@@ -664,5 +664,65 @@ TEST_F(Editor, SlowAnalysesRunInTheBackgroundAndTheLatestResultWins)
     EXPECT_NE(doc().flowResult(FlowId("again")), nullptr);
 }
 
+
+TEST_F(Editor, DraggingASubnetIntoAnotherVpcMovesItWithItsInstances)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("two-vpcs.privatepath"));
+    QFile out(file);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(R"({"schemaVersion": 1,
+  "regions": [{"id": "use1", "code": "us-east-1", "availabilityZones": ["use1-az1"]}],
+  "vpcs": [{"id": "vpc-a", "region": "use1", "ipv4Cidrs": ["10.0.0.0/16"]},
+           {"id": "vpc-b", "region": "use1", "ipv4Cidrs": ["10.1.0.0/16"]}],
+  "subnets": [{"id": "s-a", "vpc": "vpc-a", "cidr": "10.0.7.0/24", "availabilityZone": "use1-az1"},
+              {"id": "s-b", "vpc": "vpc-b", "cidr": "10.1.0.0/24", "availabilityZone": "use1-az1"}],
+  "workloads": [{"id": "i-1", "subnet": "s-a", "privateIp": "10.0.7.10"}],
+  "diagram": {"shapes": [
+    {"resource": "use1", "x": 0, "y": 0, "width": 1300, "height": 500},
+    {"resource": "vpc-a", "parent": "use1", "x": 20, "y": 50, "width": 560, "height": 400},
+    {"resource": "vpc-b", "parent": "use1", "x": 700, "y": 50, "width": 560, "height": 400},
+    {"resource": "s-a", "parent": "vpc-a", "x": 20, "y": 60, "width": 240, "height": 150},
+    {"resource": "s-b", "parent": "vpc-b", "x": 20, "y": 60, "width": 240, "height": 150},
+    {"resource": "i-1", "parent": "s-a", "x": 20, "y": 50, "width": 90, "height": 70}]}})");
+    out.close();
+    ASSERT_TRUE(window->openFile(file));
+    const QByteArray original = QByteArray::fromStdString(saveDesignToString(doc().design()));
+    view()->zoomReset();
+    view()->centerOn(QPointF(650, 250));
+    auto drag = [&](QPointF from, QPointF to) {
+        const QPoint a = view()->mapFromScene(from), b = view()->mapFromScene(to);
+        QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, a);
+        for (int i = 1; i <= 5; ++i) {
+            const QPoint p = a + (b - a) * i / 5;
+            QMouseEvent move(QEvent::MouseMove, QPointF(p), view()->viewport()->mapToGlobal(QPointF(p)), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view()->viewport(), &move);
+        }
+        QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, b);
+    };
+    // Grab the subnet by its header and drop it in the lower part of vpc-b.
+    const QPointF header = insideOf("s-a", 150, 20);
+    drag(header, header + QPointF(700, 200));
+    const Subnet* s = doc().design().findAs<Subnet>(ResourceId("s-a"));
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(s->vpc.str(), "vpc-b");
+    EXPECT_EQ(s->cidr.toString(), "10.1.1.0/24") << "the next free /24 of vpc-b";
+    EXPECT_EQ(doc().design().findAs<Workload>(ResourceId("i-1"))->privateIp->toString(), "10.1.1.10");
+    EXPECT_EQ(dynamic_cast<ResourceItem*>(scene()->itemFor("s-a")->parentItem())->resourceId().str(), "vpc-b");
+    EXPECT_EQ(dynamic_cast<ResourceItem*>(scene()->itemFor("i-1")->parentItem())->resourceId().str(), "s-a");
+    EXPECT_EQ(doc().undoStack()->count(), 1) << "one step";
+    doc().undoStack()->undo();
+    EXPECT_EQ(QByteArray::fromStdString(saveDesignToString(doc().design())), original);
+
+    // Dropped outside every VPC, it goes back.
+    const QPointF home = scene()->itemFor("s-a")->scenePos();
+    drag(insideOf("s-a", 150, 20), insideOf("s-a", 150, 20) + QPointF(0, 520));
+    EXPECT_EQ(scene()->itemFor("s-a")->scenePos(), home);
+    EXPECT_EQ(doc().undoStack()->index(), 0);
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("stays inside a VPC")))
+        << window->statusBar()->currentMessage().toStdString();
+}
+
 } // namespace
 } // namespace pp::ui

@@ -5,6 +5,7 @@
 #include "canvas/Style.h"
 #include "canvas/Placement.h"
 #include "document/Document.h"
+#include "edit/Move.h"
 #include "model/Placement.h"
 #include "model/References.h"
 
@@ -288,42 +289,55 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
         moved.x = r->pos().x();
         moved.y = r->pos().y();
         if (r->canChangeContainer()) {
-            // Where did it land? The subnet under its centre decides.
+            // Where did it land? The innermost container of the right kind under its centre decides.
+            const Kind holder = r->kind() == Kind::Subnet ? Kind::Vpc : Kind::Subnet;
             const QPointF centre = r->mapToScene(QPointF(r->size().width() / 2, r->size().height() / 2));
-            ResourceItem* subnet = nullptr;
+            ResourceItem* container = nullptr;
             for (QGraphicsItem* under : items(centre, Qt::IntersectsItemBoundingRect))
-                if (auto* candidate = dynamic_cast<ResourceItem*>(under); candidate && candidate != r &&
-                                                                          candidate->kind() == Kind::Subnet &&
+                if (auto* candidate = dynamic_cast<ResourceItem*>(under); candidate && candidate != r && !r->isAncestorOf(candidate) &&
+                                                                          candidate->kind() == holder &&
                                                                           QRectF(candidate->scenePos(), candidate->size()).contains(centre)) {
-                    subnet = candidate;
+                    container = candidate;
                     break;
                 }
-            if (!subnet) {
+            if (!container) {
                 r->setPos(r->dragStart());
-                emit statusMessage(tr("%1 stays inside a subnet.").arg(QString::fromStdString(r->resourceId().str())));
+                emit statusMessage(holder == Kind::Vpc ? tr("%1 stays inside a VPC.").arg(QString::fromStdString(r->resourceId().str()))
+                                                       : tr("%1 stays inside a subnet.").arg(QString::fromStdString(r->resourceId().str())));
                 continue;
             }
-            const QPointF inside = subnet->mapFromScene(r->scenePos());
-            moved.x = std::clamp(std::round(inside.x() / style::kGrid) * style::kGrid, 0.0, std::max(0.0, subnet->size().width() - r->size().width()));
+            const QPointF inside = container->mapFromScene(r->scenePos());
+            moved.x = std::clamp(std::round(inside.x() / style::kGrid) * style::kGrid, 0.0, std::max(0.0, container->size().width() - r->size().width()));
             moved.y = std::clamp(std::round(inside.y() / style::kGrid) * style::kGrid, style::kHeader,
-                                 std::max(style::kHeader, subnet->size().height() - r->size().height()));
-            if (subnet->resourceId() != moved.parent) {
-                // Into another subnet: the model follows the drawing.
+                                 std::max(style::kHeader, container->size().height() - r->size().height()));
+            if (container->resourceId() != moved.parent) {
+                // Into another container: the model follows the drawing.
                 Resource changed = *d.find(r->resourceId());
-                const auto oldVpc = vpcOfResource(d, r->resourceId());
-                const Subnet* target = d.findAs<Subnet>(subnet->resourceId());
-                if (Workload* w = changed.as<Workload>()) {
-                    w->subnet = subnet->resourceId();
-                    if (w->privateIp)
-                        w->privateIp = nextFreeAddress(d, subnet->resourceId());
-                    if (!oldVpc || !target || target->vpc != *oldVpc)
-                        w->securityGroups.clear(); // groups belong to the old VPC
-                } else if (NatGateway* n = changed.as<NatGateway>()) {
-                    n->subnet = subnet->resourceId();
-                    n->privateIp.reset();
+                if (changed.as<Subnet>()) {
+                    std::string refusal;
+                    if (!moveSubnetToVpc(builder, d, r->resourceId(), container->resourceId(), &refusal)) {
+                        r->setPos(r->dragStart());
+                        emit statusMessage(tr("Cannot move %1 to %2: %3")
+                                               .arg(QString::fromStdString(r->resourceId().str()),
+                                                    QString::fromStdString(container->resourceId().str()), QString::fromStdString(refusal)));
+                        continue;
+                    }
+                } else {
+                    const auto oldVpc = vpcOfResource(d, r->resourceId());
+                    const Subnet* target = d.findAs<Subnet>(container->resourceId());
+                    if (Workload* w = changed.as<Workload>()) {
+                        w->subnet = container->resourceId();
+                        if (w->privateIp)
+                            w->privateIp = nextFreeAddress(d, container->resourceId());
+                        if (!oldVpc || !target || target->vpc != *oldVpc)
+                            w->securityGroups.clear(); // groups belong to the old VPC
+                    } else if (NatGateway* n = changed.as<NatGateway>()) {
+                        n->subnet = container->resourceId();
+                        n->privateIp.reset();
+                    }
+                    builder.modify(changed);
                 }
-                builder.modify(changed);
-                moved.parent = subnet->resourceId();
+                moved.parent = container->resourceId();
                 reparented = true;
             }
         }
@@ -332,7 +346,7 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
     }
     ChangeSet change = builder.build();
     if (!change.empty())
-        m_document.apply(std::move(change), reparented ? tr("Move to another subnet") : tr("Move"));
+        m_document.apply(std::move(change), reparented ? tr("Move to another container") : tr("Move"));
 }
 
 void DiagramScene::commitResize(ResourceItem* item)

@@ -61,7 +61,7 @@ QPainterPath ResourceItem::shape() const
 bool ResourceItem::canChangeContainer() const
 {
     const Kind k = kind();
-    return k == Kind::Workload || k == Kind::NatGateway;
+    return k == Kind::Workload || k == Kind::NatGateway || k == Kind::Subnet;
 }
 
 QRectF ResourceItem::resizeHandle() const

@@ -1,0 +1,110 @@
+#include "edit/Move.h"
+
+#include "model/References.h"
+
+#include <algorithm>
+#include <set>
+
+namespace pp {
+
+namespace {
+
+bool refuse(std::string* refusal, std::string why)
+{
+    if (refusal)
+        *refusal = std::move(why);
+    return false;
+}
+
+} // namespace
+
+bool moveSubnetToVpc(ChangeSetBuilder& builder, const Design& design, const ResourceId& subnetId, const ResourceId& vpcId,
+                     std::string* refusal)
+{
+    const Resource* subnetResource = design.find(subnetId);
+    const Subnet* subnet = subnetResource ? subnetResource->as<Subnet>() : nullptr;
+    const Vpc* vpc = design.findAs<Vpc>(vpcId);
+    if (!subnet || !vpc)
+        return refuse(refusal, "there is no subnet " + subnetId.str() + " or VPC " + vpcId.str());
+    if (subnet->vpc == vpcId)
+        return true; // already there: nothing to change in the model
+    const Vpc* oldVpc = design.findAs<Vpc>(subnet->vpc);
+    if (!oldVpc || oldVpc->region != vpc->region)
+        return refuse(refusal, subnetId.str() + " stays in its Region: " + vpcId.str() + " is in another one");
+    if (const Region* region = design.findAs<Region>(vpc->region);
+        region && std::find(region->availabilityZones.begin(), region->availabilityZones.end(), subnet->availabilityZone) ==
+                      region->availabilityZones.end())
+        return refuse(refusal, "the Region of " + vpcId.str() + " has no AZ " + subnet->availabilityZone);
+
+    // What lives in the subnet comes along; anything else that uses it would span two VPCs.
+    std::vector<const Resource*> contents;
+    for (const Resource& r : design.resources()) {
+        if (r.id == subnetId)
+            continue;
+        const auto refs = referencesOf(r);
+        if (std::find(refs.begin(), refs.end(), subnetId) == refs.end())
+            continue;
+        const Workload* w = r.as<Workload>();
+        const NatGateway* n = r.as<NatGateway>();
+        if ((w && w->subnet == subnetId) || (n && n->subnet == subnetId))
+            contents.push_back(&r);
+        else
+            return refuse(refusal, r.id.str() + " uses " + subnetId.str() + "; take it out of " + r.id.str() + " first");
+    }
+
+    // The first free block of the same size in the new VPC.
+    std::vector<Cidr> taken;
+    for (const Resource& r : design.resources())
+        if (const Subnet* other = r.as<Subnet>(); other && other->vpc == vpcId)
+            taken.push_back(other->cidr);
+    std::optional<Cidr> block;
+    for (const Cidr& range : vpc->ipv4Cidrs) {
+        if (range.prefixLength() <= subnet->cidr.prefixLength())
+            block = firstFreeBlock(range, subnet->cidr.prefixLength(), taken);
+        if (block)
+            break;
+    }
+    if (!block)
+        return refuse(refusal, vpcId.str() + " has no free /" + std::to_string(subnet->cidr.prefixLength()) + " for " + subnetId.str());
+
+    const auto addressed = std::count_if(contents.begin(), contents.end(), [](const Resource* r) {
+        const Workload* w = r->as<Workload>();
+        return w && w->privateIp;
+    });
+    if (Uint128(addressed) + 10 >= block->last().value() - block->network().value())
+        return refuse(refusal, subnetId.str() + " holds more instances than a /" + std::to_string(block->prefixLength()) + " has addresses");
+
+    Resource moved = *subnetResource;
+    Subnet& s = std::get<Subnet>(moved.data);
+    s.vpc = vpcId;
+    s.cidr = *block;
+    s.ipv6Cidr.reset();
+    auto inNewVpc = [&](const std::optional<ResourceId>& id, auto tag) {
+        using T = decltype(tag);
+        const T* value = id ? design.findAs<T>(*id) : nullptr;
+        return value && value->vpc == vpcId;
+    };
+    if (!inNewVpc(s.routeTable, RouteTable{}))
+        s.routeTable.reset();
+    if (!inNewVpc(s.networkAcl, NetworkAcl{}))
+        s.networkAcl.reset();
+    builder.modify(std::move(moved));
+
+    // Addresses in the new block, in the order the instances appear in the design; .1-.3 and the
+    // last address are AWS's, so numbering starts at .10 as for new instances.
+    Uint128 next = block->network().value() + 10;
+    for (const Resource* r : contents) {
+        Resource changed = *r;
+        if (Workload* w = changed.as<Workload>()) {
+            if (w->privateIp)
+                w->privateIp = IpAddress::v4(std::uint32_t(next++));
+            w->securityGroups.clear();
+        } else if (NatGateway* n = changed.as<NatGateway>()) {
+            n->privateIp.reset();
+        }
+        builder.modify(std::move(changed));
+    }
+    return true;
+}
+
+} // namespace pp
