@@ -221,6 +221,12 @@ public:
         if (font.italic())
             m_writer.writeAttribute(QStringLiteral("font-style"), QStringLiteral("italic"));
         writeColour(QStringLiteral("fill"), m_pen.color());
+        // The width the bundled font gives the text: a viewer drawing it with a fallback font
+        // fits it to the same width, so labels stay inside their boxes as on the canvas.
+        if (item.width() > 0)
+            m_writer.writeAttribute(QStringLiteral("textLength"), num(item.width() * (axisAligned() ? scale() : 1.0)));
+        if (item.width() > 0)
+            m_writer.writeAttribute(QStringLiteral("lengthAdjust"), QStringLiteral("spacingAndGlyphs"));
         if (text != text.simplified())
             m_writer.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
         m_writer.writeCharacters(text);
