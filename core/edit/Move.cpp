@@ -107,4 +107,67 @@ bool moveSubnetToVpc(ChangeSetBuilder& builder, const Design& design, const Reso
     return true;
 }
 
+namespace {
+
+// The VPC a gateway is attached to, or nullopt (detached, or not a gateway).
+std::optional<ResourceId> attachedVpc(const Resource& r)
+{
+    if (const InternetGateway* g = r.as<InternetGateway>())
+        return g->vpc;
+    if (const EgressOnlyInternetGateway* g = r.as<EgressOnlyInternetGateway>())
+        return g->vpc;
+    if (const VirtualPrivateGateway* g = r.as<VirtualPrivateGateway>())
+        return g->vpc;
+    return std::nullopt;
+}
+
+} // namespace
+
+bool moveGatewayToVpc(ChangeSetBuilder& builder, const Design& design, const ResourceId& gatewayId, const ResourceId& vpcId,
+                      int* removedRoutes, std::string* refusal)
+{
+    if (removedRoutes)
+        *removedRoutes = 0;
+    const Resource* gateway = design.find(gatewayId);
+    const Vpc* vpc = design.findAs<Vpc>(vpcId);
+    if (!gateway || !vpc || !(gateway->as<InternetGateway>() || gateway->as<EgressOnlyInternetGateway>() || gateway->as<VirtualPrivateGateway>()))
+        return refuse(refusal, "there is no gateway " + gatewayId.str() + " or VPC " + vpcId.str());
+    const std::optional<ResourceId> oldVpcId = attachedVpc(*gateway);
+    if (oldVpcId == vpcId)
+        return true;
+    if (const Vpc* oldVpc = oldVpcId ? design.findAs<Vpc>(*oldVpcId) : nullptr; oldVpc && oldVpc->region != vpc->region)
+        return refuse(refusal, gatewayId.str() + " stays in its Region: " + vpcId.str() + " is in another one");
+    for (const Resource& r : design.resources())
+        if (r.id != gatewayId && r.kind() == gateway->kind() && attachedVpc(r) == vpcId)
+            return refuse(refusal, vpcId.str() + " already has " + r.id.str() + " (one per VPC)");
+
+    Resource moved = *gateway;
+    if (InternetGateway* g = moved.as<InternetGateway>())
+        g->vpc = vpcId;
+    else if (EgressOnlyInternetGateway* e = moved.as<EgressOnlyInternetGateway>())
+        e->vpc = vpcId;
+    else if (VirtualPrivateGateway* v = moved.as<VirtualPrivateGateway>())
+        v->vpc = vpcId;
+    builder.modify(std::move(moved));
+
+    if (!oldVpcId)
+        return true;
+    for (const Resource& r : design.resources()) {
+        const RouteTable* table = r.as<RouteTable>();
+        if (!table || table->vpc != *oldVpcId)
+            continue;
+        Resource changed = r;
+        RouteTable& t = std::get<RouteTable>(changed.data);
+        const auto before = t.routes.size();
+        std::erase_if(t.routes, [&](const Route& route) { return route.target == gatewayId; });
+        std::erase(t.propagatingGateways, gatewayId);
+        if (removedRoutes)
+            *removedRoutes += int(before - t.routes.size());
+        if (!(t == *table))
+            builder.modify(std::move(changed));
+    }
+    return true;
+}
+
 } // namespace pp
+

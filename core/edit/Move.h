@@ -23,4 +23,12 @@ namespace pp {
 bool moveSubnetToVpc(ChangeSetBuilder& builder, const Design& design, const ResourceId& subnet, const ResourceId& vpc,
                      std::string* refusal);
 
+// Stages moving an internet gateway, egress-only internet gateway or virtual private gateway to
+// another VPC of the same Region (detach, attach): the old VPC's route tables lose their routes
+// to it and stop propagating from it (a route cannot target another VPC's gateway, RT-6).
+// `removedRoutes` counts the routes dropped. Refused when the VPC already has a gateway of
+// that kind (one per VPC) or is in another Region.
+bool moveGatewayToVpc(ChangeSetBuilder& builder, const Design& design, const ResourceId& gateway, const ResourceId& vpc,
+                      int* removedRoutes, std::string* refusal);
+
 } // namespace pp

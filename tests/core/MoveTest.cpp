@@ -74,3 +74,37 @@ TEST(MoveSubnet, RefusedAcrossRegionsAndWhenTheVpcIsFull)
 
 } // namespace
 } // namespace pp::test
+
+namespace pp::test {
+namespace {
+
+TEST(MoveGateway, AttachingAnInternetGatewayToAnotherVpcDropsTheOldRoutesToIt)
+{
+    Design d = load(baseDesign());
+    ChangeSetBuilder builder(d);
+    std::string refusal;
+    int removed = -1;
+    ASSERT_TRUE(moveGatewayToVpc(builder, d, ResourceId("igw-a"), ResourceId("vpc-b"), &removed, &refusal)) << refusal;
+    EXPECT_EQ(removed, 1) << "rt-pub's default route";
+    ASSERT_TRUE(applyChangeSet(d, builder.build()));
+    EXPECT_EQ(d.findAs<InternetGateway>(ResourceId("igw-a"))->vpc, ResourceId("vpc-b"));
+    for (const Route& r : d.findAs<RouteTable>(ResourceId("rt-pub"))->routes)
+        EXPECT_NE(r.target, ResourceId("igw-a"));
+    for (const Finding& f : lintDesign(d))
+        EXPECT_NE(f.code, "ROUTE_TARGET_OTHER_VPC") << f.message;
+}
+
+TEST(MoveGateway, OnePerVpc)
+{
+    nlohmann::json doc = baseDesign();
+    doc["internetGateways"].push_back({{"id", "igw-b"}, {"vpc", "vpc-b"}});
+    const Design d = load(doc);
+    ChangeSetBuilder builder(d);
+    std::string refusal;
+    EXPECT_FALSE(moveGatewayToVpc(builder, d, ResourceId("igw-a"), ResourceId("vpc-b"), nullptr, &refusal));
+    EXPECT_NE(refusal.find("already has igw-b"), std::string::npos) << refusal;
+    EXPECT_TRUE(builder.build().empty());
+}
+
+} // namespace
+} // namespace pp::test

@@ -665,7 +665,7 @@ TEST_F(Editor, SlowAnalysesRunInTheBackgroundAndTheLatestResultWins)
 }
 
 
-TEST_F(Editor, DraggingASubnetIntoAnotherVpcMovesItWithItsInstances)
+TEST_F(Editor, DraggingASubnetOrGatewayIntoAnotherVpcMovesItInTheModel)
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("two-vpcs.privatepath"));
@@ -678,7 +678,10 @@ TEST_F(Editor, DraggingASubnetIntoAnotherVpcMovesItWithItsInstances)
   "subnets": [{"id": "s-a", "vpc": "vpc-a", "cidr": "10.0.7.0/24", "availabilityZone": "use1-az1"},
               {"id": "s-b", "vpc": "vpc-b", "cidr": "10.1.0.0/24", "availabilityZone": "use1-az1"}],
   "workloads": [{"id": "i-1", "subnet": "s-a", "privateIp": "10.0.7.10"}],
+  "internetGateways": [{"id": "igw-a", "vpc": "vpc-a"}],
+  "routeTables": [{"id": "rt-a", "vpc": "vpc-a", "main": true, "routes": [{"destination": "0.0.0.0/0", "target": "igw-a"}]}],
   "diagram": {"shapes": [
+    {"resource": "igw-a", "parent": "vpc-a", "x": 400, "y": 300, "width": 90, "height": 70},
     {"resource": "use1", "x": 0, "y": 0, "width": 1300, "height": 500},
     {"resource": "vpc-a", "parent": "use1", "x": 20, "y": 50, "width": 560, "height": 400},
     {"resource": "vpc-b", "parent": "use1", "x": 700, "y": 50, "width": 560, "height": 400},
@@ -722,6 +725,16 @@ TEST_F(Editor, DraggingASubnetIntoAnotherVpcMovesItWithItsInstances)
     EXPECT_EQ(doc().undoStack()->index(), 0);
     EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("stays inside a VPC")))
         << window->statusBar()->currentMessage().toStdString();
+
+    // The internet gateway, dragged to vpc-b, is attached there; vpc-a's route to it goes.
+    drag(centreOf("igw-a"), centreOf("igw-a") + QPointF(700, 0));
+    EXPECT_EQ(doc().design().findAs<InternetGateway>(ResourceId("igw-a"))->vpc, ResourceId("vpc-b"));
+    EXPECT_TRUE(doc().design().findAs<RouteTable>(ResourceId("rt-a"))->routes.empty());
+    EXPECT_EQ(dynamic_cast<ResourceItem*>(scene()->itemFor("igw-a")->parentItem())->resourceId().str(), "vpc-b");
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("1 route(s)")))
+        << window->statusBar()->currentMessage().toStdString();
+    doc().undoStack()->undo();
+    EXPECT_EQ(QByteArray::fromStdString(saveDesignToString(doc().design())), original);
 }
 
 } // namespace

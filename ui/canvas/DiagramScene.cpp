@@ -290,7 +290,7 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
         moved.y = r->pos().y();
         if (r->canChangeContainer()) {
             // Where did it land? The innermost container of the right kind under its centre decides.
-            const Kind holder = r->kind() == Kind::Subnet ? Kind::Vpc : Kind::Subnet;
+            const Kind holder = r->kind() == Kind::Workload || r->kind() == Kind::NatGateway ? Kind::Subnet : Kind::Vpc;
             const QPointF centre = r->mapToScene(QPointF(r->size().width() / 2, r->size().height() / 2));
             ResourceItem* container = nullptr;
             for (QGraphicsItem* under : items(centre, Qt::IntersectsItemBoundingRect))
@@ -313,9 +313,16 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
             if (container->resourceId() != moved.parent) {
                 // Into another container: the model follows the drawing.
                 Resource changed = *d.find(r->resourceId());
-                if (changed.as<Subnet>()) {
+                if (holder == Kind::Vpc) {
                     std::string refusal;
-                    if (!moveSubnetToVpc(builder, d, r->resourceId(), container->resourceId(), &refusal)) {
+                    int removedRoutes = 0;
+                    const bool ok = changed.as<Subnet>()
+                                        ? moveSubnetToVpc(builder, d, r->resourceId(), container->resourceId(), &refusal)
+                                        : moveGatewayToVpc(builder, d, r->resourceId(), container->resourceId(), &removedRoutes, &refusal);
+                    if (removedRoutes > 0)
+                        emit statusMessage(tr("%1 is attached to %2; %n route(s) to it in its old VPC's tables were removed.", nullptr, removedRoutes)
+                                               .arg(QString::fromStdString(r->resourceId().str()), QString::fromStdString(container->resourceId().str())));
+                    if (!ok) {
                         r->setPos(r->dragStart());
                         emit statusMessage(tr("Cannot move %1 to %2: %3")
                                                .arg(QString::fromStdString(r->resourceId().str()),

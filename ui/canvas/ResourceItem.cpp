@@ -61,7 +61,12 @@ QPainterPath ResourceItem::shape() const
 bool ResourceItem::canChangeContainer() const
 {
     const Kind k = kind();
-    return k == Kind::Workload || k == Kind::NatGateway || k == Kind::Subnet;
+    if (k == Kind::Workload || k == Kind::NatGateway || k == Kind::Subnet)
+        return true;
+    // Gateways drawn in a VPC can be attached to another one.
+    const auto* parent = dynamic_cast<const ResourceItem*>(parentItem());
+    return (k == Kind::InternetGateway || k == Kind::EgressOnlyInternetGateway || k == Kind::VirtualPrivateGateway) && parent &&
+           parent->kind() == Kind::Vpc;
 }
 
 QRectF ResourceItem::resizeHandle() const

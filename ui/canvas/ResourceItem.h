@@ -35,8 +35,9 @@ public:
     // Containers can be resized by the handle at their bottom-right corner, never smaller than
     // what they hold.
     QRectF resizeHandle() const;
-    // Instances and NAT gateways can be dragged into another subnet, subnets into another VPC
-    // (the model follows); everything else stays in its container.
+    // Instances and NAT gateways can be dragged into another subnet; subnets, and internet,
+    // egress-only and virtual private gateways drawn in a VPC, into another VPC (the model
+    // follows); everything else stays in its container.
     bool canChangeContainer() const;
     QSizeF minimumSize() const;
 
