@@ -278,27 +278,21 @@ void ExportDialog::refreshPreviewNow()
     }
     m_previewStack->setCurrentWidget(m_preview);
     QString error;
-    const QSize full = exportPixelSize(m_document, o, m_selection, &error);
+    double scale = 1;
+    const QSize full = exportPixelSize(m_document, o, m_selection, &error, &scale);
     if (full.isEmpty()) {
         m_preview->setPixmap({});
         m_preview->setText(error);
         m_size->setText(error);
         return;
     }
-    // The preview is the PNG renderer at a size that fits the box: what the file will show.
+    // The preview is the PNG renderer, shrunk to fit the box: what the file will show.
     ExportOptions preview = o;
     preview.format = ExportFormat::Png;
     preview.embedDesign = false;
     const double fit = std::min({1.0, double(kPreviewBox.width()) / full.width(), double(kPreviewBox.height()) / full.height()});
-    const double baseScale = double(full.width() - 2 * o.border) / std::max(1, exportPixelSize(m_document, [&] {
-                                                                                      ExportOptions unit = o;
-                                                                                      unit.width = unit.height = 0;
-                                                                                      unit.scale = 1;
-                                                                                      unit.border = 0;
-                                                                                      return unit;
-                                                                                  }(), m_selection).width());
     preview.width = preview.height = 0;
-    preview.scale = std::max(0.01, baseScale * fit);
+    preview.scale = std::max(0.01, scale * fit);
     preview.border = int(std::lround(o.border * fit));
     const ExportResult r = renderExport(m_document, preview, m_selection, m_shownFlow);
     QImage image;

@@ -321,10 +321,10 @@ QByteArray deterministicPdf(QByteArray pdf)
 
 } // namespace
 
-QSize exportPixelSize(Document& document, const ExportOptions& options, const QSet<QString>& selection, QString* error)
+QSize exportPixelSize(Document& document, const ExportOptions& options, const QSet<QString>& selection, QString* error, double* scale)
 {
     Layout layout(document, options, selection, {});
-    return layout.pixelSize(nullptr, error);
+    return layout.pixelSize(scale, error);
 }
 
 ExportResult renderExport(Document& document, const ExportOptions& options, const QSet<QString>& selection, const FlowId& shownFlow)

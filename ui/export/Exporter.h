@@ -72,9 +72,10 @@ struct ExportResult {
 ExportResult renderExport(Document& document, const ExportOptions& options, const QSet<QString>& selection = {},
                           const FlowId& shownFlow = {});
 
-// The pixel size an image export will have (for the dialog), or an empty size with `error` set.
+// The pixel size an image export will have (for the dialog), or an empty size with `error` set;
+// `scale` receives the output pixels per diagram unit that size implies.
 QSize exportPixelSize(Document& document, const ExportOptions& options, const QSet<QString>& selection = {},
-                      QString* error = nullptr);
+                      QString* error = nullptr, double* scale = nullptr);
 
 // Writes export bytes to `path` atomically (QSaveFile). Refuses an existing file unless
 // `overwrite`, and never writes through a symbolic link. On failure the old file (if any) is
