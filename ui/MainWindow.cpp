@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -321,7 +322,8 @@ void MainWindow::exportDiagram()
     for (const ResourceId& id : m_scene->selectedResources())
         selection.insert(QString::fromStdString(id.str()));
     ExportDialog dialog(*m_document, selection, m_scene->shownFlow(), this);
-    dialog.exec();
+    if (dialog.exec() == QDialog::Accepted && !dialog.writtenPath().isEmpty())
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(dialog.writtenPath())), 5000);
 }
 
 void MainWindow::open()

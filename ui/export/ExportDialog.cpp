@@ -322,6 +322,7 @@ bool ExportDialog::exportTo(const QString& path, QString* error)
         return false;
     saveOptions(o);
     QSettings().setValue(QStringLiteral("export/directory"), QFileInfo(path).absolutePath());
+    m_written = path;
     return true;
 }
 

@@ -33,6 +33,9 @@ public:
     // Writes the export to `path` (replacing it) and remembers the settings; false with `error`.
     bool exportTo(const QString& path, QString* error);
 
+    // The file the last successful export wrote (empty: none yet).
+    QString writtenPath() const { return m_written; }
+
     static ExportOptions savedOptions();
     static void saveOptions(const ExportOptions& options);
 
@@ -71,6 +74,7 @@ private:
     QPlainTextEdit* m_textPreview = nullptr;
     QLabel* m_size = nullptr;
     QTimer* m_previewTimer = nullptr;
+    QString m_written;
 };
 
 } // namespace pp::ui
