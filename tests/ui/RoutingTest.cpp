@@ -5,8 +5,10 @@
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
 #include "document/Document.h"
+#include "generate/ScenarioGenerator.h"
 
 #include <QDir>
+#include <QTest>
 #include <gtest/gtest.h>
 
 namespace pp::ui {
@@ -73,6 +75,62 @@ TEST(Routing, RoutesAreOrthogonalAndJoinTheirEnds)
     };
     EXPECT_TRUE(onEdge(QRectF(flow->source()->scenePos(), flow->source()->size()), line.first()));
     EXPECT_TRUE(onEdge(QRectF(flow->destination()->scenePos(), flow->destination()->size()), line.last()));
+}
+
+TEST(Routing, FlowsToTheSameServiceRunSideBySideNotOnTopOfEachOther)
+{
+    Document document;
+    QString error;
+    ASSERT_TRUE(document.open(QStringLiteral(PRIVATEPATH_SOURCE_DIR "/resources/examples/s3-gateway-endpoint.privatepath"), &error));
+    DiagramScene scene(document);
+    // The flow through the NAT gateway (public) and the one through the endpoint (private) both
+    // end at S3: a reader must be able to follow each colour to its end.
+    RouteObstacles routed({});
+    routed.addRoute(scene.flowItemFor("flow-s3-via-endpoint")->path().toSubpathPolygons().value(0));
+    EXPECT_EQ(routed.overlap(scene.flowItemFor("flow-s3-via-nat")->path().toSubpathPolygons().value(0)), 0.0);
+}
+
+TEST(Routing, AfterMovesTheCanvasSettlesOnTheRoutesAFreshDrawingGets)
+{
+    // Exports and reopened files route from scratch; after edits the canvas must end up showing
+    // the same routes, whatever order the moves came in.
+    Document document;
+    document.reset(*generateScenario({4, 3, 3, 7}));
+    DiagramScene canvas(document);
+    std::vector<Shape> tiles;
+    for (const Shape& s : document.design().diagram.shapes)
+        if (const Resource* r = document.design().find(s.resource); r && (r->kind() == Kind::Workload || r->kind() == Kind::VpcEndpoint))
+            tiles.push_back(s);
+    ASSERT_GT(tiles.size(), 10u);
+    for (std::size_t i = 0; i < tiles.size(); i += 3) {
+        Shape moved = tiles[i];
+        moved.x += (i % 2 ? 30 : -20);
+        moved.y += 20;
+        document.apply(ChangeSetBuilder(document.design()).setShape(moved).build(), QStringLiteral("Move"));
+    }
+    QTest::qWait(400);
+    DiagramScene fresh(document);
+    int compared = 0;
+    for (QGraphicsItem* item : fresh.items())
+        if (auto* f = dynamic_cast<FlowItem*>(item)) {
+            EXPECT_EQ(canvas.flowItemFor(f->flowId().str())->path(), f->path()) << f->flowId().str();
+            ++compared;
+        }
+    QList<QPainterPath> canvasLinks, freshLinks;
+    for (QGraphicsItem* item : canvas.items())
+        if (auto* l = dynamic_cast<LinkItem*>(item))
+            canvasLinks << l->path();
+    for (QGraphicsItem* item : fresh.items())
+        if (auto* l = dynamic_cast<LinkItem*>(item))
+            freshLinks << l->path();
+    auto byPosition = [](const QPainterPath& a, const QPainterPath& b) {
+        const QRectF x = a.boundingRect(), y = b.boundingRect();
+        return std::make_tuple(x.left(), x.top(), x.right(), x.bottom()) < std::make_tuple(y.left(), y.top(), y.right(), y.bottom());
+    };
+    std::sort(canvasLinks.begin(), canvasLinks.end(), byPosition);
+    std::sort(freshLinks.begin(), freshLinks.end(), byPosition);
+    EXPECT_EQ(canvasLinks, freshLinks);
+    EXPECT_GT(compared, 5);
 }
 
 } // namespace

@@ -23,6 +23,9 @@ DiagramScene::DiagramScene(Document& document, QObject* parent) : QGraphicsScene
     connect(&m_document, &Document::changed, this, &DiagramScene::onChanged);
     connect(&m_document, &Document::analysisUpdated, this, &DiagramScene::refreshStyles);
     setFont(style::canvasFont());
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(120);
+    connect(&m_settle, &QTimer::timeout, this, [this] { routeConnectors({}); });
     rebuild();
 }
 
@@ -40,6 +43,8 @@ void DiagramScene::rebuild()
             selected << QString::fromStdString(f->flowId().str());
     }
     clear();
+    m_settle.stop();
+    m_dragged.clear();
     m_links.clear();
     m_items.clear();
     m_flows.clear();
@@ -96,7 +101,7 @@ void DiagramScene::rebuild()
     if (m_presentation.exporting)
         for (ResourceItem* item : std::as_const(m_items))
             item->setCacheMode(QGraphicsItem::NoCache);
-    routeConnectors();
+    routeConnectors({});
     m_rebuilding = false;
     m_structure = structure();
     showFlowPath(m_shownFlow);
@@ -170,22 +175,31 @@ void DiagramScene::onChanged(const QSet<QString>&)
     // Same items: follow the shapes' new geometry and repaint. Connectors are routed again only
     // when something moved or was resized (a property edit leaves every route as it was).
     m_rebuilding = true;
-    bool geometry = false;
+    QList<ResourceItem*> moved;
     for (const Shape& s : m_document.design().diagram.shapes)
         if (ResourceItem* item = itemFor(s.resource.str())) {
+            bool changed = false;
             if (item->pos() != QPointF(s.x, s.y)) {
                 item->setPos(s.x, s.y);
-                geometry = true;
+                changed = true;
             }
             if (item->size() != QSizeF(s.width, s.height)) {
                 item->setSize(QSizeF(s.width, s.height));
-                geometry = true;
+                changed = true;
             }
+            // A drag's items are already where the model says; routes across them must still be settled.
+            if (changed || m_dragged.contains(item))
+                moved << item;
             item->update();
         }
     m_rebuilding = false;
-    if (geometry)
-        itemMoved();
+    m_dragged.clear();
+    if (!moved.isEmpty()) {
+        // At once: the connectors at or across what moved. Shortly after: all of them, so the
+        // canvas shows exactly the routes a fresh drawing (an export, a reopened file) gets.
+        routeConnectors(moved);
+        m_settle.start();
+    }
     refreshStyles();
 }
 
@@ -198,19 +212,62 @@ void DiagramScene::refreshStyles()
     showFlowPath(m_shownFlow);
 }
 
-void DiagramScene::itemMoved()
+void DiagramScene::itemMoved(ResourceItem* moved)
 {
-    if (!m_rebuilding)
-        routeConnectors();
+    if (m_rebuilding)
+        return;
+    if (moved) {
+        m_dragged.insert(moved);
+        routeConnectors({moved});
+    }
+    else
+        routeConnectors({});
 }
 
-void DiagramScene::routeConnectors()
+void DiagramScene::routeConnectors(const QList<ResourceItem*>& moved)
 {
-    const RouteObstacles obstacles(m_items.values());
+    // Where the moved shapes are now: a connector running across one must find a new way.
+    std::vector<QRectF> areas;
+    for (const ResourceItem* m : moved)
+        areas.push_back(QRectF(m->scenePos(), m->size()).adjusted(-6, -4, 6, 26));
+    auto affected = [&](const QGraphicsPathItem* connector, const ResourceItem* a, const ResourceItem* b) {
+        if (moved.isEmpty())
+            return true;
+        for (const ResourceItem* m : moved)
+            if (m == a || m == b || m->isAncestorOf(a) || m->isAncestorOf(b))
+                return true;
+        const QRectF bounds = connector->path().boundingRect();
+        for (const QRectF& area : areas)
+            if (bounds.intersects(area) && connector->path().intersects(area))
+                return true;
+        return false;
+    };
+    // Links first (in model order), then flows by id: the same design always routes the same way.
+    // Connectors that stay as they are count as already routed.
+    RouteObstacles obstacles(m_items.values());
+    QList<FlowItem*> flows = m_flows.values();
+    std::sort(flows.begin(), flows.end(), [](const FlowItem* a, const FlowItem* b) { return a->flowId().str() < b->flowId().str(); });
+    std::vector<bool> linkMoves, flowMoves;
     for (LinkItem* l : std::as_const(m_links))
-        l->updateRoute(&obstacles);
-    for (FlowItem* f : std::as_const(m_flows))
-        f->updateRoute(&obstacles);
+        linkMoves.push_back(affected(l, l->from(), l->to()));
+    for (FlowItem* f : std::as_const(flows))
+        flowMoves.push_back(affected(f, f->source(), f->destination()));
+    for (qsizetype i = 0; i < m_links.size(); ++i)
+        if (!linkMoves[std::size_t(i)])
+            obstacles.addRoute(m_links[i]->path().toSubpathPolygons().value(0));
+    for (qsizetype i = 0; i < flows.size(); ++i)
+        if (!flowMoves[std::size_t(i)])
+            obstacles.addRoute(flows[i]->path().toSubpathPolygons().value(0));
+    for (qsizetype i = 0; i < m_links.size(); ++i)
+        if (linkMoves[std::size_t(i)]) {
+            m_links[i]->updateRoute(&obstacles);
+            obstacles.addRoute(m_links[i]->path().toSubpathPolygons().value(0));
+        }
+    for (qsizetype i = 0; i < flows.size(); ++i)
+        if (flowMoves[std::size_t(i)]) {
+            flows[i]->updateRoute(&obstacles);
+            obstacles.addRoute(flows[i]->path().toSubpathPolygons().value(0));
+        }
 }
 
 QList<ResourceId> DiagramScene::selectedResources() const

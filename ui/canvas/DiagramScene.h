@@ -8,6 +8,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QSet>
+#include <QTimer>
 
 namespace pp::ui {
 
@@ -37,7 +38,10 @@ public:
     // Highlights the hops of a flow on the canvas (empty id: none).
     void showFlowPath(const FlowId& flow);
     const FlowId& shownFlow() const { return m_shownFlow; }
-    void itemMoved(); // a shape moved: flows follow
+    // A shape moved or was resized: connectors follow. With the item (during a drag), only the
+    // connectors attached to it or to what it holds are routed again, around the others as they
+    // are; without, every connector is.
+    void itemMoved(ResourceItem* moved = nullptr);
     void commitResize(ResourceItem* item); // a resize ended: one change-set
 
 signals:
@@ -55,7 +59,9 @@ protected:
 private:
     void onChanged(const QSet<QString>& ids);
     void updateHighlights();
-    void routeConnectors(); // every flow and link, around the tiles where they are now
+    // Routes the connectors attached to `moved` (or to what they hold) or running across them;
+    // all connectors when `moved` is empty.
+    void routeConnectors(const QList<ResourceItem*>& moved);
     QString structure() const;
     // The pairs of drawn resources a structural link joins (derived from the model).
     std::vector<std::pair<std::string, std::string>> linkEnds() const;
@@ -68,6 +74,8 @@ private:
     QString m_structure;
     bool m_rebuilding = false;
     Presentation m_presentation;
+    QSet<ResourceItem*> m_dragged; // moved by the mouse since the last change of the document
+    QTimer m_settle;               // a full routing pass shortly after shapes moved
 };
 
 } // namespace pp::ui

@@ -43,6 +43,14 @@ double length(const QPolygonF& line)
 
 } // namespace
 
+template <class F>
+void RouteObstacles::forCells(const QRectF& area, F&& f) const
+{
+    for (qint64 cx = qint64(std::floor(area.left() / kCell)); cx <= qint64(std::floor(area.right() / kCell)); ++cx)
+        for (qint64 cy = qint64(std::floor(area.top() / kCell)); cy <= qint64(std::floor(area.bottom() / kCell)); ++cy)
+            f(cellKey(cx, cy));
+}
+
 RouteObstacles::RouteObstacles(const QList<ResourceItem*>& items)
 {
     for (const ResourceItem* item : items) {
@@ -51,9 +59,7 @@ RouteObstacles::RouteObstacles(const QList<ResourceItem*>& items)
         const QRectF box = footprint(item);
         const int index = int(m_tiles.size());
         m_tiles.emplace_back(item, box);
-        for (qint64 cx = qint64(std::floor(box.left() / kCell)); cx <= qint64(std::floor(box.right() / kCell)); ++cx)
-            for (qint64 cy = qint64(std::floor(box.top() / kCell)); cy <= qint64(std::floor(box.bottom() / kCell)); ++cy)
-                m_cells[cellKey(cx, cy)].push_back(index);
+        forCells(box, [&](quint64 key) { m_cells[key].push_back(index); });
     }
 }
 
@@ -62,19 +68,63 @@ int RouteObstacles::crossed(const QPolygonF& line, const ResourceItem* from, con
     std::vector<int> hit;
     for (int i = 0; i + 1 < line.size(); ++i) {
         const QRectF segment = QRectF(line[i], line[i + 1]).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
-        for (qint64 cx = qint64(std::floor(segment.left() / kCell)); cx <= qint64(std::floor(segment.right() / kCell)); ++cx)
-            for (qint64 cy = qint64(std::floor(segment.top() / kCell)); cy <= qint64(std::floor(segment.bottom() / kCell)); ++cy) {
-                const auto it = m_cells.constFind(cellKey(cx, cy));
-                if (it == m_cells.constEnd())
-                    continue;
-                for (int index : *it) {
-                    const auto& [tile, box] = m_tiles[std::size_t(index)];
-                    if (tile != from && tile != to && box.intersects(segment) && std::find(hit.begin(), hit.end(), index) == hit.end())
-                        hit.push_back(index);
-                }
+        forCells(segment, [&](quint64 key) {
+            const auto it = m_cells.constFind(key);
+            if (it == m_cells.constEnd())
+                return;
+            for (int index : *it) {
+                const auto& [tile, box] = m_tiles[std::size_t(index)];
+                if (tile != from && tile != to && box.intersects(segment) && std::find(hit.begin(), hit.end(), index) == hit.end())
+                    hit.push_back(index);
             }
+        });
     }
     return int(hit.size());
+}
+
+void RouteObstacles::addRoute(const QPolygonF& line)
+{
+    for (int i = 0; i + 1 < line.size(); ++i) {
+        const int index = int(m_segments.size());
+        m_segments.emplace_back(line[i], line[i + 1]);
+        forCells(QRectF(line[i], line[i + 1]).normalized(), [&](quint64 key) { m_segmentCells[key].push_back(index); });
+    }
+}
+
+double RouteObstacles::overlap(const QPolygonF& line) const
+{
+    constexpr double near = 4; // closer than this reads as one line
+    double total = 0;
+    std::vector<int> seen;
+    for (int i = 0; i + 1 < line.size(); ++i) {
+        const QLineF a(line[i], line[i + 1]);
+        const bool horizontal = std::abs(a.dy()) < 1e-6;
+        seen.clear();
+        forCells(QRectF(a.p1(), a.p2()).normalized().adjusted(-near, -near, near, near), [&](quint64 key) {
+            const auto it = m_segmentCells.constFind(key);
+            if (it == m_segmentCells.constEnd())
+                return;
+            for (int index : *it) {
+                if (std::find(seen.begin(), seen.end(), index) != seen.end())
+                    continue;
+                seen.push_back(index);
+                const QLineF& b = m_segments[std::size_t(index)];
+                if (horizontal != (std::abs(b.dy()) < 1e-6))
+                    continue;
+                // Same direction and close: the length they share.
+                const double offset = horizontal ? std::abs(a.y1() - b.y1()) : std::abs(a.x1() - b.x1());
+                if (offset >= near)
+                    continue;
+                // (Values, not std::minmax: its references would dangle on the temporaries.)
+                const double a0 = horizontal ? std::min(a.x1(), a.x2()) : std::min(a.y1(), a.y2());
+                const double a1 = horizontal ? std::max(a.x1(), a.x2()) : std::max(a.y1(), a.y2());
+                const double b0 = horizontal ? std::min(b.x1(), b.x2()) : std::min(b.y1(), b.y2());
+                const double b1 = horizontal ? std::max(b.x1(), b.x2()) : std::max(b.y1(), b.y2());
+                total += std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+            }
+        });
+    }
+    return total;
 }
 
 QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to, const RouteObstacles* obstacles)
@@ -92,75 +142,95 @@ QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to, c
     const bool downwards = b.center().y() >= a.center().y();
     const bool apartX = b.left() > a.right() || b.right() < a.left();
     const bool apartY = b.top() > a.bottom() || b.bottom() < a.top();
-    if (apartX) {
-        const QPointF start(rightwards ? a.right() : a.left(), a.center().y());
-        const QPointF end(rightwards ? b.left() : b.right(), b.center().y());
-        for (double f : {0.5, 0.25, 0.75, 0.1, 0.9}) {
-            const double x = start.x() + (end.x() - start.x()) * f;
-            candidates.push_back(QPolygonF{start, QPointF(x, start.y()), QPointF(x, end.y()), end});
+    // Every family is tried with the ends at the middle of their sides and shifted along them, so
+    // connectors meeting the same side can arrive side by side instead of on top of each other.
+    auto generate = [&](double shiftA, double shiftB) {
+        // Where a connector meets a box: the middle of a side, shifted along it (kept off the corners).
+        const QPointF ac(std::clamp(a.center().x() + shiftA, a.left() + 8, a.right() - 8),
+                         std::clamp(a.center().y() + shiftA, a.top() + 8, a.bottom() - 8));
+        const QPointF bc(std::clamp(b.center().x() + shiftB, b.left() + 8, b.right() - 8),
+                         std::clamp(b.center().y() + shiftB, b.top() + 8, b.bottom() - 8));
+        if (apartX) {
+            const QPointF start(rightwards ? a.right() : a.left(), ac.y());
+            const QPointF end(rightwards ? b.left() : b.right(), bc.y());
+            for (double f : {0.5, 0.25, 0.75, 0.1, 0.9}) {
+                const double x = start.x() + (end.x() - start.x()) * f;
+                candidates.push_back(QPolygonF{start, QPointF(x, start.y()), QPointF(x, end.y()), end});
+            }
         }
-    }
-    if (apartY) {
-        const QPointF start(a.center().x(), downwards ? a.bottom() : a.top());
-        const QPointF end(b.center().x(), downwards ? b.top() : b.bottom());
-        for (double f : {0.5, 0.25, 0.75}) {
-            const double y = start.y() + (end.y() - start.y()) * f;
-            candidates.push_back(QPolygonF{start, QPointF(start.x(), y), QPointF(end.x(), y), end});
-        }
-    }
-    if (b.center().x() > a.right() || b.center().x() < a.left()) {
         if (apartY) {
+            const QPointF start(ac.x(), downwards ? a.bottom() : a.top());
+            const QPointF end(bc.x(), downwards ? b.top() : b.bottom());
+            for (double f : {0.5, 0.25, 0.75}) {
+                const double y = start.y() + (end.y() - start.y()) * f;
+                candidates.push_back(QPolygonF{start, QPointF(start.x(), y), QPointF(end.x(), y), end});
+            }
+        }
+        if ((bc.x() > a.right() || bc.x() < a.left()) && apartY) {
             // Sideways out of the source, down (or up) into the destination.
-            const QPointF start(rightwards ? a.right() : a.left(), a.center().y());
-            const QPointF end(b.center().x(), downwards ? b.top() : b.bottom());
+            const QPointF start(rightwards ? a.right() : a.left(), ac.y());
+            const QPointF end(bc.x(), downwards ? b.top() : b.bottom());
             if ((downwards && start.y() < end.y()) || (!downwards && start.y() > end.y()))
                 candidates.push_back(QPolygonF{start, QPointF(end.x(), start.y()), end});
         }
-    }
-    if (a.center().x() > b.right() || a.center().x() < b.left()) {
-        if (apartY) {
+        if ((ac.x() > b.right() || ac.x() < b.left()) && apartY) {
             // Down (or up) out of the source, sideways into the destination.
-            const QPointF start(a.center().x(), downwards ? a.bottom() : a.top());
-            const QPointF end(rightwards ? b.left() : b.right(), b.center().y());
+            const QPointF start(ac.x(), downwards ? a.bottom() : a.top());
+            const QPointF end(rightwards ? b.left() : b.right(), bc.y());
             if ((downwards && start.y() < end.y()) || (!downwards && start.y() > end.y()))
                 candidates.push_back(QPolygonF{start, QPointF(start.x(), end.y()), end});
         }
-    }
-    // Detours: around the right or left of both boxes, or below or above them, farther out
-    // step by step.
-    for (int step = 0; step < 5; ++step) {
-        const double out = gap + step * 40;
-        const double right = std::max(a.right(), b.right()) + out;
-        candidates.push_back(QPolygonF{QPointF(a.right(), a.center().y()), QPointF(right, a.center().y()),
-                                       QPointF(right, b.center().y()), QPointF(b.right(), b.center().y())});
-        const double left = std::min(a.left(), b.left()) - out;
-        candidates.push_back(QPolygonF{QPointF(a.left(), a.center().y()), QPointF(left, a.center().y()),
-                                       QPointF(left, b.center().y()), QPointF(b.left(), b.center().y())});
-        const double below = std::max(a.bottom(), b.bottom()) + out + 26; // under the labels
-        candidates.push_back(QPolygonF{QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), below),
-                                       QPointF(b.center().x(), below), QPointF(b.center().x(), b.bottom())});
-        const double above = std::min(a.top(), b.top()) - out;
-        candidates.push_back(QPolygonF{QPointF(a.center().x(), a.top()), QPointF(a.center().x(), above),
-                                       QPointF(b.center().x(), above), QPointF(b.center().x(), b.top())});
-    }
-    // Cheapest first (length, then bends); the first route that crosses no tile is the answer,
-    // so most connectors need one or two lookups. Otherwise the one crossing the fewest wins.
-    auto cost = [](const QPolygonF& line) { return length(line) + 40.0 * double(line.size() - 2); };
-    std::stable_sort(candidates.begin(), candidates.end(), [&](const QPolygonF& x, const QPolygonF& y) { return cost(x) < cost(y); });
-    const QPolygonF* best = nullptr;
-    int fewest = 0;
-    for (const QPolygonF& line : candidates) {
-        const int crossed = obstacles ? obstacles->crossed(line, from, to) : 0;
-        if (!best || crossed < fewest) {
-            best = &line;
-            fewest = crossed;
+        // Detours: around the right or left of both boxes, or below or above them, farther out
+        // step by step.
+        for (int step = 0; step < 5; ++step) {
+            const double out = gap + step * 40;
+            const double right = std::max(a.right(), b.right()) + out;
+            candidates.push_back(QPolygonF{QPointF(a.right(), ac.y()), QPointF(right, ac.y()), QPointF(right, bc.y()), QPointF(b.right(), bc.y())});
+            const double left = std::min(a.left(), b.left()) - out;
+            candidates.push_back(QPolygonF{QPointF(a.left(), ac.y()), QPointF(left, ac.y()), QPointF(left, bc.y()), QPointF(b.left(), bc.y())});
+            const double below = std::max(a.bottom(), b.bottom()) + out + 26; // under the labels
+            candidates.push_back(QPolygonF{QPointF(ac.x(), a.bottom()), QPointF(ac.x(), below), QPointF(bc.x(), below), QPointF(bc.x(), b.bottom())});
+            const double above = std::min(a.top(), b.top()) - out;
+            candidates.push_back(QPolygonF{QPointF(ac.x(), a.top()), QPointF(ac.x(), above), QPointF(bc.x(), above), QPointF(bc.x(), b.top())});
         }
-        if (crossed == 0)
-            break;
+    };
+    // Cheapest first (length, then bends); crossing a tile costs far more than any detour, and
+    // running along another connector three times its length, so a short detour that keeps two
+    // flows apart is preferred. Sorted by cost, the search stops once no candidate can win.
+    auto cost = [](const QPolygonF& line) { return length(line) + 40.0 * double(line.size() - 2); };
+    QPolygonF best;
+    double bestScore = 0;
+    int bestCrossed = 0;
+    double bestOverlap = 0;
+    auto search = [&] {
+        std::stable_sort(candidates.begin(), candidates.end(), [&](const QPolygonF& x, const QPolygonF& y) { return cost(x) < cost(y); });
+        for (const QPolygonF& line : candidates) {
+            if (!best.isEmpty() && cost(line) >= bestScore)
+                break;
+            const int crossed = obstacles ? obstacles->crossed(line, from, to) : 0;
+            const double overlap = obstacles && crossed == 0 ? obstacles->overlap(line) : 0.0;
+            const double score = crossed * 100000.0 + cost(line) + 3 * overlap;
+            if (best.isEmpty() || score < bestScore) {
+                best = line;
+                bestScore = score;
+                bestCrossed = crossed;
+                bestOverlap = overlap;
+            }
+        }
+    };
+    generate(0, 0);
+    search();
+    // Only a clear route that runs along another connector tries ends shifted along their sides
+    // (a shift of a few pixels never clears a tile, and most routes need no second round).
+    if (bestCrossed == 0 && bestOverlap > 0) {
+        candidates.clear();
+        for (const auto& [shiftA, shiftB] : std::initializer_list<std::pair<double, double>>{
+                 {0, 10}, {0, -10}, {10, 0}, {-10, 0}, {10, 10}, {-10, -10}, {0, 20}, {0, -20}, {20, 0}, {-20, 0}})
+            generate(shiftA, shiftB);
+        search();
     }
     QPainterPath path;
-    if (best)
-        path.addPolygon(*best);
+    path.addPolygon(best);
     return path;
 }
 

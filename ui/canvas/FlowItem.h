@@ -4,6 +4,7 @@
 
 #include <QGraphicsPathItem>
 #include <QHash>
+#include <QLineF>
 #include <vector>
 
 namespace pp::ui {
@@ -64,11 +65,21 @@ public:
     explicit RouteObstacles(const QList<ResourceItem*>& items);
     // The number of distinct tiles other than `from` and `to` that the polyline runs through.
     int crossed(const QPolygonF& line, const ResourceItem* from, const ResourceItem* to) const;
+    // Connectors already routed: later ones avoid running along them, so two flows do not
+    // merge into one line.
+    void addRoute(const QPolygonF& line);
+    // How long the polyline runs on top of (within a few pixels of, in the same direction)
+    // the connectors already routed.
+    double overlap(const QPolygonF& line) const;
 
 private:
     static constexpr double kCell = 200;
+    template <class F>
+    void forCells(const QRectF& area, F&& f) const;
     std::vector<std::pair<const ResourceItem*, QRectF>> m_tiles;
     QHash<quint64, std::vector<int>> m_cells; // cell -> indexes into m_tiles
+    std::vector<QLineF> m_segments;
+    QHash<quint64, std::vector<int>> m_segmentCells; // cell -> indexes into m_segments
 };
 
 // The orthogonal route between two items, around the tiles in `obstacles` when one exists

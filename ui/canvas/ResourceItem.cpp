@@ -109,7 +109,7 @@ void ResourceItem::mouseMoveEvent(QGraphicsSceneMouseEvent* event)
         next = next.boundedTo(QSizeF(parent->size().width() - pos().x(), parent->size().height() - pos().y()));
     setSize(next);
     if (auto* s = dynamic_cast<DiagramScene*>(scene()))
-        s->itemMoved();
+        s->itemMoved(this);
 }
 
 void ResourceItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
@@ -272,7 +272,7 @@ QVariant ResourceItem::itemChange(GraphicsItemChange change, const QVariant& val
     }
     if (change == ItemPositionHasChanged)
         if (auto* s = dynamic_cast<DiagramScene*>(scene()))
-            s->itemMoved();
+            s->itemMoved(this);
     return QGraphicsItem::itemChange(change, value);
 }
 
