@@ -43,10 +43,14 @@ int runExport(const QStringList& args, Streams io)
     const QCommandLineOption legend(QStringLiteral("legend"), tr("Add a legend of the colours under the drawing."));
     const QCommandLineOption flow(QStringLiteral("flow"), tr("Draw this flow's path hop by hop, as the editor does when it is selected."),
                                   QStringLiteral("ID"));
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  tr("Draw only these resources (comma-separated ids) with what they contain, and the "
+                                     "flows and links between them."),
+                                  QStringLiteral("IDS"));
     const QCommandLineOption dpi(QStringLiteral("dpi"), tr("PNG: resolution written into the file (default 96)."), QStringLiteral("DPI"));
     const QCommandLineOption noEmbed(QStringLiteral("no-embed"), tr("PNG: do not embed the design in the image."));
     const QCommandLineOption force({QStringLiteral("f"), QStringLiteral("force")}, tr("Replace OUT if it exists."));
-    for (const QCommandLineOption& o : {help, output, format, scale, width, height, transparent, border, noHighlight, noPaths, legend, flow, dpi, noEmbed, force})
+    for (const QCommandLineOption& o : {help, output, format, scale, width, height, transparent, border, noHighlight, noPaths, legend, flow, only, dpi, noEmbed, force})
         parser.addOption(o);
 
     auto usage = [&](const QString& message) {
@@ -130,7 +134,22 @@ int runExport(const QStringList& args, Streams io)
         if (!document.design().findFlow(shown))
             return usage(tr("There is no flow '%1' in %2.").arg(parser.value(flow), files.first()));
     }
-    const ui::ExportResult result = ui::renderExport(document, options, {}, shown);
+    QSet<QString> selection;
+    if (parser.isSet(only)) {
+        for (const QString& id : parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString trimmed = id.trimmed();
+            const Resource* r = document.design().find(ResourceId(toStdString(trimmed)));
+            const bool drawn = r && std::any_of(document.design().diagram.shapes.begin(), document.design().diagram.shapes.end(),
+                                                [&](const Shape& s) { return s.resource == r->id; });
+            if (!drawn)
+                return usage(tr("There is no drawn resource '%1' in %2.").arg(trimmed, files.first()));
+            selection.insert(trimmed);
+        }
+        if (selection.isEmpty())
+            return usage(tr("--only needs at least one resource id."));
+        options.selectionOnly = true;
+    }
+    const ui::ExportResult result = ui::renderExport(document, options, selection, shown);
     if (!result.error.isEmpty())
         return usage(result.error);
     if (!ui::writeExportFile(out, result.bytes, parser.isSet(force), &error)) {

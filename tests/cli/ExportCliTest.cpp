@@ -246,6 +246,18 @@ TEST_F(Export, HighlightingSwitches)
     EXPECT_EQ(count(none, publicColour), 0);
 }
 
+TEST_F(Export, OnlyTheGivenResources)
+{
+    const std::string example = (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/s3-gateway-endpoint.privatepath").string();
+    ASSERT_EQ(exportCommand(quote(example) + " -o " + quote(path("part.svg")) + " --only app-b").code, 0);
+    const std::string svg = read(path("part.svg"));
+    EXPECT_NE(svg.find(">App subnet (S3 endpoint)<"), std::string::npos);
+    EXPECT_NE(svg.find(">App server (via endpoint)<"), std::string::npos) << "with what it contains";
+    EXPECT_EQ(svg.find(">Amazon S3<"), std::string::npos);
+    EXPECT_EQ(exportCommand(quote(example) + " -o " + quote(path("bad.svg")) + " --only no-such-id").code, 2);
+    EXPECT_FALSE(fs::exists(path("bad.svg")));
+}
+
 TEST_F(Export, PngSizeFollowsScaleWidthAndBorder)
 {
     const std::string example = (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/third-party-service.privatepath").string();
