@@ -1,3 +1,4 @@
+#include "Shell.h"
 #include "io/DesignFile.h"
 
 #include <array>
@@ -20,28 +21,16 @@ struct CommandResult {
     std::string stdoutOnly;
 };
 
-std::string shellQuote(const std::string& s)
-{
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
+using pp::test::shellQuote;
 
 CommandResult run(const std::string& arguments, bool mergeStderr = true)
 {
-    CommandResult r;
     const std::string command = shellQuote(PRIVATEPATH_BINARY) + " " + arguments + (mergeStderr ? " 2>&1" : " 2>/dev/null");
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return r;
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        r.out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.stdoutOnly = r.out;
+    const pp::test::ShellResult shell = pp::test::runShell(command);
+    CommandResult r;
+    r.code = shell.code;
+    r.out = shell.out;
+    r.stdoutOnly = shell.out;
     return r;
 }
 

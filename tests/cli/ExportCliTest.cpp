@@ -1,5 +1,6 @@
 // `privatepath export`, run as a user or a CI job would: the real binary, no display, every
 // bundled example in every format, checked with other tools (xmllint, pdftoppm, rsvg-convert).
+#include "Shell.h"
 #include "io/DesignFile.h"
 
 #include <array>
@@ -18,33 +19,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Shell {
-    int code = -1;
-    std::string out; // stdout and stderr
-};
+using Shell = pp::test::ShellResult;
 
-std::string quote(const std::string& s)
-{
-    std::string out = "'";
-    for (char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
+std::string quote(const std::string& s) { return pp::test::shellQuote(s); }
 
-Shell shell(const std::string& command)
-{
-    Shell r;
-    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-    if (!pipe)
-        return r;
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        r.out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Shell shell(const std::string& command) { return pp::test::runShell(command + " 2>&1"); }
 
 // No display: DISPLAY and WAYLAND_DISPLAY unset, no QT_QPA_PLATFORM either.
 Shell exportCommand(const std::string& arguments)

@@ -97,6 +97,20 @@ protected:
 
     QColor flowColour(const std::string& id) { return scene()->flowItemFor(id)->pen().color(); }
 
+    // A left-button drag on the canvas between two scene points, in five mouse moves.
+    void dragOnCanvas(QPointF from, QPointF to)
+    {
+        const QPoint a = view()->mapFromScene(from), b = view()->mapFromScene(to);
+        QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, a);
+        for (int i = 1; i <= 5; ++i) {
+            const QPoint p = a + (b - a) * i / 5;
+            QMouseEvent move(QEvent::MouseMove, QPointF(p), view()->viewport()->mapToGlobal(QPointF(p)), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view()->viewport(), &move);
+        }
+        QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, b);
+    }
+
     std::unique_ptr<MainWindow> window;
 };
 
@@ -473,19 +487,8 @@ TEST_F(Editor, DraggingAnInstanceIntoAnotherSubnetMovesItInTheModel)
     ResourceItem* target = scene()->itemFor("app-b");
     ASSERT_TRUE(instance && target);
     view()->centerOn(QRectF(instance->sceneBoundingRect()).united(target->sceneBoundingRect()).center());
-    auto drag = [&](QPointF from, QPointF to) {
-        const QPoint a = view()->mapFromScene(from), b = view()->mapFromScene(to);
-        QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, a);
-        for (int i = 1; i <= 5; ++i) {
-            const QPoint p = a + (b - a) * i / 5;
-            QMouseEvent move(QEvent::MouseMove, QPointF(p), view()->viewport()->mapToGlobal(QPointF(p)), Qt::NoButton,
-                             Qt::LeftButton, Qt::NoModifier);
-            QApplication::sendEvent(view()->viewport(), &move);
-        }
-        QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, b);
-    };
     const QPointF start = QRectF(instance->scenePos(), instance->size()).center();
-    drag(start, target->sceneBoundingRect().center() + QPointF(0, 20));
+    dragOnCanvas(start, target->sceneBoundingRect().center() + QPointF(0, 20));
     const Workload* w = doc().design().findAs<Workload>(ResourceId("i-app-nat"));
     ASSERT_NE(w, nullptr);
     EXPECT_EQ(w->subnet.str(), "app-b");
@@ -500,7 +503,7 @@ TEST_F(Editor, DraggingAnInstanceIntoAnotherSubnetMovesItInTheModel)
     // Dropped outside every subnet, it goes back where it was.
     instance = scene()->itemFor("i-app-nat");
     const QPointF home = instance->scenePos();
-    drag(QRectF(instance->scenePos(), instance->size()).center(), QRectF(instance->scenePos(), instance->size()).center() + QPointF(0, 160));
+    dragOnCanvas(QRectF(instance->scenePos(), instance->size()).center(), QRectF(instance->scenePos(), instance->size()).center() + QPointF(0, 160));
     EXPECT_EQ(scene()->itemFor("i-app-nat")->scenePos(), home);
     EXPECT_EQ(doc().undoStack()->index(), 0) << "nothing changed";
 }
@@ -693,20 +696,9 @@ TEST_F(Editor, DraggingASubnetOrGatewayIntoAnotherVpcMovesItInTheModel)
     const QByteArray original = QByteArray::fromStdString(saveDesignToString(doc().design()));
     view()->zoomReset();
     view()->centerOn(QPointF(650, 250));
-    auto drag = [&](QPointF from, QPointF to) {
-        const QPoint a = view()->mapFromScene(from), b = view()->mapFromScene(to);
-        QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, a);
-        for (int i = 1; i <= 5; ++i) {
-            const QPoint p = a + (b - a) * i / 5;
-            QMouseEvent move(QEvent::MouseMove, QPointF(p), view()->viewport()->mapToGlobal(QPointF(p)), Qt::NoButton,
-                             Qt::LeftButton, Qt::NoModifier);
-            QApplication::sendEvent(view()->viewport(), &move);
-        }
-        QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, b);
-    };
     // Grab the subnet by its header and drop it in the lower part of vpc-b.
     const QPointF header = insideOf("s-a", 150, 20);
-    drag(header, header + QPointF(700, 200));
+    dragOnCanvas(header, header + QPointF(700, 200));
     const Subnet* s = doc().design().findAs<Subnet>(ResourceId("s-a"));
     ASSERT_NE(s, nullptr);
     EXPECT_EQ(s->vpc.str(), "vpc-b");
@@ -720,14 +712,14 @@ TEST_F(Editor, DraggingASubnetOrGatewayIntoAnotherVpcMovesItInTheModel)
 
     // Dropped outside every VPC, it goes back.
     const QPointF home = scene()->itemFor("s-a")->scenePos();
-    drag(insideOf("s-a", 150, 20), insideOf("s-a", 150, 20) + QPointF(0, 520));
+    dragOnCanvas(insideOf("s-a", 150, 20), insideOf("s-a", 150, 20) + QPointF(0, 520));
     EXPECT_EQ(scene()->itemFor("s-a")->scenePos(), home);
     EXPECT_EQ(doc().undoStack()->index(), 0);
     EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("stays inside a VPC")))
         << window->statusBar()->currentMessage().toStdString();
 
     // The internet gateway, dragged to vpc-b, is attached there; vpc-a's route to it goes.
-    drag(centreOf("igw-a"), centreOf("igw-a") + QPointF(700, 0));
+    dragOnCanvas(centreOf("igw-a"), centreOf("igw-a") + QPointF(700, 0));
     EXPECT_EQ(doc().design().findAs<InternetGateway>(ResourceId("igw-a"))->vpc, ResourceId("vpc-b"));
     EXPECT_TRUE(doc().design().findAs<RouteTable>(ResourceId("rt-a"))->routes.empty());
     EXPECT_EQ(dynamic_cast<ResourceItem*>(scene()->itemFor("igw-a")->parentItem())->resourceId().str(), "vpc-b");
