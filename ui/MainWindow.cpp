@@ -146,7 +146,7 @@ void MainWindow::createActions()
     add(file, tr("&Save"), QKeySequence::Save, &MainWindow::save, true);
     add(file, tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
     file->addSeparator();
-    add(file, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportDiagram);
+    add(file, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportDiagram, true);
     file->addSeparator();
     add(file, tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
 
