@@ -54,9 +54,12 @@ void RouteObstacles::forCells(const QRectF& area, F&& f) const
 RouteObstacles::RouteObstacles(const QList<ResourceItem*>& items)
 {
     for (const ResourceItem* item : items) {
-        if (style::isContainer(item->kind()) || !item->isVisible())
+        if (!item->isVisible())
             continue;
-        const QRectF box = footprint(item);
+        // Tiles with their labels, and the title block of containers (their frames must be crossed).
+        const QRectF box = style::isContainer(item->kind()) ? item->headerLabelRect().translated(item->scenePos()) : footprint(item);
+        if (box.isEmpty())
+            continue;
         const int index = int(m_tiles.size());
         m_tiles.emplace_back(item, box);
         forCells(box, [&](quint64 key) { m_cells[key].push_back(index); });

@@ -57,9 +57,10 @@ private:
     ResourceItem* m_to;
 };
 
-// Where connectors should not run: the footprints (box and label) of the drawn tiles, in a
-// uniform grid so a route's segments are checked against nearby tiles only. Built once per
-// routing pass (O(tiles)); containers are not obstacles (connectors must cross their frames).
+// Where connectors should not run: the footprints (box and label) of the drawn tiles and the
+// title blocks of containers (their frames must be crossed, their titles need not be), in a
+// uniform grid so a route's segments are checked against nearby ones only. Built once per
+// routing pass (O(tiles)).
 class RouteObstacles {
 public:
     explicit RouteObstacles(const QList<ResourceItem*>& items);

@@ -142,6 +142,34 @@ void ResourceItem::setHighlight(const QColor& colour)
     update();
 }
 
+std::pair<QString, QString> ResourceItem::labels(const Resource& r)
+{
+    QString text;
+    if (const Vpc* v = r.as<Vpc>(); v && !v->ipv4Cidrs.empty())
+        text = QString::fromStdString(v->ipv4Cidrs.front().toString());
+    else if (const Subnet* s = r.as<Subnet>())
+        text = QString::fromStdString(s->cidr.toString() + "  " + s->availabilityZone);
+    else if (const Region* region = r.as<Region>())
+        text = QString::fromStdString(region->code);
+    else if (const Workload* w = r.as<Workload>(); w && w->privateIp)
+        text = QString::fromStdString(w->privateIp->toString());
+    return {QString::fromStdString(r.displayName()), text};
+}
+
+QRectF ResourceItem::headerLabelRect() const
+{
+    const Resource* r = m_document.design().find(m_id);
+    if (!r || !style::isContainer(r->kind()))
+        return {};
+    const auto [label, text] = labels(*r);
+    QFont bold = style::canvasFont();
+    bold.setBold(true);
+    QFont small = style::canvasFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    const double width = 38 + std::max(QFontMetricsF(bold).horizontalAdvance(label), QFontMetricsF(small).horizontalAdvance(text)) + 6;
+    return QRectF(4, 4, std::min(width, m_size.width() - 8), 36);
+}
+
 void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     const Resource* r = m_document.design().find(m_id);
@@ -173,16 +201,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
-    QString label = QString::fromStdString(r->displayName());
-    QString text;
-    if (const Vpc* v = r->as<Vpc>(); v && !v->ipv4Cidrs.empty())
-        text = QString::fromStdString(v->ipv4Cidrs.front().toString());
-    else if (const Subnet* s = r->as<Subnet>())
-        text = QString::fromStdString(s->cidr.toString() + "  " + s->availabilityZone);
-    else if (const Region* region = r->as<Region>())
-        text = QString::fromStdString(region->code);
-    else if (const Workload* w = r->as<Workload>(); w && w->privateIp)
-        text = QString::fromStdString(w->privateIp->toString());
+    const auto [label, text] = labels(*r);
 
     // The path ring goes around the tile and its label (labels can be wider than the tile).
     QRectF ring = box.adjusted(-2, -2, 2, 2);

@@ -40,6 +40,11 @@ public:
     // follows); everything else stays in its container.
     bool canChangeContainer() const;
     QSizeF minimumSize() const;
+    // Containers: where their title and subtitle are drawn (item coordinates); connectors keep
+    // off it. Empty for tiles.
+    QRectF headerLabelRect() const;
+    // A resource's title and the line under it (CIDR, AZ, address...).
+    static std::pair<QString, QString> labels(const Resource& resource);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
