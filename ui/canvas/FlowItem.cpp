@@ -9,6 +9,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QSet>
+#include <array>
 #include <QStyleOptionGraphicsItem>
 #include <cmath>
 
@@ -32,6 +33,40 @@ QRectF footprint(const ResourceItem* item)
 }
 
 quint64 cellKey(qint64 x, qint64 y) { return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y)); }
+
+// Without repeated points and straight-through corners; empty when the line turns back on
+// itself (a U-turn along its own segment reads as a dead end).
+QPolygonF simplified(const QPolygonF& line)
+{
+    QPolygonF out;
+    for (const QPointF& p : line)
+        if (out.isEmpty() || QLineF(out.last(), p).length() > 0.01)
+            out << p;
+    for (int i = 1; i + 1 < out.size();) {
+        const QPointF d1 = out[i] - out[i - 1], d2 = out[i + 1] - out[i];
+        const bool collinear = std::abs(d1.x() * d2.y() - d1.y() * d2.x()) < 0.01;
+        if (!collinear) {
+            ++i;
+            continue;
+        }
+        if (d1.x() * d2.x() + d1.y() * d2.y() < 0)
+            return {};
+        out.remove(i);
+    }
+    return out;
+}
+
+// Whether the line runs through the inside of a box other than where it leaves or enters.
+bool entersOwnBoxes(const QPolygonF& line, const QRectF& a, const QRectF& b)
+{
+    const QRectF innerA = a.adjusted(1, 1, -1, -1), innerB = b.adjusted(1, 1, -1, -1);
+    for (int i = 0; i + 1 < line.size(); ++i) {
+        const QRectF segment = QRectF(line[i], line[i + 1]).normalized().adjusted(-0.01, -0.01, 0.01, 0.01);
+        if ((i > 0 && innerA.intersects(segment)) || (i + 2 < line.size() && innerB.intersects(segment)))
+            return true;
+    }
+    return false;
+}
 
 double length(const QPolygonF& line)
 {
@@ -223,6 +258,34 @@ QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to, c
     };
     generate(0, 0);
     search();
+    // Everything simple crosses something: try leaving and entering by any side, with a stub
+    // out of each box and one or two runs between the stubs (routes around whole groups of
+    // tiles, over a Region's title, between rows...).
+    if (bestCrossed > 0) {
+        candidates.clear();
+        struct Side {
+            QPointF at;
+            QPointF out;
+        };
+        auto sides = [](const QRectF& r) {
+            return std::array<Side, 4>{Side{QPointF(r.right(), r.center().y()), QPointF(1, 0)}, Side{QPointF(r.left(), r.center().y()), QPointF(-1, 0)},
+                                       Side{QPointF(r.center().x(), r.bottom()), QPointF(0, 1)}, Side{QPointF(r.center().x(), r.top()), QPointF(0, -1)}};
+        };
+        for (const Side& sa : sides(a))
+            for (const Side& sb : sides(b))
+                for (double stub : {16.0, 56.0, 96.0, 176.0}) {
+                    // Out of the bottom, clear the label under the tile first.
+                    const QPointF p1 = sa.at + sa.out * (stub + (sa.out.y() > 0 ? 26 : 0));
+                    const QPointF p3 = sb.at + sb.out * (stub + (sb.out.y() > 0 ? 26 : 0));
+                    for (const QPolygonF& raw : {QPolygonF{sa.at, p1, QPointF(p1.x(), p3.y()), p3, sb.at},
+                                                 QPolygonF{sa.at, p1, QPointF(p3.x(), p1.y()), p3, sb.at}}) {
+                        const QPolygonF line = simplified(raw);
+                        if (!line.isEmpty() && !entersOwnBoxes(line, a, b))
+                            candidates.push_back(line);
+                    }
+                }
+        search();
+    }
     // Only a clear route that runs along another connector tries ends shifted along their sides
     // (a shift of a few pixels never clears a tile, and most routes need no second round).
     if (bestCrossed == 0 && bestOverlap > 0) {
