@@ -132,8 +132,11 @@ TEST_F(Export, EveryExampleToEveryFormatWithoutADisplay)
         EXPECT_EQ(page.code, 0) << page.out;
         EXPECT_TRUE(fs::exists(path(base + "-page-1.png")));
         EXPECT_FALSE(fs::exists(path(base + "-page-2.png")));
-        // JSON: the design file itself.
+        // JSON: the design file itself, and the analysis report.
         EXPECT_EQ(read(path(base + ".json")), read(example));
+        const Shell report = exportCommand(quote(example.string()) + " -o " + quote(path(base + ".report.json")) + " --format report");
+        EXPECT_EQ(report.code, 0) << report.out;
+        EXPECT_TRUE(nlohmann::json::accept(read(path(base + ".report.json"))));
     }
 }
 
