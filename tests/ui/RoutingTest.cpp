@@ -110,7 +110,7 @@ TEST(Routing, AfterMovesTheCanvasSettlesOnTheRoutesAFreshDrawingGets)
         moved.y += 20;
         document.apply(ChangeSetBuilder(document.design()).setShape(moved).build(), QStringLiteral("Move"));
     }
-    QTest::qWait(400);
+    QTest::qWait(700);
     DiagramScene fresh(document);
     int compared = 0;
     for (QGraphicsItem* item : fresh.items())

@@ -61,7 +61,7 @@ private:
     void updateHighlights();
     // Routes the connectors attached to `moved` (or to what they hold) or running across them;
     // all connectors when `moved` is empty.
-    void routeConnectors(const QList<ResourceItem*>& moved);
+    void routeConnectors(const QList<ResourceItem*>& moved, bool quick = false);
     QString structure() const;
     // The pairs of drawn resources a structural link joins (derived from the model).
     std::vector<std::pair<std::string, std::string>> linkEnds() const;

@@ -261,7 +261,7 @@ QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to, c
     // Everything simple crosses something: try leaving and entering by any side, with a stub
     // out of each box and one or two runs between the stubs (routes around whole groups of
     // tiles, over a Region's title, between rows...).
-    if (bestCrossed > 0) {
+    if (bestCrossed > 0 && !(obstacles && obstacles->quick())) {
         candidates.clear();
         struct Side {
             QPointF at;

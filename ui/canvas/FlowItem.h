@@ -72,6 +72,10 @@ public:
     // How long the polyline runs on top of (within a few pixels of, in the same direction)
     // the connectors already routed.
     double overlap(const QPolygonF& line) const;
+    // Quick passes (while the mouse drags a shape) skip the costliest candidates; the full pass
+    // after the drop finds the same routes a fresh drawing gets.
+    void setQuick(bool quick) { m_quick = quick; }
+    bool quick() const { return m_quick; }
 
 private:
     static constexpr double kCell = 200;
@@ -81,6 +85,7 @@ private:
     QHash<quint64, std::vector<int>> m_cells; // cell -> indexes into m_tiles
     std::vector<QLineF> m_segments;
     QHash<quint64, std::vector<int>> m_segmentCells; // cell -> indexes into m_segments
+    bool m_quick = false;
 };
 
 // The orthogonal route between two items, around the tiles in `obstacles` when one exists
