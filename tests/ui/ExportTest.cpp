@@ -10,6 +10,10 @@
 #include "io/DesignFile.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <QPushButton>
 #include <QComboBox>
 #include <QFile>
 #include <QFontInfo>
@@ -275,6 +279,20 @@ TEST_F(ExportDialogTest, PreviewShowsWhatWillBeWrittenAndSettingsAreRemembered)
     again.refreshPreviewNow();
     EXPECT_TRUE(again.sizeText().contains(QStringLiteral("line"))) << again.sizeText().toStdString();
     EXPECT_FALSE(again.previewPixmap().isNull() && again.sizeText().isEmpty());
+}
+
+TEST_F(ExportDialogTest, CopyPutsTheImageAndTheSvgOnTheClipboard)
+{
+    ExportDialog dialog(window->document(), {}, {});
+    auto* copy = dialog.findChild<QPushButton*>(QStringLiteral("copy"));
+    ASSERT_NE(copy, nullptr);
+    QGuiApplication::clipboard()->clear();
+    copy->click();
+    const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+    ASSERT_NE(mime, nullptr);
+    const QImage image = qvariant_cast<QImage>(mime->imageData());
+    EXPECT_EQ(image.size(), renderExport(window->document(), dialog.options()).pixelSize);
+    EXPECT_TRUE(mime->data(QStringLiteral("image/svg+xml")).startsWith("<?xml"));
 }
 
 } // namespace

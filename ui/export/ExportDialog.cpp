@@ -3,6 +3,9 @@
 #include "document/Document.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -145,6 +148,14 @@ ExportDialog::ExportDialog(Document& document, QSet<QString> selection, FlowId s
     m_size->setObjectName(QStringLiteral("size"));
     right->addWidget(m_size);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton* copyButton = buttons->addButton(tr("&Copy"), QDialogButtonBox::ActionRole);
+    copyButton->setObjectName(QStringLiteral("copy"));
+    copyButton->setToolTip(tr("Put the export on the clipboard, to paste into a document or a slide"));
+    connect(copyButton, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!copyToClipboard(&error))
+            QMessageBox::warning(this, tr("Copy failed"), error);
+    });
     QPushButton* exportButton = buttons->addButton(tr("&Export…"), QDialogButtonBox::AcceptRole);
     exportButton->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
@@ -323,6 +334,36 @@ bool ExportDialog::exportTo(const QString& path, QString* error)
     saveOptions(o);
     QSettings().setValue(QStringLiteral("export/directory"), QFileInfo(path).absolutePath());
     m_written = path;
+    return true;
+}
+
+bool ExportDialog::copyToClipboard(QString* error)
+{
+    // An image for every application, plus the SVG for those that take vectors, plus the design
+    // or report as text for the JSON formats.
+    ExportOptions o = options();
+    auto* mime = new QMimeData;
+    if (o.format == ExportFormat::Json || o.format == ExportFormat::Report) {
+        const ExportResult r = renderExport(m_document, o, m_selection, m_shownFlow);
+        mime->setText(QString::fromUtf8(r.bytes));
+    } else {
+        ExportOptions image = o;
+        image.format = ExportFormat::Png;
+        const ExportResult png = renderExport(m_document, image, m_selection, m_shownFlow);
+        if (!png.error.isEmpty()) {
+            delete mime;
+            if (error)
+                *error = png.error;
+            return false;
+        }
+        mime->setImageData(QImage::fromData(png.bytes, "PNG"));
+        mime->setData(QStringLiteral("image/png"), png.bytes);
+        ExportOptions vector = o;
+        vector.format = ExportFormat::Svg;
+        mime->setData(QStringLiteral("image/svg+xml"), renderExport(m_document, vector, m_selection, m_shownFlow).bytes);
+    }
+    QGuiApplication::clipboard()->setMimeData(mime);
+    saveOptions(o);
     return true;
 }
 

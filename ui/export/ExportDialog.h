@@ -33,6 +33,9 @@ public:
     // Writes the export to `path` (replacing it) and remembers the settings; false with `error`.
     bool exportTo(const QString& path, QString* error);
 
+    // Puts the export on the clipboard: PNG image and SVG for drawings, text for JSON.
+    bool copyToClipboard(QString* error);
+
     // The file the last successful export wrote (empty: none yet).
     QString writtenPath() const { return m_written; }
 
