@@ -291,7 +291,6 @@ public:
             writeSymbol(w, kind);
         w.writeEndElement(); // defs
         // The drawing itself was written as it was painted; the root element closes after it.
-        w.writeCharacters(QString()); // flush any pending start tag
         buffer.write(m_body);
         buffer.write("</svg>\n");
         return out;
