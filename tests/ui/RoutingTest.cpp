@@ -3,6 +3,7 @@
 #include "canvas/DiagramScene.h"
 #include "canvas/FlowItem.h"
 #include "canvas/ResourceItem.h"
+#include "canvas/Routing.h"
 #include "canvas/Style.h"
 #include "document/Document.h"
 #include "generate/ScenarioGenerator.h"

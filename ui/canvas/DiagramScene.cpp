@@ -2,6 +2,7 @@
 
 #include "canvas/FlowItem.h"
 #include "canvas/ResourceItem.h"
+#include "canvas/Routing.h"
 #include "canvas/Style.h"
 #include "canvas/Placement.h"
 #include "document/Document.h"
@@ -9,6 +10,7 @@
 #include "model/Placement.h"
 #include "model/References.h"
 
+#include <functional>
 #include <set>
 
 #include <QGraphicsSceneMouseEvent>
@@ -216,58 +218,59 @@ void DiagramScene::itemMoved(ResourceItem* moved)
 {
     if (m_rebuilding)
         return;
-    if (moved) {
-        m_dragged.insert(moved);
-        routeConnectors({moved}, true);
-    }
-    else
+    if (!moved) {
         routeConnectors({});
+        return;
+    }
+    m_dragged.insert(moved);
+    routeConnectors({moved}, true);
 }
 
 void DiagramScene::routeConnectors(const QList<ResourceItem*>& moved, bool quick)
 {
-    // Where the moved shapes are now: a connector running across one must find a new way.
+    // Links first (in model order), then flows by id: the same design always routes the same way.
+    struct Connector {
+        QGraphicsPathItem* item;
+        const ResourceItem* from;
+        const ResourceItem* to;
+        std::function<void(const RouteObstacles*)> route;
+    };
+    std::vector<Connector> connectors;
+    for (LinkItem* l : std::as_const(m_links))
+        connectors.push_back({l, l->from(), l->to(), [l](const RouteObstacles* o) { l->updateRoute(o); }});
+    QList<FlowItem*> flows = m_flows.values();
+    std::sort(flows.begin(), flows.end(), [](const FlowItem* a, const FlowItem* b) { return a->flowId().str() < b->flowId().str(); });
+    for (FlowItem* f : std::as_const(flows))
+        connectors.push_back({f, f->source(), f->destination(), [f](const RouteObstacles* o) { f->updateRoute(o); }});
+
+    // Affected: attached to a moved shape (or to what it holds), or running across where one is now.
     std::vector<QRectF> areas;
     for (const ResourceItem* m : moved)
         areas.push_back(QRectF(m->scenePos(), m->size()).adjusted(-6, -4, 6, 26));
-    auto affected = [&](const QGraphicsPathItem* connector, const ResourceItem* a, const ResourceItem* b) {
+    auto affected = [&](const Connector& c) {
         if (moved.isEmpty())
             return true;
         for (const ResourceItem* m : moved)
-            if (m == a || m == b || m->isAncestorOf(a) || m->isAncestorOf(b))
+            if (m == c.from || m == c.to || m->isAncestorOf(c.from) || m->isAncestorOf(c.to))
                 return true;
-        const QRectF bounds = connector->path().boundingRect();
-        for (const QRectF& area : areas)
-            if (bounds.intersects(area) && connector->path().intersects(area))
-                return true;
-        return false;
+        const QPainterPath& path = c.item->path();
+        return std::any_of(areas.begin(), areas.end(),
+                           [&](const QRectF& area) { return path.boundingRect().intersects(area) && path.intersects(area); });
     };
-    // Links first (in model order), then flows by id: the same design always routes the same way.
+    std::vector<bool> reroute;
+    for (const Connector& c : connectors)
+        reroute.push_back(affected(c));
+
     // Connectors that stay as they are count as already routed.
     RouteObstacles obstacles(m_items.values());
     obstacles.setQuick(quick);
-    QList<FlowItem*> flows = m_flows.values();
-    std::sort(flows.begin(), flows.end(), [](const FlowItem* a, const FlowItem* b) { return a->flowId().str() < b->flowId().str(); });
-    std::vector<bool> linkMoves, flowMoves;
-    for (LinkItem* l : std::as_const(m_links))
-        linkMoves.push_back(affected(l, l->from(), l->to()));
-    for (FlowItem* f : std::as_const(flows))
-        flowMoves.push_back(affected(f, f->source(), f->destination()));
-    for (qsizetype i = 0; i < m_links.size(); ++i)
-        if (!linkMoves[std::size_t(i)])
-            obstacles.addRoute(m_links[i]->path().toSubpathPolygons().value(0));
-    for (qsizetype i = 0; i < flows.size(); ++i)
-        if (!flowMoves[std::size_t(i)])
-            obstacles.addRoute(flows[i]->path().toSubpathPolygons().value(0));
-    for (qsizetype i = 0; i < m_links.size(); ++i)
-        if (linkMoves[std::size_t(i)]) {
-            m_links[i]->updateRoute(&obstacles);
-            obstacles.addRoute(m_links[i]->path().toSubpathPolygons().value(0));
-        }
-    for (qsizetype i = 0; i < flows.size(); ++i)
-        if (flowMoves[std::size_t(i)]) {
-            flows[i]->updateRoute(&obstacles);
-            obstacles.addRoute(flows[i]->path().toSubpathPolygons().value(0));
+    for (std::size_t i = 0; i < connectors.size(); ++i)
+        if (!reroute[i])
+            obstacles.addRoute(connectors[i].item->path().toSubpathPolygons().value(0));
+    for (std::size_t i = 0; i < connectors.size(); ++i)
+        if (reroute[i]) {
+            connectors[i].route(&obstacles);
+            obstacles.addRoute(connectors[i].item->path().toSubpathPolygons().value(0));
         }
 }
 
