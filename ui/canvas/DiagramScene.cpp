@@ -316,7 +316,7 @@ void DiagramScene::updateHighlights()
     if (m_presentation.publicPaths)
         for (const FlowResult& result : m_document.analysis().flows)
             if (result.verdict == Verdict::Public && m_flows.contains(QString::fromStdString(result.flow.str())))
-                ring(result, style::tint(style::verdictColor(Verdict::Public), 0.55));
+                ring(result, style::publicPathRingColor());
     if (const FlowResult* result = m_shownFlow.empty() ? nullptr : m_document.flowResult(m_shownFlow))
         ring(*result, style::verdictColor(result->verdict));
 }

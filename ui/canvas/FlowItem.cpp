@@ -41,7 +41,7 @@ void FlowItem::updateStyle()
     const auto* diagram = dynamic_cast<const DiagramScene*>(scene());
     const bool coloured = !diagram || diagram->presentation().verdictColours;
     // Without verdict colours (an export for documentation): every flow the same dark grey.
-    m_colour = coloured ? style::verdictColor(verdict) : QColor(0x45, 0x5A, 0x64);
+    m_colour = coloured ? style::verdictColor(verdict) : style::neutralFlowColor();
     QPen pen(m_colour, 2.5);
     if (coloured && verdict == Verdict::Unreachable)
         pen.setStyle(Qt::DashLine);

@@ -266,7 +266,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     if (error || warning) {
         const QRectF badge(m_size.width() - 14, -6, 18, 18);
         painter->setPen(QPen(Qt::white, 1.5));
-        painter->setBrush(error ? QColor(0xC6, 0x28, 0x28) : QColor(0xF9, 0xA8, 0x25));
+        painter->setBrush(style::badgeColor(error ? Severity::Error : Severity::Warning));
         painter->drawEllipse(badge);
         QFont font = style::canvasFont();
         font.setBold(true);

@@ -62,6 +62,15 @@ QColor verdictColor(Verdict verdict)
     return Qt::black;
 }
 
+QColor neutralFlowColor() { return QColor(0x45, 0x5A, 0x64); }
+
+QColor publicPathRingColor() { return tint(verdictColor(Verdict::Public), 0.55); }
+
+QColor badgeColor(Severity severity)
+{
+    return severity == Severity::Error ? QColor(0xC6, 0x28, 0x28) : QColor(0xF9, 0xA8, 0x25);
+}
+
 QString verdictLabel(Verdict verdict)
 {
     switch (verdict) {

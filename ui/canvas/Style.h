@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Kind.h"
+#include "io/Diagnostic.h"
 #include "model/Enums.h"
 
 #include <QColor>
@@ -18,6 +19,12 @@ namespace style {
 
 QColor kindColor(Kind kind);
 QColor verdictColor(Verdict verdict);
+// Flows when verdict colours are off (an export for documentation).
+QColor neutralFlowColor();
+// The ring on the hops of every public path (the point where it leaves: verdictColor(Public)).
+QColor publicPathRingColor();
+// The badge of a resource with findings of this severity.
+QColor badgeColor(Severity severity);
 QString verdictLabel(Verdict verdict);
 QString kindLabel(Kind kind);     // "VPC", "Internet gateway"...
 QString iconPath(Kind kind);       // ":/icons/vpc.svg"

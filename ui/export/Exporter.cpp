@@ -202,15 +202,15 @@ private:
             rows.push_back({LegendRow::Sample::Line, style::verdictColor(Verdict::Public), QCoreApplication::translate("export", "Flow leaves the private network (public)")});
             rows.push_back({LegendRow::Sample::DashedLine, style::verdictColor(Verdict::Unreachable), QCoreApplication::translate("export", "Flow is unreachable")});
         } else {
-            rows.push_back({LegendRow::Sample::Line, QColor(0x45, 0x5A, 0x64), QCoreApplication::translate("export", "Flow")});
+            rows.push_back({LegendRow::Sample::Line, style::neutralFlowColor(), QCoreApplication::translate("export", "Flow")});
         }
         if (m_options.publicPaths)
-            rows.push_back({LegendRow::Sample::Ring, style::tint(style::verdictColor(Verdict::Public), 0.55),
+            rows.push_back({LegendRow::Sample::Ring, style::publicPathRingColor(),
                             QCoreApplication::translate("export", "Hop on a public path")});
         rows.push_back({LegendRow::Sample::Ring, style::verdictColor(Verdict::Public),
                         QCoreApplication::translate("export", "Where a path leaves the private network")});
-        rows.push_back({LegendRow::Sample::Badge, QColor(0xC6, 0x28, 0x28), QCoreApplication::translate("export", "Resource with an error finding")});
-        rows.push_back({LegendRow::Sample::Badge, QColor(0xF9, 0xA8, 0x25), QCoreApplication::translate("export", "Resource with a warning")});
+        rows.push_back({LegendRow::Sample::Badge, style::badgeColor(Severity::Error), QCoreApplication::translate("export", "Resource with an error finding")});
+        rows.push_back({LegendRow::Sample::Badge, style::badgeColor(Severity::Warning), QCoreApplication::translate("export", "Resource with a warning")});
         return rows;
     }
 
