@@ -288,27 +288,15 @@ void ExportDialog::refreshPreviewNow()
         return;
     }
     m_previewStack->setCurrentWidget(m_preview);
-    QString error;
-    double scale = 1;
-    const QSize full = exportPixelSize(m_document, o, m_selection, &error, &scale);
+    const ExportPreview preview = renderPreview(m_document, o, m_selection, m_shownFlow, kPreviewBox);
+    const QSize full = preview.fullSize;
     if (full.isEmpty()) {
         m_preview->setPixmap({});
-        m_preview->setText(error);
-        m_size->setText(error);
+        m_preview->setText(preview.error);
+        m_size->setText(preview.error);
         return;
     }
-    // The preview is the PNG renderer, shrunk to fit the box: what the file will show.
-    ExportOptions preview = o;
-    preview.format = ExportFormat::Png;
-    preview.embedDesign = false;
-    const double fit = std::min({1.0, double(kPreviewBox.width()) / full.width(), double(kPreviewBox.height()) / full.height()});
-    preview.width = preview.height = 0;
-    preview.scale = std::max(0.01, scale * fit);
-    preview.border = int(std::lround(o.border * fit));
-    const ExportResult r = renderExport(m_document, preview, m_selection, m_shownFlow);
-    QImage image;
-    image.loadFromData(r.bytes, "PNG");
-    m_preview->setPixmap(QPixmap::fromImage(image));
+    m_preview->setPixmap(QPixmap::fromImage(preview.image));
     QString line = tr("%1 × %2 px").arg(full.width()).arg(full.height());
     if (o.format == ExportFormat::Pdf)
         line += tr(" (%1 × %2 mm)").arg(full.width() * 25.4 / 96, 0, 'f', 0).arg(full.height() * 25.4 / 96, 0, 'f', 0);

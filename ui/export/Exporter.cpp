@@ -135,14 +135,15 @@ public:
     }
 
     // Paints background, drawing and legend onto a device of `size` output pixels.
-    void paint(QPainter& painter, QSize size, double scale)
+    // Draws at `scale` with a margin of `border` output pixels (the options' own unless given).
+    void paint(QPainter& painter, QSize size, double scale, std::optional<int> borderOverride = std::nullopt)
     {
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);
         painter.setRenderHint(QPainter::SmoothPixmapTransform);
         if (!m_options.transparent)
             painter.fillRect(QRectF(QPointF(0, 0), QSizeF(size)), Qt::white);
-        const double border = std::max(0, m_options.border);
+        const double border = std::max(0, borderOverride.value_or(m_options.border));
         painter.translate(border, border);
         painter.scale(scale, scale);
         painter.translate(-m_content.topLeft());
@@ -321,10 +322,23 @@ QByteArray deterministicPdf(QByteArray pdf)
 
 } // namespace
 
-QSize exportPixelSize(Document& document, const ExportOptions& options, const QSet<QString>& selection, QString* error, double* scale)
+ExportPreview renderPreview(Document& document, const ExportOptions& options, const QSet<QString>& selection,
+                            const FlowId& shownFlow, QSize box)
 {
-    Layout layout(document, options, selection, {});
-    return layout.pixelSize(scale, error);
+    ExportPreview preview;
+    Layout layout(document, options, selection, shownFlow);
+    double scale = 1;
+    preview.fullSize = layout.pixelSize(&scale, &preview.error);
+    if (preview.fullSize.isEmpty())
+        return preview;
+    // The export's own drawing, shrunk (scale and border alike) to fit the box.
+    const double fit = std::min({1.0, double(box.width()) / preview.fullSize.width(), double(box.height()) / preview.fullSize.height()});
+    const QSize size(std::max(1, int(std::lround(preview.fullSize.width() * fit))), std::max(1, int(std::lround(preview.fullSize.height() * fit))));
+    preview.image = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    preview.image.fill(Qt::transparent);
+    QPainter painter(&preview.image);
+    layout.paint(painter, size, scale * fit, int(std::lround(std::max(0, options.border) * fit)));
+    return preview;
 }
 
 ExportResult renderExport(Document& document, const ExportOptions& options, const QSet<QString>& selection, const FlowId& shownFlow)

@@ -6,6 +6,7 @@
 #endif
 
 #include <QByteArray>
+#include <QImage>
 #include <QRectF>
 #include <QSet>
 #include <QSize>
@@ -72,10 +73,15 @@ struct ExportResult {
 ExportResult renderExport(Document& document, const ExportOptions& options, const QSet<QString>& selection = {},
                           const FlowId& shownFlow = {});
 
-// The pixel size an image export will have (for the dialog), or an empty size with `error` set;
-// `scale` receives the output pixels per diagram unit that size implies.
-QSize exportPixelSize(Document& document, const ExportOptions& options, const QSet<QString>& selection = {},
-                      QString* error = nullptr, double* scale = nullptr);
+struct ExportPreview {
+    QImage image;   // the drawing as the export will show it, shrunk to fit the box
+    QSize fullSize; // the export's real size in output pixels (empty: see error)
+    QString error;
+};
+
+// For the export dialog: one layout gives both the real size and a picture of it within `box`.
+ExportPreview renderPreview(Document& document, const ExportOptions& options, const QSet<QString>& selection,
+                            const FlowId& shownFlow, QSize box);
 
 // Writes export bytes to `path` atomically (QSaveFile). Refuses an existing file unless
 // `overwrite`, and never writes through a symbolic link. On failure the old file (if any) is
