@@ -27,6 +27,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
+#include <QTimer>
+#include <QUrl>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -47,7 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCentralWidget(m_view);
     createDocks();
     createActions();
-    connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::selectionChanged);
+    connect(m_scene, &DiagramScene::selectionSettled, this, &MainWindow::selectionChanged);
     connect(m_view, &DiagramView::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
     connect(m_scene, &DiagramScene::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
@@ -63,6 +66,16 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_issues, &IssuesPanel::showResources, m_view, &DiagramView::centreOn);
     connect(m_view, &DiagramView::natGatewayAdded, this, &MainWindow::offerNatRoutes);
+    connect(m_view, &DiagramView::flowAdded, this, &MainWindow::flowAdded);
+    connect(m_view, &DiagramView::nudgeRequested, this, &MainWindow::nudge);
+    connect(m_view, &DiagramView::contextMenuRequested, this, &MainWindow::canvasMenu);
+    connect(m_view, &DiagramView::fileDropped, this, &MainWindow::openDropped);
+    connect(m_scene, &DiagramScene::renameRequested, m_view, &DiagramView::startRename);
+    setAcceptDrops(true);
+    m_nudgeSeal = new QTimer(this);
+    m_nudgeSeal->setSingleShot(true);
+    m_nudgeSeal->setInterval(800); // a pause ends a burst of arrow keys: the next one is a new step
+    connect(m_nudgeSeal, &QTimer::timeout, this, &MainWindow::sealNudge);
 
     // Legend of the flow colours.
     for (Verdict v : {Verdict::Private, Verdict::Public, Verdict::Unreachable}) {
@@ -116,96 +129,22 @@ void MainWindow::createDocks()
     m_palette = new PalettePanel(this);
     dock(tr("Palette"), m_palette, Qt::LeftDockWidgetArea, QStringLiteral("paletteDock"));
     m_inspector = new InspectorPanel(*m_document, this);
-    dock(tr("Inspector"), m_inspector, Qt::RightDockWidgetArea, QStringLiteral("inspectorDock"));
+    m_inspectorDock = dock(tr("Inspector"), m_inspector, Qt::RightDockWidgetArea, QStringLiteral("inspectorDock"));
     m_path = new PathPanel(*m_document, this);
-    QDockWidget* pathDock = dock(tr("Flow path"), m_path, Qt::BottomDockWidgetArea, QStringLiteral("pathDock"));
+    m_pathDock = dock(tr("Flow path"), m_path, Qt::BottomDockWidgetArea, QStringLiteral("pathDock"));
     m_issues = new IssuesPanel(*m_document, this);
-    QDockWidget* issuesDock = dock(tr("Issues"), m_issues, Qt::BottomDockWidgetArea, QStringLiteral("issuesDock"));
-    tabifyDockWidget(issuesDock, pathDock);
+    m_issuesDock = dock(tr("Issues"), m_issues, Qt::BottomDockWidgetArea, QStringLiteral("issuesDock"));
+    tabifyDockWidget(m_issuesDock, m_pathDock);
+    for (QWidget* panel : std::initializer_list<QWidget*>{m_issues, m_path})
+        panel->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_issues, &QWidget::customContextMenuRequested, this, &MainWindow::issuesMenu);
+    connect(m_path, &QWidget::customContextMenuRequested, this, &MainWindow::pathMenu);
     m_history = new QUndoView(m_document->undoStack(), this);
+    m_history->setObjectName(QStringLiteral("history"));
+    m_history->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_history, &QWidget::customContextMenuRequested, this, &MainWindow::historyMenu);
     QDockWidget* historyDock = dock(tr("History"), m_history, Qt::RightDockWidgetArea, QStringLiteral("historyDock"));
     historyDock->hide();
-}
-
-void MainWindow::createActions()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QToolBar* bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    auto add = [&](QMenu* menu, const QString& text, QKeySequence key, auto slot, bool onBar = false) {
-        QAction* a = menu->addAction(text);
-        a->setShortcut(key);
-        connect(a, &QAction::triggered, this, slot);
-        if (onBar)
-            bar->addAction(a);
-        return a;
-    };
-    add(file, tr("&New"), QKeySequence::New, &MainWindow::newDocument, true);
-    add(file, tr("&Open…"), QKeySequence::Open, &MainWindow::open, true);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    add(file, tr("&Save"), QKeySequence::Save, &MainWindow::save, true);
-    add(file, tr("Save &As…"), QKeySequence::SaveAs, &MainWindow::saveAs);
-    file->addSeparator();
-    add(file, tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::exportDiagram, true);
-    file->addSeparator();
-    add(file, tr("&Quit"), QKeySequence::Quit, &MainWindow::close);
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
-    bar->addSeparator();
-    bar->addAction(undo);
-    bar->addAction(redo);
-    edit->addSeparator();
-    add(edit, tr("Cu&t"), QKeySequence::Cut, [this] {
-        copySelection();
-        deleteSelection();
-    });
-    add(edit, tr("&Copy"), QKeySequence::Copy, &MainWindow::copySelection);
-    add(edit, tr("&Paste"), QKeySequence::Paste, &MainWindow::paste);
-    add(edit, tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::duplicate);
-    add(edit, tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelection);
-    add(edit, tr("Select &All"), QKeySequence::SelectAll, [this] {
-        for (QGraphicsItem* item : m_scene->items())
-            item->setSelected(true);
-    });
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    bar->addSeparator();
-    add(view, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomIn(); }, true);
-    add(view, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomOut(); }, true);
-    add(view, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { m_view->zoomReset(); });
-    add(view, tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] { m_view->fitAll(); }, true);
-    bar->addSeparator();
-    QAction* flowTool = bar->addAction(QIcon(QStringLiteral(":/icons/flow.svg")), tr("Draw &Flow"));
-    flowTool->setObjectName(QStringLiteral("drawFlow"));
-    flowTool->setCheckable(true);
-    flowTool->setShortcut(QKeySequence(Qt::Key_F));
-    flowTool->setToolTip(tr("Draw a flow: drag from a client to what it connects to (F)"));
-    connect(flowTool, &QAction::toggled, m_view, &DiagramView::setFlowMode);
-    edit->addSeparator();
-    edit->addAction(flowTool);
-    add(edit, tr("Align &Left"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { alignSelection(Qt::AlignLeft); });
-    add(edit, tr("Align &Top"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), [this] { alignSelection(Qt::AlignTop); });
-    bar->addSeparator();
-    m_find = new QLineEdit(this);
-    m_find->setObjectName(QStringLiteral("find"));
-    m_find->setPlaceholderText(tr("Find by name or id"));
-    m_find->setClearButtonEnabled(true);
-    m_find->setMaximumWidth(220);
-    connect(m_find, &QLineEdit::returnPressed, this, &MainWindow::findResource);
-    bar->addWidget(m_find);
-    add(edit, tr("&Find…"), QKeySequence::Find, [this] {
-        m_find->setFocus();
-        m_find->selectAll();
-    });
-    view->addSeparator();
-    for (QDockWidget* d : findChildren<QDockWidget*>())
-        view->addAction(d->toggleViewAction());
 }
 
 void MainWindow::updateTitle()
@@ -218,95 +157,29 @@ void MainWindow::updateTitle()
 
 void MainWindow::selectionChanged()
 {
+    // One flow selected: its path on the canvas and in the path panel. Anything else: no path.
     const auto items = m_scene->selectedItems();
-    if (items.size() == 1) {
-        if (auto* f = dynamic_cast<FlowItem*>(items.first())) {
-            m_inspector->showFlow(f->flowId());
-            m_path->showFlow(f->flowId());
-            m_scene->showFlowPath(f->flowId());
-            return;
-        }
+    const auto* flow = items.size() == 1 ? dynamic_cast<FlowItem*>(items.first()) : nullptr;
+    m_scene->showFlowPath(flow ? flow->flowId() : FlowId());
+    m_path->showFlow(flow ? flow->flowId() : FlowId());
+    if (flow) {
+        m_inspector->showFlow(flow->flowId());
+        return;
+    }
+    if (items.size() == 1)
         if (auto* r = dynamic_cast<ResourceItem*>(items.first())) {
             m_inspector->showResource(r->resourceId());
             return;
         }
-    }
-    if (items.isEmpty())
-        m_inspector->clearSelection();
+    m_inspector->clearSelection();
 }
 
-void MainWindow::offerNatRoutes(const QString& nat)
+void MainWindow::flowAdded(const QString& flow)
 {
-    // Adding a NAT gateway offers the default route for the private subnets (not imposed).
-    ChangeSet routes = natDefaultRoutes(m_document->design(), ResourceId(nat.toStdString()));
-    if (routes.empty())
-        return;
-    QStringList tables;
-    for (const ResourceChange& c : routes.resources)
-        tables << QString::fromStdString(c.id.str());
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Default route through %1?").arg(nat),
-                                tr("Send 0.0.0.0/0 through %1 in the route tables of the private subnets (%2)?")
-                                    .arg(nat, tables.join(QStringLiteral(", "))),
-                                QMessageBox::Yes | QMessageBox::No, this);
-    box->setObjectName(QStringLiteral("natRoutesOffer"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::accepted, this, [this, routes, nat] {
-        m_document->apply(routes, tr("Default route through %1").arg(nat));
-    });
-    box->open();
-}
-
-void MainWindow::findResource()
-{
-    // By id or name, case-insensitive; repeated searches step through the matches.
-    const QString text = m_find->text().trimmed();
-    if (text.isEmpty())
-        return;
-    QStringList matches;
-    for (const Resource& r : m_document->design().resources())
-        if (QString::fromStdString(r.id.str()).contains(text, Qt::CaseInsensitive) ||
-            QString::fromStdString(r.name).contains(text, Qt::CaseInsensitive))
-            if (m_scene->itemFor(r.id.str()))
-                matches << QString::fromStdString(r.id.str());
-    if (matches.isEmpty()) {
-        statusBar()->showMessage(tr("Nothing drawn matches \"%1\"").arg(text), 4000);
-        return;
-    }
-    m_findIndex = text == m_lastFind ? (m_findIndex + 1) % matches.size() : 0;
-    m_lastFind = text;
-    m_view->centreOn({matches[m_findIndex]});
-    statusBar()->showMessage(tr("%1 of %2: %3").arg(m_findIndex + 1).arg(matches.size()).arg(matches[m_findIndex]), 4000);
-}
-
-void MainWindow::alignSelection(Qt::Alignment edge)
-{
-    // Aligns shapes that share a container, on the first selected one's edge.
-    const QList<ResourceId> ids = m_scene->selectedResources();
-    if (ids.size() < 2)
-        return;
-    const Design& d = m_document->design();
-    auto shapeOf = [&](const ResourceId& id) -> const Shape* {
-        for (const Shape& s : d.diagram.shapes)
-            if (s.resource == id)
-                return &s;
-        return nullptr;
-    };
-    const Shape* anchor = shapeOf(ids.first());
-    if (!anchor)
-        return;
-    ChangeSetBuilder builder(d);
-    for (const ResourceId& id : ids) {
-        const Shape* s = shapeOf(id);
-        if (!s || s == anchor || s->parent != anchor->parent)
-            continue;
-        Shape aligned = *s;
-        if (edge == Qt::AlignLeft)
-            aligned.x = anchor->x;
-        else
-            aligned.y = anchor->y;
-        builder.setShape(aligned);
-    }
-    m_document->apply(builder.build(), edge == Qt::AlignLeft ? tr("Align left") : tr("Align top"));
+    // A new flow is selected, and its path is shown.
+    m_scene->selectIds({flow});
+    m_pathDock->show();
+    m_pathDock->raise();
 }
 
 void MainWindow::newDocument()
@@ -314,6 +187,43 @@ void MainWindow::newDocument()
     if (!maybeSave())
         return;
     m_document->reset(Design());
+}
+
+void MainWindow::closeDocument()
+{
+    // The window stays, with an empty untitled design (as a new one).
+    if (!maybeSave())
+        return;
+    m_document->reset(Design());
+    statusBar()->showMessage(tr("Closed."), 3000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile()) {
+            event->acceptProposedAction();
+            return;
+        }
+    QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile()) {
+            event->acceptProposedAction();
+            // After the drop has finished: the save question must not run inside the drag.
+            QTimer::singleShot(0, this, [this, path = url.toLocalFile()] { openDropped(path); });
+            return;
+        }
+    QMainWindow::dropEvent(event);
+}
+
+void MainWindow::openDropped(const QString& path)
+{
+    if (maybeSave())
+        openFile(path);
 }
 
 void MainWindow::exportDiagram()
@@ -342,14 +252,18 @@ bool MainWindow::openFile(const QString& path)
     if (!m_document->open(path, &error)) {
         // The loader's message names the file, line and field; nothing is changed.
         m_lastError = error;
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open design"), error, QMessageBox::Ok, this);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open design"), error, QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("openError"));
         box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton* other = box->addButton(tr("Open Another File…"), QMessageBox::ActionRole);
+        connect(other, &QPushButton::clicked, this, [this] { QTimer::singleShot(0, this, &MainWindow::open); });
         box->open();
         statusBar()->showMessage(error.section(QLatin1Char('\n'), 0, 0), 8000);
         return false;
     }
     addRecent(path);
     m_view->fitAll();
+    m_view->setFocus();
     statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
     return true;
 }
@@ -386,60 +300,6 @@ bool MainWindow::saveTo(const QString& path)
     updateTitle();
     statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
     return true;
-}
-
-void MainWindow::deleteSelection()
-{
-    std::vector<ResourceId> ids;
-    ChangeSetBuilder flows(m_document->design());
-    bool anyFlow = false;
-    for (QGraphicsItem* item : m_scene->selectedItems()) {
-        if (auto* r = dynamic_cast<ResourceItem*>(item))
-            ids.push_back(r->resourceId());
-        else if (auto* f = dynamic_cast<FlowItem*>(item)) {
-            flows.removeFlow(f->flowId());
-            anyFlow = true;
-        }
-    }
-    if (!ids.empty())
-        m_document->apply(removeWithDependents(m_document->design(), ids), tr("Delete"));
-    else if (anyFlow)
-        m_document->apply(flows.build(), tr("Delete flow"));
-}
-
-void MainWindow::copySelection()
-{
-    std::vector<ResourceId> ids;
-    for (const ResourceId& id : m_scene->selectedResources())
-        ids.push_back(id);
-    if (ids.empty())
-        return;
-    const QByteArray text = QByteArray::fromStdString(pp::copySelection(m_document->design(), ids));
-    auto* mime = new QMimeData;
-    mime->setData(kClipboardMime, text);
-    mime->setText(QString::fromUtf8(text));
-    QApplication::clipboard()->setMimeData(mime);
-}
-
-void MainWindow::paste()
-{
-    const QMimeData* mime = QApplication::clipboard()->mimeData();
-    if (!mime)
-        return;
-    const QByteArray text = mime->hasFormat(kClipboardMime) ? mime->data(kClipboardMime) : mime->text().toUtf8();
-    std::string why;
-    const auto change = pasteSelection(m_document->design(), text.toStdString(), 40, 40, &why);
-    if (!change) {
-        statusBar()->showMessage(tr("Nothing to paste: %1").arg(QString::fromStdString(why)), 5000);
-        return;
-    }
-    m_document->apply(*change, tr("Paste"));
-}
-
-void MainWindow::duplicate()
-{
-    copySelection();
-    paste();
 }
 
 bool MainWindow::maybeSave()

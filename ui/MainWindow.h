@@ -1,10 +1,18 @@
 #pragma once
 
 #include <QMainWindow>
+#include <functional>
 
+#ifndef Q_MOC_RUN
+#include "model/Id.h"
+#endif
+
+class QDockWidget;
+class QGraphicsItem;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QTimer;
 class QUndoView;
 
 namespace pp::ui {
@@ -18,7 +26,10 @@ class IssuesPanel;
 class PathPanel;
 
 // The editor window: canvas in the middle; palette, inspector, issues, flow path and undo
-// history in docks; the standard File / Edit / View menus and shortcuts.
+// history in docks; the standard File / Edit / View / Help menus and shortcuts, and context
+// menus on the canvas and the panels. Its implementation is split by responsibility:
+// MainWindow.cpp (window, documents), MainWindowEdit.cpp (edit actions), MainWindowMenus.cpp
+// (menus and context menus).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -36,31 +47,58 @@ public:
     QString lastError() const { return m_lastError; }
     IssuesPanel* issuesPanel() const { return m_issues; }
 
+    // The window's action with this object name (menus, toolbar, tests).
+    QAction* action(const QString& name) const;
+
 public slots:
     void newDocument();
     void open();
     bool save();
     bool saveAs();
+    void closeDocument();
     void deleteSelection();
     void copySelection();
     void paste();
     void duplicate();
+    // Pastes with the pasted group's top-left corner at `scenePos` (inside what is there).
+    void pasteAt(QPointF scenePos);
     void offerNatRoutes(const QString& nat);
     void findResource();
-    void alignSelection(Qt::Alignment edge);
+    void alignSelection(int alignment);      // pp::Alignment
+    void distributeSelection(int direction); // pp::Distribution
+    void makeSameSize();
+    // Moves the selected shapes; bursts of nudges make one undo step.
+    void nudge(double dx, double dy);
+    // Renames the selected resource or flow in place on the canvas.
+    void renameSelection();
     void exportDiagram();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();
+    void createEditActions(QMenu* edit, class QToolBar* bar);
     void createDocks();
     void updateTitle();
     void selectionChanged();
     bool maybeSave();
     void addRecent(const QString& path);
     void updateRecentMenu();
+    void openDropped(const QString& path);
+    void selectAfterEdit(const QStringList& ids);
+    void flowAdded(const QString& flow);
+    void sealNudge();
+    // Context menus.
+    void canvasMenu(QPointF scenePos, QPoint globalPos);
+    void addResourceActions(QMenu& menu, const ResourceId& id);
+    void issuesMenu(QPoint pos);
+    void pathMenu(QPoint pos);
+    void historyMenu(QPoint pos);
+    QAction* addAction(QMenu* menu, const QString& name, const QString& text, const QKeySequence& key,
+                       const std::function<void()>& slot, const QString& icon = {});
 
     Document* m_document;
     DiagramScene* m_scene;
@@ -69,6 +107,11 @@ private:
     InspectorPanel* m_inspector = nullptr;
     IssuesPanel* m_issues = nullptr;
     PathPanel* m_path = nullptr;
+    QDockWidget* m_pathDock = nullptr;
+    QDockWidget* m_issuesDock = nullptr;
+    QDockWidget* m_inspectorDock = nullptr;
+    QTimer* m_nudgeSeal = nullptr;
+    bool m_nudging = false;
     QUndoView* m_history = nullptr;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_summary = nullptr;

@@ -21,10 +21,15 @@ int runExport(const QStringList& args, Streams io)
         tr("Export a design as an image, a drawing, a PDF, the design file or its analysis report.\n"
            "Needs no display. The same design and options always give the same bytes.\n"
            "\n"
-           "Exit codes: 0 written; 2 usage error (also: a size too large for an image);\n"
-           "3 the design could not be read or parsed; 4 the output could not be written: it exists\n"
-           "and --force is not given, it is a symbolic link, or writing failed (nothing is left\n"
-           "behind, an existing file is untouched)."));
+           "\n"
+           "Large exports need --force: an image over 100 megapixels, or a file estimated over\n"
+           "200 MB, is refused with a message giving its size and the limit (exit 2, nothing\n"
+           "written).\n"
+           "\n"
+           "Exit codes: 0 written; 2 usage error (also: a size too large for an image, or over\n"
+           "the limits above without --force); 3 the design could not be read or parsed; 4 the\n"
+           "output could not be written: it exists and --force is not given, it is a symbolic\n"
+           "link, or writing failed (nothing is left behind, an existing file is untouched)."));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The design to export (.privatepath)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, tr("Write to OUT."), QStringLiteral("OUT"));
@@ -49,7 +54,8 @@ int runExport(const QStringList& args, Streams io)
                                   QStringLiteral("IDS"));
     const QCommandLineOption dpi(QStringLiteral("dpi"), tr("PNG: resolution written into the file (default 96)."), QStringLiteral("DPI"));
     const QCommandLineOption noEmbed(QStringLiteral("no-embed"), tr("PNG: do not embed the design in the image."));
-    const QCommandLineOption force({QStringLiteral("f"), QStringLiteral("force")}, tr("Replace OUT if it exists."));
+    const QCommandLineOption force({QStringLiteral("f"), QStringLiteral("force")},
+                                   tr("Replace OUT if it exists, and export even over 100 megapixels or 200 MB."));
     for (const QCommandLineOption& o : {help, output, format, scale, width, height, transparent, border, noHighlight, noPaths, legend, flow, only, dpi, noEmbed, force})
         parser.addOption(o);
 
@@ -149,7 +155,17 @@ int runExport(const QStringList& args, Streams io)
             return usage(tr("--only needs at least one resource id."));
         options.selectionOnly = true;
     }
-    const ui::ExportResult result = ui::renderExport(document, options, selection, shown);
+    ui::PreparedExport prepared(document, options, selection, shown);
+    if (!prepared.error().isEmpty())
+        return usage(prepared.error());
+    // Checked before rendering, which is what takes long and needs the memory.
+    const ui::ExportEstimate estimate = prepared.estimate();
+    if (estimate.isLarge() && !parser.isSet(force)) {
+        io.err << tr("%1 would be %2, %3. Use a smaller --scale, --width or --height, or --force to export it anyway.\n")
+                      .arg(out, ui::exportSizeText(estimate), ui::exportLimitText(estimate));
+        return UsageError;
+    }
+    const ui::ExportResult result = prepared.render();
     if (!result.error.isEmpty())
         return usage(result.error);
     if (!ui::writeExportFile(out, result.bytes, parser.isSet(force), &error)) {

@@ -101,13 +101,6 @@ private:
 // is gone, an endpoint's subnet); flows, shapes, notes and connectors of removed things go.
 ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceId>& ids);
 
-// Copy and paste through the file format (STYLE rule 9). `copySelection` writes the resources,
-// the flows between them and their shapes as a .privatepath document. `pasteSelection` reads one,
-// gives every resource and flow an id unused in `design` (the same id if free, else "id-2"...),
-// rewrites references among them, keeps references to resources that exist in `design`, drops
-// the rest as removeWithDependents would, and moves top-level shapes by (dx, dy).
-std::string copySelection(const Design& design, const std::vector<ResourceId>& ids);
-std::optional<ChangeSet> pasteSelection(const Design& design, const std::string& clipboard, double dx, double dy,
-                                        std::string* error = nullptr);
+// Copy and paste: edit/Clipboard.h.
 
 } // namespace pp

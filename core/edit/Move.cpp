@@ -1,5 +1,6 @@
 #include "edit/Move.h"
 
+#include "edit/Addressing.h"
 #include "model/References.h"
 
 #include <algorithm>
@@ -53,17 +54,7 @@ bool moveSubnetToVpc(ChangeSetBuilder& builder, const Design& design, const Reso
     }
 
     // The first free block of the same size in the new VPC.
-    std::vector<Cidr> taken;
-    for (const Resource& r : design.resources())
-        if (const Subnet* other = r.as<Subnet>(); other && other->vpc == vpcId)
-            taken.push_back(other->cidr);
-    std::optional<Cidr> block;
-    for (const Cidr& range : vpc->ipv4Cidrs) {
-        if (range.prefixLength() <= subnet->cidr.prefixLength())
-            block = firstFreeBlock(range, subnet->cidr.prefixLength(), taken);
-        if (block)
-            break;
-    }
+    const std::optional<Cidr> block = nextFreeSubnetBlock(design, vpcId, subnet->cidr.prefixLength());
     if (!block)
         return refuse(refusal, vpcId.str() + " has no free /" + std::to_string(subnet->cidr.prefixLength()) + " for " + subnetId.str());
 

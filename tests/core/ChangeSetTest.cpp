@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 
 #include "edit/ChangeSet.h"
+#include "edit/Clipboard.h"
 #include "generate/ScenarioGenerator.h"
 
 #include <gtest/gtest.h>
@@ -187,23 +188,28 @@ TEST(Clipboard, PasteGivesFreshIdsAndKeepsOutsideReferences)
     const std::string clip = copySelection(d, {ResourceId("app-a"), ResourceId("i-app")});
     EXPECT_NE(clip.find("\"schemaVersion\": 1"), std::string::npos) << "the clipboard holds the file format";
     std::string why;
-    const auto paste = pasteSelection(d, clip, 30, 30, &why);
+    const auto paste = pasteSelection(d, clip, PasteTarget{ResourceId("vpc-a"), 20, 200}, &why);
     ASSERT_TRUE(paste) << why;
-    ASSERT_TRUE(applyChangeSet(d, *paste));
+    ASSERT_TRUE(applyChangeSet(d, paste->change));
+    EXPECT_EQ(paste->resources, (std::vector<ResourceId>{ResourceId("app-a-2"), ResourceId("i-app-2")}));
     const Subnet* copy = d.findAs<Subnet>(ResourceId("app-a-2"));
     ASSERT_NE(copy, nullptr);
-    EXPECT_EQ(copy->vpc.str(), "vpc-a") << "the VPC was not copied: the reference is kept";
+    EXPECT_EQ(copy->vpc.str(), "vpc-a") << "pasted into vpc-a";
+    EXPECT_EQ(copy->cidr.toString(), "10.0.3.0/24") << "the first free /24 of vpc-a";
+    EXPECT_EQ(copy->routeTable, ResourceId("rt-app")) << "the route table is of the same VPC: kept";
     const Workload* w = d.findAs<Workload>(ResourceId("i-app-2"));
     ASSERT_NE(w, nullptr);
     EXPECT_EQ(w->subnet.str(), "app-a-2") << "references among pasted resources follow the new ids";
+    EXPECT_EQ(w->privateIp->toString(), "10.0.3.10") << "same place in the new block";
     EXPECT_EQ(w->securityGroups, ResourceIds{ResourceId("sg-app")});
-    // Shapes: the subnet's shape becomes top-level at canvas position + offset; the workload stays inside it.
+    // Shapes: the subnet's shape goes into vpc-a at the target; the workload stays inside it.
     bool subnetShape = false, workloadShape = false;
     for (const Shape& s : d.diagram.shapes) {
         if (s.resource.str() == "app-a-2") {
             subnetShape = true;
-            EXPECT_FALSE(s.parent.has_value());
-            EXPECT_EQ(s.x, 20 + 20 + 30); // use1 (0) + vpc-a (20) + app-a (20) + offset
+            EXPECT_EQ(s.parent, ResourceId("vpc-a"));
+            EXPECT_EQ(s.x, 20);
+            EXPECT_EQ(s.y, 200);
         }
         if (s.resource.str() == "i-app-2") {
             workloadShape = true;
@@ -211,13 +217,12 @@ TEST(Clipboard, PasteGivesFreshIdsAndKeepsOutsideReferences)
         }
     }
     EXPECT_TRUE(subnetShape && workloadShape);
-    // Pasting into a design without the VPC drops what cannot exist there.
+    // A design without a VPC has nowhere to put a subnet.
     Design empty;
-    const auto elsewhere = pasteSelection(empty, clip, 0, 0);
-    ASSERT_TRUE(elsewhere);
-    EXPECT_TRUE(elsewhere->resources.empty()) << "a subnet needs its VPC, a workload its subnet";
-    EXPECT_FALSE(pasteSelection(d, "not json", 0, 0, &why));
-    EXPECT_NE(why.find("malformed JSON"), std::string::npos);
+    EXPECT_FALSE(pasteSelection(empty, clip, PasteTarget{}, &why));
+    EXPECT_EQ(why, "Paste subnets into a VPC.");
+    EXPECT_FALSE(pasteSelection(d, "not json", PasteTarget{}, &why));
+    EXPECT_EQ(why, "the clipboard holds no PrivatePath design");
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // entries) are tables whose edits go through the file format's reader, one undo step each.
 #include "MainWindow.h"
 #include "canvas/DiagramScene.h"
+#include "canvas/DiagramView.h"
 #include "canvas/FlowItem.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
@@ -13,11 +14,14 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -84,7 +88,36 @@ protected:
     {
         return inspector()->findChild<QToolButton*>(QString::fromLatin1(action) + QLatin1Char('-') + key);
     }
-    QString message() { return inspector()->findChild<QLabel*>(QStringLiteral("inspectorMessage"))->text(); }
+    QLineEdit* line(const QString& key) { return inspector()->findChild<QLineEdit*>(QStringLiteral("field-") + key); }
+    // The reason shown beside field `key` ("" when it is hidden).
+    QString fieldError(const QString& key)
+    {
+        const auto* label = inspector()->findChild<QLabel*>(QStringLiteral("fieldError-") + key);
+        return label && label->isVisible() ? label->text() : QString();
+    }
+    static bool marked(const QWidget* editor) { return editor->property("refused").toBool(); }
+
+    // Keyboard focus in the window, as a user who clicked into it has.
+    void activate()
+    {
+        window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    }
+    // Clicks into field `key` and types `text` at the end of its value, key by key.
+    void typeInto(const QString& key, const QString& text, bool replace = false)
+    {
+        QLineEdit* field = line(key);
+        ASSERT_NE(field, nullptr) << key.toStdString();
+        field->setFocus(Qt::MouseFocusReason);
+        ASSERT_TRUE(field->hasFocus());
+        if (replace)
+            field->selectAll();
+        else
+            field->end(false);
+        QTest::keyClicks(field, text);
+    }
+    static void press(QWidget* widget, QKeySequence::StandardKey key) { QTest::keySequence(widget, QKeySequence(key)); }
+    std::string saved() { return saveDesignToString(doc().design()); }
 
     static int column(QTableWidget* t, const QString& key)
     {
@@ -250,7 +283,8 @@ TEST_F(Inspector, ARouteAddedInTheTableIsOneUndoStep)
     // Half filled in: refused with the reader's reason, kept as typed.
     type(routes, 1, QStringLiteral("destination"), QStringLiteral("10.1.0.0/16"));
     EXPECT_EQ(routeTable("rt-app-nat").routes.size(), 1u);
-    EXPECT_NE(message().indexOf(QStringLiteral("target")), -1) << message().toStdString();
+    EXPECT_NE(fieldError(QStringLiteral("routes")).indexOf(QStringLiteral("target")), -1)
+        << fieldError(QStringLiteral("routes")).toStdString();
     EXPECT_EQ(cell(routes, 1, QStringLiteral("destination")), QStringLiteral("10.1.0.0/16"));
     EXPECT_EQ(routes->rowCount(), 2) << "the other rows are all still there";
     EXPECT_EQ(cell(routes, 0, QStringLiteral("destination")), QStringLiteral("0.0.0.0/0"));
@@ -261,7 +295,7 @@ TEST_F(Inspector, ARouteAddedInTheTableIsOneUndoStep)
     EXPECT_EQ(routeTable("rt-app-nat").routes[1].destination->toString(), "10.1.0.0/16");
     EXPECT_EQ(routeTable("rt-app-nat").routes[1].target.str(), "nat-a");
     EXPECT_EQ(doc().undoStack()->count(), 1);
-    EXPECT_EQ(message(), QString());
+    EXPECT_EQ(fieldError(QStringLiteral("routes")), QString());
     QApplication::processEvents();
     EXPECT_EQ(table(QStringLiteral("routes")), routes) << "the table stays (focus and selection with it)";
     ASSERT_EQ(routes->rowCount(), 2);
@@ -275,32 +309,36 @@ TEST_F(Inspector, ARouteAddedInTheTableIsOneUndoStep)
     EXPECT_EQ(saveDesignToString(doc().design()), readAll(source(kS3Example)));
 }
 
-TEST_F(Inspector, InvalidCellsAreRefusedAndShowTheModelsValueAgain)
+TEST_F(Inspector, InvalidCellsAreRefusedWithTheReadersReason)
 {
     open(kS3Example);
     select("rt-app-nat");
     QTableWidget* routes = table(QStringLiteral("routes"));
     ASSERT_NE(routes, nullptr);
+    auto reason = [&] { return fieldError(QStringLiteral("routes")); };
 
     type(routes, 0, QStringLiteral("destination"), QStringLiteral("10.0.0.0/33"));
     EXPECT_EQ(routeTable("rt-app-nat").routes[0].destination->toString(), "0.0.0.0/0");
     EXPECT_FALSE(doc().isModified());
-    EXPECT_NE(message().indexOf(QStringLiteral("10.0.0.0/33")), -1) << message().toStdString();
-    EXPECT_NE(message().indexOf(QStringLiteral("row 1")), -1) << message().toStdString();
-    EXPECT_EQ(cell(routes, 0, QStringLiteral("destination")), QStringLiteral("0.0.0.0/0"));
+    EXPECT_NE(reason().indexOf(QStringLiteral("10.0.0.0/33")), -1) << reason().toStdString();
+    EXPECT_NE(reason().indexOf(QStringLiteral("row 1")), -1) << reason().toStdString();
+    EXPECT_EQ(cell(routes, 0, QStringLiteral("destination")), QStringLiteral("10.0.0.0/33")) << "kept for the user to fix";
 
     // A target that is not in the design (pasted, say): refused the same way.
     routes->item(0, column(routes, QStringLiteral("target")))->setText(QStringLiteral("no-such-gateway"));
     EXPECT_EQ(routeTable("rt-app-nat").routes[0].target.str(), "nat-a");
-    EXPECT_NE(message().indexOf(QStringLiteral("no-such-gateway")), -1) << message().toStdString();
-    EXPECT_EQ(cell(routes, 0, QStringLiteral("target")), QStringLiteral("nat-a"));
+    EXPECT_NE(reason().indexOf(QStringLiteral("no-such-gateway")), -1) << reason().toStdString();
+    EXPECT_EQ(cell(routes, 0, QStringLiteral("target")), QStringLiteral("no-such-gateway"));
     EXPECT_EQ(doc().undoStack()->count(), 0);
 
-    // A valid value is taken, one step, and the message goes away.
+    // A valid value is taken, one step; the other refused cell still says why.
     type(routes, 0, QStringLiteral("destination"), QStringLiteral("10.2.0.0/16"));
     EXPECT_EQ(routeTable("rt-app-nat").routes[0].destination->toString(), "10.2.0.0/16");
     EXPECT_EQ(doc().undoStack()->count(), 1);
-    EXPECT_EQ(message(), QString());
+    EXPECT_NE(reason().indexOf(QStringLiteral("no-such-gateway")), -1) << reason().toStdString();
+    choose(routes, 0, QStringLiteral("target"), QStringLiteral("igw-a"));
+    EXPECT_EQ(routeTable("rt-app-nat").routes[0].target.str(), "igw-a");
+    EXPECT_EQ(reason(), QString());
 }
 
 TEST_F(Inspector, DeleteInTheTableRemovesRowsNotTheResource)
@@ -362,7 +400,8 @@ TEST_F(Inspector, ASecurityGroupRuleIsFilledInAndAddedAsOneStep)
     type(inbound, 0, QStringLiteral("fromPort"), QStringLiteral("443"));
     type(inbound, 0, QStringLiteral("toPort"), QStringLiteral("443"));
     EXPECT_TRUE(securityGroup("sg-app").inbound.empty()) << "no peer yet";
-    EXPECT_NE(message().indexOf(QStringLiteral("securityGroup")), -1) << message().toStdString();
+    EXPECT_NE(fieldError(QStringLiteral("inbound")).indexOf(QStringLiteral("securityGroup")), -1)
+        << fieldError(QStringLiteral("inbound")).toStdString();
     choose(inbound, 0, QStringLiteral("securityGroup"), QStringLiteral("sg-app"));
     ASSERT_EQ(securityGroup("sg-app").inbound.size(), 1u);
     const SecurityGroupRule& rule = securityGroup("sg-app").inbound[0];
@@ -373,11 +412,15 @@ TEST_F(Inspector, ASecurityGroupRuleIsFilledInAndAddedAsOneStep)
     EXPECT_FALSE(rule.cidr);
     EXPECT_EQ(doc().undoStack()->count(), 1);
 
-    // Out of range: the reader's range message, the old port back.
+    // Out of range: the reader's range message; the typed port stays until fixed.
     type(outbound, 0, QStringLiteral("toPort"), QStringLiteral("70000"));
     EXPECT_EQ(securityGroup("sg-app").outbound[0].toPort, 65535);
-    EXPECT_NE(message().indexOf(QStringLiteral("0..65535")), -1) << message().toStdString();
-    EXPECT_EQ(cell(outbound, 0, QStringLiteral("toPort")), QStringLiteral("65535"));
+    EXPECT_NE(fieldError(QStringLiteral("outbound")).indexOf(QStringLiteral("0..65535")), -1)
+        << fieldError(QStringLiteral("outbound")).toStdString();
+    EXPECT_EQ(cell(outbound, 0, QStringLiteral("toPort")), QStringLiteral("70000"));
+    type(outbound, 0, QStringLiteral("toPort"), QStringLiteral("65535"));
+    EXPECT_EQ(fieldError(QStringLiteral("outbound")), QString()) << "the model's value again: nothing refused";
+    EXPECT_EQ(doc().undoStack()->count(), 1);
 
     // Described text keeps its type: digits in a description are not a number.
     type(outbound, 0, QStringLiteral("description"), QStringLiteral("443"));
@@ -396,7 +439,10 @@ TEST_F(Inspector, NaclEntriesAreAddedAndReordered)
 
     type(inbound, 0, QStringLiteral("ruleNumber"), QStringLiteral("0"));
     EXPECT_EQ(acl().inbound[0].ruleNumber, 100) << "rule numbers start at 1";
-    EXPECT_NE(message().indexOf(QStringLiteral("ruleNumber")), -1) << message().toStdString();
+    EXPECT_NE(fieldError(QStringLiteral("inbound")).indexOf(QStringLiteral("ruleNumber")), -1)
+        << fieldError(QStringLiteral("inbound")).toStdString();
+    QTest::keyClick(inbound, Qt::Key_Escape);
+    EXPECT_EQ(cell(inbound, 0, QStringLiteral("ruleNumber")), QStringLiteral("100")) << "Escape gave it up";
 
     QTest::mouseClick(button("add", QStringLiteral("inbound")), Qt::LeftButton);
     EXPECT_EQ(cell(inbound, 1, QStringLiteral("action")), QStringLiteral("allow"));
@@ -501,5 +547,249 @@ TEST_F(Inspector, TypedScalarsKeepTheirFieldsTypes)
     EXPECT_EQ(doc().design().findAs<Workload>(ResourceId("i-app-nat"))->privateIp->toString(), "10.0.1.11");
 }
 
+
+TEST_F(Inspector, UndoWhileTypingActsOnTheTextAndNeverCommitsIt)
+{
+    open(kS3Example);
+    activate();
+    select("vpc-a");
+    QLineEdit* name = line(QStringLiteral("name"));
+    ASSERT_NE(name, nullptr);
+
+    typeInto(QStringLiteral("name"), QStringLiteral(" prod"));
+    EXPECT_EQ(name->text(), QStringLiteral("VPC-A prod"));
+    EXPECT_EQ(doc().undoStack()->count(), 0) << "typing is not committed key by key";
+    press(name, QKeySequence::Undo);
+    EXPECT_EQ(name->text(), QStringLiteral("VPC-A")) << "Undo took back the typing";
+    press(name, QKeySequence::Redo);
+    EXPECT_EQ(name->text(), QStringLiteral("VPC-A prod")) << "Redo typed it again";
+    press(name, QKeySequence::Undo);
+    QTest::keyClick(name, Qt::Key_Return);
+    settle();
+    EXPECT_EQ(doc().undoStack()->count(), 0) << "nothing was changed, nothing is committed";
+    EXPECT_EQ(saved(), readAll(source(kS3Example)));
+
+    // Committed with Enter, then Undo in the same field: the commit is undone as one step; the
+    // old text is not committed again as a new edit.
+    typeInto(QStringLiteral("name"), QStringLiteral(" prod"));
+    QTest::keyClick(name, Qt::Key_Return);
+    settle();
+    ASSERT_EQ(doc().undoStack()->count(), 1);
+    EXPECT_EQ(doc().design().find(ResourceId("vpc-a"))->name, "VPC-A prod");
+    ASSERT_TRUE(name->hasFocus());
+    press(name, QKeySequence::Undo);
+    settle();
+    EXPECT_EQ(doc().undoStack()->index(), 0) << "the window's Undo undid the edit";
+    EXPECT_EQ(name->text(), QStringLiteral("VPC-A"));
+    QTest::keyClick(name, Qt::Key_Tab); // leaving the field
+    QTest::keyClick(name, Qt::Key_Return);
+    settle();
+    EXPECT_EQ(doc().undoStack()->count(), 1) << "the undone text was not committed as a new edit";
+    EXPECT_EQ(doc().undoStack()->index(), 0);
+    EXPECT_EQ(saved(), readAll(source(kS3Example)));
+    press(name, QKeySequence::Redo);
+    settle();
+    EXPECT_EQ(doc().design().find(ResourceId("vpc-a"))->name, "VPC-A prod") << "and Redo redoes it";
+    EXPECT_EQ(name->text(), QStringLiteral("VPC-A prod"));
+}
+
+TEST_F(Inspector, AFieldEditIsOneStepForTheWindowsUndo)
+{
+    open(kS3Example);
+    activate();
+    select("app-a");
+    typeInto(QStringLiteral("cidr"), QStringLiteral("10.0.3.0/24"), true);
+    EXPECT_EQ(doc().undoStack()->count(), 0);
+    EXPECT_EQ(doc().design().findAs<Subnet>(ResourceId("app-a"))->cidr.toString(), "10.0.1.0/24");
+    // Leaving the field commits it; Undo from the canvas undoes it whole.
+    window->view()->setFocus(Qt::MouseFocusReason);
+    settle();
+    EXPECT_EQ(doc().design().findAs<Subnet>(ResourceId("app-a"))->cidr.toString(), "10.0.3.0/24");
+    EXPECT_EQ(doc().undoStack()->count(), 1);
+    press(window->view()->viewport(), QKeySequence::Undo);
+    settle();
+    EXPECT_EQ(doc().undoStack()->index(), 0);
+    EXPECT_EQ(saved(), readAll(source(kS3Example)));
+    EXPECT_EQ(line(QStringLiteral("cidr"))->text(), QStringLiteral("10.0.1.0/24"));
+}
+
+TEST_F(Inspector, EscapePutsTheModelsValueBack)
+{
+    open(kS3Example);
+    activate();
+    select("app-a");
+    QLineEdit* cidr = line(QStringLiteral("cidr"));
+    typeInto(QStringLiteral("cidr"), QStringLiteral("10.0.9.0/24"), true);
+    QTest::keyClick(cidr, Qt::Key_Escape);
+    EXPECT_EQ(cidr->text(), QStringLiteral("10.0.1.0/24"));
+    window->view()->setFocus(Qt::MouseFocusReason);
+    settle();
+    EXPECT_EQ(doc().undoStack()->count(), 0) << "nothing to commit after Escape";
+}
+
+TEST_F(Inspector, ARefusedValueStaysMarkedWithItsReasonUntilFixed)
+{
+    open(kS3Example);
+    activate();
+    select("app-a");
+    QLineEdit* cidr = line(QStringLiteral("cidr"));
+    typeInto(QStringLiteral("cidr"), QStringLiteral("10.0.1.0/33"), true);
+    QTest::keyClick(cidr, Qt::Key_Return);
+    settle();
+    EXPECT_EQ(doc().design().findAs<Subnet>(ResourceId("app-a"))->cidr.toString(), "10.0.1.0/24") << "not applied";
+    EXPECT_EQ(doc().undoStack()->count(), 0);
+    EXPECT_EQ(cidr->text(), QStringLiteral("10.0.1.0/33")) << "the typed text stays";
+    EXPECT_TRUE(marked(cidr));
+    EXPECT_NE(fieldError(QStringLiteral("cidr")).indexOf(QStringLiteral("10.0.1.0/33")), -1)
+        << fieldError(QStringLiteral("cidr")).toStdString();
+
+    // Leaving the field, or an edit of another field, keeps it.
+    QTest::keyClick(cidr, Qt::Key_Tab);
+    EXPECT_EQ(inspector()->editField(QStringLiteral("name"), QStringLiteral("App subnet")), QString());
+    settle();
+    EXPECT_EQ(line(QStringLiteral("cidr")), cidr);
+    EXPECT_EQ(cidr->text(), QStringLiteral("10.0.1.0/33"));
+    EXPECT_TRUE(marked(cidr));
+    EXPECT_FALSE(fieldError(QStringLiteral("cidr")).isEmpty());
+    EXPECT_FALSE(marked(line(QStringLiteral("name"))));
+    EXPECT_TRUE(fieldError(QStringLiteral("name")).isEmpty());
+
+    // Fixed and committed: applied, the mark and the reason go.
+    typeInto(QStringLiteral("cidr"), QStringLiteral("10.0.1.0/25"), true);
+    QTest::keyClick(cidr, Qt::Key_Return);
+    settle();
+    EXPECT_EQ(doc().design().findAs<Subnet>(ResourceId("app-a"))->cidr.toString(), "10.0.1.0/25");
+    EXPECT_FALSE(marked(cidr));
+    EXPECT_TRUE(fieldError(QStringLiteral("cidr")).isEmpty());
+    EXPECT_EQ(doc().undoStack()->count(), 2);
+
+    // An address outside the instance's subnet is refused the same way; Escape gives up on it.
+    select("i-app-nat");
+    QLineEdit* ip = line(QStringLiteral("privateIp"));
+    ASSERT_NE(ip, nullptr);
+    typeInto(QStringLiteral("privateIp"), QStringLiteral("10.0.9.10"), true);
+    QTest::keyClick(ip, Qt::Key_Return);
+    settle();
+    EXPECT_EQ(doc().design().findAs<Workload>(ResourceId("i-app-nat"))->privateIp->toString(), "10.0.1.10");
+    EXPECT_TRUE(marked(ip));
+    EXPECT_NE(fieldError(QStringLiteral("privateIp")).indexOf(QStringLiteral("app-a")), -1)
+        << fieldError(QStringLiteral("privateIp")).toStdString();
+    QTest::keyClick(ip, Qt::Key_Escape);
+    EXPECT_EQ(ip->text(), QStringLiteral("10.0.1.10"));
+    EXPECT_FALSE(marked(ip));
+    EXPECT_TRUE(fieldError(QStringLiteral("privateIp")).isEmpty());
+    settle();
+    EXPECT_EQ(doc().undoStack()->count(), 2);
+}
+
+TEST_F(Inspector, MarksClearWhenTheSelectionChanges)
+{
+    open(kS3Example);
+    activate();
+    select("app-a");
+    typeInto(QStringLiteral("cidr"), QStringLiteral("10.0.1.7/24"), true);
+    QTest::keyClick(line(QStringLiteral("cidr")), Qt::Key_Return);
+    settle();
+    ASSERT_TRUE(marked(line(QStringLiteral("cidr"))));
+    select("app-b");
+    select("app-a");
+    EXPECT_EQ(line(QStringLiteral("cidr"))->text(), QStringLiteral("10.0.1.0/24"));
+    EXPECT_FALSE(marked(line(QStringLiteral("cidr"))));
+    EXPECT_TRUE(fieldError(QStringLiteral("cidr")).isEmpty());
+}
+
+TEST_F(Inspector, ARefusedCellKeepsItsTextMarkedUntilFixedOrEscaped)
+{
+    open(kS3Example);
+    activate();
+    select("rt-app-nat");
+    QTableWidget* routes = table(QStringLiteral("routes"));
+    ASSERT_NE(routes, nullptr);
+    const int destination = column(routes, QStringLiteral("destination"));
+
+    type(routes, 0, QStringLiteral("destination"), QStringLiteral("10.0.0.0/33"));
+    settle();
+    EXPECT_EQ(routeTable("rt-app-nat").routes[0].destination->toString(), "0.0.0.0/0") << "not applied";
+    EXPECT_EQ(cell(routes, 0, QStringLiteral("destination")), QStringLiteral("10.0.0.0/33")) << "the typed text stays";
+    const QString reason = fieldError(QStringLiteral("routes"));
+    EXPECT_NE(reason.indexOf(QStringLiteral("10.0.0.0/33")), -1) << reason.toStdString();
+    EXPECT_NE(reason.indexOf(QStringLiteral("row 1")), -1) << reason.toStdString();
+    EXPECT_NE(routes->item(0, destination)->toolTip().indexOf(QStringLiteral("10.0.0.0/33")), -1);
+    EXPECT_NE(routes->item(0, destination)->background(), QBrush()) << "the cell is marked";
+
+    // Another cell's valid edit leaves it as it is.
+    choose(routes, 0, QStringLiteral("state"), QStringLiteral("blackhole"));
+    settle();
+    EXPECT_EQ(routeTable("rt-app-nat").routes[0].state, RouteState::Blackhole);
+    EXPECT_EQ(cell(routes, 0, QStringLiteral("destination")), QStringLiteral("10.0.0.0/33"));
+    EXPECT_FALSE(fieldError(QStringLiteral("routes")).isEmpty());
+
+    // Escape in the table gives the model's value back.
+    routes->setFocus();
+    routes->setCurrentCell(0, destination);
+    QTest::keyClick(routes, Qt::Key_Escape);
+    EXPECT_EQ(cell(routes, 0, QStringLiteral("destination")), QStringLiteral("0.0.0.0/0"));
+    EXPECT_EQ(routes->item(0, destination)->background(), QBrush());
+    EXPECT_TRUE(fieldError(QStringLiteral("routes")).isEmpty());
+
+    // Refused again, then fixed: applied and unmarked.
+    type(routes, 0, QStringLiteral("destination"), QStringLiteral("10.0.0.0/33"));
+    type(routes, 0, QStringLiteral("destination"), QStringLiteral("10.3.0.0/16"));
+    settle();
+    EXPECT_EQ(routeTable("rt-app-nat").routes[0].destination->toString(), "10.3.0.0/16");
+    EXPECT_EQ(routes->item(0, destination)->background(), QBrush());
+    EXPECT_TRUE(fieldError(QStringLiteral("routes")).isEmpty());
+    EXPECT_EQ(doc().undoStack()->count(), 2);
+}
+
+TEST_F(Inspector, LongLabelsNeverPushTheFieldsOutOfView)
+{
+    // At the inspector's narrowest, every field of every kind is in view: no sideways scrolling.
+    open(kGolden);
+    QDockWidget* dock = qobject_cast<QDockWidget*>(inspector()->parentWidget());
+    ASSERT_NE(dock, nullptr);
+    window->resizeDocks({dock}, {inspector()->minimumWidth()}, Qt::Horizontal);
+    auto* scroll = inspector()->findChild<QScrollArea*>();
+    ASSERT_NE(scroll, nullptr);
+    std::vector<std::string> ids;
+    for (const Resource& resource : doc().design().resources())
+        ids.push_back(resource.id.str());
+    for (const Flow& flow : doc().design().flows())
+        ids.push_back(flow.id.str());
+    for (const std::string& id : ids) {
+        select(id);
+        EXPECT_EQ(scroll->horizontalScrollBar()->maximum(), 0)
+            << id << ": " << scroll->widget()->minimumSizeHint().width() << " > " << scroll->viewport()->width();
+    }
+}
+
+} // namespace
+} // namespace pp::ui
+namespace pp::ui {
+namespace {
+TEST_F(Inspector, DISABLED_GrabTmp)
+{
+    open(kS3Example);
+    activate();
+    select("app-a");
+    typeInto(QStringLiteral("cidr"), QStringLiteral("10.0.1.0/33"), true);
+    QTest::keyClick(line(QStringLiteral("cidr")), Qt::Key_Return);
+    settle();
+    inspector()->grab().save(QStringLiteral("/tmp/inspector-refused.png"));
+    select("i-app-nat");
+    typeInto(QStringLiteral("privateIp"), QStringLiteral("10.0.9.10"), true);
+    QTest::keyClick(line(QStringLiteral("privateIp")), Qt::Key_Return);
+    settle();
+    inspector()->grab().save(QStringLiteral("/tmp/inspector-refused-ip.png"));
+    select("rt-app-nat");
+    type(table(QStringLiteral("routes")), 0, QStringLiteral("destination"), QStringLiteral("10.0.0.0/33"));
+    settle();
+    inspector()->grab().save(QStringLiteral("/tmp/inspector-refused-table.png"));
+    QDockWidget* dock = qobject_cast<QDockWidget*>(inspector()->parentWidget());
+    window->resizeDocks({dock}, {inspector()->minimumWidth()}, Qt::Horizontal);
+    select("vpce-s3");
+    settle();
+    inspector()->grab().save(QStringLiteral("/tmp/inspector-narrow.png"));
+}
 } // namespace
 } // namespace pp::ui

@@ -15,13 +15,22 @@ namespace pp::ui {
 class Document;
 class ResourceItem;
 class FlowItem;
+class LinkItem;
+class ConnectorItem;
 
-// The canvas: one item per drawn resource and per flow, built from the document. It turns
-// finished drags into change-sets and shows the selected flow's path.
+// The canvas: one item per drawn resource, per flow and per structural link, kept in id -> item
+// maps (the QtNodes way). The document's changes are applied in place from the ids a change
+// touched: items are added, removed, re-parented or moved; everything else (the selection, the
+// view, unrelated items and their routes) survives an edit. Only opening a document builds the
+// scene from scratch.
+//
+// Picking follows one order, whatever the stacking: a container's resize handle, a tile, a
+// connector (near its stroke), a container's body, the empty canvas.
 class DiagramScene : public QGraphicsScene {
     Q_OBJECT
 public:
     explicit DiagramScene(Document& document, QObject* parent = nullptr);
+    ~DiagramScene() override;
 
     // How the scene draws: the interactive canvas, or an export of it.
     struct Presentation {
@@ -34,18 +43,37 @@ public:
 
     ResourceItem* itemFor(const std::string& id) const;
     FlowItem* flowItemFor(const std::string& id) const;
+    int itemCount() const { return int(m_items.size()); }
+    int linkCount() const { return int(m_links.size()); }
     QList<ResourceId> selectedResources() const;
+    QList<FlowId> selectedFlows() const;
+    // Selects exactly these resources and flows (ids of either), nothing else.
+    void selectIds(const QStringList& ids);
     // Highlights the hops of a flow on the canvas (empty id: none).
     void showFlowPath(const FlowId& flow);
     const FlowId& shownFlow() const { return m_shownFlow; }
+    // What a click at `scenePos` picks, in the canvas's order (handle, tile, connector, container
+    // body); nullptr on empty canvas.
+    QGraphicsItem* pick(const QPointF& scenePos) const;
+    // The resource under `scenePos` that a flow or link may start or end at: a tile, else the
+    // innermost container.
+    ResourceItem* resourceAt(const QPointF& scenePos) const;
     // A shape moved or was resized: connectors follow. With the item (during a drag), only the
     // connectors attached to it or to what it holds are routed again, around the others as they
     // are; without, every connector is.
     void itemMoved(ResourceItem* moved = nullptr);
     void commitResize(ResourceItem* item); // a resize ended: one change-set
+    // Cancels a drag in progress (Escape): the dragged shapes go back, nothing is recorded.
+    bool cancelDrag();
+    bool isDragging() const { return m_pressed; }
 
 signals:
     void statusMessage(const QString& message);
+    // The selection changed and the scene is consistent again. Emitted once after an edit, never
+    // while items are being added or removed (listeners may read the scene freely).
+    void selectionSettled();
+    // The user double-clicked a resource or flow (rename in place).
+    void renameRequested(QGraphicsItem* item);
 
 public slots:
     void rebuild();
@@ -53,29 +81,43 @@ public slots:
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
+    void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
     void onChanged(const QSet<QString>& ids);
+    void onSelectionChanged();
+    // Creates or updates the items of these drawn resources (parents before children).
+    void syncShapes(const std::vector<const Shape*>& shapes, QList<ResourceItem*>* moved);
+    void syncFlow(const Flow& flow);
+    void syncLinks();
+    void removeFlowItem(const QString& id);
+    void removeResourceItem(const QString& id);
     void updateHighlights();
     // Routes the connectors attached to `moved` (or to what they hold) or running across them;
-    // all connectors when `moved` is empty.
-    void routeConnectors(const QList<ResourceItem*>& moved, bool quick = false);
-    QString structure() const;
+    // all connectors when `moved` is empty; only connectors never routed yet with `newOnly`.
+    void routeConnectors(const QList<ResourceItem*>& moved, bool quick = false, bool newOnly = false);
     // The pairs of drawn resources a structural link joins (derived from the model).
     std::vector<std::pair<std::string, std::string>> linkEnds() const;
+    // Connectors that must not take a press at `scenePos` because a tile or handle is under them.
+    QList<QGraphicsItem*> connectorsOverTiles(const QPointF& scenePos) const;
+    void commitDrag();
 
     Document& m_document;
     QHash<QString, ResourceItem*> m_items;
     QHash<QString, FlowItem*> m_flows;
-    QList<class LinkItem*> m_links;
+    QHash<QString, LinkItem*> m_links; // keyed "from\nto"
+    QSet<ResourceItem*> m_highlighted;
     FlowId m_shownFlow;
-    QString m_structure;
-    bool m_rebuilding = false;
+    int m_updating = 0;               // > 0 while items are added or removed
+    bool m_selectionDirty = false;    // the selection changed while updating
     Presentation m_presentation;
-    QSet<ResourceItem*> m_dragged; // moved by the mouse since the last change of the document
-    QTimer m_settle;               // a full routing pass shortly after shapes moved
+    QSet<ResourceItem*> m_dragged;    // moved by the mouse since the last change of the document
+    bool m_pressed = false;           // a left-button press on an item, not yet released
+    QTimer m_settle;                  // a full routing pass shortly after shapes moved
 };
 
 } // namespace pp::ui

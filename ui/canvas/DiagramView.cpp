@@ -7,12 +7,18 @@
 #include "document/Document.h"
 #include "panels/PalettePanel.h"
 
+#include "canvas/FlowItem.h"
+#include "model/Flow.h"
+
 #include <QDragEnterEvent>
-#include <set>
 #include <QGraphicsLineItem>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QScrollBar>
+#include <QUrl>
+#include <QTimer>
 #include <QWheelEvent>
+#include <set>
 
 namespace pp::ui {
 
@@ -25,6 +31,10 @@ DiagramView::DiagramView(Document& document, DiagramScene* scene, QWidget* paren
     setAcceptDrops(true);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // A band selects what it encloses (containers are picked by their whole body: a band drawn
+    // inside a VPC must not select the VPC).
+    setRubberBandSelectionMode(Qt::ContainsItemShape);
+    setFocusPolicy(Qt::StrongFocus);
 }
 
 double DiagramView::zoom() const { return transform().m11(); }
@@ -46,17 +56,52 @@ void DiagramView::fitAll()
         fitInView(bounds, Qt::KeepAspectRatio);
 }
 
+void DiagramView::fitSelection()
+{
+    QRectF area;
+    for (QGraphicsItem* item : m_scene->selectedItems())
+        area = area.united(item->sceneBoundingRect());
+    if (area.isEmpty())
+        return;
+    fitInView(area.adjusted(-60, -60, 60, 60), Qt::KeepAspectRatio);
+    if (zoom() > 2.0)
+        scaleBy(2.0 / zoom());
+}
+
 void DiagramView::centreOn(const QStringList& ids)
 {
-    m_scene->clearSelection();
+    QStringList drawn;
     QRectF area;
     for (const QString& id : ids)
         if (ResourceItem* item = m_scene->itemFor(id.toStdString())) {
-            item->setSelected(true);
+            drawn << id;
             area = area.united(item->sceneBoundingRect());
         }
-    if (!area.isNull())
-        centerOn(area.center());
+    m_scene->selectIds(drawn);
+    if (area.isNull())
+        return;
+    // Zoom in until it is readable (tiles at least at 60 %), out until it fits.
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    if (area.width() > visible.width() * 0.9 || area.height() > visible.height() * 0.9 || zoom() < 0.6)
+        fitInView(area.adjusted(-120, -120, 120, 120), Qt::KeepAspectRatio);
+    if (zoom() > 1.0)
+        scaleBy(1.0 / zoom());
+    centerOn(area.center());
+    setFocus();
+}
+
+void DiagramView::ensureSelectionVisible()
+{
+    QRectF area;
+    for (QGraphicsItem* item : m_scene->selectedItems())
+        area = area.united(item->sceneBoundingRect());
+    if (area.isNull())
+        return;
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    if (area.width() > visible.width() || area.height() > visible.height())
+        fitInView(area.adjusted(-60, -60, 60, 60), Qt::KeepAspectRatio);
+    else
+        ensureVisible(area, 40, 40);
 }
 
 void DiagramView::wheelEvent(QWheelEvent* event)
@@ -69,9 +114,22 @@ void DiagramView::wheelEvent(QWheelEvent* event)
     event->accept();
 }
 
+namespace {
+
+// A design file dropped from a file manager.
+QString droppedFile(const QMimeData* mime)
+{
+    for (const QUrl& url : mime->urls())
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    return {};
+}
+
+} // namespace
+
 void DiagramView::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (event->mimeData()->hasFormat(kKindMimeType))
+    if (event->mimeData()->hasFormat(kKindMimeType) || !droppedFile(event->mimeData()).isEmpty())
         event->acceptProposedAction();
     else
         QGraphicsView::dragEnterEvent(event);
@@ -79,7 +137,7 @@ void DiagramView::dragEnterEvent(QDragEnterEvent* event)
 
 void DiagramView::dragMoveEvent(QDragMoveEvent* event)
 {
-    if (event->mimeData()->hasFormat(kKindMimeType))
+    if (event->mimeData()->hasFormat(kKindMimeType) || !droppedFile(event->mimeData()).isEmpty())
         event->acceptProposedAction();
     else
         QGraphicsView::dragMoveEvent(event);
@@ -87,6 +145,11 @@ void DiagramView::dragMoveEvent(QDragMoveEvent* event)
 
 void DiagramView::dropEvent(QDropEvent* event)
 {
+    if (const QString file = droppedFile(event->mimeData()); !file.isEmpty() && !event->mimeData()->hasFormat(kKindMimeType)) {
+        event->acceptProposedAction();
+        emit fileDropped(file);
+        return;
+    }
     if (!event->mimeData()->hasFormat(kKindMimeType)) {
         QGraphicsView::dropEvent(event);
         return;
@@ -117,9 +180,9 @@ bool DiagramView::dropKind(int kind, QPointF scenePos)
         return false;
     }
     m_document.apply(*placement.change, tr("Add %1").arg(style::kindLabel(Kind(kind))));
-    if (ResourceItem* item = m_scene->itemFor(placement.created.str())) {
-        m_scene->clearSelection();
-        item->setSelected(true);
+    if (m_scene->itemFor(placement.created.str())) {
+        m_scene->selectIds({QString::fromStdString(placement.created.str())});
+        ensureSelectionVisible();
     }
     emit statusMessage(tr("Added %1").arg(QString::fromStdString(placement.created.str())));
     if (Kind(kind) == Kind::NatGateway)
@@ -129,30 +192,49 @@ bool DiagramView::dropKind(int kind, QPointF scenePos)
 
 void DiagramView::setFlowMode(bool on)
 {
+    if (on == m_flowMode)
+        return;
     m_flowMode = on;
+    if (!on)
+        cancelFlow();
     setDragMode(on ? QGraphicsView::NoDrag : QGraphicsView::RubberBandDrag);
     viewport()->setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
     emit statusMessage(on ? tr("Drag from a client to what it connects to (a flow), or between two VPCs, a VPC and a "
                                "transit gateway, an endpoint and a service, a customer gateway and a VPN gateway, an "
-                               "on-premises network and a Direct Connect gateway (a link).")
+                               "on-premises network and a Direct Connect gateway (a link). Escape leaves Draw Flow.")
                           : QString());
+    emit flowModeChanged(on);
 }
 
-ResourceItem* DiagramView::resourceAt(const QPoint& viewPos) const
+void DiagramView::cancelFlow()
 {
-    // A tile under the pointer, else the VPC or on-premises network whose frame or header is there
-    // (for peerings, attachments, customer gateways and Direct Connect).
-    const QPointF scenePos = mapToScene(viewPos);
-    ResourceItem* container = nullptr;
-    for (QGraphicsItem* item : m_scene->items(scenePos))
-        if (auto* r = dynamic_cast<ResourceItem*>(item)) {
-            if (!style::isContainer(r->kind()))
-                return r;
-            if (!container && (r->kind() == Kind::Vpc || r->kind() == Kind::OnPremisesNetwork))
-                container = r;
-        }
-    return container;
+    delete m_rubberFlow;
+    m_rubberFlow = nullptr;
+    m_flowSource = nullptr;
+    m_flowFromMenu = false;
 }
+
+bool DiagramView::canStartConnection(Kind kind)
+{
+    static const KindMask linkEnds{Kind::Vpc,           Kind::TransitGateway,        Kind::VpcEndpoint,
+                                   Kind::AwsService,    Kind::EndpointService,       Kind::CustomerGateway,
+                                   Kind::OnPremisesNetwork, Kind::VirtualPrivateGateway, Kind::DirectConnectGateway};
+    return kFlowEndpoints.contains(kind) || linkEnds.contains(kind);
+}
+
+void DiagramView::startFlowFrom(const ResourceId& source)
+{
+    ResourceItem* item = m_scene->itemFor(source.str());
+    if (!item)
+        return;
+    setFlowMode(true);
+    m_flowSource = item;
+    m_flowFromMenu = true;
+    setMouseTracking(true);
+    emit statusMessage(tr("Click what %1 connects to (Escape cancels).").arg(QString::fromStdString(source.str())));
+}
+
+ResourceItem* DiagramView::resourceAt(const QPoint& viewPos) const { return m_scene->resourceAt(mapToScene(viewPos)); }
 
 namespace {
 
@@ -326,6 +408,7 @@ bool DiagramView::connectFlow(const ResourceId& source, const ResourceId& destin
     flow.protocol = Protocol::Tcp;
     flow.port = 443;
     m_document.apply(ChangeSetBuilder(d).addFlow(flow).build(), tr("Add flow"));
+    emit flowAdded(QString::fromStdString(flow.id.str()));
     emit statusMessage(tr("Added %1 (tcp 443); change protocol, port and DNS name in the inspector.").arg(QString::fromStdString(flow.id.str())));
     return true;
 }
@@ -346,8 +429,22 @@ void DiagramView::mouseMoveEvent(QMouseEvent* event)
 
 void DiagramView::mousePressEvent(QMouseEvent* event)
 {
+    if (m_rename)
+        finishRename(true);
     if (m_flowMode && event->button() == Qt::LeftButton) {
+        if (m_flowFromMenu)
+            return; // ends on release
         m_flowSource = resourceAt(event->position().toPoint());
+        const Resource* r = m_flowSource ? m_document.design().find(m_flowSource->resourceId()) : nullptr;
+        if (!r) {
+            emit statusMessage(tr("Start on an instance, host, service, endpoint or load balancer (a flow), or on a VPC, "
+                                  "gateway or network (a link)."));
+        } else if (!canStartConnection(r->kind())) {
+            emit statusMessage(tr("A %1 cannot be the end of a flow or link: start on an instance, host, service, endpoint or "
+                                  "load balancer, or on a VPC, gateway or network.")
+                                   .arg(style::kindLabel(r->kind()).toLower()));
+            m_flowSource = nullptr;
+        }
         return;
     }
     if (event->button() == Qt::MiddleButton) {
@@ -362,18 +459,143 @@ void DiagramView::mousePressEvent(QMouseEvent* event)
 void DiagramView::mouseReleaseEvent(QMouseEvent* event)
 {
     if (m_flowMode && event->button() == Qt::LeftButton) {
-        delete m_rubberFlow;
-        m_rubberFlow = nullptr;
         ResourceItem* target = resourceAt(event->position().toPoint());
         ResourceItem* source = m_flowSource;
-        m_flowSource = nullptr;
-        if (source && target && !connectLink(source->resourceId(), target->resourceId()))
+        const bool fromMenu = m_flowFromMenu;
+        cancelFlow();
+        if (fromMenu)
+            setMouseTracking(false);
+        if (source && target && target != source && !connectLink(source->resourceId(), target->resourceId()))
             connectFlow(source->resourceId(), target->resourceId());
+        if (fromMenu)
+            setFlowMode(false);
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
     if (dragMode() == QGraphicsView::ScrollHandDrag)
         setDragMode(QGraphicsView::RubberBandDrag);
+}
+
+void DiagramView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        // Escape cancels the innermost thing in progress: a drag, Draw Flow, then the selection.
+        if (m_scene->cancelDrag()) {
+        } else if (m_flowMode) {
+            setFlowMode(false);
+            emit statusMessage(tr("Left Draw Flow."));
+        } else {
+            m_scene->clearSelection();
+        }
+        event->accept();
+        return;
+    }
+    const bool arrow = event->key() == Qt::Key_Left || event->key() == Qt::Key_Right || event->key() == Qt::Key_Up || event->key() == Qt::Key_Down;
+    if (arrow && !m_scene->selectedItems().isEmpty() && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier))) {
+        // One pixel, or a grid step with Shift.
+        const double step = event->modifiers() & Qt::ShiftModifier ? style::kGrid : 1.0;
+        const double dx = event->key() == Qt::Key_Left ? -step : event->key() == Qt::Key_Right ? step : 0;
+        const double dy = event->key() == Qt::Key_Up ? -step : event->key() == Qt::Key_Down ? step : 0;
+        emit nudgeRequested(dx, dy);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void DiagramView::contextMenuEvent(QContextMenuEvent* event)
+{
+    if (m_flowMode)
+        setFlowMode(false);
+    emit contextMenuRequested(mapToScene(event->pos()), event->globalPos());
+    event->accept();
+}
+
+void DiagramView::startRename(QGraphicsItem* item)
+{
+    if (m_rename)
+        finishRename(true);
+    const Design& d = m_document.design();
+    QString current;
+    QRectF area;
+    if (auto* r = dynamic_cast<ResourceItem*>(item)) {
+        const Resource* resource = d.find(r->resourceId());
+        if (!resource)
+            return;
+        m_renamed = QString::fromStdString(resource->id.str());
+        current = QString::fromStdString(resource->name);
+        // Over the label: a container's title, a tile's caption under its icon.
+        area = style::isContainer(r->kind()) ? r->mapRectToScene(QRectF(34, 6, std::max(160.0, r->size().width() - 44), 22))
+                                             : r->mapRectToScene(QRectF(-30, r->size().height() - 20, r->size().width() + 60, 22));
+    } else if (auto* f = dynamic_cast<FlowItem*>(item)) {
+        const Flow* flow = d.findFlow(f->flowId());
+        if (!flow)
+            return;
+        m_renamed = QString::fromStdString(flow->id.str());
+        current = QString::fromStdString(flow->name);
+        const QPointF middle = f->path().pointAtPercent(0.5);
+        area = QRectF(middle - QPointF(110, 11), QSizeF(220, 22));
+    } else {
+        return;
+    }
+    ensureVisible(area, 20, 20);
+    const QRect rect = mapFromScene(area).boundingRect();
+    m_rename = new QLineEdit(current, viewport());
+    m_rename->setObjectName(QStringLiteral("renameEditor"));
+    m_rename->setPlaceholderText(m_renamed);
+    m_rename->setGeometry(QRect(rect.topLeft(), QSize(std::max(rect.width(), 160), std::max(rect.height(), m_rename->sizeHint().height()))));
+    m_rename->selectAll();
+    m_rename->installEventFilter(this);
+    connect(m_rename, &QLineEdit::returnPressed, this, [this] { finishRename(true); });
+    m_rename->show();
+    m_rename->setFocus();
+}
+
+bool DiagramView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_rename) {
+        if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+            finishRename(false);
+            return true;
+        }
+        if (event->type() == QEvent::FocusOut) {
+            // Deferred: the editor must not be deleted inside its own focus event.
+            QTimer::singleShot(0, this, [this] {
+                if (m_rename && !m_rename->hasFocus())
+                    finishRename(true);
+            });
+        }
+    }
+    return QGraphicsView::eventFilter(watched, event);
+}
+
+void DiagramView::finishRename(bool commit)
+{
+    QLineEdit* editor = std::exchange(m_rename, nullptr);
+    if (!editor)
+        return;
+    editor->removeEventFilter(this);
+    const std::string name = editor->text().trimmed().toStdString();
+    editor->hide();
+    editor->deleteLater();
+    setFocus();
+    if (!commit)
+        return;
+    const Design& d = m_document.design();
+    const std::string id = m_renamed.toStdString();
+    ChangeSetBuilder b(d);
+    if (const Resource* r = d.find(ResourceId(id)); r && r->name != name) {
+        Resource changed = *r;
+        changed.name = name;
+        b.modify(changed);
+    } else if (const Flow* f = d.findFlow(FlowId(id)); f && f->name != name) {
+        Flow changed = *f;
+        changed.name = name;
+        b.modifyFlow(changed);
+    }
+    ChangeSet change = b.build();
+    if (!change.empty())
+        m_document.apply(std::move(change), tr("Rename %1").arg(m_renamed));
 }
 
 } // namespace pp::ui

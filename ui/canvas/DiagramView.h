@@ -2,11 +2,13 @@
 
 #ifndef Q_MOC_RUN
 #include "model/Id.h"
+#include "model/Kind.h"
 #endif
 
 #include <QGraphicsView>
 
 class QGraphicsLineItem;
+class QLineEdit;
 
 namespace pp {
 class ChangeSetBuilder;
@@ -19,7 +21,8 @@ class Document;
 class DiagramScene;
 
 // The canvas view: zoom with the wheel or keys, fit to view, pan by dragging with the middle
-// button, rubber-band selection, and drops from the palette.
+// button, rubber-band selection, drops from the palette (and of design files), the keyboard
+// (arrows nudge, Escape cancels), renaming in place, and Draw Flow.
 class DiagramView : public QGraphicsView {
     Q_OBJECT
 public:
@@ -39,17 +42,34 @@ public:
     // customer gateway's on-premises network, a virtual private gateway's VPC, a Direct Connect
     // virtual interface from an on-premises network, a DX gateway association.
     bool connectLink(const ResourceId& source, const ResourceId& destination);
+    // Whether a flow or link can start at a resource of this kind.
+    static bool canStartConnection(Kind kind);
+    // Draw Flow from this resource: the next click (or release) on another one ends it.
+    void startFlowFrom(const ResourceId& source);
+    // Renames a resource or flow in place: an editor over its label; Enter commits, Escape cancels.
+    void startRename(QGraphicsItem* item);
+    QLineEdit* renameEditor() const { return m_rename; }
 
 public slots:
     void zoomIn();
     void zoomOut();
     void zoomReset();
     void fitAll();
+    void fitSelection();
+    // Selects these resources and brings them into view (zooming in when they are too small to
+    // read), and gives the canvas the focus.
     void centreOn(const QStringList& ids);
+    // Scrolls so the selection is in view (zooming out only when it does not fit).
+    void ensureSelectionVisible();
 
 signals:
     void statusMessage(const QString& message);
     void natGatewayAdded(const QString& id);
+    void flowAdded(const QString& id);
+    void flowModeChanged(bool on);
+    void nudgeRequested(double dx, double dy);
+    void contextMenuRequested(QPointF scenePos, QPoint globalPos);
+    void fileDropped(const QString& path);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -59,10 +79,15 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void scaleBy(double factor);
     class ResourceItem* resourceAt(const QPoint& viewPos) const;
+    void finishRename(bool commit);
+    void cancelFlow();
     QString addVpn(ChangeSetBuilder& b, const Resource& customerGateway, const struct Resource& awsEnd);
     QString addVirtualInterface(ChangeSetBuilder& b, const Resource& onPremises, const struct Resource& awsEnd);
     QString associateDirectConnectGateway(ChangeSetBuilder& b, const Resource& dxGateway, const struct Resource& awsEnd);
@@ -71,6 +96,9 @@ private:
     bool m_flowMode = false;
     class ResourceItem* m_flowSource = nullptr;
     QGraphicsLineItem* m_rubberFlow = nullptr;
+    bool m_flowFromMenu = false; // the flow started from a context menu: it ends on the next click
+    QLineEdit* m_rename = nullptr;
+    QString m_renamed; // the id being renamed
 };
 
 } // namespace pp::ui

@@ -7,6 +7,8 @@
 #include "document/Document.h"
 
 #include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QPainterPathStroker>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -14,8 +16,32 @@
 
 namespace pp::ui {
 
+ConnectorItem::ConnectorItem(ResourceItem* from, ResourceItem* to) : m_from(from), m_to(to) {}
+
+void ConnectorItem::updateRoute(const RouteObstacles* obstacles) { setPath(orthogonalRoute(m_from, m_to, obstacles)); }
+
+double ConnectorItem::viewScale() const
+{
+    const QGraphicsScene* s = scene();
+    if (!s || s->views().isEmpty())
+        return 1.0;
+    return std::max(1e-3, s->views().first()->transform().m11());
+}
+
+QPainterPath ConnectorItem::shape() const
+{
+    // About 8 pixels wide at any zoom (within what boundingRect() covers).
+    QPainterPathStroker stroker;
+    stroker.setWidth(std::clamp(8.0 / viewScale(), 3.0, 22.0));
+    stroker.setCapStyle(Qt::RoundCap);
+    stroker.setJoinStyle(Qt::RoundJoin);
+    return stroker.createStroke(path());
+}
+
+QRectF ConnectorItem::boundingRect() const { return path().boundingRect().adjusted(-12, -12, 12, 12); }
+
 FlowItem::FlowItem(const Document& document, FlowId id, ResourceItem* source, ResourceItem* destination)
-    : m_document(document), m_id(std::move(id)), m_source(source), m_destination(destination)
+    : ConnectorItem(source, destination), m_document(document), m_id(std::move(id))
 {
     setFlags(ItemIsSelectable);
     setZValue(5);
@@ -23,16 +49,12 @@ FlowItem::FlowItem(const Document& document, FlowId id, ResourceItem* source, Re
     updateRoute(nullptr); // the scene routes around tiles once everything is placed
 }
 
-void FlowItem::updateRoute(const RouteObstacles* obstacles) { setPath(orthogonalRoute(m_source, m_destination, obstacles)); }
-
-LinkItem::LinkItem(ResourceItem* from, ResourceItem* to) : m_from(from), m_to(to)
+LinkItem::LinkItem(ResourceItem* from, ResourceItem* to) : ConnectorItem(from, to)
 {
     setPen(QPen(QColor(0x90, 0xA4, 0xAE), 1.4));
     setZValue(1);
     updateRoute(nullptr);
 }
-
-void LinkItem::updateRoute(const RouteObstacles* obstacles) { setPath(orthogonalRoute(m_from, m_to, obstacles)); }
 
 void FlowItem::updateStyle()
 {
@@ -49,26 +71,22 @@ void FlowItem::updateStyle()
     pen.setJoinStyle(Qt::RoundJoin);
     setPen(pen);
     const Flow* flow = m_document.design().findFlow(m_id);
-    setToolTip(QStringLiteral("%1: %2").arg(QString::fromStdString(flow && !flow->name.empty() ? flow->name : m_id.str()),
-                                            style::verdictLabel(verdict)));
+    // Name, verdict and the first reason (why it is blocked, or where it leaves the private network).
+    QString tip = QStringLiteral("<b>%1</b>: %2")
+                      .arg(QString::fromStdString(flow && !flow->name.empty() ? flow->name : m_id.str()).toHtmlEscaped(),
+                           style::verdictLabel(verdict));
+    const Explanation* reason = nullptr;
+    if (r && !r->blocking.empty())
+        reason = &r->blocking.front();
+    else if (r && !r->notes.empty())
+        reason = &r->notes.front();
+    if (reason)
+        tip += QStringLiteral("<br>") + QString::fromStdString(reason->message).toHtmlEscaped();
+    else if (r && r->leavesAt && *r->leavesAt < r->path.size())
+        tip += QStringLiteral("<br>") + QObject::tr("Leaves the private network at %1.").arg(QString::fromStdString(r->path[*r->leavesAt].resource));
+    setToolTip(tip);
     update();
 }
-
-void FlowItem::mousePressEvent(QGraphicsSceneMouseEvent* event)
-{
-    // A flow drawn over a selected container's resize handle must not take the handle's press:
-    // the press goes on to the container below.
-    if (QGraphicsScene* s = scene())
-        for (QGraphicsItem* item : s->selectedItems())
-            if (auto* r = dynamic_cast<ResourceItem*>(item); r && style::isContainer(r->kind()) &&
-                                                           r->resizeHandle().contains(r->mapFromScene(event->scenePos()))) {
-                event->ignore();
-                return;
-            }
-    QGraphicsPathItem::mousePressEvent(event);
-}
-
-QRectF FlowItem::boundingRect() const { return QGraphicsPathItem::boundingRect().adjusted(-12, -12, 12, 12); }
 
 void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
 {

@@ -37,21 +37,6 @@ std::optional<ResourceId> enclosing(const Design& d, std::optional<ResourceId> i
 
 } // namespace
 
-std::optional<IpAddress> nextFreeAddress(const Design& d, const ResourceId& subnetId)
-{
-    const Subnet* s = d.findAs<Subnet>(subnetId);
-    if (!s)
-        return std::nullopt;
-    std::set<Uint128> used;
-    for (const Resource& res : d.resources())
-        if (const Workload* w = res.as<Workload>(); w && w->privateIp)
-            used.insert(w->privateIp->value());
-    for (Uint128 address = s->cidr.network().value() + 10; address < s->cidr.last().value(); ++address)
-        if (!used.count(address))
-            return IpAddress::v4(std::uint32_t(address));
-    return std::nullopt;
-}
-
 Placement placeResource(const Design& d, Kind kind, const std::optional<ResourceId>& container, QPointF at,
                         const std::function<QPointF(const ResourceId&)>& originOf)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "edit/Addressing.h"
 #include "edit/ChangeSet.h"
 
 #include <QPointF>
@@ -18,11 +19,11 @@ struct Placement {
     ResourceId created;
 };
 
+// The first free address from .10 of a subnet, or nullopt when it is full (core/edit/Addressing.h).
+using pp::nextFreeAddress;
+
 // `container`: the resource whose shape is under the drop point (innermost), if any; `at`: the
 // drop point on the canvas; `originOf`: where a drawn resource's shape starts on the canvas.
-// The first address from .10 of a subnet that no workload uses, or nullopt when it is full.
-std::optional<IpAddress> nextFreeAddress(const Design& design, const ResourceId& subnet);
-
 Placement placeResource(const Design& design, Kind kind, const std::optional<ResourceId>& container, QPointF at,
                         const std::function<QPointF(const ResourceId&)>& originOf);
 

@@ -43,15 +43,10 @@ QPainterPath ResourceItem::shape() const
     QPainterPath path;
     path.setFillRule(Qt::WindingFill); // overlapping parts (header, frame, handle) must add up, not cancel
     if (style::isContainer(kind())) {
-        // Containers are picked by their frame and header, so clicks inside reach their contents.
-        path.addRect(QRectF(0, 0, m_size.width(), style::kHeader));
-        QPainterPathStroker stroker;
-        stroker.setWidth(8);
-        QPainterPath frame;
-        frame.addRoundedRect(QRectF(QPointF(0, 0), m_size), 10, 10);
-        path.addPath(stroker.createStroke(frame));
-        if (isSelected())
-            path.addRect(resizeHandle());
+        // Containers are picked by their whole body (their contents are stacked above them, so a
+        // click on a tile still picks the tile) and by their resize handle.
+        path.addRoundedRect(QRectF(QPointF(0, 0), m_size), 10, 10);
+        path.addRect(resizeHandle());
     } else {
         path.addRect(QRectF(QPointF(0, 0), m_size));
     }
@@ -87,9 +82,14 @@ QSizeF ResourceItem::minimumSize() const
 
 void ResourceItem::mousePressEvent(QGraphicsSceneMouseEvent* event)
 {
-    if (event->button() == Qt::LeftButton && isSelected() && style::isContainer(kind()) &&
-        resizeHandle().contains(event->pos())) {
+    if (event->button() == Qt::LeftButton && style::isContainer(kind()) && resizeHandle().contains(event->pos())) {
+        // The handle works on the first press, selected or not.
+        if (!(event->modifiers() & Qt::ControlModifier) && scene()) {
+            scene()->clearSelection();
+            setSelected(true);
+        }
         m_resizing = true;
+        m_sizeStart = m_size;
         event->accept();
         return;
     }
@@ -125,7 +125,7 @@ void ResourceItem::mouseReleaseEvent(QGraphicsSceneMouseEvent* event)
 
 void ResourceItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
 {
-    const bool onHandle = isSelected() && style::isContainer(kind()) && resizeHandle().contains(event->pos());
+    const bool onHandle = style::isContainer(kind()) && resizeHandle().contains(event->pos());
     setCursor(onHandle ? Qt::SizeFDiagCursor : Qt::ArrowCursor);
     QGraphicsItem::hoverMoveEvent(event);
 }
@@ -138,9 +138,23 @@ void ResourceItem::setSize(QSizeF size)
 
 void ResourceItem::setHighlight(const QColor& colour)
 {
+    if (m_highlight == colour)
+        return;
     m_highlight = colour;
     update();
 }
+
+void ResourceItem::cancelGesture()
+{
+    if (m_resizing) {
+        m_resizing = false;
+        setSize(m_sizeStart);
+    }
+    if (pos() != m_dragStart)
+        setPos(m_dragStart);
+}
+
+QRectF ResourceItem::badgeRect() const { return QRectF(m_size.width() - 14, -6, 18, 18); }
 
 std::pair<QString, QString> ResourceItem::labels(const Resource& r)
 {
@@ -218,6 +232,12 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
             painter->setPen(Qt::NoPen);
             painter->setBrush(colour);
             painter->drawRect(resizeHandle().adjusted(2, 2, -2, -2));
+        } else if (!exporting) {
+            // A grip shows where the handle is before the container is selected.
+            painter->setPen(QPen(colour.lighter(130), 1.2));
+            const QPointF corner(m_size.width() - 4, m_size.height() - 4);
+            for (double d : {5.0, 9.0})
+                painter->drawLine(corner - QPointF(d, 0), corner - QPointF(0, d));
         }
         painter->setPen(colour.darker(140));
         QFont font = style::canvasFont();
@@ -264,7 +284,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         warning = warning || f->severity == Severity::Warning;
     }
     if (error || warning) {
-        const QRectF badge(m_size.width() - 14, -6, 18, 18);
+        const QRectF badge = badgeRect();
         painter->setPen(QPen(Qt::white, 1.5));
         painter->setBrush(style::badgeColor(error ? Severity::Error : Severity::Warning));
         painter->drawEllipse(badge);

@@ -28,6 +28,10 @@ public:
     void setSize(QSizeF size);
     // Part of the selected flow's path: drawn with a ring in `colour` (invalid colour = none).
     void setHighlight(const QColor& colour);
+    // Escape during a drag or resize: back to where and how big it was when the gesture began.
+    void cancelGesture();
+    // Where the findings badge is drawn (item coordinates), when the resource has findings.
+    QRectF badgeRect() const;
     // Where the drag began, to tell moved items and to snap back refused moves.
     QPointF dragStart() const { return m_dragStart; }
     void markDragStart() { m_dragStart = pos(); }
@@ -60,6 +64,7 @@ private:
     QColor m_highlight;
     QPointF m_dragStart;
     bool m_resizing = false;
+    QSizeF m_sizeStart; // the size when a resize began
 };
 
 } // namespace pp::ui

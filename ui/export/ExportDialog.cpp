@@ -1,11 +1,11 @@
 #include "export/ExportDialog.h"
 
 #include "document/Document.h"
+#include "export/ExportJob.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
-#include <QGuiApplication>
-#include <QMimeData>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -18,12 +18,15 @@
 #include <QImage>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QEventLoop>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -32,18 +35,6 @@ namespace pp::ui {
 namespace {
 
 constexpr QSize kPreviewBox(560, 380);
-
-QString extensionOf(ExportFormat format)
-{
-    switch (format) {
-    case ExportFormat::Json:
-        return QStringLiteral("privatepath");
-    case ExportFormat::Report:
-        return QStringLiteral("report.json");
-    default:
-        return exportFormatName(format);
-    }
-}
 
 QString filterOf(ExportFormat format)
 {
@@ -57,7 +48,33 @@ QString filterOf(ExportFormat format)
     case ExportFormat::Json:
         return QObject::tr("PrivatePath design (*.privatepath *.json)");
     case ExportFormat::Report:
-        return QObject::tr("Analysis report (*.json)");
+        return QObject::tr("Analysis report (*.report.json *.json)");
+    }
+    return {};
+}
+
+constexpr ExportFormat kFormats[] = {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf, ExportFormat::Json,
+                                     ExportFormat::Report};
+
+ExportFormat formatOfFilter(const QString& filter, ExportFormat otherwise)
+{
+    for (ExportFormat format : kFormats)
+        if (filterOf(format) == filter)
+            return format;
+    return otherwise;
+}
+
+QString stageText(ExportStage stage)
+{
+    switch (stage) {
+    case ExportStage::Preparing:
+        return QObject::tr("Preparing the drawing…");
+    case ExportStage::Drawing:
+        return QObject::tr("Drawing…");
+    case ExportStage::Encoding:
+        return QObject::tr("Compressing…");
+    case ExportStage::Writing:
+        return QObject::tr("Writing the file…");
     }
     return {};
 }
@@ -123,10 +140,14 @@ ExportDialog::ExportDialog(Document& document, QSet<QString> selection, FlowId s
     if (m_selection.isEmpty())
         m_selectionOnly->setToolTip(tr("Select resources on the canvas first."));
     m_embed = new QCheckBox(tr("&Embed the design (the PNG can be opened again)"), contentBox);
-    for (QCheckBox* box : {m_colours, m_publicPaths, m_legend, m_transparent, m_selectionOnly, m_embed})
+    // The editor's selection and highlights stay out of exports unless asked for here.
+    m_showFlow = new QCheckBox(tr("Draw the selected flow's &path"), contentBox);
+    m_showFlow->setObjectName(QStringLiteral("showFlow"));
+    m_showFlow->setEnabled(!m_shownFlow.empty());
+    if (m_shownFlow.empty())
+        m_showFlow->setToolTip(tr("Select a flow on the canvas first."));
+    for (QCheckBox* box : {m_colours, m_publicPaths, m_legend, m_transparent, m_selectionOnly, m_embed, m_showFlow})
         content->addWidget(box);
-    if (!m_shownFlow.empty())
-        content->addWidget(new QLabel(tr("The selected flow's path is drawn."), contentBox));
     left->addWidget(contentBox);
     left->addStretch();
 
@@ -175,7 +196,7 @@ ExportDialog::ExportDialog(Document& document, QSet<QString> selection, FlowId s
     connect(m_scale, &QDoubleSpinBox::valueChanged, this, &ExportDialog::schedulePreview);
     for (QSpinBox* spin : {m_width, m_height, m_border, m_dpi})
         connect(spin, &QSpinBox::valueChanged, this, &ExportDialog::schedulePreview);
-    for (QCheckBox* box : {m_colours, m_publicPaths, m_legend, m_transparent, m_selectionOnly, m_embed})
+    for (QCheckBox* box : {m_colours, m_publicPaths, m_legend, m_transparent, m_selectionOnly, m_embed, m_showFlow})
         connect(box, &QCheckBox::toggled, this, &ExportDialog::schedulePreview);
     refreshPreviewNow();
 }
@@ -262,6 +283,7 @@ void ExportDialog::updateEnabled()
                                                       m_publicPaths, m_legend})
         w->setEnabled(drawing);
     m_selectionOnly->setEnabled(drawing && !m_selection.isEmpty());
+    m_showFlow->setEnabled(drawing && !m_shownFlow.empty());
     m_scale->setEnabled(drawing && m_byScale->isChecked());
     m_width->setEnabled(drawing && m_byWidth->isChecked());
     m_height->setEnabled(drawing && m_byHeight->isChecked());
@@ -278,17 +300,24 @@ void ExportDialog::schedulePreview()
 void ExportDialog::refreshPreviewNow()
 {
     m_previewTimer->stop();
+    if (m_exporting) {
+        // Not while a job builds its own scene: the preview would build one on this thread.
+        m_previewTimer->start();
+        return;
+    }
     const ExportOptions o = options();
     if (o.format == ExportFormat::Json || o.format == ExportFormat::Report) {
-        const ExportResult r = renderExport(m_document, o, m_selection, m_shownFlow);
-        const QString text = QString::fromUtf8(r.bytes);
+        PreparedExport prepared(m_document, o);
+        m_estimate = prepared.estimate();
+        const QString text = QString::fromUtf8(prepared.render().bytes);
         m_textPreview->setPlainText(text.left(200000));
         m_previewStack->setCurrentWidget(m_textPreview);
         m_size->setText(tr("%n line(s)", nullptr, int(text.count(QLatin1Char('\n')))));
         return;
     }
     m_previewStack->setCurrentWidget(m_preview);
-    const ExportPreview preview = renderPreview(m_document, o, m_selection, m_shownFlow, kPreviewBox);
+    const ExportPreview preview = renderPreview(m_document, o, m_selection, drawnFlow(), kPreviewBox);
+    m_estimate = preview.estimate;
     const QSize full = preview.fullSize;
     if (full.isEmpty()) {
         m_preview->setPixmap({});
@@ -302,23 +331,95 @@ void ExportDialog::refreshPreviewNow()
         line += tr(" (%1 × %2 mm)").arg(full.width() * 25.4 / 96, 0, 'f', 0).arg(full.height() * 25.4 / 96, 0, 'f', 0);
     else if (o.format == ExportFormat::Png)
         line += tr(" at %1 dpi").arg(o.dpi);
+    if (m_estimate.isLarge())
+        line += tr(" — large: about %1 MB").arg(std::llround(double(m_estimate.bytes) / 1e6));
     m_size->setText(line);
 }
 
 QPixmap ExportDialog::previewPixmap() const { return m_preview->pixmap(); }
 QString ExportDialog::sizeText() const { return m_size->text(); }
 
+FlowId ExportDialog::drawnFlow() const { return m_showFlow->isChecked() ? m_shownFlow : FlowId(); }
+
+QString ExportDialog::startDirectory() const
+{
+    if (const QString file = m_document.filePath(); !file.isEmpty())
+        return QFileInfo(file).absolutePath();
+    return QSettings().value(QStringLiteral("export/directory"), QDir::homePath()).toString();
+}
+
+bool ExportDialog::confirmLargeExport(const ExportEstimate& estimate)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Large export"),
+                    tr("This export will be %1, %2.").arg(exportSizeText(estimate), exportLimitText(estimate)),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("exportSizeWarning"));
+    box.setInformativeText(estimate.overPixelLimit()
+                               ? tr("Drawing and compressing it takes a long time and a lot of memory, and many "
+                                    "programs cannot open an image this large. A smaller scale or an SVG or PDF "
+                                    "export stays sharp at any zoom.")
+                               : tr("Writing it takes a long time, and many programs cannot open a file this large."));
+    QPushButton* anyway = box.addButton(tr("&Export Anyway"), QMessageBox::AcceptRole);
+    anyway->setObjectName(QStringLiteral("exportAnyway"));
+    QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == anyway;
+}
+
 bool ExportDialog::exportTo(const QString& path, QString* error)
 {
+    if (error)
+        error->clear();
+    if (m_exporting)
+        return false;
+    // The size check reads the preview's estimate: it must describe the options as they are.
+    if (m_previewTimer->isActive())
+        refreshPreviewNow();
     const ExportOptions o = options();
-    const ExportResult r = renderExport(m_document, o, m_selection, m_shownFlow);
-    if (!r.error.isEmpty()) {
+    if (m_estimate.isLarge() && !confirmLargeExport(m_estimate))
+        return false;
+
+    m_exporting = true;
+    ExportJob job(m_document, o, m_selection, drawnFlow(), path);
+    QProgressDialog progress(stageText(ExportStage::Preparing), tr("Cancel"), 0, 1000, this);
+    progress.setObjectName(QStringLiteral("exportProgress"));
+    progress.setWindowTitle(tr("Exporting %1").arg(QFileInfo(path).fileName()));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setAutoClose(false);
+    progress.setAutoReset(false);
+    progress.setMinimumDuration(m_progressDelay);
+    progress.setMinimumWidth(360);
+    progress.setValue(0); // starts the delay after which it shows
+    QEventLoop loop;
+    connect(&job, &ExportJob::progressed, &progress, [&progress](int permille, ExportStage stage) {
+        if (progress.wasCanceled())
+            return;
+        progress.setLabelText(stageText(stage));
+        progress.setValue(std::min(permille, 999)); // the end is finished(), not the last block
+    });
+    bool busy = false;
+    connect(&progress, &QProgressDialog::canceled, &job, [&] {
+        // The worker stops at its next band or block (a fraction of a second); it cannot stop while
+        // it builds the drawing, so the dialog waits for it with a busy cursor.
+        job.cancel();
+        QApplication::setOverrideCursor(Qt::BusyCursor);
+        busy = true;
+    });
+    connect(&job, &ExportJob::finished, &loop, &QEventLoop::quit);
+    job.start();
+    loop.exec();
+    if (busy)
+        QApplication::restoreOverrideCursor();
+    progress.hide();
+    m_exporting = false;
+
+    if (!job.succeeded()) {
         if (error)
-            *error = r.error;
+            *error = job.error(); // empty: cancelled, nothing written
         return false;
     }
-    if (!writeExportFile(path, r.bytes, true, error))
-        return false;
     saveOptions(o);
     QSettings().setValue(QStringLiteral("export/directory"), QFileInfo(path).absolutePath());
     m_written = path;
@@ -330,44 +431,98 @@ bool ExportDialog::copyToClipboard(QString* error)
     // An image for every application, plus the SVG for those that take vectors, plus the design
     // or report as text for the JSON formats.
     ExportOptions o = options();
-    auto* mime = new QMimeData;
+    auto mime = std::make_unique<QMimeData>();
     if (o.format == ExportFormat::Json || o.format == ExportFormat::Report) {
-        const ExportResult r = renderExport(m_document, o, m_selection, m_shownFlow);
+        const ExportResult r = renderExport(m_document, o, m_selection, drawnFlow());
         mime->setText(QString::fromUtf8(r.bytes));
     } else {
         ExportOptions image = o;
         image.format = ExportFormat::Png;
-        const ExportResult png = renderExport(m_document, image, m_selection, m_shownFlow);
-        if (!png.error.isEmpty()) {
-            delete mime;
+        PreparedExport png(m_document, image, m_selection, drawnFlow());
+        if (!png.error().isEmpty()) {
             if (error)
-                *error = png.error;
+                *error = png.error();
             return false;
         }
-        mime->setImageData(QImage::fromData(png.bytes, "PNG"));
-        mime->setData(QStringLiteral("image/png"), png.bytes);
+        if (png.estimate().isLarge() && !confirmLargeExport(png.estimate())) {
+            if (error)
+                error->clear();
+            return false;
+        }
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const ExportResult pngBytes = png.render();
         ExportOptions vector = o;
         vector.format = ExportFormat::Svg;
-        mime->setData(QStringLiteral("image/svg+xml"), renderExport(m_document, vector, m_selection, m_shownFlow).bytes);
+        const QByteArray svg = renderExport(m_document, vector, m_selection, drawnFlow()).bytes;
+        QApplication::restoreOverrideCursor();
+        if (!pngBytes.error.isEmpty()) {
+            if (error)
+                *error = pngBytes.error;
+            return false;
+        }
+        mime->setImageData(QImage::fromData(pngBytes.bytes, "PNG"));
+        mime->setData(QStringLiteral("image/png"), pngBytes.bytes);
+        mime->setData(QStringLiteral("image/svg+xml"), svg);
     }
-    QGuiApplication::clipboard()->setMimeData(mime);
+    QGuiApplication::clipboard()->setMimeData(mime.release());
     saveOptions(o);
     return true;
 }
 
+QString ExportDialog::askForPath()
+{
+    const ExportFormat current = options().format;
+    const QString base = m_document.filePath().isEmpty() ? tr("design") : QFileInfo(m_document.filePath()).completeBaseName();
+    QFileDialog files(this, tr("Export"), startDirectory());
+    files.setObjectName(QStringLiteral("exportFileDialog"));
+    files.setAcceptMode(QFileDialog::AcceptSave);
+    QStringList filters;
+    for (ExportFormat format : kFormats)
+        filters << filterOf(format);
+    files.setNameFilters(filters);
+    files.selectNameFilter(filterOf(current));
+    files.setDefaultSuffix(exportExtension(current));
+    connect(&files, &QFileDialog::filterSelected, &files, [&files, current](const QString& filter) {
+        files.setDefaultSuffix(exportExtension(formatOfFilter(filter, current)));
+    });
+    files.selectFile(base + QLatin1Char('.') + exportExtension(current));
+    // The file dialog asks before replacing the file it returns.
+    if (files.exec() != QDialog::Accepted || files.selectedFiles().isEmpty())
+        return {};
+    const QString chosen = files.selectedFiles().constFirst();
+    const ExportTarget target = exportTargetFor(chosen, formatOfFilter(files.selectedNameFilter(), current));
+    if (target.path != chosen && QFileInfo::exists(target.path)) {
+        const auto answer = QMessageBox::question(this, tr("Export"),
+                                                  tr("%1 already exists. Replace it?").arg(QFileInfo(target.path).fileName()),
+                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return {};
+    }
+    if (target.format != current) {
+        // The name decides: the dialog shows (and remembers) the format that will be written.
+        m_format->setCurrentIndex(m_format->findData(int(target.format)));
+        refreshPreviewNow();
+    }
+    return target.path;
+}
+
+void ExportDialog::reject()
+{
+    if (!m_exporting) // a running export is cancelled in its progress dialog
+        QDialog::reject();
+}
+
 void ExportDialog::accept()
 {
-    const ExportOptions o = options();
-    const QString directory = QSettings().value(QStringLiteral("export/directory"), QDir::homePath()).toString();
-    const QString base = m_document.filePath().isEmpty() ? tr("design") : QFileInfo(m_document.filePath()).completeBaseName();
-    const QString suggested = QDir(directory).filePath(base + QLatin1Char('.') + extensionOf(o.format));
-    // The file dialog asks before replacing a file.
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), suggested, filterOf(o.format));
+    if (m_exporting)
+        return;
+    const QString path = askForPath();
     if (path.isEmpty())
         return;
     QString error;
     if (!exportTo(path, &error)) {
-        QMessageBox::warning(this, tr("Export failed"), error);
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export failed"), error);
         return;
     }
     QDialog::accept();

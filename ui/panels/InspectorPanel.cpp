@@ -5,6 +5,10 @@
 #include "document/Document.h"
 #include "io/JsonReader.h"
 #include "io/JsonWriter.h"
+#include "panels/FieldError.h"
+#include "panels/FieldLabel.h"
+#include "panels/FieldLineEdit.h"
+#include "panels/FieldRow.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -140,22 +144,50 @@ OrderedJson valueIn(const OrderedJson& object, const FieldInfo& info)
     return info.defaultValue ? *info.defaultValue : OrderedJson();
 }
 
+// An address typed into a resource's address field must be a usable address of its subnet: the
+// field is where the value is chosen, so it is refused there (lint reports the same as
+// ADDRESS_OUTSIDE_SUBNET / ADDRESS_RESERVED). Editing the subnet instead (its CIDR, or which
+// subnet) is not refused: that is a move, and lint shows what it leaves to fix.
+QString addressRefusal(const Design& d, const Resource& changed, const std::string& key)
+{
+    const ResourceId* subnetId = nullptr;
+    std::optional<IpAddress> address;
+    if (const Workload* w = changed.as<Workload>()) {
+        subnetId = &w->subnet;
+        address = key == "privateIp" ? w->privateIp : key == "ipv6Address" ? w->ipv6Address : std::nullopt;
+    } else if (const NatGateway* n = changed.as<NatGateway>()) {
+        subnetId = &n->subnet;
+        address = key == "privateIp" ? n->privateIp : std::nullopt;
+    }
+    const Subnet* subnet = address && subnetId ? d.findAs<Subnet>(*subnetId) : nullptr;
+    if (!subnet)
+        return {};
+    const QString k = QString::fromStdString(key);
+    const QString ip = QString::fromStdString(address->toString());
+    const QString id = QString::fromStdString(subnetId->str());
+    if (!address->isV4() && !subnet->ipv6Cidr)
+        return InspectorPanel::tr("%1: subnet %2 has no IPv6 block for %3").arg(k, id, ip);
+    const Cidr& block = address->isV4() ? subnet->cidr : *subnet->ipv6Cidr;
+    if (!block.contains(*address))
+        return InspectorPanel::tr("%1: %2 is outside subnet %3 (%4)").arg(k, ip, id, QString::fromStdString(block.toString()));
+    if (address->isV4() && (address->value() - block.network().value() < 4 || *address == block.last()))
+        return InspectorPanel::tr("%1: AWS reserves %2 in subnet %3 (the first four addresses and the last)").arg(k, ip, id);
+    return {};
+}
+
 } // namespace
 
 InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(parent), m_document(document)
 {
     setObjectName(QStringLiteral("inspector"));
     setMinimumWidth(320);
+    setStyleSheet(QString::fromLatin1(kRefusedStyleSheet));
     auto* outer = new QVBoxLayout(this);
     m_title = new QLabel(this);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
     outer->addWidget(m_title);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("inspectorMessage"));
-    m_message->setWordWrap(true);
-    outer->addWidget(m_message);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     auto* body = new QWidget(scroll);
@@ -175,18 +207,10 @@ QSize InspectorPanel::sizeHint() const
     return {460, QWidget::sizeHint().height()};
 }
 
-void InspectorPanel::showMessage(const QString& text, bool refusal)
-{
-    // Refusals in red; hints about a row being added in the normal text colour.
-    m_message->setStyleSheet(refusal ? QStringLiteral("color: #C62828") : QString());
-    m_message->setText(text);
-}
-
 void InspectorPanel::showResource(const ResourceId& id)
 {
-    // The canvas selects the same resource again after a change: a refusal stays readable.
-    if (id != m_resource)
-        m_message->clear();
+    // The canvas selects the same resource again after a change: the editors, their drafts and
+    // their marks stay. Another one gets new editors (m_shown differs), without marks.
     m_resource = id;
     m_flow = FlowId();
     scheduleRebuild();
@@ -194,8 +218,6 @@ void InspectorPanel::showResource(const ResourceId& id)
 
 void InspectorPanel::showFlow(const FlowId& id)
 {
-    if (id != m_flow)
-        m_message->clear();
     m_flow = id;
     m_resource = ResourceId();
     scheduleRebuild();
@@ -231,6 +253,35 @@ void InspectorPanel::clearForm()
     m_shown.clear();
 }
 
+InspectorPanel::Unsaved InspectorPanel::unsaved() const
+{
+    Unsaved out;
+    for (const Field& field : m_fields) {
+        if (field.line && field.line->hasDraft())
+            out.lines[field.key] = {field.line->text(), field.line->modelText(),
+                                    field.row->isRefused() ? field.row->reason() : QString()};
+        if (field.list)
+            out.lists[field.key] = field.list->unsaved();
+    }
+    return out;
+}
+
+void InspectorPanel::restore(const Unsaved& unsaved)
+{
+    for (const Field& field : m_fields) {
+        if (const auto it = unsaved.lines.find(field.key); field.line && it != unsaved.lines.end()) {
+            // Only a draft of the value the field still has: a new value ends it.
+            if (field.line->modelText() != it->second.model)
+                continue;
+            field.line->setText(it->second.text);
+            if (!it->second.reason.isEmpty())
+                field.row->refuse(it->second.reason);
+        }
+        if (const auto it = unsaved.lists.find(field.key); field.list && it != unsaved.lists.end())
+            field.list->setUnsaved(it->second);
+    }
+}
+
 void InspectorPanel::rebuild()
 {
     const Design& d = m_document.design();
@@ -238,6 +289,7 @@ void InspectorPanel::rebuild()
     const Flow* flow = m_flow.empty() ? nullptr : d.findFlow(m_flow);
     if (!resource && !flow) {
         clearForm();
+        m_current = OrderedJson::object();
         m_title->setText(tr("Nothing selected"));
         return;
     }
@@ -269,14 +321,14 @@ void InspectorPanel::rebuild()
     name.optional = true;
     infos.insert(infos.begin(), std::move(name));
     current["name"] = resource ? resource->name : flow->name;
+    m_current = current;
 
-    std::map<QString, QList<QStringList>> drafts;
+    std::optional<Unsaved> kept;
     if (shown != m_shown || infos != m_infos) {
         // Another selection, or other fields or choices (a resource was added): new editors.
-        // For the same selection, rows being added move to the new tables.
+        // For the same selection, what the old ones held and the model does not moves over.
         if (shown == m_shown)
-            for (const ListFieldEditor* list : findChildren<ListFieldEditor*>())
-                drafts[list->objectName()] = list->drafts();
+            kept = unsaved();
         clearForm();
         m_shown = shown;
         m_infos = infos;
@@ -291,8 +343,8 @@ void InspectorPanel::rebuild()
                                  on ? tr("Make %1 public").arg(QString::fromStdString(id.str()))
                                     : tr("Make %1 private").arg(QString::fromStdString(id.str())));
             });
-            m_form->addRow(tr("public"), box);
-            m_fields.push_back({[this, box, id](const OrderedJson&) {
+            addRow(tr("public"), box->toolTip(), box);
+            m_fields.push_back({QStringLiteral("public"), [this, box, id](const OrderedJson&) {
                 const QSignalBlocker quiet(box);
                 box->setChecked(isPublicSubnet(m_document.design(), id));
             }});
@@ -303,78 +355,137 @@ void InspectorPanel::rebuild()
     // The model's values into the editors; showing a value never commits it.
     for (const Field& field : m_fields)
         field.show(current);
-    if (!drafts.empty())
-        for (ListFieldEditor* list : findChildren<ListFieldEditor*>())
-            if (const auto it = drafts.find(list->objectName()); it != drafts.end() && !it->second.isEmpty())
-                list->setDrafts(it->second);
+    if (kept)
+        restore(*kept);
+}
+
+void InspectorPanel::addRow(const QString& key, const QString& doc, QWidget* field)
+{
+    auto* label = new FieldLabel(key, doc, this);
+    label->setBuddy(field);
+    m_form->addRow(label, field);
 }
 
 void InspectorPanel::addEditor(const FieldInfo& info)
 {
     const QString key = QString::fromStdString(info.key);
     const QString doc = QString::fromStdString(info.doc);
+    Field field;
+    field.key = key;
     switch (info.editor) {
     case FieldInfo::Editor::Check: {
         auto* box = new QCheckBox(this);
-        connect(box, &QCheckBox::toggled, this, [this, key](bool on) {
-            showMessage(commit(key, on ? QStringLiteral("true") : QStringLiteral("false")), true);
-        });
-        m_fields.push_back({[box, info](const OrderedJson& object) {
-            const OrderedJson value = valueIn(object, info);
+        auto* row = new FieldRow(key, box, this);
+        auto showValue = [box](const QString& value) {
             const QSignalBlocker quiet(box);
-            box->setChecked(value.is_boolean() && value.get<bool>());
-        }});
+            box->setChecked(value == QLatin1String("true"));
+        };
+        connect(box, &QCheckBox::toggled, this, [this, key, row](bool on) {
+            const QString refusal = commit(key, on ? QStringLiteral("true") : QStringLiteral("false"));
+            refusal.isEmpty() ? row->clearRefusal() : row->refuse(refusal);
+        });
+        row->escaped = [row, showValue] { showValue(row->modelValue()); };
+        field.show = [row, info, showValue](const OrderedJson& object) {
+            const OrderedJson value = valueIn(object, info);
+            const QString text = value.is_boolean() && value.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
+            if (row->takeModelValue(text))
+                showValue(text);
+        };
         box->setToolTip(doc);
         box->setObjectName(QStringLiteral("field-") + key);
-        m_form->addRow(key, box);
-        return;
+        field.row = row;
+        addRow(key, doc, row);
+        break;
     }
     case FieldInfo::Editor::Choice: {
         auto* combo = new QComboBox(this);
         combo->addItems(info.choices);
-        connect(combo, &QComboBox::activated, this, [this, key, combo] { showMessage(commit(key, combo->currentText()), true); });
-        m_fields.push_back({[combo, info](const OrderedJson& object) {
-            // A value that is not a choice shows as no selection rather than as the first choice.
-            combo->setCurrentIndex(combo->findText(displayText(valueIn(object, info), info)));
-        }});
+        // Long ids must not widen the form past the inspector: the list shows them whole.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+        auto* row = new FieldRow(key, combo, this);
+        // A value that is not a choice shows as no selection rather than as the first choice.
+        auto showValue = [combo](const QString& value) { combo->setCurrentIndex(combo->findText(value)); };
+        connect(combo, &QComboBox::activated, this, [this, key, combo, row] {
+            const QString refusal = commit(key, combo->currentText());
+            refusal.isEmpty() ? row->clearRefusal() : row->refuse(refusal);
+        });
+        row->escaped = [row, showValue] { showValue(row->modelValue()); };
+        field.show = [row, info, showValue](const OrderedJson& object) {
+            const QString text = displayText(valueIn(object, info), info);
+            if (row->takeModelValue(text))
+                showValue(text);
+        };
         combo->setToolTip(doc);
         combo->setObjectName(QStringLiteral("field-") + key);
-        m_form->addRow(key, combo);
-        return;
+        field.row = row;
+        addRow(key, doc, row);
+        break;
     }
     case FieldInfo::Editor::Table: {
         auto* list = new ListFieldEditor(
             info, [this, key](const QString& jsonText, QString* errorPath) { return commit(key, jsonText, errorPath); }, this);
-        connect(list, &ListFieldEditor::message, this, &InspectorPanel::showMessage);
-        m_fields.push_back({[list, info](const OrderedJson& object) { list->setValue(valueIn(object, info)); }});
+        field.show = [list, info](const OrderedJson& object) { list->setValue(valueIn(object, info)); };
+        field.list = list;
         m_form->addRow(list); // the whole width: a table needs it more than a label does
-        return;
+        break;
     }
     case FieldInfo::Editor::Line: {
-        auto* line = new QLineEdit(this);
-        connect(line, &QLineEdit::editingFinished, this, [this, key, line] {
-            if (line->isModified()) {
-                line->setModified(false);
-                showMessage(commit(key, line->text()), true);
-            }
+        auto* line = new FieldLineEdit(this);
+        auto* row = new FieldRow(key, line, this);
+        field.show = [line, info](const OrderedJson& object) { line->setModelText(displayText(valueIn(object, info), info)); };
+        field.row = row;
+        field.line = line;
+        // The fields are looked up by key when the signals come: m_fields grows (and moves) while
+        // the form is built.
+        connect(line, &FieldLineEdit::commitRequested, this, [this, key] {
+            if (const Field* f = fieldOf(key))
+                commitLine(*f);
         });
-        m_fields.push_back({[line, info](const OrderedJson& object) {
-            const QString text = displayText(valueIn(object, info), info);
-            if (line->text() != text) // setText() would also move the cursor of a line being typed in
-                line->setText(text);
-        }});
+        connect(line, &FieldLineEdit::draftDropped, row, &FieldRow::clearRefusal);
         line->setToolTip(doc);
         line->setObjectName(QStringLiteral("field-") + key);
-        m_form->addRow(key, line);
+        addRow(key, doc, row);
+        break;
+    }
+    }
+    m_fields.push_back(std::move(field));
+}
+
+const InspectorPanel::Field* InspectorPanel::fieldOf(const QString& key) const
+{
+    const auto it = std::find_if(m_fields.begin(), m_fields.end(), [&](const Field& f) { return f.key == key; });
+    return it == m_fields.end() ? nullptr : &*it;
+}
+
+void InspectorPanel::commitLine(const Field& field)
+{
+    FieldLineEdit* line = field.line;
+    FieldRow* row = field.row;
+    const QString refusal = commit(field.key, line->text());
+    if (!refusal.isEmpty()) {
+        row->refuse(refusal); // the text stays for the user to fix, or to give up with Escape
         return;
     }
-    }
+    line->draftCommitted();
+    row->clearRefusal();
 }
 
 QString InspectorPanel::editField(const QString& key, const QString& jsonText)
 {
+    const Field* field = fieldOf(key);
+    if (field && field->line) {
+        field->line->setText(jsonText);
+        if (!field->line->hasDraft())
+            return {};
+        commitLine(*field);
+        return field->row->isRefused() ? field->row->reason() : QString();
+    }
     const QString refusal = commit(key, jsonText);
-    showMessage(refusal, true);
+    if (field && field->row)
+        refusal.isEmpty() ? field->row->clearRefusal() : field->row->refuse(refusal);
+    else if (field && field->list)
+        field->list->showRefusal(refusal);
     return refusal;
 }
 
@@ -451,6 +562,8 @@ QString InspectorPanel::commit(const QString& key, const QString& text, QString*
         Resource changed = *resource;
         QString refusal;
         std::visit([&](auto& edited) { refusal = check(edited); }, changed.data);
+        if (refusal.isEmpty())
+            refusal = addressRefusal(d, changed, k);
         if (!refusal.isEmpty())
             return refusal;
         m_document.apply(ChangeSetBuilder(d).modify(changed).build(),

@@ -8,6 +8,7 @@
 
 #include <QWidget>
 #include <functional>
+#include <map>
 #include <vector>
 
 class QFormLayout;
@@ -16,6 +17,8 @@ class QLabel;
 namespace pp::ui {
 
 class Document;
+class FieldLineEdit;
+class FieldRow;
 
 // Edits every property of the selected resource or flow, generated from the same describe()
 // functions the file format uses, so no field is missing. Each edit is checked by the file
@@ -23,9 +26,14 @@ class Document;
 // never silently fixed; valid edits become one undoable change-set. Lists of described structs
 // (routes, rules, entries) are edited in a table (ListFieldEditor) that commits the same way.
 //
+// Editing rules: typed text is a draft until Enter or leaving the field commits it (one undo
+// step; see FieldLineEdit for Undo, Redo and Escape while typing). A refused value stays in its
+// editor, marked, with the reason under it (FieldRow), until it is fixed, given up with Escape,
+// or the model's value for that field changes. Selecting something else clears the marks.
+//
 // When the model changes but the selection and its fields stay the same, the editors are kept
-// and only show the new values: focus, table selection and rows being added survive an edit,
-// an undo, or a change made elsewhere.
+// and only show the new values: focus, drafts, marks, table selection and rows being added
+// survive an edit, an undo, or a change made elsewhere.
 class InspectorPanel : public QWidget {
     Q_OBJECT
 public:
@@ -37,31 +45,52 @@ public:
     void showFlow(const FlowId& id);
     void clearSelection();
 
-    // For tests: set field `key` to `jsonText` as if typed; returns the refusal message or "".
+    // For tests: set field `key` to `jsonText` as if typed and committed (a refusal is shown at
+    // the field as one typed would be); returns the refusal message or "".
     QString editField(const QString& key, const QString& jsonText);
 
 private:
+    struct Field {
+        QString key;
+        // Shows the field's value, taken from the selection as JSON, without committing it.
+        std::function<void(const OrderedJson& object)> show;
+        FieldRow* row = nullptr;         // the editor and its refusal (not for tables)
+        FieldLineEdit* line = nullptr;   // a text field
+        ListFieldEditor* list = nullptr; // a table
+    };
+    // What editors hold that the model does not (drafts, refused values), taken over by new
+    // editors for the same selection.
+    struct Draft {
+        QString text;
+        QString model;  // the model's value it is a draft of
+        QString reason; // why it was refused ("" = not committed yet)
+    };
+    struct Unsaved {
+        std::map<QString, Draft> lines;
+        std::map<QString, ListFieldEditor::Unsaved> lists;
+    };
+
     void rebuild();
     void scheduleRebuild();
-    void showMessage(const QString& text, bool refusal);
     void clearForm();
+    Unsaved unsaved() const;
+    void restore(const Unsaved& unsaved);
     void addEditor(const FieldInfo& info);
+    void addRow(const QString& key, const QString& doc, QWidget* field);
+    const Field* fieldOf(const QString& key) const;
+    // Commits the draft in field `key`'s line: applied, or kept there, marked, with the reason.
+    void commitLine(const Field& field);
     // Sets `key` to `jsonText` through the file format's reader. Returns the refusal ("" =
     // accepted; the change is one undo step) and the JSON pointer the reader objects to.
     QString commit(const QString& key, const QString& jsonText, QString* errorPath = nullptr);
-
-    struct Field {
-        // Shows the field's value, taken from the selection as JSON, without committing it.
-        std::function<void(const OrderedJson& object)> show;
-    };
 
     Document& m_document;
     ResourceId m_resource;
     FlowId m_flow;
     QFormLayout* m_form = nullptr;
     QLabel* m_title = nullptr;
-    QLabel* m_message = nullptr;
     std::vector<Field> m_fields;
+    OrderedJson m_current;          // the selection as the editors show it
     QString m_shown;                // what the editors were built for: "resource:<id>" or "flow:<id>"
     std::vector<FieldInfo> m_infos; // the fields they were built for (keys, choices, columns)
     bool m_rebuildPending = false;

@@ -1,5 +1,8 @@
 #include "panels/ListFieldEditor.h"
 
+#include "panels/FieldError.h"
+#include "panels/FieldLabel.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,6 +72,8 @@ namespace {
 
 constexpr int kMinVisibleRows = 2;  // an empty list still shows where rows go
 constexpr int kMaxVisibleRows = 10; // longer lists scroll inside the table
+constexpr int kRefusalRole = Qt::UserRole + 1; // on an item: why its value was refused
+const QColor kRefusedCell(0xC6, 0x28, 0x28, 60); // the refusal red, faint
 
 // Edits an enum or reference column with a combo box of the column's choices. A pick is
 // committed at once (one click to choose, not choose-then-leave-the-cell).
@@ -114,7 +119,9 @@ private:
 
 // A table as tall as its rows (between kMinVisibleRows and kMaxVisibleRows), so the inspector's
 // own scroll area does the scrolling for short lists. It keeps the Delete key: the window's
-// Delete removes the selected resource, which must not happen when the user means a row.
+// Delete removes the selected resource, which must not happen when the user means a row. Escape
+// (not while a cell is being edited: that Escape closes the cell's editor) gives up refused
+// values when there are any.
 class RowTable : public QTableWidget {
 public:
     explicit RowTable(QWidget* parent) : QTableWidget(parent)
@@ -123,6 +130,8 @@ public:
     }
 
     std::function<void()> deletePressed;
+    std::function<bool()> hasRefused;
+    std::function<void()> escapePressed;
 
     QSize sizeHint() const override
     {
@@ -138,7 +147,8 @@ public:
 protected:
     bool event(QEvent* e) override
     {
-        if (e->type() == QEvent::ShortcutOverride && isDelete(static_cast<QKeyEvent*>(e))) {
+        if (e->type() == QEvent::ShortcutOverride &&
+            (isDelete(static_cast<QKeyEvent*>(e)) || isRevert(static_cast<QKeyEvent*>(e)))) {
             e->accept();
             return true;
         }
@@ -150,11 +160,20 @@ protected:
             deletePressed();
             return;
         }
+        if (isRevert(e) && escapePressed) {
+            escapePressed();
+            return;
+        }
         QTableWidget::keyPressEvent(e);
     }
 
 private:
     bool isDelete(QKeyEvent* e) const { return state() != EditingState && e->matches(QKeySequence::Delete); }
+    bool isRevert(QKeyEvent* e) const
+    {
+        return state() != EditingState && e->key() == Qt::Key_Escape && e->modifiers() == Qt::NoModifier && hasRefused &&
+               hasRefused();
+    }
 };
 
 QString columnTip(const FieldInfo& column)
@@ -182,8 +201,7 @@ ListFieldEditor::ListFieldEditor(const FieldInfo& field, Commit commit, QWidget*
     layout->setSpacing(2);
 
     auto* bar = new QHBoxLayout;
-    m_title = new QLabel(m_key, this);
-    m_title->setToolTip(QString::fromStdString(field.doc));
+    m_title = new FieldLabel(m_key, QString::fromStdString(field.doc), this);
     bar->addWidget(m_title);
     bar->addStretch(1);
     auto button = [&](const char* name, const QString& text, const QString& tip) {
@@ -223,7 +241,11 @@ ListFieldEditor::ListFieldEditor(const FieldInfo& field, Commit commit, QWidget*
     table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     table->deletePressed = [this] { removeSelectedRows(); };
+    table->hasRefused = [this] { return !m_refused.empty(); };
+    table->escapePressed = [this] { revertRefused(); };
     layout->addWidget(table);
+    m_error = new FieldError(m_key, this);
+    layout->addWidget(m_error);
 
     connect(table, &QTableWidget::cellChanged, this, &ListFieldEditor::cellChanged);
     connect(table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ListFieldEditor::updateButtons);
@@ -238,40 +260,52 @@ ListFieldEditor::ListFieldEditor(const FieldInfo& field, Commit commit, QWidget*
 
 int ListFieldEditor::draftCount() const { return m_table->rowCount() - int(m_committed.size()); }
 
-QList<QStringList> ListFieldEditor::drafts() const
+ListFieldEditor::Unsaved ListFieldEditor::unsaved() const
 {
-    QList<QStringList> rows;
-    for (int r = int(m_committed.size()); r < m_table->rowCount(); ++r) {
-        QStringList row;
-        const RowCells cells = cellsOfRow(r);
-        for (std::size_t c = 0; c < cells.size(); ++c)
-            row << (m_field.columns[c].editor == FieldInfo::Editor::Check
-                        ? (cells[c].checked ? QStringLiteral("true") : QStringLiteral("false"))
-                        : cells[c].text);
-        rows << row;
-    }
-    return rows;
+    Unsaved out;
+    for (int r = int(m_committed.size()); r < m_table->rowCount(); ++r)
+        out.drafts.push_back(cellsOfRow(r));
+    out.refused = m_refused;
+    return out;
 }
 
-void ListFieldEditor::setDrafts(const QList<QStringList>& rows)
+void ListFieldEditor::setUnsaved(const Unsaved& unsaved)
 {
-    m_drafts.clear();
-    for (const QStringList& row : rows) {
-        RowCells cells(m_field.columns.size());
-        for (std::size_t c = 0; c < cells.size() && int(c) < row.size(); ++c) {
-            cells[c].text = row[int(c)];
-            cells[c].checked = row[int(c)] == QLatin1String("true");
-        }
-        m_drafts.push_back(std::move(cells));
-    }
+    m_drafts = unsaved.drafts;
+    for (RowCells& cells : m_drafts)
+        cells.resize(m_field.columns.size());
+    m_refused = unsaved.refused;
     fill();
+    showRefusals();
+}
+
+void ListFieldEditor::showRefusal(const QString& reason)
+{
+    if (reason.isEmpty())
+        m_error->clear();
+    else
+        m_error->showRefusal(reason);
 }
 
 void ListFieldEditor::setValue(const OrderedJson& array)
 {
     captureDrafts(); // before m_committed changes: drafts are the rows after it
     m_committed = array.is_array() ? array : OrderedJson::array();
+    const std::size_t refused = m_refused.size();
     fill();
+    if (m_refused.size() != refused) // the model's new values ended some refusals
+        showRefusals();
+}
+
+bool ListFieldEditor::revertRefused()
+{
+    if (m_refused.empty())
+        return false;
+    m_refused.clear();
+    captureDrafts();
+    fill();
+    m_error->clear();
+    return true;
 }
 
 void ListFieldEditor::addRow()
@@ -295,7 +329,8 @@ void ListFieldEditor::addRow()
         m_table->setFocus();
         m_table->editItem(m_table->item(row, column));
     }
-    emit message(tr("Fill in the new row; it is added to %1 once it is complete and valid.").arg(m_key), false);
+    if (m_refused.empty())
+        m_error->showHint(tr("Fill in the new row; it is added to %1 once it is complete and valid.").arg(m_key));
 }
 
 void ListFieldEditor::removeSelectedRows()
@@ -319,11 +354,19 @@ void ListFieldEditor::removeSelectedRows()
     int errorColumn = -1;
     if (int(array.size()) != committed && !commitArray(array, &errorRow, &errorColumn, &refusal)) {
         fill();
-        emit message(rowMessage(errorRow, refusal), true);
+        m_error->showRefusal(rowMessage(errorRow, refusal));
         return;
     }
+    // Refused cells of removed rows go; the others move up with their rows.
+    std::map<CellKey, RefusedCell> refused;
+    for (auto& [at, cell] : m_refused)
+        if (!rows.contains(at.first)) {
+            const auto above = std::count_if(rows.begin(), rows.end(), [&](int r) { return r < at.first; });
+            refused[{at.first - int(above), at.second}] = std::move(cell);
+        }
+    m_refused = std::move(refused);
     fill();
-    emit message({}, false);
+    showRefusals();
     // The row that took the first removed one's place is selected, so Delete can go on.
     if (m_table->rowCount() > 0)
         m_table->setCurrentCell(std::min(rows.front(), m_table->rowCount() - 1), std::max(0, m_table->currentColumn()));
@@ -342,11 +385,19 @@ void ListFieldEditor::moveCurrentRow(int by)
     QString refusal;
     int errorRow = -1;
     int errorColumn = -1;
-    const bool accepted = commitArray(array, &errorRow, &errorColumn, &refusal);
+    if (!commitArray(array, &errorRow, &errorColumn, &refusal)) {
+        fill();
+        m_error->showRefusal(rowMessage(errorRow, refusal));
+        return;
+    }
+    // Refused cells move with their rows.
+    std::map<CellKey, RefusedCell> refused;
+    for (auto& [at, cell] : m_refused)
+        refused[{at.first == row ? target : at.first == target ? row : at.first, at.second}] = std::move(cell);
+    m_refused = std::move(refused);
     fill();
-    emit message(accepted ? QString() : rowMessage(errorRow, refusal), !accepted);
-    if (accepted)
-        m_table->setCurrentCell(target, std::max(0, m_table->currentColumn()));
+    showRefusals();
+    m_table->setCurrentCell(target, std::max(0, m_table->currentColumn()));
 }
 
 void ListFieldEditor::fill()
@@ -354,8 +405,21 @@ void ListFieldEditor::fill()
     const int committed = int(m_committed.size());
     m_filling = true;
     m_table->setRowCount(committed + int(m_drafts.size()));
-    for (int r = 0; r < committed; ++r)
-        fillRow(r, cellsOf(m_committed[std::size_t(r)]), false);
+    for (int r = 0; r < committed; ++r) {
+        RowCells cells = cellsOf(m_committed[std::size_t(r)]);
+        // A refused text stays over the model's value it was refused against, and only that one.
+        for (auto it = m_refused.lower_bound({r, 0}); it != m_refused.end() && it->first.first == r;) {
+            Cell& cell = cells[std::size_t(it->first.second)];
+            if (cell.text != it->second.model) {
+                it = m_refused.erase(it);
+                continue;
+            }
+            cell = {it->second.text, it->second.reason};
+            ++it;
+        }
+        fillRow(r, cells, false);
+    }
+    m_refused.erase(m_refused.lower_bound({committed, 0}), m_refused.end()); // rows the model no longer has
     for (int i = 0; i < int(m_drafts.size()); ++i)
         fillRow(committed + i, m_drafts[std::size_t(i)], true);
     m_filling = false;
@@ -379,6 +443,7 @@ void ListFieldEditor::fillRow(int row, const RowCells& cells, bool draft)
     tint.setAlpha(40);
     for (int c = 0; c < m_table->columnCount(); ++c) {
         const FieldInfo& column = m_field.columns[std::size_t(c)];
+        const Cell& cell = cells[std::size_t(c)];
         QTableWidgetItem* item = m_table->item(row, c);
         if (!item) {
             item = new QTableWidgetItem;
@@ -391,13 +456,14 @@ void ListFieldEditor::fillRow(int row, const RowCells& cells, bool draft)
         if (item->flags() != flags)
             item->setFlags(flags);
         if (check) {
-            item->setCheckState(cells[std::size_t(c)].checked ? Qt::Checked : Qt::Unchecked);
+            item->setCheckState(cell.text == QLatin1String("true") ? Qt::Checked : Qt::Unchecked);
         } else {
-            item->setText(cells[std::size_t(c)].text);
+            item->setText(cell.text);
             item->setTextAlignment(Qt::AlignVCenter | (column.number ? Qt::AlignRight : Qt::AlignLeft));
         }
-        item->setBackground(draft ? QBrush(tint) : QBrush());
-        item->setToolTip({});
+        item->setBackground(!cell.refusal.isEmpty() ? QBrush(kRefusedCell) : draft ? QBrush(tint) : QBrush());
+        item->setToolTip(cell.refusal);
+        item->setData(kRefusalRole, cell.refusal.isEmpty() ? QVariant() : QVariant(cell.refusal));
     }
     QTableWidgetItem* header = m_table->verticalHeaderItem(row);
     if (!header) {
@@ -416,7 +482,7 @@ ListFieldEditor::RowCells ListFieldEditor::cellsOf(const OrderedJson& element) c
         const auto it = element.find(column.key);
         const OrderedJson value = it != element.end() ? *it : column.defaultValue ? *column.defaultValue : OrderedJson();
         if (column.editor == FieldInfo::Editor::Check)
-            cells[c].checked = value.is_boolean() && value.get<bool>();
+            cells[c].text = value.is_boolean() && value.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
         else
             cells[c].text = displayText(value, column);
     }
@@ -428,8 +494,11 @@ ListFieldEditor::RowCells ListFieldEditor::cellsOfRow(int row) const
     RowCells cells(m_field.columns.size());
     for (std::size_t c = 0; c < cells.size(); ++c)
         if (const QTableWidgetItem* item = m_table->item(row, int(c))) {
-            cells[c].text = item->text();
-            cells[c].checked = item->checkState() == Qt::Checked;
+            if (m_field.columns[c].editor == FieldInfo::Editor::Check)
+                cells[c].text = item->checkState() == Qt::Checked ? QStringLiteral("true") : QStringLiteral("false");
+            else
+                cells[c].text = item->text();
+            cells[c].refusal = item->data(kRefusalRole).toString();
         }
     return cells;
 }
@@ -453,8 +522,9 @@ OrderedJson ListFieldEditor::elementOf(const RowCells& cells) const
     for (std::size_t c = 0; c < cells.size(); ++c) {
         const FieldInfo& column = m_field.columns[c];
         if (column.editor == FieldInfo::Editor::Check) {
-            if (!(column.defaultValue && *column.defaultValue == cells[c].checked))
-                element[column.key] = cells[c].checked;
+            const bool checked = cells[c].text == QLatin1String("true");
+            if (!(column.defaultValue && *column.defaultValue == checked))
+                element[column.key] = checked;
             continue;
         }
         const QString text = cells[c].text.trimmed();
@@ -483,28 +553,35 @@ void ListFieldEditor::cellChanged(int row, int column)
     int errorRow = -1;
     int errorColumn = -1;
     if (row < committed) {
-        // An element of the model: change that one field and send the whole list.
+        // An element of the model: change that one field (not the other refused cells) and send
+        // the whole list.
         OrderedJson array = m_committed;
         OrderedJson& element = array[std::size_t(row)];
         const FieldInfo& field = m_field.columns[std::size_t(column)];
         const Cell cell = cellsOfRow(row)[std::size_t(column)];
         if (field.editor == FieldInfo::Editor::Check) {
-            element[field.key] = cell.checked;
+            element[field.key] = cell.text == QLatin1String("true");
         } else if (cell.text.trimmed().isEmpty()) {
             element.erase(field.key);
         } else {
             const std::optional<OrderedJson> value = valueFromText(cell.text, field);
             element[field.key] = value ? *value : OrderedJson(cell.text.trimmed().toStdString());
         }
-        if (array == m_committed)
-            return;
-        if (commitArray(array, &errorRow, &errorColumn, &refusal)) {
-            emit message({}, false);
+        const CellKey at{row, column};
+        // The model's value typed again is not an edit, and leaves nothing refused.
+        if (array == m_committed || commitArray(array, &errorRow, &errorColumn, &refusal)) {
+            m_refused.erase(at);
+            captureDrafts();
+            fill();
+            showRefusals();
             return;
         }
+        // Refused: the typed text stays, marked, over the model's value.
+        const QString model = cellsOf(m_committed[std::size_t(row)])[std::size_t(column)].text;
+        m_refused[at] = {cell.text, model, refusal};
         captureDrafts();
-        fill(); // the model's value again
-        emit message(rowMessage(errorRow >= 0 ? errorRow : row, refusal), true);
+        fill();
+        m_error->showRefusal(rowMessage(errorRow >= 0 ? errorRow : row, refusal));
         return;
     }
     // A draft: try the list with it. Refused, it stays a draft with the reader's message as a hint.
@@ -515,18 +592,15 @@ void ListFieldEditor::cellChanged(int row, int column)
     if (commitArray(array, &errorRow, &errorColumn, &refusal)) {
         m_drafts.erase(m_drafts.begin() + draft);
         fill();
-        emit message({}, false);
+        showRefusals();
         return;
     }
-    if (errorRow == committed && errorColumn >= 0) {
-        if (QTableWidgetItem* item = m_table->item(row, errorColumn)) {
-            const bool filling = std::exchange(m_filling, true);
-            item->setBackground(QColor(0xC6, 0x28, 0x28, 60)); // the message label's red, faint
-            item->setToolTip(refusal);
-            m_filling = filling;
-        }
-    }
-    emit message(tr("New row not added to %1 yet: %2").arg(m_key, refusal), false);
+    // The cell the reader objects to says why (the row is not finished, so this is no error yet).
+    for (std::size_t c = 0; c < m_drafts[std::size_t(draft)].size(); ++c)
+        m_drafts[std::size_t(draft)][c].refusal = errorRow == committed && int(c) == errorColumn ? refusal : QString();
+    fill();
+    if (m_refused.empty())
+        m_error->showHint(tr("New row not added to %1 yet: %2").arg(m_key, refusal));
 }
 
 bool ListFieldEditor::commitArray(const OrderedJson& array, int* errorRow, int* errorColumn, QString* refusal)
@@ -552,6 +626,16 @@ bool ListFieldEditor::commitArray(const OrderedJson& array, int* errorRow, int* 
                     *errorColumn = int(c);
     }
     return false;
+}
+
+void ListFieldEditor::showRefusals()
+{
+    if (m_refused.empty()) {
+        m_error->clear();
+        return;
+    }
+    const auto& [at, cell] = *m_refused.begin();
+    m_error->showRefusal(rowMessage(at.first, cell.reason));
 }
 
 QString ListFieldEditor::rowMessage(int row, const QString& refusal) const

@@ -8,8 +8,10 @@
 #include <QStringList>
 #include <QWidget>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 class QLabel;
@@ -17,6 +19,8 @@ class QTableWidget;
 class QToolButton;
 
 namespace pp::ui {
+
+class FieldError;
 
 // One field of a described type as the inspector edits it: key, documentation, and the editor
 // that fits its C++ type. Built from describe() (see FormCollector in InspectorPanel.cpp), so a
@@ -54,7 +58,9 @@ std::optional<OrderedJson> valueFromText(const QString& text, const FieldInfo& f
 //
 // The table never changes the model itself: every edit becomes the field's whole JSON array and
 // goes to `commit`, the inspector's path through the file format's reader. A refused edit leaves
-// the model as it was and the table shows the model's value again, with the reader's message.
+// the model as it was; the cell keeps the refused text, marked, with the reason as its tooltip
+// and under the table, until the user fixes it, presses Escape in the table (the model's values
+// come back) or the model's value for that cell changes.
 //
 // Rows added with "Add" are drafts: they live only in the table (marked "new") until the list
 // with them is accepted, so an incomplete row never reaches the model and is never thrown away
@@ -67,33 +73,43 @@ public:
     // refusal is about one element, its JSON pointer in `errorPath` (e.g. "/routes/2/target").
     using Commit = std::function<QString(const QString& jsonText, QString* errorPath)>;
 
+    struct Cell {
+        QString text;    // check boxes: "true" or "false"
+        QString refusal; // why this value was refused ("" = not refused)
+    };
+    using RowCells = std::vector<Cell>;
+    // A refused text kept over the model's value `model` in a committed row.
+    struct RefusedCell {
+        QString text;
+        QString model;
+        QString reason;
+    };
+    using CellKey = std::pair<int, int>; // row, column
+    // What the table holds that the model does not, so that a new editor for the same field
+    // (built when the choices change) can take it over.
+    struct Unsaved {
+        std::vector<RowCells> drafts;
+        std::map<CellKey, RefusedCell> refused;
+    };
+
     ListFieldEditor(const FieldInfo& field, Commit commit, QWidget* parent = nullptr);
 
     // Shows the model's array (null = empty) in the committed rows; drafts stay below it.
     void setValue(const OrderedJson& array);
     QTableWidget* table() const { return m_table; }
     int draftCount() const;
-    // The rows being added, cell by cell as typed (check boxes as "true"/"false"), so that a new
-    // editor for the same field (built when the choices change) can take them over.
-    QList<QStringList> drafts() const;
-    void setDrafts(const QList<QStringList>& rows);
+    Unsaved unsaved() const;
+    void setUnsaved(const Unsaved& unsaved);
+    // A refusal of the whole list (set from elsewhere), under the table; "" clears it.
+    void showRefusal(const QString& reason);
 
     void addRow();
     void removeSelectedRows();
     void moveCurrentRow(int by);
-
-signals:
-    // The text for the inspector's message line ("" clears it). `refusal`: an edit was refused
-    // and undone; otherwise a hint about a row being added.
-    void message(const QString& text, bool refusal);
+    // Escape: the model's values back in the refused cells. False when there were none.
+    bool revertRefused();
 
 private:
-    struct Cell {
-        QString text;
-        bool checked = false;
-    };
-    using RowCells = std::vector<Cell>;
-
     void fill();
     void fillRow(int row, const RowCells& cells, bool draft);
     RowCells cellsOf(const OrderedJson& element) const;
@@ -104,6 +120,8 @@ private:
     void cellChanged(int row, int column);
     bool commitArray(const OrderedJson& array, int* errorRow, int* errorColumn, QString* refusal);
     QString rowMessage(int row, const QString& refusal) const;
+    // The message under the table: the first refused cell's reason, or nothing.
+    void showRefusals();
     void updateButtons();
     QList<int> selectedRows() const;
 
@@ -112,8 +130,10 @@ private:
     Commit m_commit;
     OrderedJson m_committed = OrderedJson::array(); // the model's array, row for row
     std::vector<RowCells> m_drafts;                 // rows below the committed ones, as typed
+    std::map<CellKey, RefusedCell> m_refused;       // refused texts shown over committed rows
     QLabel* m_title = nullptr;
     QTableWidget* m_table = nullptr;
+    FieldError* m_error = nullptr;
     QToolButton* m_add = nullptr;
     QToolButton* m_remove = nullptr;
     QToolButton* m_up = nullptr;

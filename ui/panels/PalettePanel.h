@@ -17,6 +17,9 @@ class PalettePanel : public QListWidget {
 public:
     explicit PalettePanel(QWidget* parent = nullptr);
 
+    // The tooltip of a kind's entry: its name, what it is in AWS terms, and where to drop it.
+    static QString kindToolTip(Kind kind);
+
 protected:
     QMimeData* mimeData(const QList<QListWidgetItem*>& items) const override;
 };

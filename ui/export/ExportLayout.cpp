@@ -1,0 +1,284 @@
+#include "export/ExportLayout.h"
+
+#include "canvas/DiagramScene.h"
+#include "canvas/FlowItem.h"
+#include "canvas/ResourceItem.h"
+#include "canvas/Style.h"
+#include "document/Document.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QSvgRenderer>
+#include <cmath>
+
+namespace pp::ui {
+
+namespace {
+
+constexpr double kLegendRow = 22;
+constexpr double kLegendGap = 16; // between the drawing and the legend
+
+QString tr(const char* text) { return QCoreApplication::translate("export", text); }
+
+} // namespace
+
+IconRenderers::IconRenderers() = default;
+IconRenderers::~IconRenderers() = default;
+
+bool IconRenderers::draw(QPainter& painter, Kind kind, const QRectF& target)
+{
+    auto it = m_renderers.find(int(kind));
+    if (it == m_renderers.end())
+        it = m_renderers.emplace(int(kind), std::make_unique<QSvgRenderer>(style::iconPath(kind))).first;
+    if (!it->second->isValid())
+        return false;
+    it->second->render(&painter, target);
+    return true;
+}
+
+struct ExportLayout::LegendRow {
+    enum class Sample { Line, DashedLine, Ring, Badge } sample;
+    QColor colour;
+    QString text;
+};
+
+ExportLayout::ExportLayout(Document& document, const ExportOptions& options, const QSet<QString>& selection,
+                           const FlowId& shownFlow)
+    : m_document(document), m_options(options), m_scene(std::make_unique<DiagramScene>(document))
+{
+    DiagramScene::Presentation presentation;
+    presentation.exporting = true;
+    presentation.verdictColours = options.verdictColours;
+    presentation.publicPaths = options.publicPaths;
+    m_scene->setPresentation(presentation);
+    if (!shownFlow.empty())
+        m_scene->showFlowPath(shownFlow);
+    if (options.selectionOnly) {
+        m_diagram = keepOnly(selection);
+    } else {
+        for (QGraphicsItem* item : m_scene->items())
+            if (item->isVisible())
+                m_diagram |= item->sceneBoundingRect();
+    }
+    m_diagram = QRectF(m_diagram.toAlignedRect());
+    if (m_diagram.isEmpty())
+        m_diagram = QRectF(0, 0, 200, 100); // an empty design still exports (a blank page)
+    m_content = m_diagram;
+    if (options.legend) {
+        m_legend = QRectF(m_diagram.left(), m_diagram.bottom() + kLegendGap, legendWidth(),
+                          double(legendRows().size()) * kLegendRow + 12);
+        m_content |= m_legend;
+    }
+}
+
+ExportLayout::~ExportLayout() = default;
+
+QSize ExportLayout::pixelSize(double* scaleOut, QString* error) const
+{
+    const double border = std::max(0, m_options.border);
+    double scale = m_options.scale;
+    if (m_options.width > 0)
+        scale = (m_options.width - 2 * border) / m_content.width();
+    else if (m_options.height > 0)
+        scale = (m_options.height - 2 * border) / m_content.height();
+    if (!(scale > 0) || !std::isfinite(scale)) {
+        if (error)
+            *error = tr("The size leaves no room for the drawing inside the %1-pixel border.").arg(m_options.border);
+        return {};
+    }
+    // Computed in doubles: a huge scale must give an error, not an overflowed int.
+    const double width = std::ceil(m_content.width() * scale - 1e-6) + 2 * border;
+    const double height = std::ceil(m_content.height() * scale - 1e-6) + 2 * border;
+    QSize size(int(std::min(width, 1e9)), int(std::min(height, 1e9)));
+    if (m_options.width > 0)
+        size.setWidth(m_options.width);
+    if (m_options.height > 0 && m_options.width <= 0)
+        size.setHeight(m_options.height);
+    if (size.width() > kMaxImageSide || size.height() > kMaxImageSide) {
+        if (error)
+            *error = tr("The export would be %1 × %2 pixels; the largest side allowed is %3. Use a smaller scale.")
+                         .arg(size.width())
+                         .arg(size.height())
+                         .arg(kMaxImageSide);
+        return {};
+    }
+    if (scaleOut)
+        *scaleOut = scale;
+    return size;
+}
+
+void ExportLayout::paintBackground(QPainter& painter, QSize size) const
+{
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    if (!m_options.transparent)
+        painter.fillRect(QRectF(QPointF(0, 0), QSizeF(size)), Qt::white);
+}
+
+void ExportLayout::transform(QPainter& painter, double scale, double border) const
+{
+    painter.translate(border, border);
+    painter.scale(scale, scale);
+    painter.translate(-m_content.topLeft());
+}
+
+void ExportLayout::paint(QPainter& painter, QSize size, double scale, std::optional<int> borderOverride)
+{
+    paintBackground(painter, size);
+    transform(painter, scale, std::max(0, borderOverride.value_or(m_options.border)));
+    m_scene->render(&painter, m_diagram, m_diagram, Qt::IgnoreAspectRatio);
+    if (m_options.legend)
+        paintLegend(painter);
+}
+
+bool ExportLayout::paintInBands(QImage& image, double scale, int bandHeight, const std::function<bool(double)>& afterBand)
+{
+    const QSize size = image.size();
+    const double border = std::max(0, m_options.border);
+    // Items are looked up a few pixels beyond the band, so antialiased edges that reach into it
+    // are drawn; the band's own edges clip them.
+    const double margin = 4 / scale;
+    IconRenderers icons;
+    bandHeight = std::max(1, bandHeight);
+    for (int top = 0; top < size.height(); top += bandHeight) {
+        const int rows = std::min(size.height() - top, bandHeight);
+        {
+            ExportImage band(image.scanLine(top), size.width(), rows, image.bytesPerLine(), image.format());
+            band.setIcons(&icons);
+            QPainter painter(&band);
+            painter.translate(0, -top);
+            paintBackground(painter, size);
+            transform(painter, scale, border);
+            const double sceneTop = m_content.top() + (top - border) / scale - margin;
+            const double sceneBottom = m_content.top() + (top + rows - border) / scale + margin;
+            const QRectF rect = QRectF(m_diagram.left(), sceneTop, m_diagram.width(), sceneBottom - sceneTop) & m_diagram;
+            // Same source and target: the scene adds no transform of its own, as in paint().
+            if (!rect.isEmpty())
+                m_scene->render(&painter, rect, rect, Qt::IgnoreAspectRatio);
+            if (m_options.legend && m_legend.bottom() >= sceneTop && m_legend.top() <= sceneBottom)
+                paintLegend(painter);
+        }
+        if (afterBand && !afterBand(double(top + rows) / size.height()))
+            return false;
+    }
+    return true;
+}
+
+int ExportLayout::visibleItemCount() const
+{
+    int n = 0;
+    for (QGraphicsItem* item : m_scene->items())
+        if (item->isVisible() && !(item->flags() & QGraphicsItem::ItemHasNoContents))
+            ++n;
+    return n;
+}
+
+QString ExportLayout::title() const
+{
+    const QString file = m_document.filePath();
+    return file.isEmpty() ? tr("PrivatePath design") : QFileInfo(file).completeBaseName();
+}
+
+// Hides everything but the selected resources, what they contain, and the flows and links
+// between them; returns the bounds of what stays.
+QRectF ExportLayout::keepOnly(const QSet<QString>& selection)
+{
+    auto kept = [&](const ResourceItem* item) {
+        for (const QGraphicsItem* i = item; i; i = i->parentItem())
+            if (const auto* r = dynamic_cast<const ResourceItem*>(i);
+                r && selection.contains(QString::fromStdString(r->resourceId().str())))
+                return true;
+        return false;
+    };
+    QRectF bounds;
+    for (QGraphicsItem* item : m_scene->items()) {
+        if (auto* r = dynamic_cast<ResourceItem*>(item)) {
+            // An unselected container of a selected shape is not drawn, but stays in the tree
+            // (hiding it would hide its contents).
+            if (kept(r))
+                bounds |= r->sceneBoundingRect();
+            else
+                r->setFlag(QGraphicsItem::ItemHasNoContents);
+        } else if (auto* f = dynamic_cast<FlowItem*>(item)) {
+            f->setVisible(kept(f->source()) && kept(f->destination()));
+        } else if (auto* l = dynamic_cast<LinkItem*>(item)) {
+            l->setVisible(kept(l->from()) && kept(l->to()));
+        }
+        if (!dynamic_cast<ResourceItem*>(item) && item->isVisible())
+            bounds |= item->sceneBoundingRect();
+    }
+    return bounds;
+}
+
+std::vector<ExportLayout::LegendRow> ExportLayout::legendRows() const
+{
+    using Sample = LegendRow::Sample;
+    std::vector<LegendRow> rows;
+    if (m_options.verdictColours) {
+        rows.push_back({Sample::Line, style::verdictColor(Verdict::Private), tr("Flow stays private")});
+        rows.push_back({Sample::Line, style::verdictColor(Verdict::Public), tr("Flow leaves the private network (public)")});
+        rows.push_back({Sample::DashedLine, style::verdictColor(Verdict::Unreachable), tr("Flow is unreachable")});
+    } else {
+        rows.push_back({Sample::Line, style::neutralFlowColor(), tr("Flow")});
+    }
+    if (m_options.publicPaths)
+        rows.push_back({Sample::Ring, style::publicPathRingColor(), tr("Hop on a public path")});
+    rows.push_back({Sample::Ring, style::verdictColor(Verdict::Public), tr("Where a path leaves the private network")});
+    rows.push_back({Sample::Badge, style::badgeColor(Severity::Error), tr("Resource with an error finding")});
+    rows.push_back({Sample::Badge, style::badgeColor(Severity::Warning), tr("Resource with a warning")});
+    return rows;
+}
+
+double ExportLayout::legendWidth() const
+{
+    QFont font = style::canvasFont();
+    const QFontMetricsF metrics(font);
+    double widest = 0;
+    for (const LegendRow& row : legendRows())
+        widest = std::max(widest, metrics.horizontalAdvance(row.text));
+    return std::ceil(widest + 64);
+}
+
+void ExportLayout::paintLegend(QPainter& painter) const
+{
+    painter.save();
+    painter.setPen(QPen(QColor(0xB0, 0xBE, 0xC5), 1));
+    painter.setBrush(QColor(0xFF, 0xFF, 0xFF));
+    painter.drawRoundedRect(m_legend, 6, 6);
+    QFont font = style::canvasFont();
+    painter.setFont(font);
+    double y = m_legend.top() + 6;
+    for (const LegendRow& row : legendRows()) {
+        const QPointF middle(m_legend.left() + 26, y + kLegendRow / 2);
+        switch (row.sample) {
+        case LegendRow::Sample::Line:
+        case LegendRow::Sample::DashedLine: {
+            QPen pen(row.colour, 2.5, row.sample == LegendRow::Sample::DashedLine ? Qt::DashLine : Qt::SolidLine,
+                     Qt::RoundCap);
+            painter.setPen(pen);
+            painter.drawLine(middle - QPointF(14, 0), middle + QPointF(14, 0));
+            break;
+        }
+        case LegendRow::Sample::Ring:
+            painter.setPen(QPen(row.colour, 3));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRoundedRect(QRectF(middle - QPointF(12, 8), QSizeF(24, 16)), 5, 5);
+            break;
+        case LegendRow::Sample::Badge:
+            painter.setPen(QPen(Qt::white, 1.5));
+            painter.setBrush(row.colour);
+            painter.drawEllipse(middle, 8, 8);
+            break;
+        }
+        painter.setPen(QColor(0x21, 0x21, 0x21));
+        painter.drawText(QRectF(m_legend.left() + 50, y, m_legend.width() - 56, kLegendRow),
+                         Qt::AlignVCenter | Qt::AlignLeft, row.text);
+        y += kLegendRow;
+    }
+    painter.restore();
+}
+
+} // namespace pp::ui

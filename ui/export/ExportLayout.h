@@ -1,0 +1,100 @@
+#pragma once
+
+#include "canvas/Style.h"
+#include "export/Exporter.h"
+
+#include <QImage>
+#include <QRectF>
+#include <QSet>
+#include <QSize>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+class QPainter;
+class QSvgRenderer;
+
+namespace pp::ui {
+
+class DiagramScene;
+class Document;
+
+// Icons drawn by an export's own SVG renderers. style::paintIcon's shared renderers belong to
+// the GUI thread, and an export may run on another; the drawing is the same (the icon's vectors).
+class IconRenderers {
+public:
+    IconRenderers();
+    ~IconRenderers();
+    bool draw(QPainter& painter, Kind kind, const QRectF& target);
+
+private:
+    std::unordered_map<int, std::unique_ptr<QSvgRenderer>> m_renderers;
+};
+
+// An image that exports paint on: its icons come from `icons` (its own when none is given).
+class ExportImage : public QImage, public style::IconSink {
+public:
+    using QImage::QImage;
+    void setIcons(IconRenderers* icons) { m_shared = icons; }
+    bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) override
+    {
+        return (m_shared ? *m_shared : m_own).draw(painter, kind, target);
+    }
+
+private:
+    IconRenderers m_own;
+    IconRenderers* m_shared = nullptr;
+};
+
+// One drawing prepared for export: its own scene in export mode (the editor's scene keeps its
+// selection, caches and grid), what is visible, and where everything goes.
+//
+// Everything in it belongs to the thread that built it; it reads `document` (which must outlive
+// it) while it is built and painted.
+class ExportLayout {
+public:
+    ExportLayout(Document& document, const ExportOptions& options, const QSet<QString>& selection, const FlowId& shownFlow);
+    ~ExportLayout();
+    ExportLayout(const ExportLayout&) = delete;
+    ExportLayout& operator=(const ExportLayout&) = delete;
+
+    // The drawing's size in output pixels, or an error for sizes no image can have.
+    QSize pixelSize(double* scaleOut, QString* error) const;
+
+    // Paints background, drawing and legend onto a device of `size` output pixels, at `scale`
+    // with a margin of `border` output pixels (the options' own unless given).
+    void paint(QPainter& painter, QSize size, double scale, std::optional<int> borderOverride = std::nullopt);
+
+    // The same picture as paint() on the whole of `image`, drawn in horizontal bands of at most
+    // `bandHeight` rows, for progress and cancelling: after each band `afterBand(done)` is told
+    // the fraction done and may return false to stop (then false is returned and the image holds
+    // part of the drawing). Each band is painted on a view of the image's rows, so the painter
+    // rasterizes only those rows; the pixels are those of one pass over the whole image.
+    bool paintInBands(QImage& image, double scale, int bandHeight, const std::function<bool(double)>& afterBand);
+
+    // How many resources, flows and links are drawn (for estimates of vector file sizes).
+    int visibleItemCount() const;
+
+    QString title() const;
+
+private:
+    struct LegendRow;
+    QRectF keepOnly(const QSet<QString>& selection);
+    std::vector<LegendRow> legendRows() const;
+    double legendWidth() const;
+    void paintLegend(QPainter& painter) const;
+    void paintBackground(QPainter& painter, QSize size) const;
+    void transform(QPainter& painter, double scale, double border) const;
+
+    Document& m_document;
+    ExportOptions m_options;
+    std::unique_ptr<DiagramScene> m_scene;
+    QRectF m_diagram; // scene area of the drawing
+    QRectF m_legend;  // scene area of the legend (empty: none)
+    QRectF m_content; // both
+};
+
+} // namespace pp::ui
