@@ -140,7 +140,7 @@ void DiagramScene::syncShapes(const std::vector<const Shape*>& shapes, QList<Res
                 changed = true;
             }
             if (item->pos() != QPointF(s->x, s->y)) {
-                item->setPos(s->x, s->y);
+                item->placeAt(QPointF(s->x, s->y));
                 changed = true;
             }
             if (item->size() != QSizeF(s->width, s->height)) {

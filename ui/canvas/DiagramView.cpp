@@ -184,7 +184,8 @@ bool DiagramView::dropKind(int kind, QPointF scenePos)
         m_scene->selectIds({QString::fromStdString(placement.created.str())});
         ensureSelectionVisible();
     }
-    emit statusMessage(tr("Added %1").arg(QString::fromStdString(placement.created.str())));
+    emit statusMessage(placement.message.isEmpty() ? tr("Added %1").arg(QString::fromStdString(placement.created.str()))
+                                                   : placement.message);
     if (Kind(kind) == Kind::NatGateway)
         emit natGatewayAdded(QString::fromStdString(placement.created.str()));
     return true;

@@ -1,6 +1,8 @@
 #include "canvas/Placement.h"
 
 #include "canvas/Style.h"
+#include "edit/Defaults.h"
+#include "edit/DiagramFollow.h"
 
 #include <QCoreApplication>
 #include <cmath>
@@ -42,6 +44,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
 {
     Placement out;
     ChangeSetBuilder b(d);
+    bool positioned = false; // the case placed the shape itself
     const QSizeF size = style::defaultSize(kind);
     Shape shape;
     shape.width = size.width();
@@ -182,6 +185,21 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
         } else if (kind == Kind::RouteTable) {
             r.id = ResourceId(freshId(d, "rt"));
             r.data = RouteTable{*vpc, false, {}, {}};
+            if (subnet) {
+                // Dropped onto a subnet: the subnet's table from now on, drawn in the VPC below it.
+                Resource associated = *d.find(*subnet);
+                std::get<Subnet>(associated.data).routeTable = r.id;
+                b.modify(associated);
+                const QPointF below = originOf(*subnet) - originOf(*vpc);
+                for (const Shape& s : d.diagram.shapes)
+                    if (s.resource == *subnet) {
+                        shape.x = snap(below.x());
+                        shape.y = snap(below.y() + s.height + 20);
+                    }
+                positioned = true;
+                out.message = tr("Route table %1 associated with %2")
+                                  .arg(QString::fromStdString(r.id.str()), QString::fromStdString(subnet->str()));
+            }
         } else if (kind == Kind::SecurityGroup) {
             r.id = ResourceId(freshId(d, "sg"));
             SecurityGroup sg{*vpc, false, {}, {}};
@@ -197,7 +215,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
             r.id = ResourceId(freshId(d, "rslvr"));
             r.data = ResolverEndpoint{*vpc, ResolverDirection::Inbound, {}, {}};
         } else {
-            // An S3 gateway endpoint: the service is created next to the Region when missing.
+            // For Amazon S3: the service is created next to the Region when missing.
             std::optional<ResourceId> s3;
             const Vpc* v = d.findAs<Vpc>(*vpc);
             for (const Resource& res : d.resources())
@@ -219,8 +237,15 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
             r.id = ResourceId(freshId(d, "vpce"));
             VpcEndpoint e;
             e.vpc = *vpc;
-            e.endpointType = EndpointType::Gateway;
             e.service = *s3;
+            if (subnet) {
+                // Dropped into a subnet: an interface endpoint with its network interface there.
+                e.endpointType = EndpointType::Interface;
+                e.subnets = {*subnet};
+                shape.parent = subnet;
+            } else {
+                e.endpointType = EndpointType::Gateway; // gateway endpoints live on the VPC (GW-1)
+            }
             r.data = e;
         }
         break;
@@ -293,8 +318,9 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
         out.refusal = tr("%1 is created by connecting resources or in the inspector.").arg(style::kindLabel(kind));
         return out;
     }
-    // Coordinates relative to the parent, and the shape stays inside it.
-    if (shape.parent && d.find(*shape.parent) && !(kind == Kind::Vpc && !region)) {
+    // Coordinates relative to the parent, and the shape stays inside it: a tile within the
+    // parent's edges, a container below its title band (the parent grows to hold it).
+    if (shape.parent && d.find(*shape.parent) && !(kind == Kind::Vpc && !region) && !positioned) {
         const QPointF origin = originOf(*shape.parent);
         shape.x = snap(at.x() - origin.x() - size.width() / 2);
         shape.y = snap(at.y() - origin.y() - (style::isContainer(kind) ? style::kHeader / 2 : size.height() / 2));
@@ -302,14 +328,18 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
     if (shape.parent)
         for (const Shape& s : d.diagram.shapes)
             if (s.resource == *shape.parent) {
-                shape.x = std::clamp(shape.x, 10.0, std::max(10.0, s.width - shape.width - 10));
-                shape.y = std::clamp(shape.y, style::kHeader, std::max(style::kHeader, s.height - shape.height - 10));
+                const bool grows = style::isContainer(kind);
+                shape.x = std::clamp(shape.x, 10.0, grows ? std::max(10.0, shape.x) : std::max(10.0, s.width - shape.width - 10));
+                shape.y = std::clamp(shape.y, style::kHeader,
+                                     grows ? std::max(style::kHeader, shape.y) : std::max(style::kHeader, s.height - shape.height - 10));
             }
     shape.resource = r.id;
     b.add(r);
     b.setShape(shape);
+    if (kind == Kind::Vpc)
+        addMainRouteTable(b, d, r, &shape); // every VPC has one (RT-4): a real, drawn object
     out.created = r.id;
-    out.change = b.build();
+    out.change = followModel(d, b.build());
     return out;
 }
 

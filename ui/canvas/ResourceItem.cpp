@@ -151,7 +151,14 @@ void ResourceItem::cancelGesture()
         setSize(m_sizeStart);
     }
     if (pos() != m_dragStart)
-        setPos(m_dragStart);
+        placeAt(m_dragStart);
+}
+
+void ResourceItem::placeAt(QPointF pos)
+{
+    m_placing = true;
+    setPos(pos);
+    m_placing = false;
 }
 
 QRectF ResourceItem::badgeRect() const { return QRectF(m_size.width() - 14, -6, 18, 18); }
@@ -297,7 +304,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
 
 QVariant ResourceItem::itemChange(GraphicsItemChange change, const QVariant& value)
 {
-    if (change == ItemPositionChange) {
+    if (change == ItemPositionChange && !m_placing) {
         // Snap to the grid, and keep the shape inside its container.
         QPointF p = value.toPointF();
         p.setX(std::round(p.x() / style::kGrid) * style::kGrid);

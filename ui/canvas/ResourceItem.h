@@ -28,6 +28,8 @@ public:
     void setSize(QSizeF size);
     // Part of the selected flow's path: drawn with a ring in `colour` (invalid colour = none).
     void setHighlight(const QColor& colour);
+    // Puts the item where the model says, as is: no grid snap, no clamping (those are for the mouse).
+    void placeAt(QPointF pos);
     // Escape during a drag or resize: back to where and how big it was when the gesture began.
     void cancelGesture();
     // Where the findings badge is drawn (item coordinates), when the resource has findings.
@@ -64,6 +66,7 @@ private:
     QColor m_highlight;
     QPointF m_dragStart;
     bool m_resizing = false;
+    bool m_placing = false; // placeAt() in progress
     QSizeF m_sizeStart; // the size when a resize began
 };
 

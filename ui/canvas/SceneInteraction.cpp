@@ -194,7 +194,7 @@ void DiagramScene::commitDrag()
                     break;
                 }
             if (!container) {
-                r->setPos(r->dragStart());
+                r->placeAt(r->dragStart());
                 emit statusMessage(holder == Kind::Vpc ? tr("%1 stays inside a VPC.").arg(QString::fromStdString(r->resourceId().str()))
                                                        : tr("%1 stays inside a subnet.").arg(QString::fromStdString(r->resourceId().str())));
                 continue;
@@ -216,7 +216,7 @@ void DiagramScene::commitDrag()
                         emit statusMessage(tr("%1 is attached to %2; %n route(s) to it in its old VPC's tables were removed.", nullptr, removedRoutes)
                                                .arg(QString::fromStdString(r->resourceId().str()), QString::fromStdString(container->resourceId().str())));
                     if (!ok) {
-                        r->setPos(r->dragStart());
+                        r->placeAt(r->dragStart());
                         emit statusMessage(tr("Cannot move %1 to %2: %3")
                                                .arg(QString::fromStdString(r->resourceId().str()),
                                                     QString::fromStdString(container->resourceId().str()), QString::fromStdString(refusal)));
@@ -247,6 +247,15 @@ void DiagramScene::commitDrag()
     ChangeSet change = builder.build();
     if (!change.empty())
         m_document.apply(std::move(change), reparented ? tr("Move to another container") : tr("Move"));
+    // Whatever was recorded (or not: a move that snapped back to where it was is no change), the
+    // moved items end where the model says.
+    const Design& after = m_document.design();
+    for (const Shape& s : after.diagram.shapes)
+        if (ResourceItem* item = itemFor(s.resource.str()); item && item->isSelected() && item->pos() != QPointF(s.x, s.y)) {
+            item->placeAt(QPointF(s.x, s.y));
+            item->markDragStart();
+            itemMoved(item);
+        }
 }
 
 void DiagramScene::commitResize(ResourceItem* item)
