@@ -144,7 +144,7 @@ void MainWindow::createEditActions(QMenu* edit, QToolBar* bar)
     undo->setIcon(QIcon(QStringLiteral(":/icons/actions/undo.svg")));
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcuts(QKeySequence::Redo);
     redo->setIcon(QIcon(QStringLiteral(":/icons/actions/redo.svg")));
     edit->addAction(undo);
     edit->addAction(redo);

@@ -21,7 +21,6 @@ int runExport(const QStringList& args, Streams io)
         tr("Export a design as an image, a drawing, a PDF, the design file or its analysis report.\n"
            "Needs no display. The same design and options always give the same bytes.\n"
            "\n"
-           "\n"
            "Large exports need --force: an image over 100 megapixels, or a file estimated over\n"
            "200 MB, is refused with a message giving its size and the limit (exit 2, nothing\n"
            "written).\n"
@@ -54,8 +53,9 @@ int runExport(const QStringList& args, Streams io)
                                   QStringLiteral("IDS"));
     const QCommandLineOption dpi(QStringLiteral("dpi"), tr("PNG: resolution written into the file (default 96)."), QStringLiteral("DPI"));
     const QCommandLineOption noEmbed(QStringLiteral("no-embed"), tr("PNG: do not embed the design in the image."));
-    const QCommandLineOption force({QStringLiteral("f"), QStringLiteral("force")},
-                                   tr("Replace OUT if it exists, and export even over 100 megapixels or 200 MB."));
+    const QCommandLineOption force(
+        {QStringLiteral("f"), QStringLiteral("force")},
+        tr("Replace OUT if it exists, and export even over 100 megapixels or 200 MB."));
     for (const QCommandLineOption& o : {help, output, format, scale, width, height, transparent, border, noHighlight, noPaths, legend, flow, only, dpi, noEmbed, force})
         parser.addOption(o);
 
@@ -161,7 +161,8 @@ int runExport(const QStringList& args, Streams io)
     // Checked before rendering, which is what takes long and needs the memory.
     const ui::ExportEstimate estimate = prepared.estimate();
     if (estimate.isLarge() && !parser.isSet(force)) {
-        io.err << tr("%1 would be %2, %3. Use a smaller --scale, --width or --height, or --force to export it anyway.\n")
+        io.err << tr("%1 would be %2, %3. Use a smaller --scale, --width or --height, or --force to export "
+                     "it anyway.\n")
                       .arg(out, ui::exportSizeText(estimate), ui::exportLimitText(estimate));
         return UsageError;
     }

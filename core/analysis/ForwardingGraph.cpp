@@ -576,6 +576,8 @@ std::unordered_map<std::string, std::size_t> ForwardingGraph::signatures() const
 std::string ForwardingGraph::describe(Vertex v) const
 {
     const ForwardingNode& n = m_graph[v];
+    if (n.kind == NodeKind::RouteTable && n.resource.empty())
+        return "the main route table of " + n.context.str(); // a VPC without one as a resource
     return std::string(kindLabel(n.kind)) + (n.resource.empty() ? std::string() : " " + n.resource.str());
 }
 

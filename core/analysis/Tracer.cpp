@@ -553,18 +553,19 @@ private:
             const std::string id = node.resource.str();
             switch (node.kind) {
             case NodeKind::RouteTable: {
+                // A VPC without a main route table resource has an implicit one: the VPC's id
+                // stands for it in results, and the text names it.
                 const std::string table = node.resource.empty() ? node.context.str() : id;
                 const auto e = m_g.nextHop(v, p.dst);
                 if (!e) {
                     block("NO_ROUTE_TO_DESTINATION", table,
-                          (node.resource.empty() ? "the implicit main route table of " + table : "route table " + table) +
-                              " has no route to " + p.dst.toString() + " (RT-5)",
-                          true);
+                          m_g.describe(v) + " has no route to " + p.dst.toString() + " (RT-5)", true);
                     noRouteHints(table, p);
                     return;
                 }
                 const Vertex next = m_g.target(*e);
-                hop(table, "route", "route " + m_g.edge(*e).text, p);
+                hop(table, "route",
+                    (node.resource.empty() ? m_g.describe(v) + ": route " : "route ") + m_g.edge(*e).text, p);
                 if (next == m_g.blackhole()) {
                     block("BAD_STATE_ROUTE", table, "the route " + m_g.edge(*e).text + " is a blackhole (RT-5)", true);
                     return;
@@ -1313,13 +1314,16 @@ private:
                 }
                 return;
             }
+            // `table` is a VPC's id where the VPC has no main route table resource (RT-4).
+            const std::string tableName =
+                m_n.get<RouteTable>(ResourceId(table)) ? "route table " + table : "the main route table of " + table;
             if (!existing.empty())
                 hint("GATEWAY_ENDPOINT_NOT_ASSOCIATED", existing,
                      "gateway endpoint " + existing + " for " + s->service + " exists in " + m_sourceVpc.str() +
-                         " but is not associated with route table " + table + "; associate it to keep the flow private (GW-2)");
+                         " but is not associated with " + tableName + "; associate it to keep the flow private (GW-2)");
             else
                 hint("USE_GATEWAY_ENDPOINT", table,
-                     "a gateway endpoint for " + s->service + " associated with route table " + table + " would keep the flow private (GW-2)");
+                     "a gateway endpoint for " + s->service + " associated with " + tableName + " would keep the flow private (GW-2)");
         } else if (interfaceEndpoints(m_sourceVpc, m_target.resource).empty()) {
             hint("USE_INTERFACE_ENDPOINT", m_sourceVpc.str(),
                  "an interface endpoint for " + s->service + " in " + m_sourceVpc.str() + " with private DNS on would keep the flow private (IF-2)");

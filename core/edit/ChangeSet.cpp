@@ -1,5 +1,6 @@
 #include "edit/ChangeSet.h"
 
+#include "edit/PasteRules.h"
 #include "model/References.h"
 
 #include <algorithm>
@@ -342,8 +343,11 @@ ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceI
     for (const ResourceId& id : ids)
         if (design.find(id))
             removed.insert(id.str());
-    // Grow the set until no remaining resource has a required reference into it.
+    // Grow the set until no remaining resource has a required reference into it, nor is attached
+    // only to removed resources: an internet or virtual private gateway attached to a removed VPC
+    // that nothing left refers to, a load balancer left without subnets.
     std::vector<Resource> rewritten;
+    auto isRemoved = [&](const ResourceId& id) { return removed.count(id.str()) > 0; };
     for (bool grew = true; grew;) {
         grew = false;
         rewritten.clear();
@@ -359,11 +363,31 @@ ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceI
                 }
                 return ref;
             });
-            if (!survives) {
+            const LoadBalancer* lb = r.as<LoadBalancer>();
+            if (!survives || (lb && !lb->subnets.empty() && std::all_of(lb->subnets.begin(), lb->subnets.end(), isRemoved))) {
                 removed.insert(r.id.str());
                 grew = true;
             } else if (touchedOne) {
+                dropHollowEntries(copy); // a rule whose only peer went, a route to a removed prefix list
                 rewritten.push_back(std::move(copy));
+            }
+        }
+        if (grew)
+            continue;
+        std::set<std::string> referred; // by what stays
+        for (const Resource& r : design.resources())
+            if (!removed.count(r.id.str()))
+                for (const ResourceId& ref : referencesOf(r))
+                    referred.insert(ref.str());
+        for (const Resource& r : design.resources()) {
+            std::optional<ResourceId> vpc;
+            if (const InternetGateway* igw = r.as<InternetGateway>())
+                vpc = igw->vpc;
+            else if (const VirtualPrivateGateway* vgw = r.as<VirtualPrivateGateway>())
+                vpc = vgw->vpc;
+            if (vpc && isRemoved(*vpc) && !isRemoved(r.id) && !referred.count(r.id.str())) {
+                removed.insert(r.id.str());
+                grew = true;
             }
         }
     }
@@ -389,7 +413,6 @@ ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceI
         const auto it = shapes.find(id.str());
         return it == shapes.end() ? nullptr : it->second;
     };
-    auto isRemoved = [&](const ResourceId& id) { return removed.count(id.str()) > 0; };
     for (const Shape& s : design.diagram.shapes) {
         if (removed.count(s.resource.str())) {
             builder.removeShape(s.resource);

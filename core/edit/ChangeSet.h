@@ -96,9 +96,13 @@ private:
 };
 
 // Removes resources and everything that cannot exist without them, as one change-set: resources
-// whose required reference points at a removed one go too (a subnet with its VPC); optional
-// references and list entries to them are cleared (a subnet's route table, a route whose target
-// is gone, an endpoint's subnet); flows, shapes, notes and connectors of removed things go.
+// whose required reference points at a removed one go too (a subnet, route table, endpoint,
+// security group or ACL with its VPC), and so do those attached only to removed ones (an internet
+// or virtual private gateway of a removed VPC that nothing left uses, such as a VPN connection; a
+// load balancer whose subnets all go); optional references and list entries to them are cleared
+// (a subnet's route table, a route whose target is gone, an endpoint's subnet); flows, shapes,
+// notes and connectors of removed things go. The removed resources beyond `ids` are the change's
+// resource entries without an "after" value whose id is not in `ids`.
 ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceId>& ids);
 
 // Copy and paste: edit/Clipboard.h.

@@ -1,5 +1,9 @@
 #include "edit/Defaults.h"
 
+#include "edit/DiagramFollow.h"
+#include "edit/PasteLayout.h"
+
+#include <algorithm>
 #include <set>
 
 namespace pp {
@@ -7,16 +11,19 @@ namespace {
 
 const Cidr kDefaultRoute = *Cidr::parse("0.0.0.0/0");
 
-std::optional<ResourceId> tableOf(const Design& d, const Subnet& s)
+std::optional<ResourceId> mainTable(const Design& d, const ResourceId& vpc)
 {
-    if (s.routeTable)
-        return s.routeTable;
     std::optional<ResourceId> main;
     d.forEach<RouteTable>([&](const Resource& r, const RouteTable& t) {
-        if (t.vpc == s.vpc && t.main && !main)
+        if (t.vpc == vpc && t.main && !main)
             main = r.id;
     });
     return main;
+}
+
+std::optional<ResourceId> tableOf(const Design& d, const Subnet& s)
+{
+    return s.routeTable ? s.routeTable : mainTable(d, s.vpc);
 }
 
 bool routesToInternetGateway(const Design& d, const RouteTable& t)
@@ -27,14 +34,78 @@ bool routesToInternetGateway(const Design& d, const RouteTable& t)
     return false;
 }
 
-std::string freshId(const Design& d, const std::string& prefix)
+std::string freshId(const Design& d, const std::string& prefix, const ChangeSetBuilder* staged = nullptr)
 {
-    for (int n = 1;; ++n)
-        if (!d.containsId(prefix + "-" + std::to_string(n)))
-            return prefix + "-" + std::to_string(n);
+    for (int n = 1;; ++n) {
+        const std::string id = prefix + "-" + std::to_string(n);
+        if (!d.containsId(id) && !(staged && staged->current(ResourceId(id))))
+            return id;
+    }
+}
+
+// A tile's size (the canvas's default for everything but containers).
+constexpr double kTileWidth = 90;
+constexpr double kTileHeight = 70;
+
+// A tile in the bottom-left corner of a container, where VPC-level resources go; followModel
+// moves it along the row when that spot is taken.
+Shape cornerTile(const ResourceId& id, const Shape& container)
+{
+    return Shape{id, container.resource, kContainerMargin,
+                 std::max(kContainerHeader, container.height - kTileHeight - kContainerMargin), kTileWidth, kTileHeight};
+}
+
+const Shape* shapeOf(const Design& d, const ResourceId& id)
+{
+    for (const Shape& s : d.diagram.shapes)
+        if (s.resource == id)
+            return &s;
+    return nullptr;
 }
 
 } // namespace
+
+std::optional<ResourceId> mainRouteTableOf(const Design& d, const ResourceId& vpc) { return mainTable(d, vpc); }
+
+ResourceId addMainRouteTable(ChangeSetBuilder& b, const Design& d, const Resource& vpc, const Shape* vpcShape)
+{
+    Resource rt;
+    rt.id = ResourceId(freshId(d, "rt", &b));
+    rt.name = vpc.displayName() + " main";
+    rt.data = RouteTable{vpc.id, true, {}, {}};
+    b.add(rt);
+    if (vpcShape)
+        b.setShape(cornerTile(rt.id, *vpcShape));
+    return rt.id;
+}
+
+ChangeSet keepOneMainRouteTable(const Design& d, ChangeSet change)
+{
+    std::vector<std::pair<ResourceId, ResourceId>> madeMain; // table, VPC
+    for (const ResourceChange& c : change.resources) {
+        const RouteTable* after = c.after ? c.after->as<RouteTable>() : nullptr;
+        const RouteTable* before = c.before ? c.before->as<RouteTable>() : nullptr;
+        if (after && after->main && !(before && before->main && before->vpc == after->vpc))
+            madeMain.emplace_back(c.id, after->vpc);
+    }
+    for (const auto& [table, vpc] : madeMain)
+        d.forEach<RouteTable>([&](const Resource& r, const RouteTable&) {
+            if (r.id == table)
+                return;
+            auto it = std::find_if(change.resources.begin(), change.resources.end(),
+                                   [&](const ResourceChange& c) { return c.id == r.id; });
+            if (it == change.resources.end()) {
+                const RouteTable& t = *r.as<RouteTable>();
+                if (t.vpc != vpc || !t.main)
+                    return;
+                change.resources.push_back({r.id, r, r, d.indexOf(r.id).value_or(kAtEnd)});
+                it = change.resources.end() - 1;
+            }
+            if (RouteTable* t = it->after ? it->after->as<RouteTable>() : nullptr; t && t->vpc == vpc)
+                t->main = false;
+        });
+    return change;
+}
 
 bool isPublicSubnet(const Design& d, const ResourceId& subnet)
 {
@@ -59,17 +130,16 @@ ChangeSet setSubnetPublic(const Design& d, const ResourceId& subnetId, bool make
         b.modify(changed);
         return b.build();
     }
-    // Where new shapes go: inside the VPC's shape, along its bottom edge.
-    const Shape* vpcShape = nullptr;
-    for (const Shape& shape : d.diagram.shapes)
-        if (shape.resource == subnet->vpc)
-            vpcShape = &shape;
-    double nextX = 20;
+    // New tiles go in the VPC, along its bottom edge: they belong to the VPC, not to this subnet.
+    const Shape* vpcShape = shapeOf(d, subnet->vpc);
+    double nextX = kContainerMargin;
     auto place = [&](const ResourceId& id) {
         if (!vpcShape)
             return;
-        b.setShape(Shape{id, subnet->vpc, nextX, std::max(40.0, vpcShape->height - 90), 90, 70});
-        nextX += 110;
+        Shape tile = cornerTile(id, *vpcShape);
+        tile.x = nextX;
+        b.setShape(tile);
+        nextX += kTileWidth + kContainerMargin;
     };
     std::optional<ResourceId> igw;
     d.forEach<InternetGateway>([&](const Resource& r, const InternetGateway& g) {
@@ -103,7 +173,7 @@ ChangeSet setSubnetPublic(const Design& d, const ResourceId& subnetId, bool make
     }
     s.routeTable = table;
     b.modify(changed);
-    return b.build();
+    return followModel(d, b.build());
 }
 
 ChangeSet natDefaultRoutes(const Design& d, const ResourceId& natId)
@@ -111,28 +181,44 @@ ChangeSet natDefaultRoutes(const Design& d, const ResourceId& natId)
     ChangeSetBuilder b(d);
     const NatGateway* nat = d.findAs<NatGateway>(natId);
     const Subnet* natSubnet = nat ? d.findAs<Subnet>(nat->subnet) : nullptr;
-    if (!natSubnet)
+    const Resource* vpc = natSubnet ? d.find(natSubnet->vpc) : nullptr;
+    if (!vpc)
         return b.build();
+    const Route defaultRoute{kDefaultRoute, std::nullopt, natId, RouteOrigin::Static, RouteState::Active};
     std::set<std::string> tables;
+    bool implicitMain = false;
     d.forEach<Subnet>([&](const Resource& r, const Subnet& s) {
-        if (s.vpc == natSubnet->vpc && !isPublicSubnet(d, r.id))
+        if (s.vpc == natSubnet->vpc && !isPublicSubnet(d, r.id)) {
             if (const auto t = tableOf(d, s))
                 tables.insert(t->str());
+            else
+                implicitMain = true;
+        }
     });
     for (const std::string& id : tables) {
         const Resource* r = d.find(ResourceId(id));
-        RouteTable t = *r->as<RouteTable>();
+        const RouteTable* table = r ? r->as<RouteTable>() : nullptr;
+        if (!table)
+            continue;
+        RouteTable t = *table;
         bool hasDefault = false;
         for (const Route& route : t.routes)
             hasDefault = hasDefault || route.destination == kDefaultRoute;
         if (hasDefault)
             continue;
-        t.routes.push_back(Route{kDefaultRoute, std::nullopt, natId, RouteOrigin::Static, RouteState::Active});
+        t.routes.push_back(defaultRoute);
         Resource changed = *r;
         changed.data = t;
         b.modify(changed);
     }
-    return b.build();
+    if (implicitMain) {
+        // The subnets use the VPC's implicit main table: it becomes a real one, with the route.
+        const ResourceId id = addMainRouteTable(b, d, *vpc, shapeOf(d, vpc->id));
+        Resource main = *b.current(id);
+        std::get<RouteTable>(main.data).routes.push_back(defaultRoute);
+        b.add(main);
+    }
+    return followModel(d, b.build());
 }
 
 } // namespace pp

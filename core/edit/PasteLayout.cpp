@@ -100,6 +100,20 @@ void placeTopLevelShapes(const Drawing& drawing, std::vector<Shape>& shapes, con
         }
     }
 
+    // Pulled back left and up when the pointer is near the container's right or bottom edge, so
+    // the copy lands inside it rather than making it grow over its neighbours (never past the
+    // margin and title band).
+    double pullX = 0, pullY = 0, roomX = std::numeric_limits<double>::max(), roomY = std::numeric_limits<double>::max();
+    for (const Shape& s : shapes)
+        if (const Shape* container = s.parent ? drawing.shape(*s.parent) : nullptr) {
+            pullX = std::min(pullX, container->width - kContainerMargin - (s.x + shiftX + s.width));
+            pullY = std::min(pullY, container->height - kContainerMargin - (s.y + shiftY + s.height));
+            roomX = std::min(roomX, s.x + shiftX - kContainerMargin);
+            roomY = std::min(roomY, s.y + shiftY - kContainerHeader);
+        }
+    shiftX += std::max(pullX, -std::max(0.0, roomX));
+    shiftY += std::max(pullY, -std::max(0.0, roomY));
+
     std::vector<Lane> lanes;
     double below = 0; // moving down this far clears every sibling
     for (Shape& s : shapes) {

@@ -37,7 +37,7 @@ bool Design::insert(std::size_t position, Resource resource)
         return false;
     position = std::min(position, m_resources.size());
     m_resources.insert(m_resources.begin() + std::ptrdiff_t(position), std::move(resource));
-    reindex();
+    reindexFrom(m_resources, m_resourceIndex, position);
     return true;
 }
 
@@ -47,7 +47,7 @@ bool Design::insertFlow(std::size_t position, Flow flow)
         return false;
     position = std::min(position, m_flows.size());
     m_flows.insert(m_flows.begin() + std::ptrdiff_t(position), std::move(flow));
-    reindex();
+    reindexFrom(m_flows, m_flowIndex, position);
     return true;
 }
 
@@ -95,8 +95,10 @@ bool Design::remove(const ResourceId& id)
     const auto it = m_resourceIndex.find(id.str());
     if (it == m_resourceIndex.end())
         return false;
-    m_resources.erase(m_resources.begin() + std::ptrdiff_t(it->second));
-    reindex();
+    const std::size_t position = it->second;
+    m_resourceIndex.erase(it);
+    m_resources.erase(m_resources.begin() + std::ptrdiff_t(position));
+    reindexFrom(m_resources, m_resourceIndex, position);
     return true;
 }
 
@@ -105,9 +107,20 @@ bool Design::removeFlow(const FlowId& id)
     const auto it = m_flowIndex.find(id.str());
     if (it == m_flowIndex.end())
         return false;
-    m_flows.erase(m_flows.begin() + std::ptrdiff_t(it->second));
-    reindex();
+    const std::size_t position = it->second;
+    m_flowIndex.erase(it);
+    m_flows.erase(m_flows.begin() + std::ptrdiff_t(position));
+    reindexFrom(m_flows, m_flowIndex, position);
     return true;
+}
+
+template <class List, class Index>
+void Design::reindexFrom(const List& list, Index& index, std::size_t from)
+{
+    // Only the entries at or after an insertion or removal move: edits near the end (a paste,
+    // its undo) cost what they touch, not the whole design.
+    for (std::size_t i = from; i < list.size(); ++i)
+        index[list[i].id.str()] = i;
 }
 
 void Design::reindex()

@@ -64,6 +64,8 @@ public:
 
 private:
     void reindex();
+    template <class List, class Index>
+    static void reindexFrom(const List& list, Index& index, std::size_t from);
 
     std::vector<Resource> m_resources;
     std::vector<Flow> m_flows;

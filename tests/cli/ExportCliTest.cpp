@@ -8,9 +8,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -327,6 +328,64 @@ TEST_F(Export, UnwritablePlacesFailWithFourAndLeaveNothing)
     EXPECT_EQ(full.code, 4) << full.out;
     EXPECT_EQ(read(old), "old image");
     EXPECT_EQ(filesInDir(), (std::vector<std::string>{"afile", "full.png"}));
+}
+
+TEST_F(Export, LargeImagesNeedForce)
+{
+    // The S3 example at 12 pixels per unit is over 100 megapixels: refused before anything is
+    // drawn, with the size and the limit, exit 2, nothing written.
+    const std::string example =
+        (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/s3-gateway-endpoint.privatepath").string();
+    const Shell refused = exportCommand(quote(example) + " -o " + quote(path("big.png")) + " --scale 12");
+    EXPECT_EQ(refused.code, 2) << refused.out;
+    std::smatch size;
+    ASSERT_TRUE(std::regex_search(
+        refused.out, size, std::regex(R"((\d+) × (\d+) pixels \((\d+) megapixels\), about [\d.]+ MB)")))
+        << refused.out;
+    const int width = std::stoi(size[1]), height = std::stoi(size[2]);
+    EXPECT_GT(double(width) * height, 100e6);
+    EXPECT_NEAR(std::stoi(size[3]), double(width) * height / 1e6, 1.0);
+    EXPECT_NE(refused.out.find("over the limit of 100 megapixels"), std::string::npos) << refused.out;
+    EXPECT_NE(refused.out.find("--force"), std::string::npos) << refused.out;
+    EXPECT_EQ(refused.out.find("Options:"), std::string::npos) << "a clear message, not the whole help";
+    EXPECT_TRUE(filesInDir().empty());
+
+    // A vector file of the same size costs no more than a small one: not limited.
+    EXPECT_EQ(exportCommand(quote(example) + " -o " + quote(path("big.svg")) + " --scale 12").code, 0);
+
+    // --force exports it anyway.
+    const Shell forced =
+        exportCommand(quote(example) + " -o " + quote(path("big.png")) + " --scale 12 --force");
+    ASSERT_EQ(forced.code, 0) << forced.out;
+    EXPECT_EQ(pngSize(read(path("big.png"))), std::make_pair(width, height));
+
+    // The limit and the flag are in the command's help.
+    const Shell help = exportCommand("--help");
+    EXPECT_NE(help.out.find("100 megapixels"), std::string::npos) << help.out;
+    EXPECT_NE(help.out.find("200 MB"), std::string::npos) << help.out;
+}
+
+TEST_F(Export, FlowPathOnlyWhenAsked)
+{
+    // Without --flow no path is ringed; --flow draws the flow's hops (rings in its verdict colour,
+    // the private green for this flow).
+    const std::string example =
+        (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/s3-gateway-endpoint.privatepath").string();
+    ASSERT_EQ(exportCommand(quote(example) + " -o " + quote(path("plain.svg")) + " --no-highlight").code, 0);
+    ASSERT_EQ(exportCommand(quote(example) + " -o " + quote(path("flow.svg")) +
+                            " --no-highlight --flow flow-s3-via-endpoint")
+                  .code,
+              0);
+    auto rings = [](const std::string& svg) {
+        int n = 0;
+        for (std::size_t at = svg.find("stroke=\"#2E7D32\" stroke-width=\"4\""); at != std::string::npos;
+             at = svg.find("stroke=\"#2E7D32\" stroke-width=\"4\"", at + 1))
+            ++n;
+        return n;
+    };
+    const std::string plain = read(path("plain.svg")), flow = read(path("flow.svg"));
+    EXPECT_EQ(rings(plain), 0);
+    EXPECT_GE(rings(flow), 3) << "the hops of the flow are ringed";
 }
 
 TEST_F(Export, UsageAndInputErrors)

@@ -7,20 +7,32 @@
 #include "document/Document.h"
 #include "export/ExportDialog.h"
 #include "export/Exporter.h"
+#include "generate/ScenarioGenerator.h"
 #include "io/DesignFile.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
-#include <QGuiApplication>
-#include <QMimeData>
-#include <QPushButton>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFontInfo>
+#include <QGuiApplication>
 #include <QImage>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
 #include <QXmlStreamReader>
+#include <functional>
 #include <gtest/gtest.h>
 
 namespace pp::ui {
@@ -58,6 +70,40 @@ QStringList svgTexts(const QByteArray& svg)
             texts << reader.readElementText();
     EXPECT_FALSE(reader.hasError()) << reader.errorString().toStdString();
     return texts;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Runs `act` on the window of type W named `name` once it is shown. Dialogs are modal: the code
+// that opens one waits in its exec(), and `act` runs from that event loop, as a user would.
+template <typename W>
+void whenShown(const QString& name, std::function<void(W*)> act, std::function<bool(W*)> ready = {})
+{
+    auto* timer = new QTimer;
+    timer->setInterval(5);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, name, act, ready] {
+        for (QWidget* window : QApplication::topLevelWidgets()) {
+            auto* found = qobject_cast<W*>(window);
+            if (found && found->objectName() == name && found->isVisible() && (!ready || ready(found))) {
+                timer->stop();
+                timer->deleteLater();
+                act(found);
+                return;
+            }
+        }
+    });
+    timer->start();
+}
+
+// With PRIVATEPATH_EXPORT_SCREENSHOTS set, saves what the user sees (for reviewing the dialogs).
+void screenshot(QWidget* widget, const QString& name)
+{
+    if (qEnvironmentVariableIsSet("PRIVATEPATH_EXPORT_SCREENSHOTS"))
+        widget->grab().save(QStringLiteral("/tmp/export-%1.png").arg(name));
 }
 
 class Export : public ::testing::Test {
@@ -223,6 +269,90 @@ TEST_F(Export, ImpossibleSizesAreRefusedWithAReason)
     EXPECT_TRUE(r.error.contains(QStringLiteral("border"))) << r.error.toStdString();
 }
 
+TEST(ExportTarget, TheExtensionDecidesTheFormat)
+{
+    auto target = [](const char* path, ExportFormat chosen) {
+        return exportTargetFor(QString::fromLatin1(path), chosen);
+    };
+    EXPECT_EQ(target("/d/diagram.svg", ExportFormat::Png).format, ExportFormat::Svg);
+    EXPECT_EQ(target("/d/diagram.svg", ExportFormat::Png).path, QStringLiteral("/d/diagram.svg"));
+    EXPECT_EQ(target("/d/diagram.PDF", ExportFormat::Png).format, ExportFormat::Pdf);
+    EXPECT_EQ(target("/d/diagram.png", ExportFormat::Svg).format, ExportFormat::Png);
+    EXPECT_EQ(target("/d/copy.privatepath", ExportFormat::Png).format, ExportFormat::Json);
+    EXPECT_EQ(target("/d/copy.json", ExportFormat::Png).format, ExportFormat::Json);
+    EXPECT_EQ(target("/d/copy.json", ExportFormat::Report).format, ExportFormat::Report);
+    EXPECT_EQ(target("/d/design.report.json", ExportFormat::Png).format, ExportFormat::Report);
+    // No known extension: the chosen format's is appended.
+    EXPECT_EQ(target("/d/diagram", ExportFormat::Pdf).path, QStringLiteral("/d/diagram.pdf"));
+    EXPECT_EQ(target("/d/diagram", ExportFormat::Pdf).format, ExportFormat::Pdf);
+    EXPECT_EQ(target("/d/notes.v2", ExportFormat::Png).path, QStringLiteral("/d/notes.v2.png"));
+    EXPECT_EQ(target("/d/diagram.", ExportFormat::Svg).path, QStringLiteral("/d/diagram.svg"));
+    EXPECT_EQ(target("/d/design", ExportFormat::Report).path, QStringLiteral("/d/design.report.json"));
+}
+
+TEST_F(Export, LargeExportsAreKnownBeforeRendering)
+{
+    ExportOptions options;
+    options.scale = 2;
+    PreparedExport small(document, options);
+    EXPECT_FALSE(small.estimate().isLarge());
+    EXPECT_GT(small.estimate().bytes, 0);
+    // Over 100 megapixels: large for an image, not for the same drawing as SVG.
+    options.scale = 1;
+    options.width = 20000;
+    PreparedExport big(document, options);
+    ASSERT_TRUE(big.error().isEmpty()) << big.error().toStdString();
+    EXPECT_EQ(big.estimate().pixelSize.width(), 20000);
+    EXPECT_TRUE(big.estimate().overPixelLimit());
+    EXPECT_TRUE(exportSizeText(big.estimate())
+                    .contains(QRegularExpression(
+                        QStringLiteral(R"(^20000 × \d+ pixels \(\d+ megapixels\), about [\d.]+ MB$)"))))
+        << exportSizeText(big.estimate()).toStdString();
+    EXPECT_EQ(exportLimitText(big.estimate()),
+              QStringLiteral("over the limit of 100 megapixels for an image"));
+    options.format = ExportFormat::Svg;
+    EXPECT_FALSE(PreparedExport(document, options).estimate().isLarge());
+}
+
+TEST_F(Export, RenderingStopsWhenCancelled)
+{
+    struct StopAfter : ExportMonitor {
+        int calls = 0;
+        int limit = 0;
+        double last = -1;
+        bool monotonic = true;
+        bool cancelled() const override { return calls >= limit; }
+        void progress(ExportStage, double done) override
+        {
+            monotonic = monotonic && done >= last;
+            last = done;
+            ++calls;
+        }
+    };
+    // With a monitor the scene is drawn one item at a time (for progress and Cancel); without,
+    // Qt draws it in one go. Both give the same bytes.
+    for (ExportFormat format : {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf}) {
+        SCOPED_TRACE(exportFormatName(format).toStdString());
+        ExportOptions options;
+        options.format = format;
+        options.legend = true;
+        options.scale = 1.5;
+        StopAfter all;
+        all.limit = 1 << 30;
+        const ExportResult done = PreparedExport(document, options).render(&all);
+        EXPECT_FALSE(done.cancelled);
+        EXPECT_TRUE(all.monotonic);
+        EXPECT_DOUBLE_EQ(all.last, 1.0);
+        EXPECT_EQ(done.bytes, render(options).bytes) << "progress does not change the output";
+        StopAfter some;
+        some.limit = 3;
+        const ExportResult stopped = PreparedExport(document, options).render(&some);
+        EXPECT_TRUE(stopped.cancelled);
+        EXPECT_TRUE(stopped.bytes.isEmpty());
+        EXPECT_TRUE(stopped.error.isEmpty());
+    }
+}
+
 class ExportDialogTest : public ::testing::Test {
 protected:
     void SetUp() override
@@ -279,6 +409,231 @@ TEST_F(ExportDialogTest, PreviewShowsWhatWillBeWrittenAndSettingsAreRemembered)
     again.refreshPreviewNow();
     EXPECT_TRUE(again.sizeText().contains(QStringLiteral("line"))) << again.sizeText().toStdString();
     EXPECT_FALSE(again.previewPixmap().isNull() && again.sizeText().isEmpty());
+}
+
+TEST_F(ExportDialogTest, SaveStartsInTheDocumentsFolder)
+{
+    QTemporaryDir folder, elsewhere;
+    const QString file = folder.filePath(QStringLiteral("network.privatepath"));
+    ASSERT_TRUE(QFile::copy(example("s3-gateway-endpoint.privatepath"), file));
+    ASSERT_TRUE(window->openFile(file));
+    QSettings().setValue(QStringLiteral("export/directory"),
+                         elsewhere.path()); // the last export went elsewhere
+    ExportDialog dialog(window->document(), {}, {});
+    QString shownFolder, shownName;
+    whenShown<QFileDialog>(QStringLiteral("exportFileDialog"), [&](QFileDialog* files) {
+        shownFolder = files->directory().absolutePath();
+        shownName = files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"))->text();
+        files->reject();
+    });
+    dialog.accept();
+    EXPECT_EQ(shownFolder, QDir(folder.path()).absolutePath());
+    EXPECT_EQ(shownName, QStringLiteral("network.png"));
+    EXPECT_TRUE(dialog.writtenPath().isEmpty());
+    EXPECT_EQ(QDir(folder.path()).entryList(QDir::Files), QStringList{QStringLiteral("network.privatepath")});
+
+    // An unsaved design starts where the last export went.
+    window->document().reset(window->document().design());
+    ExportDialog unsaved(window->document(), {}, {});
+    EXPECT_EQ(unsaved.startDirectory(), elsewhere.path());
+}
+
+TEST_F(ExportDialogTest, TypedExtensionDecidesTheFormat)
+{
+    QTemporaryDir folder;
+    const QString file = folder.filePath(QStringLiteral("network.privatepath"));
+    ASSERT_TRUE(QFile::copy(example("s3-gateway-endpoint.privatepath"), file));
+    ASSERT_TRUE(window->openFile(file));
+    auto typeName = [](const QString& name) {
+        whenShown<QFileDialog>(QStringLiteral("exportFileDialog"), [name](QFileDialog* files) {
+            auto* edit = files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+            edit->clear();
+            QTest::keyClicks(edit, name);
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+    };
+
+    // PNG chosen, "diagram.svg" typed: an SVG drawing in diagram.svg, and no diagram.png.
+    {
+        ExportDialog dialog(window->document(), {}, {});
+        ASSERT_EQ(dialog.options().format, ExportFormat::Png);
+        typeName(QStringLiteral("diagram.svg"));
+        dialog.accept();
+        EXPECT_EQ(dialog.result(), QDialog::Accepted);
+        EXPECT_EQ(dialog.options().format, ExportFormat::Svg) << "the dialog shows the format written";
+        EXPECT_FALSE(QFile::exists(folder.filePath(QStringLiteral("diagram.png"))));
+        const QByteArray svg = readAll(folder.filePath(QStringLiteral("diagram.svg")));
+        ASSERT_TRUE(svg.startsWith("<?xml")) << svg.left(100).toStdString();
+        QXmlStreamReader reader(svg);
+        ASSERT_EQ(reader.readNext(), QXmlStreamReader::StartDocument);
+        while (!reader.atEnd() && reader.readNext() != QXmlStreamReader::StartElement) {
+        }
+        EXPECT_EQ(reader.name(), QLatin1String("svg"));
+        while (!reader.atEnd())
+            reader.readNext();
+        EXPECT_FALSE(reader.hasError()) << reader.errorString().toStdString();
+        EXPECT_TRUE(svgTexts(svg).contains(QStringLiteral("App server (via NAT)")));
+    }
+    // PDF chosen, a name without an extension: the PDF's is added.
+    {
+        ExportDialog dialog(window->document(), {}, {});
+        ExportOptions options = dialog.options();
+        options.format = ExportFormat::Pdf;
+        dialog.setOptions(options);
+        typeName(QStringLiteral("summary"));
+        dialog.accept();
+        EXPECT_TRUE(readAll(folder.filePath(QStringLiteral("summary.pdf"))).startsWith("%PDF"));
+        EXPECT_FALSE(QFile::exists(folder.filePath(QStringLiteral("summary"))));
+    }
+}
+
+TEST_F(ExportDialogTest, FileWrittenIsTheCommandLinesExport)
+{
+    // The dialog exports on a worker thread from a copy of the design: the same bytes as the
+    // renderer behind `privatepath export`.
+    QTemporaryDir dir;
+    ExportDialog dialog(window->document(), {}, {});
+    for (ExportFormat format :
+         {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf, ExportFormat::Report}) {
+        SCOPED_TRACE(exportFormatName(format).toStdString());
+        ExportOptions options = dialog.options();
+        options.format = format;
+        options.legend = true;
+        dialog.setOptions(options);
+        const QString file = dir.filePath(QStringLiteral("out.") + exportExtension(format));
+        QString error;
+        ASSERT_TRUE(dialog.exportTo(file, &error)) << error.toStdString();
+        EXPECT_EQ(readAll(file), renderExport(window->document(), dialog.options()).bytes);
+    }
+}
+
+TEST_F(ExportDialogTest, LargeExportAsksFirstAndCancelWritesNothing)
+{
+    QTemporaryDir dir;
+    ExportDialog dialog(window->document(), {}, {});
+    ExportOptions options = dialog.options();
+    options.width = 20000; // about 20000 × 6600 pixels: over 100 megapixels
+    dialog.setOptions(options);
+    QString warning;
+    whenShown<QMessageBox>(QStringLiteral("exportSizeWarning"), [&](QMessageBox* box) {
+        screenshot(box, QStringLiteral("size-warning"));
+        warning = box->text();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    const QString file = dir.filePath(QStringLiteral("big.png"));
+    QString error = QStringLiteral("not set");
+    EXPECT_FALSE(dialog.exportTo(file, &error));
+    EXPECT_TRUE(error.isEmpty()) << "cancelled is not a failure: " << error.toStdString();
+    EXPECT_TRUE(warning.contains(
+        QRegularExpression(QStringLiteral(R"(20000 × \d+ pixels \(1\d\d megapixels\), about [\d.]+ MB)"))))
+        << warning.toStdString();
+    EXPECT_TRUE(warning.contains(QStringLiteral("over the limit of 100 megapixels")))
+        << warning.toStdString();
+    EXPECT_TRUE(QDir(dir.path()).isEmpty());
+    EXPECT_TRUE(dialog.writtenPath().isEmpty());
+}
+
+TEST_F(ExportDialogTest, SlowExportShowsProgressAndCancelKeepsTheOldFile)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("big.png"));
+    {
+        QFile old(file);
+        ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+        old.write("the old image");
+    }
+    ExportDialog dialog(window->document(), {}, {});
+    dialog.setProgressDelay(0);
+    ExportOptions options = dialog.options();
+    options.width = 20000; // over 100 megapixels: seconds to draw and compress
+    dialog.setOptions(options);
+    whenShown<QMessageBox>(QStringLiteral("exportSizeWarning"), [](QMessageBox* box) {
+        box->findChild<QPushButton*>(QStringLiteral("exportAnyway"))->click();
+    });
+    bool windowResponsive = false;
+    QString stage;
+    // Cancelled once the drawing has begun (past the preparation): the worker has a big image
+    // half drawn, the old file must stay as it was.
+    whenShown<QProgressDialog>(
+        QStringLiteral("exportProgress"),
+        [&](QProgressDialog* progress) {
+            screenshot(progress, QStringLiteral("progress"));
+            stage = progress->labelText();
+            windowResponsive = true; // this runs from the GUI thread's event loop during the export
+            QTest::mouseClick(progress->findChild<QPushButton*>(), Qt::LeftButton);
+        },
+        [](QProgressDialog* progress) { return progress->value() >= 150; });
+    QString error = QStringLiteral("not set");
+    EXPECT_FALSE(dialog.exportTo(file, &error));
+    EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+    EXPECT_TRUE(windowResponsive);
+    EXPECT_TRUE(stage == QStringLiteral("Drawing…") || stage == QStringLiteral("Compressing…"))
+        << stage.toStdString();
+    EXPECT_EQ(readAll(file), QByteArray("the old image"));
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("big.png")})
+        << "no temporary file left";
+    auto* progress = dialog.findChild<QProgressDialog*>(QStringLiteral("exportProgress"));
+    EXPECT_TRUE(progress == nullptr || !progress->isVisible());
+}
+
+TEST_F(ExportDialogTest, ExportsShowNoSelectionOrHighlightUnlessAsked)
+{
+    // What the editor shows selected or highlighted stays out of exports, unless the dialog's
+    // option asks for the selected flow's path.
+    QAction* exportAction = nullptr;
+    for (QAction* a : window->findChildren<QAction*>())
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E))
+            exportAction = a;
+    ASSERT_NE(exportAction, nullptr);
+    QTemporaryDir dir;
+    auto exportWith = [&](const QStringList& selected, ExportFormat format, bool drawFlow) {
+        window->scene()->selectIds(selected);
+        QApplication::processEvents();
+        QByteArray bytes;
+        bool optionEnabled = false;
+        whenShown<ExportDialog>(QStringLiteral("exportDialog"), [&](ExportDialog* dialog) {
+            ExportOptions options = dialog->options();
+            options.format = format;
+            dialog->setOptions(options);
+            auto* showFlow = dialog->findChild<QCheckBox*>(QStringLiteral("showFlow"));
+            optionEnabled = showFlow->isEnabled();
+            EXPECT_FALSE(showFlow->isChecked()) << "off unless asked";
+            showFlow->setChecked(drawFlow);
+            if (drawFlow && format == ExportFormat::Png) {
+                dialog->refreshPreviewNow();
+                screenshot(dialog, QStringLiteral("dialog"));
+            }
+            const QString file = dir.filePath(QStringLiteral("out.") + exportExtension(format));
+            QString error;
+            EXPECT_TRUE(dialog->exportTo(file, &error)) << error.toStdString();
+            bytes = readAll(file);
+            QFile::remove(file);
+            dialog->reject();
+        });
+        exportAction->trigger();
+        return std::make_pair(bytes, optionEnabled);
+    };
+    for (ExportFormat format : {ExportFormat::Svg, ExportFormat::Png}) {
+        SCOPED_TRACE(exportFormatName(format).toStdString());
+        const auto [plain, enabledWithout] = exportWith({}, format, false);
+        ASSERT_FALSE(plain.isEmpty());
+        EXPECT_FALSE(enabledWithout) << "no flow selected: nothing to draw";
+        const auto [resources, enabledResources] =
+            exportWith({QStringLiteral("app-b"), QStringLiteral("vpc-a")}, format, false);
+        EXPECT_EQ(resources, plain) << "selected resources are drawn as if unselected";
+        const auto [flow, enabledFlow] = exportWith({QStringLiteral("flow-s3-via-endpoint")}, format, false);
+        EXPECT_EQ(window->scene()->shownFlow().str(), "flow-s3-via-endpoint")
+            << "the canvas highlights its path";
+        EXPECT_TRUE(enabledFlow);
+        EXPECT_EQ(flow, plain) << "the selected flow and its highlighted path are not drawn";
+        const auto [asked, enabledAsked] = exportWith({QStringLiteral("flow-s3-via-endpoint")}, format, true);
+        EXPECT_NE(asked, plain) << "asked for: the path is drawn";
+        if (format == ExportFormat::Png) {
+            const QColor privateColour = style::verdictColor(Verdict::Private);
+            EXPECT_GT(countColour(QImage::fromData(asked, "PNG"), privateColour),
+                      countColour(QImage::fromData(plain, "PNG"), privateColour) + 300);
+        }
+    }
 }
 
 TEST_F(ExportDialogTest, CopyPutsTheImageAndTheSvgOnTheClipboard)

@@ -46,7 +46,7 @@ DiagramScene::DiagramScene(Document& document, QObject* parent) : QGraphicsScene
     setFont(style::canvasFont());
     m_settle.setSingleShot(true);
     m_settle.setInterval(300); // once the hand has left the mouse: a full pass takes ~0.1 s at 2,000 resources
-    connect(&m_settle, &QTimer::timeout, this, [this] { routeConnectors({}); });
+    connect(&m_settle, &QTimer::timeout, this, &DiagramScene::settleRoutes);
     rebuild();
 }
 
@@ -83,6 +83,7 @@ void DiagramScene::rebuild()
     clearSelection();
     m_settle.stop();
     m_dragged.clear();
+    m_unsettled.clear();
     m_highlighted.clear();
     m_items.clear();
     m_flows.clear();
@@ -144,8 +145,10 @@ void DiagramScene::syncShapes(const std::vector<const Shape*>& shapes, QList<Res
                 changed = true;
             }
             if (item->size() != QSizeF(s->width, s->height)) {
+                // A container growing or shrinking moves nothing it holds: connectors need another
+                // look only where its title block is.
                 item->setSize(QSizeF(s->width, s->height));
-                changed = true;
+                changed = changed || !style::isContainer(item->kind());
             }
             item->markDragStart();
             // A drag's items are already where the model says; routes across them must still be settled.
@@ -241,6 +244,7 @@ void DiagramScene::removeResourceItem(const QString& id)
     m_items.remove(id);
     m_highlighted.remove(item);
     m_dragged.remove(item);
+    m_unsettled.remove(item);
     delete item;
 }
 
@@ -295,9 +299,11 @@ void DiagramScene::onChanged(const QSet<QString>& ids)
     // are routed at once, all of them shortly after, so the canvas matches a fresh drawing.
     for (const QString& id : ids)
         if (ResourceItem* item = m_items.value(id))
-            item->update();
+            item->modelChanged();
     if (!moved.isEmpty()) {
-        routeConnectors(moved);
+        routeConnectors(moved, m_items.size() > kFullSettleLimit);
+        for (ResourceItem* item : std::as_const(moved))
+            m_unsettled.insert(item);
         m_settle.start();
     } else {
         routeConnectors({}, false, true);
@@ -314,6 +320,16 @@ void DiagramScene::refreshStyles()
     updateHighlights();
 }
 
+void DiagramScene::settleRoutes()
+{
+    // Small designs: every connector, so the canvas shows exactly what a fresh drawing (an export,
+    // a reopened file) gets. Large ones: the connectors at or across what moved, fully routed (a
+    // full pass over 10,000 resources would freeze the window for seconds after every move).
+    const QList<ResourceItem*> moved(m_unsettled.begin(), m_unsettled.end());
+    m_unsettled.clear();
+    routeConnectors(m_items.size() > kFullSettleLimit ? moved : QList<ResourceItem*>{});
+}
+
 void DiagramScene::itemMoved(ResourceItem* moved)
 {
     if (m_updating > 0)
@@ -323,6 +339,7 @@ void DiagramScene::itemMoved(ResourceItem* moved)
         return;
     }
     m_dragged.insert(moved);
+    m_unsettled.insert(moved);
     routeConnectors({moved}, true);
 }
 
@@ -340,7 +357,8 @@ void DiagramScene::routeConnectors(const QList<ResourceItem*>& moved, bool quick
     // Affected: new, attached to a moved shape (or to what it holds), or running across where one is now.
     std::vector<QRectF> areas;
     for (const ResourceItem* m : moved)
-        areas.push_back(QRectF(m->scenePos(), m->size()).adjusted(-6, -4, 6, 26));
+        areas.push_back(style::isContainer(m->kind()) ? m->headerLabelRect().translated(m->scenePos())
+                                                      : QRectF(m->scenePos(), m->size()).adjusted(-6, -4, 6, 26));
     auto affected = [&](const ConnectorItem* c) {
         if (!c->isRouted())
             return true;

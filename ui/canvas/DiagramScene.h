@@ -105,6 +105,9 @@ private:
     // Connectors that must not take a press at `scenePos` because a tile or handle is under them.
     QList<QGraphicsItem*> connectorsOverTiles(const QPointF& scenePos) const;
     void commitDrag();
+    void settleRoutes();
+    // Above this many drawn resources, routing after a move is limited to what the move concerns.
+    static constexpr int kFullSettleLimit = 3000;
 
     Document& m_document;
     QHash<QString, ResourceItem*> m_items;
@@ -117,6 +120,7 @@ private:
     Presentation m_presentation;
     QSet<ResourceItem*> m_dragged;    // moved by the mouse since the last change of the document
     bool m_pressed = false;           // a left-button press on an item, not yet released
+    QSet<ResourceItem*> m_unsettled;  // moved since the last settling pass
     QTimer m_settle;                  // a full routing pass shortly after shapes moved
 };
 

@@ -182,6 +182,9 @@ bool DiagramView::dropKind(int kind, QPointF scenePos)
     m_document.apply(*placement.change, tr("Add %1").arg(style::kindLabel(Kind(kind))));
     if (m_scene->itemFor(placement.created.str())) {
         m_scene->selectIds({QString::fromStdString(placement.created.str())});
+        // The scene grows its rectangle lazily: asking for it now lets the scroll bars reach what
+        // was just added, so the view can bring all of it (title included) into sight.
+        m_scene->sceneRect();
         ensureSelectionVisible();
     }
     emit statusMessage(placement.message.isEmpty() ? tr("Added %1").arg(QString::fromStdString(placement.created.str()))

@@ -15,6 +15,9 @@ namespace pp::ui {
 ResourceItem::ResourceItem(const Document& document, ResourceId id, QSizeF size)
     : m_document(document), m_id(std::move(id)), m_size(size)
 {
+    // An id names one resource of one kind for the item's whole life (a kind never changes).
+    const Resource* r = m_document.design().find(m_id);
+    m_kind = r ? r->kind() : Kind::Region;
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
     setZValue(style::isContainer(kind()) ? 0 : 2);
@@ -23,10 +26,12 @@ ResourceItem::ResourceItem(const Document& document, ResourceId id, QSizeF size)
         setCacheMode(DeviceCoordinateCache);
 }
 
-Kind ResourceItem::kind() const
+Kind ResourceItem::kind() const { return m_kind; }
+
+void ResourceItem::modelChanged()
 {
-    const Resource* r = m_document.design().find(m_id);
-    return r ? r->kind() : Kind::Region;
+    m_labelWidth = -1;
+    update();
 }
 
 QRectF ResourceItem::boundingRect() const
@@ -179,16 +184,21 @@ std::pair<QString, QString> ResourceItem::labels(const Resource& r)
 
 QRectF ResourceItem::headerLabelRect() const
 {
-    const Resource* r = m_document.design().find(m_id);
-    if (!r || !style::isContainer(r->kind()))
+    if (!style::isContainer(m_kind))
         return {};
-    const auto [label, text] = labels(*r);
-    QFont bold = style::canvasFont();
-    bold.setBold(true);
-    QFont small = style::canvasFont();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    const double width = 38 + std::max(QFontMetricsF(bold).horizontalAdvance(label), QFontMetricsF(small).horizontalAdvance(text)) + 6;
-    return QRectF(4, 4, std::min(width, m_size.width() - 8), 36);
+    if (m_labelWidth < 0) {
+        // Measured once per change of the resource: routing asks for every container on each pass.
+        const Resource* r = m_document.design().find(m_id);
+        if (!r)
+            return {};
+        const auto [label, text] = labels(*r);
+        QFont bold = style::canvasFont();
+        bold.setBold(true);
+        QFont small = style::canvasFont();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        m_labelWidth = 38 + std::max(QFontMetricsF(bold).horizontalAdvance(label), QFontMetricsF(small).horizontalAdvance(text)) + 6;
+    }
+    return QRectF(4, 4, std::min(m_labelWidth, m_size.width() - 8), 36);
 }
 
 void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)

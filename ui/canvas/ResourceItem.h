@@ -25,6 +25,8 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     QSizeF size() const { return m_size; }
+    // The resource changed in the model (name, addresses...): measure and paint again.
+    void modelChanged();
     void setSize(QSizeF size);
     // Part of the selected flow's path: drawn with a ring in `colour` (invalid colour = none).
     void setHighlight(const QColor& colour);
@@ -62,6 +64,8 @@ protected:
 private:
     const Document& m_document;
     ResourceId m_id;
+    Kind m_kind;
+    mutable double m_labelWidth = -1; // container title width, measured lazily
     QSizeF m_size;
     QColor m_highlight;
     QPointF m_dragStart;

@@ -157,7 +157,7 @@ bool DiagramScene::cancelDrag()
     for (ResourceItem* item : m_items)
         item->cancelGesture();
     m_dragged.clear();
-    routeConnectors({});
+    settleRoutes();
     emit statusMessage(tr("Cancelled."));
     return true;
 }

@@ -3,6 +3,8 @@
 #include "export/Exporter.h"
 
 #include "commands/ChangeSetCommand.h"
+#include "edit/Defaults.h"
+#include "edit/DiagramFollow.h"
 #include "io/DesignFile.h"
 
 #include <QElapsedTimer>
@@ -99,6 +101,10 @@ bool Document::saveAs(const QString& path, QString* error)
 
 void Document::apply(ChangeSet change, const QString& text, int gesture)
 {
+    // Whatever built the change (a drop, the inspector, a smart default, a deletion): a VPC keeps
+    // one main route table, and every tile it touches is drawn where the model puts it, at a free
+    // spot, in containers grown to hold it. Part of the same undo step.
+    change = followModel(m_design, keepOneMainRouteTable(m_design, std::move(change)));
     if (change.empty())
         return;
     m_undo.push(new ChangeSetCommand(*this, std::move(change), text, gesture));

@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -26,7 +27,6 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include <QEventLoop>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -53,8 +53,8 @@ QString filterOf(ExportFormat format)
     return {};
 }
 
-constexpr ExportFormat kFormats[] = {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf, ExportFormat::Json,
-                                     ExportFormat::Report};
+constexpr ExportFormat kFormats[] = {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf,
+                                     ExportFormat::Json, ExportFormat::Report};
 
 ExportFormat formatOfFilter(const QString& filter, ExportFormat otherwise)
 {
@@ -85,6 +85,7 @@ ExportDialog::ExportDialog(Document& document, QSet<QString> selection, FlowId s
     : QDialog(parent), m_document(document), m_selection(std::move(selection)), m_shownFlow(std::move(shownFlow))
 {
     setWindowTitle(tr("Export"));
+    setObjectName(QStringLiteral("exportDialog"));
     auto* layout = new QHBoxLayout(this);
     auto* left = new QVBoxLayout;
     layout->addLayout(left);
@@ -146,7 +147,8 @@ ExportDialog::ExportDialog(Document& document, QSet<QString> selection, FlowId s
     m_showFlow->setEnabled(!m_shownFlow.empty());
     if (m_shownFlow.empty())
         m_showFlow->setToolTip(tr("Select a flow on the canvas first."));
-    for (QCheckBox* box : {m_colours, m_publicPaths, m_legend, m_transparent, m_selectionOnly, m_embed, m_showFlow})
+    for (QCheckBox* box :
+         {m_colours, m_publicPaths, m_legend, m_transparent, m_selectionOnly, m_embed, m_showFlow})
         content->addWidget(box);
     left->addWidget(contentBox);
     left->addStretch();
@@ -196,7 +198,8 @@ ExportDialog::ExportDialog(Document& document, QSet<QString> selection, FlowId s
     connect(m_scale, &QDoubleSpinBox::valueChanged, this, &ExportDialog::schedulePreview);
     for (QSpinBox* spin : {m_width, m_height, m_border, m_dpi})
         connect(spin, &QSpinBox::valueChanged, this, &ExportDialog::schedulePreview);
-    for (QCheckBox* box : {m_colours, m_publicPaths, m_legend, m_transparent, m_selectionOnly, m_embed, m_showFlow})
+    for (QCheckBox* box :
+         {m_colours, m_publicPaths, m_legend, m_transparent, m_selectionOnly, m_embed, m_showFlow})
         connect(box, &QCheckBox::toggled, this, &ExportDialog::schedulePreview);
     refreshPreviewNow();
 }
@@ -339,7 +342,10 @@ void ExportDialog::refreshPreviewNow()
 QPixmap ExportDialog::previewPixmap() const { return m_preview->pixmap(); }
 QString ExportDialog::sizeText() const { return m_size->text(); }
 
-FlowId ExportDialog::drawnFlow() const { return m_showFlow->isChecked() ? m_shownFlow : FlowId(); }
+FlowId ExportDialog::drawnFlow() const
+{
+    return m_showFlow->isChecked() ? m_shownFlow : FlowId();
+}
 
 QString ExportDialog::startDirectory() const
 {
@@ -350,15 +356,17 @@ QString ExportDialog::startDirectory() const
 
 bool ExportDialog::confirmLargeExport(const ExportEstimate& estimate)
 {
-    QMessageBox box(QMessageBox::Warning, tr("Large export"),
-                    tr("This export will be %1, %2.").arg(exportSizeText(estimate), exportLimitText(estimate)),
-                    QMessageBox::NoButton, this);
+    QMessageBox box(
+        QMessageBox::Warning, tr("Large export"),
+        tr("This export will be %1, %2.").arg(exportSizeText(estimate), exportLimitText(estimate)),
+        QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("exportSizeWarning"));
-    box.setInformativeText(estimate.overPixelLimit()
-                               ? tr("Drawing and compressing it takes a long time and a lot of memory, and many "
-                                    "programs cannot open an image this large. A smaller scale or an SVG or PDF "
-                                    "export stays sharp at any zoom.")
-                               : tr("Writing it takes a long time, and many programs cannot open a file this large."));
+    box.setInformativeText(
+        estimate.overPixelLimit()
+            ? tr("Drawing and compressing it takes a long time and a lot of memory, and many "
+                 "programs cannot open an image this large. A smaller scale or an SVG or PDF "
+                 "export stays sharp at any zoom.")
+            : tr("Writing it takes a long time, and many programs cannot open a file this large."));
     QPushButton* anyway = box.addButton(tr("&Export Anyway"), QMessageBox::AcceptRole);
     anyway->setObjectName(QStringLiteral("exportAnyway"));
     QPushButton* cancel = box.addButton(QMessageBox::Cancel);
@@ -380,12 +388,23 @@ bool ExportDialog::exportTo(const QString& path, QString* error)
     const ExportOptions o = options();
     if (m_estimate.isLarge() && !confirmLargeExport(m_estimate))
         return false;
+    if (!runJob(o, path, nullptr, error))
+        return false;
+    saveOptions(o);
+    QSettings().setValue(QStringLiteral("export/directory"), QFileInfo(path).absolutePath());
+    m_written = path;
+    return true;
+}
 
+bool ExportDialog::runJob(const ExportOptions& options, const QString& path, QByteArray* bytes,
+                          QString* error)
+{
     m_exporting = true;
-    ExportJob job(m_document, o, m_selection, drawnFlow(), path);
+    ExportJob job(m_document, options, m_selection, drawnFlow(), path);
     QProgressDialog progress(stageText(ExportStage::Preparing), tr("Cancel"), 0, 1000, this);
     progress.setObjectName(QStringLiteral("exportProgress"));
-    progress.setWindowTitle(tr("Exporting %1").arg(QFileInfo(path).fileName()));
+    progress.setWindowTitle(path.isEmpty() ? tr("Copying")
+                                           : tr("Exporting %1").arg(QFileInfo(path).fileName()));
     progress.setWindowModality(Qt::WindowModal);
     progress.setAutoClose(false);
     progress.setAutoReset(false);
@@ -401,8 +420,9 @@ bool ExportDialog::exportTo(const QString& path, QString* error)
     });
     bool busy = false;
     connect(&progress, &QProgressDialog::canceled, &job, [&] {
-        // The worker stops at its next band or block (a fraction of a second); it cannot stop while
-        // it builds the drawing, so the dialog waits for it with a busy cursor.
+        // The worker stops after the item it is drawing, or the block it is writing; only while it
+        // builds the drawing can it not stop (about a second for 10,000 resources): the dialog
+        // waits for it, with a busy cursor.
         job.cancel();
         QApplication::setOverrideCursor(Qt::BusyCursor);
         busy = true;
@@ -414,15 +434,13 @@ bool ExportDialog::exportTo(const QString& path, QString* error)
         QApplication::restoreOverrideCursor();
     progress.hide();
     m_exporting = false;
-
     if (!job.succeeded()) {
         if (error)
             *error = job.error(); // empty: cancelled, nothing written
         return false;
     }
-    saveOptions(o);
-    QSettings().setValue(QStringLiteral("export/directory"), QFileInfo(path).absolutePath());
-    m_written = path;
+    if (bytes)
+        *bytes = job.bytes();
     return true;
 }
 
@@ -430,39 +448,32 @@ bool ExportDialog::copyToClipboard(QString* error)
 {
     // An image for every application, plus the SVG for those that take vectors, plus the design
     // or report as text for the JSON formats.
-    ExportOptions o = options();
+    if (error)
+        error->clear();
+    if (m_exporting)
+        return false;
+    if (m_previewTimer->isActive())
+        refreshPreviewNow();
+    const ExportOptions o = options();
     auto mime = std::make_unique<QMimeData>();
     if (o.format == ExportFormat::Json || o.format == ExportFormat::Report) {
         const ExportResult r = renderExport(m_document, o, m_selection, drawnFlow());
         mime->setText(QString::fromUtf8(r.bytes));
     } else {
-        ExportOptions image = o;
-        image.format = ExportFormat::Png;
-        PreparedExport png(m_document, image, m_selection, drawnFlow());
-        if (!png.error().isEmpty()) {
-            if (error)
-                *error = png.error();
+        // Every drawing format has the same pixel size: the preview's gives the image's.
+        const ExportEstimate image = pngEstimate(m_estimate.pixelSize);
+        if (image.isLarge() && !confirmLargeExport(image))
             return false;
-        }
-        if (png.estimate().isLarge() && !confirmLargeExport(png.estimate())) {
-            if (error)
-                error->clear();
+        ExportOptions png = o;
+        png.format = ExportFormat::Png;
+        ExportOptions svg = o;
+        svg.format = ExportFormat::Svg;
+        QByteArray pngBytes, svgBytes;
+        if (!runJob(png, {}, &pngBytes, error) || !runJob(svg, {}, &svgBytes, error))
             return false;
-        }
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const ExportResult pngBytes = png.render();
-        ExportOptions vector = o;
-        vector.format = ExportFormat::Svg;
-        const QByteArray svg = renderExport(m_document, vector, m_selection, drawnFlow()).bytes;
-        QApplication::restoreOverrideCursor();
-        if (!pngBytes.error.isEmpty()) {
-            if (error)
-                *error = pngBytes.error;
-            return false;
-        }
-        mime->setImageData(QImage::fromData(pngBytes.bytes, "PNG"));
-        mime->setData(QStringLiteral("image/png"), pngBytes.bytes);
-        mime->setData(QStringLiteral("image/svg+xml"), svg);
+        mime->setImageData(QImage::fromData(pngBytes, "PNG"));
+        mime->setData(QStringLiteral("image/png"), pngBytes);
+        mime->setData(QStringLiteral("image/svg+xml"), svgBytes);
     }
     QGuiApplication::clipboard()->setMimeData(mime.release());
     saveOptions(o);
@@ -492,9 +503,9 @@ QString ExportDialog::askForPath()
     const QString chosen = files.selectedFiles().constFirst();
     const ExportTarget target = exportTargetFor(chosen, formatOfFilter(files.selectedNameFilter(), current));
     if (target.path != chosen && QFileInfo::exists(target.path)) {
-        const auto answer = QMessageBox::question(this, tr("Export"),
-                                                  tr("%1 already exists. Replace it?").arg(QFileInfo(target.path).fileName()),
-                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        const auto answer = QMessageBox::question(
+            this, tr("Export"), tr("%1 already exists. Replace it?").arg(QFileInfo(target.path).fileName()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes)
             return {};
     }

@@ -48,7 +48,8 @@ public:
     // How long an export runs before its progress dialog shows (default 300 ms).
     void setProgressDelay(int milliseconds) { m_progressDelay = milliseconds; }
 
-    // Puts the export on the clipboard: PNG image and SVG for drawings, text for JSON.
+    // Puts the export on the clipboard: PNG image and SVG for drawings, text for JSON. Like
+    // exportTo(), asks first for a large image and runs with progress and Cancel.
     bool copyToClipboard(QString* error);
 
     // The file the last successful export wrote (empty: none yet).
@@ -73,8 +74,11 @@ private:
     QString askForPath();
     // The export's size is over a limit: asks whether to go on. True: export anyway.
     bool confirmLargeExport(const ExportEstimate& estimate);
-    // The options to draw with: the selected flow only when asked for.
+    // The selected flow when its path is asked for, else none.
     FlowId drawnFlow() const;
+    // Runs one export on a worker thread behind a progress dialog with Cancel: to `path`, or
+    // (path empty) into `bytes`. False with `error`, or with `error` empty when cancelled.
+    bool runJob(const ExportOptions& options, const QString& path, QByteArray* bytes, QString* error);
 
     Document& m_document;
     QSet<QString> m_selection;

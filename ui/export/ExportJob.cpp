@@ -2,7 +2,6 @@
 
 #include "document/Document.h"
 
-#include <QCoreApplication>
 #include <QThread>
 #include <algorithm>
 #include <cmath>
@@ -36,8 +35,8 @@ private:
     double m_to;
 };
 
-ExportJob::ExportJob(const Document& document, const ExportOptions& options, QSet<QString> selection, FlowId shownFlow,
-                     QString path, QObject* parent)
+ExportJob::ExportJob(const Document& document, const ExportOptions& options, QSet<QString> selection,
+                     FlowId shownFlow, QString path, QObject* parent)
     : QObject(parent), m_design(document.design()), m_filePath(document.filePath()), m_options(options),
       m_selection(std::move(selection)), m_shownFlow(std::move(shownFlow)), m_path(std::move(path))
 {
@@ -63,9 +62,10 @@ void ExportJob::start()
     m_thread->start(QThread::LowPriority);
 }
 
-void ExportJob::cancel() { m_cancel.store(true); }
-
-bool ExportJob::isRunning() const { return m_thread && !m_thread->isFinished(); }
+void ExportJob::cancel()
+{
+    m_cancel.store(true);
+}
 
 void ExportJob::run()
 {
@@ -89,6 +89,11 @@ void ExportJob::run()
         return;
     if (!result.error.isEmpty()) {
         m_error = result.error;
+        return;
+    }
+    if (m_path.isEmpty()) {
+        m_bytes = std::move(result.bytes);
+        m_succeeded = true;
         return;
     }
     Monitor writing(*this, kRendered, 1);

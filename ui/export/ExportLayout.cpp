@@ -10,8 +10,10 @@
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
 #include <cmath>
+#include <utility>
 
 namespace pp::ui {
 
@@ -20,9 +22,57 @@ namespace {
 constexpr double kLegendRow = 22;
 constexpr double kLegendGap = 16; // between the drawing and the legend
 
-QString tr(const char* text) { return QCoreApplication::translate("export", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("export", text);
+}
 
 } // namespace
+
+// The scene of an export. QGraphicsScene::render() finds the items in the area it draws and
+// hands them to drawItems() in stacking order; this drawItems() paints them one by one as
+// QGraphicsScene's own does (the same transform, style option and painter state), and between
+// two items reports progress and may stop.
+class ExportScene : public DiagramScene {
+public:
+    using DiagramScene::DiagramScene;
+
+    std::function<bool(double)> afterItem; // see ExportLayout::paint()
+    bool stopped = false;                  // afterItem() returned false during the last render()
+
+protected:
+    void drawItems(QPainter* painter, int count, QGraphicsItem* items[],
+                   const QStyleOptionGraphicsItem options[], QWidget* widget) override
+    {
+        if (!afterItem) {
+            QGraphicsScene::drawItems(painter, count, items, options, widget);
+            return;
+        }
+        QGraphicsScene::drawItems(painter, 0, items, options, widget); // polishes new items, draws none
+        const QTransform view = painter->worldTransform();
+        const qreal opacity = painter->opacity();
+        for (int i = 0; i < count; ++i) {
+            QGraphicsItem* item = items[i];
+            if (item->isVisible() && !(item->flags() & QGraphicsItem::ItemHasNoContents) &&
+                item->effectiveOpacity() > 0) {
+                // In QGraphicsScene's order of painter calls, so vector output is the same too.
+                QTransform transform = item->sceneTransform();
+                transform *= view;
+                painter->setWorldTransform(transform);
+                painter->save();
+                painter->setOpacity(opacity * item->effectiveOpacity());
+                item->paint(painter, &options[i], widget);
+                painter->restore();
+            }
+            if (!afterItem(double(i + 1) / count)) {
+                stopped = true;
+                break;
+            }
+        }
+        painter->setWorldTransform(view);
+        painter->setOpacity(opacity);
+    }
+};
 
 IconRenderers::IconRenderers() = default;
 IconRenderers::~IconRenderers() = default;
@@ -46,7 +96,7 @@ struct ExportLayout::LegendRow {
 
 ExportLayout::ExportLayout(Document& document, const ExportOptions& options, const QSet<QString>& selection,
                            const FlowId& shownFlow)
-    : m_document(document), m_options(options), m_scene(std::make_unique<DiagramScene>(document))
+    : m_document(document), m_options(options), m_scene(std::make_unique<ExportScene>(document))
 {
     DiagramScene::Presentation presentation;
     presentation.exporting = true;
@@ -85,7 +135,8 @@ QSize ExportLayout::pixelSize(double* scaleOut, QString* error) const
         scale = (m_options.height - 2 * border) / m_content.height();
     if (!(scale > 0) || !std::isfinite(scale)) {
         if (error)
-            *error = tr("The size leaves no room for the drawing inside the %1-pixel border.").arg(m_options.border);
+            *error = tr("The size leaves no room for the drawing inside the %1-pixel border.")
+                         .arg(m_options.border);
         return {};
     }
     // Computed in doubles: a huge scale must give an error, not an overflowed int.
@@ -98,10 +149,11 @@ QSize ExportLayout::pixelSize(double* scaleOut, QString* error) const
         size.setHeight(m_options.height);
     if (size.width() > kMaxImageSide || size.height() > kMaxImageSide) {
         if (error)
-            *error = tr("The export would be %1 × %2 pixels; the largest side allowed is %3. Use a smaller scale.")
-                         .arg(size.width())
-                         .arg(size.height())
-                         .arg(kMaxImageSide);
+            *error =
+                tr("The export would be %1 × %2 pixels; the largest side allowed is %3. Use a smaller scale.")
+                    .arg(size.width())
+                    .arg(size.height())
+                    .arg(kMaxImageSide);
         return {};
     }
     if (scaleOut)
@@ -125,45 +177,18 @@ void ExportLayout::transform(QPainter& painter, double scale, double border) con
     painter.translate(-m_content.topLeft());
 }
 
-void ExportLayout::paint(QPainter& painter, QSize size, double scale, std::optional<int> borderOverride)
+bool ExportLayout::paint(QPainter& painter, QSize size, double scale, std::optional<int> borderOverride,
+                         const std::function<bool(double)>& afterItem)
 {
     paintBackground(painter, size);
     transform(painter, scale, std::max(0, borderOverride.value_or(m_options.border)));
+    m_scene->afterItem = afterItem;
     m_scene->render(&painter, m_diagram, m_diagram, Qt::IgnoreAspectRatio);
+    m_scene->afterItem = {};
+    if (std::exchange(m_scene->stopped, false))
+        return false;
     if (m_options.legend)
         paintLegend(painter);
-}
-
-bool ExportLayout::paintInBands(QImage& image, double scale, int bandHeight, const std::function<bool(double)>& afterBand)
-{
-    const QSize size = image.size();
-    const double border = std::max(0, m_options.border);
-    // Items are looked up a few pixels beyond the band, so antialiased edges that reach into it
-    // are drawn; the band's own edges clip them.
-    const double margin = 4 / scale;
-    IconRenderers icons;
-    bandHeight = std::max(1, bandHeight);
-    for (int top = 0; top < size.height(); top += bandHeight) {
-        const int rows = std::min(size.height() - top, bandHeight);
-        {
-            ExportImage band(image.scanLine(top), size.width(), rows, image.bytesPerLine(), image.format());
-            band.setIcons(&icons);
-            QPainter painter(&band);
-            painter.translate(0, -top);
-            paintBackground(painter, size);
-            transform(painter, scale, border);
-            const double sceneTop = m_content.top() + (top - border) / scale - margin;
-            const double sceneBottom = m_content.top() + (top + rows - border) / scale + margin;
-            const QRectF rect = QRectF(m_diagram.left(), sceneTop, m_diagram.width(), sceneBottom - sceneTop) & m_diagram;
-            // Same source and target: the scene adds no transform of its own, as in paint().
-            if (!rect.isEmpty())
-                m_scene->render(&painter, rect, rect, Qt::IgnoreAspectRatio);
-            if (m_options.legend && m_legend.bottom() >= sceneTop && m_legend.top() <= sceneBottom)
-                paintLegend(painter);
-        }
-        if (afterBand && !afterBand(double(top + rows) / size.height()))
-            return false;
-    }
     return true;
 }
 
@@ -219,14 +244,17 @@ std::vector<ExportLayout::LegendRow> ExportLayout::legendRows() const
     std::vector<LegendRow> rows;
     if (m_options.verdictColours) {
         rows.push_back({Sample::Line, style::verdictColor(Verdict::Private), tr("Flow stays private")});
-        rows.push_back({Sample::Line, style::verdictColor(Verdict::Public), tr("Flow leaves the private network (public)")});
-        rows.push_back({Sample::DashedLine, style::verdictColor(Verdict::Unreachable), tr("Flow is unreachable")});
+        rows.push_back({Sample::Line, style::verdictColor(Verdict::Public),
+                        tr("Flow leaves the private network (public)")});
+        rows.push_back(
+            {Sample::DashedLine, style::verdictColor(Verdict::Unreachable), tr("Flow is unreachable")});
     } else {
         rows.push_back({Sample::Line, style::neutralFlowColor(), tr("Flow")});
     }
     if (m_options.publicPaths)
         rows.push_back({Sample::Ring, style::publicPathRingColor(), tr("Hop on a public path")});
-    rows.push_back({Sample::Ring, style::verdictColor(Verdict::Public), tr("Where a path leaves the private network")});
+    rows.push_back(
+        {Sample::Ring, style::verdictColor(Verdict::Public), tr("Where a path leaves the private network")});
     rows.push_back({Sample::Badge, style::badgeColor(Severity::Error), tr("Resource with an error finding")});
     rows.push_back({Sample::Badge, style::badgeColor(Severity::Warning), tr("Resource with a warning")});
     return rows;
@@ -256,7 +284,8 @@ void ExportLayout::paintLegend(QPainter& painter) const
         switch (row.sample) {
         case LegendRow::Sample::Line:
         case LegendRow::Sample::DashedLine: {
-            QPen pen(row.colour, 2.5, row.sample == LegendRow::Sample::DashedLine ? Qt::DashLine : Qt::SolidLine,
+            QPen pen(row.colour, 2.5,
+                     row.sample == LegendRow::Sample::DashedLine ? Qt::DashLine : Qt::SolidLine,
                      Qt::RoundCap);
             painter.setPen(pen);
             painter.drawLine(middle - QPointF(14, 0), middle + QPointF(14, 0));

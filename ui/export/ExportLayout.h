@@ -19,8 +19,8 @@ class QSvgRenderer;
 
 namespace pp::ui {
 
-class DiagramScene;
 class Document;
+class ExportScene;
 
 // Icons drawn by an export's own SVG renderers. style::paintIcon's shared renderers belong to
 // the GUI thread, and an export may run on another; the drawing is the same (the icon's vectors).
@@ -34,19 +34,17 @@ private:
     std::unordered_map<int, std::unique_ptr<QSvgRenderer>> m_renderers;
 };
 
-// An image that exports paint on: its icons come from `icons` (its own when none is given).
+// An image that exports paint on, with its own icon renderers.
 class ExportImage : public QImage, public style::IconSink {
 public:
     using QImage::QImage;
-    void setIcons(IconRenderers* icons) { m_shared = icons; }
     bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) override
     {
-        return (m_shared ? *m_shared : m_own).draw(painter, kind, target);
+        return m_icons.draw(painter, kind, target);
     }
 
 private:
-    IconRenderers m_own;
-    IconRenderers* m_shared = nullptr;
+    IconRenderers m_icons;
 };
 
 // One drawing prepared for export: its own scene in export mode (the editor's scene keeps its
@@ -56,7 +54,8 @@ private:
 // it) while it is built and painted.
 class ExportLayout {
 public:
-    ExportLayout(Document& document, const ExportOptions& options, const QSet<QString>& selection, const FlowId& shownFlow);
+    ExportLayout(Document& document, const ExportOptions& options, const QSet<QString>& selection,
+                 const FlowId& shownFlow);
     ~ExportLayout();
     ExportLayout(const ExportLayout&) = delete;
     ExportLayout& operator=(const ExportLayout&) = delete;
@@ -66,14 +65,11 @@ public:
 
     // Paints background, drawing and legend onto a device of `size` output pixels, at `scale`
     // with a margin of `border` output pixels (the options' own unless given).
-    void paint(QPainter& painter, QSize size, double scale, std::optional<int> borderOverride = std::nullopt);
-
-    // The same picture as paint() on the whole of `image`, drawn in horizontal bands of at most
-    // `bandHeight` rows, for progress and cancelling: after each band `afterBand(done)` is told
-    // the fraction done and may return false to stop (then false is returned and the image holds
-    // part of the drawing). Each band is painted on a view of the image's rows, so the painter
-    // rasterizes only those rows; the pixels are those of one pass over the whole image.
-    bool paintInBands(QImage& image, double scale, int bandHeight, const std::function<bool(double)>& afterBand);
+    //
+    // `afterItem`, if given, is told the fraction of the items drawn after each one, and may
+    // return false to stop: then paint() returns false and the device holds part of the drawing.
+    bool paint(QPainter& painter, QSize size, double scale, std::optional<int> borderOverride = std::nullopt,
+               const std::function<bool(double)>& afterItem = {});
 
     // How many resources, flows and links are drawn (for estimates of vector file sizes).
     int visibleItemCount() const;
@@ -91,7 +87,7 @@ private:
 
     Document& m_document;
     ExportOptions m_options;
-    std::unique_ptr<DiagramScene> m_scene;
+    std::unique_ptr<ExportScene> m_scene;
     QRectF m_diagram; // scene area of the drawing
     QRectF m_legend;  // scene area of the legend (empty: none)
     QRectF m_content; // both

@@ -80,8 +80,10 @@ ExportTarget exportTargetFor(const QString& path, ExportFormat chosen)
 {
     const QString name = QFileInfo(path).fileName();
     if (const auto format = exportFormatFromPath(path)) {
-        const bool report = *format == ExportFormat::Json && name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) &&
-                            (chosen == ExportFormat::Report || name.endsWith(QLatin1String(".report.json"), Qt::CaseInsensitive));
+        const bool report = *format == ExportFormat::Json &&
+                            name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) &&
+                            (chosen == ExportFormat::Report ||
+                             name.endsWith(QLatin1String(".report.json"), Qt::CaseInsensitive));
         return {path, report ? ExportFormat::Report : *format};
     }
     QString base = path;
@@ -142,16 +144,18 @@ QByteArray deterministicPdf(QByteArray pdf)
     return text.toLatin1();
 }
 
-} // namespace
-
-namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("export", text); }
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("export", text);
+}
 
 class ExportPdfWriter : public QPdfWriter, public style::IconSink {
 public:
     using QPdfWriter::QPdfWriter;
-    bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) override { return m_icons.draw(painter, kind, target); }
+    bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) override
+    {
+        return m_icons.draw(painter, kind, target);
+    }
 
 private:
     IconRenderers m_icons;
@@ -161,7 +165,8 @@ private:
 class MonitoredBuffer : public QBuffer {
 public:
     MonitoredBuffer(QByteArray* bytes, ExportMonitor* monitor, qint64 expected, double from, double to)
-        : QBuffer(bytes), m_monitor(monitor), m_expected(std::max<qint64>(1, expected)), m_from(from), m_to(to)
+        : QBuffer(bytes), m_monitor(monitor), m_expected(std::max<qint64>(1, expected)), m_from(from),
+          m_to(to)
     {
     }
 
@@ -191,22 +196,31 @@ bool isDrawing(ExportFormat format)
     return format == ExportFormat::Png || format == ExportFormat::Svg || format == ExportFormat::Pdf;
 }
 
-// Rough sizes, measured on the bundled examples and generated designs (1,000 to 10,000
-// resources) at scales 0.5 to 4: a diagram is mostly flat colour, which PNG compresses well;
-// vector files grow with what is drawn, not with the scale.
-constexpr double kPngBytesPerPixel = 0.12;
+// Rough sizes, measured on the bundled examples and generated designs of 1,000 and 10,000
+// resources: a diagram is mostly flat colour, which PNG compresses to 0.01-0.05 bytes a pixel
+// (less the larger the scale); the embedded design compresses to about 5 % of its JSON; vector
+// files grow with what is drawn (about 700 bytes an item in SVG, 250 in PDF), not with the scale.
+constexpr double kPngBytesPerPixel = 0.02;
+constexpr double kEmbeddedDesignRatio = 0.05;
 constexpr qint64 kSvgBytesPerItem = 700;
-constexpr qint64 kPdfBytesPerItem = 450;
-constexpr qint64 kVectorBaseBytes = 120'000; // icon symbols, the embedded font subset
-
-constexpr int kBandPixels = 4'000'000; // an image is drawn in bands of about this many pixels
+constexpr qint64 kPdfBytesPerItem = 250;
+constexpr qint64 kVectorBaseBytes = 50'000; // icon symbols, the embedded font subset
 
 } // namespace
+
+ExportEstimate pngEstimate(QSize pixelSize)
+{
+    ExportEstimate estimate;
+    estimate.format = ExportFormat::Png;
+    estimate.pixelSize = pixelSize;
+    estimate.bytes = qint64(double(estimate.pixels()) * kPngBytesPerPixel);
+    return estimate;
+}
 
 QString exportSizeText(const ExportEstimate& estimate)
 {
     const double megabytes = double(estimate.bytes) / 1e6;
-    const QString size = megabytes >= 10 ? QString::number(std::llround(megabytes))
+    const QString size = megabytes >= 10    ? QString::number(std::llround(megabytes))
                          : megabytes >= 0.1 ? QString::number(megabytes, 'f', 1)
                                             : QStringLiteral("0.1");
     if (estimate.pixelSize.isEmpty())
@@ -215,7 +229,8 @@ QString exportSizeText(const ExportEstimate& estimate)
     return tr("%1 × %2 pixels (%3 megapixels), about %4 MB")
         .arg(estimate.pixelSize.width())
         .arg(estimate.pixelSize.height())
-        .arg(megapixels >= 10 ? QString::number(std::llround(megapixels)) : QString::number(megapixels, 'f', 1))
+        .arg(megapixels >= 10 ? QString::number(std::llround(megapixels))
+                              : QString::number(megapixels, 'f', 1))
         .arg(size);
 }
 
@@ -228,8 +243,8 @@ QString exportLimitText(const ExportEstimate& estimate)
     return {};
 }
 
-PreparedExport::PreparedExport(Document& document, const ExportOptions& options, const QSet<QString>& selection,
-                               const FlowId& shownFlow)
+PreparedExport::PreparedExport(Document& document, const ExportOptions& options,
+                               const QSet<QString>& selection, const FlowId& shownFlow)
     : m_document(document), m_options(options)
 {
     m_estimate.format = options.format;
@@ -255,9 +270,10 @@ PreparedExport::PreparedExport(Document& document, const ExportOptions& options,
     m_estimate.pixelSize = size;
     switch (options.format) {
     case ExportFormat::Png:
-        m_estimate.bytes = qint64(double(m_estimate.pixels()) * kPngBytesPerPixel);
+        m_estimate = pngEstimate(size);
         if (options.embedDesign)
-            m_estimate.bytes += qint64(saveDesignToString(document.design()).size());
+            m_estimate.bytes +=
+                qint64(kEmbeddedDesignRatio * double(saveDesignToString(document.design()).size()));
         break;
     case ExportFormat::Svg:
         m_estimate.bytes = kVectorBaseBytes + kSvgBytesPerItem * m_layout->visibleItemCount();
@@ -278,8 +294,10 @@ QImage PreparedExport::thumbnail(QSize box)
     const QSize full = m_estimate.pixelSize;
     if (!m_layout || full.isEmpty())
         return {};
-    const double fit = std::min({1.0, double(box.width()) / full.width(), double(box.height()) / full.height()});
-    const QSize size(std::max(1, int(std::lround(full.width() * fit))), std::max(1, int(std::lround(full.height() * fit))));
+    const double fit =
+        std::min({1.0, double(box.width()) / full.width(), double(box.height()) / full.height()});
+    const QSize size(std::max(1, int(std::lround(full.width() * fit))),
+                     std::max(1, int(std::lround(full.height() * fit))));
     ExportImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     {
@@ -310,6 +328,16 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
         none.cancelled = true;
         return none;
     };
+    // Drawing item by item, reported as `share` of the whole; without a monitor the scene draws
+    // in one go (the same pixels).
+    auto drawing = [&](double share) -> std::function<bool(double)> {
+        if (!monitor)
+            return {};
+        return [&, share](double done) {
+            report(ExportStage::Drawing, share * done);
+            return !cancelled();
+        };
+    };
     const QSize size = m_estimate.pixelSize;
     result.pixelSize = size;
     report(ExportStage::Drawing, 0);
@@ -317,7 +345,8 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
     switch (m_options.format) {
     case ExportFormat::Png: {
         // Opaque images paint faster and are written without an alpha channel.
-        ExportImage image(size, m_options.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
+        ExportImage image(size,
+                          m_options.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
         if (image.isNull()) {
             result.error = tr("Not enough memory for a %1 × %2 image.").arg(size.width()).arg(size.height());
             return result;
@@ -325,11 +354,8 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
         image.fill(Qt::transparent);
         bool complete = false;
         {
-            // Bands give progress and a place to stop; the pixels are those of one pass.
-            complete = m_layout->paintInBands(image, m_scale, std::max(64, kBandPixels / size.width()), [&](double done) {
-                report(ExportStage::Drawing, 0.6 * done);
-                return !cancelled();
-            });
+            QPainter painter(&image);
+            complete = m_layout->paint(painter, size, m_scale, std::nullopt, drawing(0.6));
         }
         if (!complete)
             return stop();
@@ -339,12 +365,14 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
         image.setDotsPerMeterY(dotsPerMeter);
         image.setText(QStringLiteral("Software"), QStringLiteral("PrivatePath"));
         if (m_options.embedDesign)
-            image.setText(QString::fromLatin1(kPngDesignKey), QString::fromStdString(saveDesignToString(m_document.design())));
+            image.setText(QString::fromLatin1(kPngDesignKey),
+                          QString::fromStdString(saveDesignToString(m_document.design())));
         report(ExportStage::Encoding, 0.6);
         MonitoredBuffer buffer(&result.bytes, monitor, m_estimate.bytes, 0.6, 1.0);
         buffer.open(QIODevice::WriteOnly);
         QImageWriter writer(&buffer, "png");
-        const bool written = writer.write(m_options.transparent ? image.convertToFormat(QImage::Format_ARGB32) : image);
+        const bool written =
+            writer.write(m_options.transparent ? image.convertToFormat(QImage::Format_ARGB32) : image);
         if (cancelled())
             return stop();
         if (!written) {
@@ -357,10 +385,9 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
         SvgPaintDevice device(QSizeF(size), m_layout->title());
         {
             QPainter painter(&device);
-            m_layout->paint(painter, size, m_scale);
+            if (!m_layout->paint(painter, size, m_scale, std::nullopt, drawing(0.9)))
+                return stop();
         }
-        if (cancelled())
-            return stop();
         report(ExportStage::Encoding, 0.9);
         result.bytes = device.document();
         break;
@@ -376,8 +403,7 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
             writer.setPageSize(QPageSize(QSizeF(size) * 72.0 / 96.0, QPageSize::Point, QString(), QPageSize::ExactMatch));
             writer.setPageMargins(QMarginsF(0, 0, 0, 0));
             QPainter painter(&writer);
-            m_layout->paint(painter, size, m_scale);
-            if (cancelled())
+            if (!m_layout->paint(painter, size, m_scale, std::nullopt, drawing(0.8)))
                 return stop();
             report(ExportStage::Encoding, 0.8);
         }
@@ -407,12 +433,14 @@ ExportPreview renderPreview(Document& document, const ExportOptions& options, co
     return preview;
 }
 
-ExportResult renderExport(Document& document, const ExportOptions& options, const QSet<QString>& selection, const FlowId& shownFlow)
+ExportResult renderExport(Document& document, const ExportOptions& options, const QSet<QString>& selection,
+                          const FlowId& shownFlow)
 {
     return PreparedExport(document, options, selection, shownFlow).render();
 }
 
-bool writeExportFile(const QString& path, const QByteArray& bytes, bool overwrite, QString* error, ExportMonitor* monitor)
+bool writeExportFile(const QString& path, const QByteArray& bytes, bool overwrite, QString* error,
+                     ExportMonitor* monitor)
 {
     const QFileInfo info(path);
     if (info.isSymLink()) {

@@ -82,7 +82,7 @@ inline constexpr qint64 kLargeExportBytes = 200'000'000;
 // What an export will be, known before it is rendered.
 struct ExportEstimate {
     ExportFormat format = ExportFormat::Png;
-    QSize pixelSize; // PNG/SVG/PDF: the drawing in output pixels (empty for the JSON formats)
+    QSize pixelSize;  // PNG/SVG/PDF: the drawing in output pixels (empty for the JSON formats)
     qint64 bytes = 0; // about how large the file will be (exact for the JSON formats)
 
     qint64 pixels() const { return qint64(pixelSize.width()) * pixelSize.height(); }
@@ -91,6 +91,9 @@ struct ExportEstimate {
     bool overByteLimit() const { return bytes > kLargeExportBytes; }
     bool isLarge() const { return overPixelLimit() || overByteLimit(); }
 };
+
+// A PNG of `pixelSize` (without an embedded design), e.g. for the clipboard.
+ExportEstimate pngEstimate(QSize pixelSize);
 
 // "12000 × 9000 pixels (108 megapixels), about 35 MB" (no pixels for the JSON formats).
 QString exportSizeText(const ExportEstimate& estimate);

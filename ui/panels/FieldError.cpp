@@ -1,18 +1,18 @@
 #include "panels/FieldError.h"
 
+#include <QColor>
 #include <QStyle>
 #include <QVariant>
 
 namespace pp::ui {
 
-// The red of refusals everywhere in the inspector: the reason's text, an editor's frame, and
-// (faint) the background of a refused table cell.
-const char* const kRefusedStyleSheet = "QLineEdit[refused=\"true\"], QComboBox[refused=\"true\"] {"
-                                       " border: 1px solid #C62828; border-radius: 3px; background: #FDECEA;"
-                                       " padding: 1px 3px; }"
-                                       "QCheckBox[refused=\"true\"] { background: #FDECEA; border: 1px solid #C62828;"
-                                       " border-radius: 3px; }"
+// The red of refusals everywhere in the inspector: the reason's text, a line edit's frame on a
+// faint tint, and the background of a refused table cell. Combo and check boxes keep their own
+// look (a style sheet frame would replace their arrow and indicator): FieldRow frames them.
+const char* const kRefusedStyleSheet = "QLineEdit[refused=\"true\"] { border: 1px solid #C62828; border-radius: 3px;"
+                                       " background: #FDECEA; padding: 1px 3px; }"
                                        "pp--ui--FieldError[refusal=\"true\"] { color: #C62828; }";
+const QColor kRefusedColor(0xC6, 0x28, 0x28);
 
 FieldError::FieldError(const QString& key, QWidget* parent) : QLabel(parent)
 {
@@ -31,9 +31,10 @@ void FieldError::clear() { showText({}, false); }
 
 void FieldError::showText(const QString& text, bool refusal)
 {
-    m_refusal = refusal && !text.isEmpty();
-    if (property("refusal").toBool() != m_refusal) {
-        setProperty("refusal", m_refusal);
+    // The style sheet colours a refusal by this property.
+    const bool red = refusal && !text.isEmpty();
+    if (property("refusal").toBool() != red) {
+        setProperty("refusal", red);
         style()->unpolish(this);
         style()->polish(this);
     }
@@ -49,7 +50,10 @@ void setRefused(QWidget* editor, bool refused)
     // Style sheets read dynamic properties when a widget is polished.
     editor->style()->unpolish(editor);
     editor->style()->polish(editor);
+    editor->updateGeometry();
     editor->update();
+    if (QWidget* parent = editor->parentWidget())
+        parent->update(); // FieldRow's frame
 }
 
 bool isRefused(const QWidget* editor) { return editor->property("refused").toBool(); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QLabel>
 
 namespace pp::ui {
@@ -15,18 +16,17 @@ public:
     void showRefusal(const QString& reason);
     void showHint(const QString& hint);
     void clear();
-    bool isRefusal() const { return m_refusal; }
 
 private:
     void showText(const QString& text, bool refusal);
-
-    bool m_refusal = false;
 };
 
-// An editor holding a refused value carries the dynamic property "refused" = true, which the
-// style sheet kRefusedStyleSheet (set on the inspector) draws as a red frame on a red tint.
+// An editor holding a refused value carries the dynamic property "refused" = true. For line
+// edits the style sheet kRefusedStyleSheet (set on the inspector) draws it as a red frame on a
+// red tint; FieldRow frames other editors in kRefusedColor.
 void setRefused(QWidget* editor, bool refused);
 bool isRefused(const QWidget* editor);
 extern const char* const kRefusedStyleSheet;
+extern const QColor kRefusedColor;
 
 } // namespace pp::ui

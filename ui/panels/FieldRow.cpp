@@ -3,21 +3,28 @@
 #include "panels/FieldError.h"
 
 #include <QKeyEvent>
+#include <QLineEdit>
+#include <QPainter>
 #include <QVBoxLayout>
 
 namespace pp::ui {
+namespace {
+
+constexpr int kFrame = 2;
+
+} // namespace
 
 FieldRow::FieldRow(const QString& key, QWidget* editor, QWidget* parent) : QWidget(parent), m_editor(editor)
 {
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Room around the editor for the frame that marks a refused combo or check box.
+    layout->setContentsMargins(kFrame, kFrame, kFrame, kFrame);
     layout->setSpacing(2);
     layout->addWidget(editor);
     m_error = new FieldError(key, this);
     layout->addWidget(m_error);
     editor->installEventFilter(this);
-    // The form's label sits beside the editor, not beside the reason under it.
-    setFocusProxy(editor);
+    setFocusProxy(editor); // focus given to the row (Tab, the label's mnemonic) goes to the editor
 }
 
 void FieldRow::refuse(const QString& reason)
@@ -44,6 +51,18 @@ bool FieldRow::takeModelValue(const QString& text)
         return false;
     clearRefusal();
     return true;
+}
+
+void FieldRow::paintEvent(QPaintEvent*)
+{
+    // Line edits are marked by the style sheet; other editors would lose their own look to it.
+    if (!isRefused() || qobject_cast<QLineEdit*>(m_editor))
+        return;
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(kRefusedColor, 1.5));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRoundedRect(QRectF(m_editor->geometry()).adjusted(-1.5, -1.5, 1.5, 1.5), 3, 3);
 }
 
 bool FieldRow::eventFilter(QObject* watched, QEvent* event)

@@ -192,6 +192,9 @@ InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(pa
     scroll->setWidgetResizable(true);
     auto* body = new QWidget(scroll);
     m_form = new QFormLayout(body);
+    // Field rows keep a margin around their editors for the refusal frame (FieldRow): the form's
+    // own spacing gives it back.
+    m_form->setVerticalSpacing(std::max(0, m_form->verticalSpacing() - 4));
     scroll->setWidget(body);
     outer->addWidget(scroll, 1);
     connect(&m_document, &Document::reloaded, this, &InspectorPanel::clearSelection);
@@ -289,7 +292,6 @@ void InspectorPanel::rebuild()
     const Flow* flow = m_flow.empty() ? nullptr : d.findFlow(m_flow);
     if (!resource && !flow) {
         clearForm();
-        m_current = OrderedJson::object();
         m_title->setText(tr("Nothing selected"));
         return;
     }
@@ -321,7 +323,6 @@ void InspectorPanel::rebuild()
     name.optional = true;
     infos.insert(infos.begin(), std::move(name));
     current["name"] = resource ? resource->name : flow->name;
-    m_current = current;
 
     std::optional<Unsaved> kept;
     if (shown != m_shown || infos != m_infos) {
@@ -351,6 +352,7 @@ void InspectorPanel::rebuild()
         }
         for (const FieldInfo& info : m_infos)
             addEditor(info);
+        fitLabels();
     }
     // The model's values into the editors; showing a value never commits it.
     for (const Field& field : m_fields)
@@ -361,9 +363,30 @@ void InspectorPanel::rebuild()
 
 void InspectorPanel::addRow(const QString& key, const QString& doc, QWidget* field)
 {
+    auto* row = qobject_cast<FieldRow*>(field);
+    QWidget* editor = row ? row->editor() : field;
     auto* label = new FieldLabel(key, doc, this);
-    label->setBuddy(field);
+    label->setBuddy(editor);
+    // As tall as the row without a reason at most: the form then centres the label on the editor,
+    // not on the editor and the reason under it.
+    label->setMaximumHeight(std::max(label->sizeHint().height(), field->sizeHint().height()));
     m_form->addRow(label, field);
+}
+
+void InspectorPanel::fitLabels()
+{
+    // The form gives labels all the width they ask for; at most 40% leaves the values room in a
+    // narrow inspector (longer labels are elided, whole in their tooltips).
+    const int most = std::max(1, width() * 2 / 5);
+    for (int row = 0; row < m_form->rowCount(); ++row)
+        if (QLayoutItem* item = m_form->itemAt(row, QFormLayout::LabelRole); item && item->widget())
+            item->widget()->setMaximumWidth(most);
+}
+
+void InspectorPanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitLabels();
 }
 
 void InspectorPanel::addEditor(const FieldInfo& info)
@@ -375,6 +398,7 @@ void InspectorPanel::addEditor(const FieldInfo& info)
     switch (info.editor) {
     case FieldInfo::Editor::Check: {
         auto* box = new QCheckBox(this);
+        box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // a mark frames the box, not the row
         auto* row = new FieldRow(key, box, this);
         auto showValue = [box](const QString& value) {
             const QSignalBlocker quiet(box);

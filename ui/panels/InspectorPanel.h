@@ -49,6 +49,9 @@ public:
     // the field as one typed would be); returns the refusal message or "".
     QString editField(const QString& key, const QString& jsonText);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     struct Field {
         QString key;
@@ -77,6 +80,7 @@ private:
     void restore(const Unsaved& unsaved);
     void addEditor(const FieldInfo& info);
     void addRow(const QString& key, const QString& doc, QWidget* field);
+    void fitLabels();
     const Field* fieldOf(const QString& key) const;
     // Commits the draft in field `key`'s line: applied, or kept there, marked, with the reason.
     void commitLine(const Field& field);
@@ -90,7 +94,6 @@ private:
     QFormLayout* m_form = nullptr;
     QLabel* m_title = nullptr;
     std::vector<Field> m_fields;
-    OrderedJson m_current;          // the selection as the editors show it
     QString m_shown;                // what the editors were built for: "resource:<id>" or "flow:<id>"
     std::vector<FieldInfo> m_infos; // the fields they were built for (keys, choices, columns)
     bool m_rebuildPending = false;

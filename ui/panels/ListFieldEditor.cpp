@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QScrollBar>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QToolButton>
@@ -437,6 +438,11 @@ void ListFieldEditor::fill()
     updateButtons();
 }
 
+QIcon ListFieldEditor::refusedIcon() const
+{
+    return style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this);
+}
+
 void ListFieldEditor::fillRow(int row, const RowCells& cells, bool draft)
 {
     QColor tint = palette().color(QPalette::Highlight);
@@ -464,6 +470,10 @@ void ListFieldEditor::fillRow(int row, const RowCells& cells, bool draft)
         item->setBackground(!cell.refusal.isEmpty() ? QBrush(kRefusedCell) : draft ? QBrush(tint) : QBrush());
         item->setToolTip(cell.refusal);
         item->setData(kRefusalRole, cell.refusal.isEmpty() ? QVariant() : QVariant(cell.refusal));
+        // The icon shows in a selected row too, where the selection hides the background. Set only
+        // when it comes or goes: icons never compare equal, so setting one is always a change.
+        if (item->data(Qt::DecorationRole).isValid() == cell.refusal.isEmpty())
+            item->setData(Qt::DecorationRole, cell.refusal.isEmpty() ? QVariant() : QVariant(refusedIcon()));
     }
     QTableWidgetItem* header = m_table->verticalHeaderItem(row);
     if (!header) {

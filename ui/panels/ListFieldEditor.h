@@ -5,6 +5,7 @@
 #include "io/JsonWriter.h"
 #endif
 
+#include <QIcon>
 #include <QStringList>
 #include <QWidget>
 #include <functional>
@@ -112,6 +113,7 @@ public:
 private:
     void fill();
     void fillRow(int row, const RowCells& cells, bool draft);
+    QIcon refusedIcon() const;
     RowCells cellsOf(const OrderedJson& element) const;
     RowCells cellsOfRow(int row) const;
     RowCells defaultCells() const;
