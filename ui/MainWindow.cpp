@@ -9,6 +9,7 @@
 #include "canvas/Style.h"
 #include "document/Document.h"
 #include "edit/Defaults.h"
+#include "edit/DiagramFollow.h"
 #include "panels/InspectorPanel.h"
 #include "panels/IssuesPanel.h"
 #include "panels/PalettePanel.h"
@@ -182,6 +183,24 @@ void MainWindow::flowAdded(const QString& flow)
     m_pathDock->raise();
 }
 
+void MainWindow::drawWhereTheModelSays()
+{
+    // A file may draw a resource in a box its model disagrees with (an instance in another
+    // subnet's box, a gateway inside a subnet). The model is the truth: such shapes move into
+    // the container the model puts them in, as one undoable step the user sees.
+    const Design& d = m_document->design();
+    ChangeSet everything;
+    for (const Resource& r : d.resources())
+        everything.resources.push_back(ResourceChange{r.id, r, r});
+    ChangeSet followed = followModel(d, everything);
+    followed.resources.clear();
+    if (followed.shapes.empty())
+        return;
+    const int moved = int(followed.shapes.size());
+    m_document->apply(std::move(followed), tr("Draw resources where the model puts them"));
+    statusBar()->showMessage(tr("%n shape(s) moved into the container their model names (Undo puts them back).", nullptr, moved), 8000);
+}
+
 void MainWindow::newDocument()
 {
     if (!maybeSave())
@@ -262,6 +281,7 @@ bool MainWindow::openFile(const QString& path)
         return false;
     }
     addRecent(path);
+    drawWhereTheModelSays();
     m_view->fitAll();
     m_view->setFocus();
     statusBar()->showMessage(tr("Opened %1").arg(path), 4000);

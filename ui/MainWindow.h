@@ -88,6 +88,7 @@ private:
     void addRecent(const QString& path);
     void updateRecentMenu();
     void openDropped(const QString& path);
+    void drawWhereTheModelSays();
     void selectAfterEdit(const QStringList& ids);
     void flowAdded(const QString& flow);
     void sealNudge();

@@ -30,6 +30,17 @@ constexpr char kClipboardMime[] = "application/x-privatepath";
 constexpr int kNudgeGesture = 0x4e756467;
 
 std::vector<ResourceId> toVector(const QList<ResourceId>& ids) { return {ids.begin(), ids.end()}; }
+
+// What a paste created: its resources and flows, to select.
+QStringList createdIds(const PasteResult& result)
+{
+    QStringList ids;
+    for (const ResourceId& id : result.resources)
+        ids << QString::fromStdString(id.str());
+    for (const FlowId& id : result.flows)
+        ids << QString::fromStdString(id.str());
+    return ids;
+}
 } // namespace
 
 void MainWindow::deleteSelection()
@@ -134,12 +145,7 @@ void MainWindow::pasteAt(QPointF scenePos)
         return;
     }
     m_document->apply(result->change, tr("Paste"));
-    QStringList ids;
-    for (const ResourceId& id : result->resources)
-        ids << QString::fromStdString(id.str());
-    for (const FlowId& id : result->flows)
-        ids << QString::fromStdString(id.str());
-    selectAfterEdit(ids);
+    selectAfterEdit(createdIds(*result));
     statusBar()->showMessage(tr("Pasted %n resource(s).", nullptr, int(result->resources.size())), 4000);
 }
 
@@ -157,12 +163,7 @@ void MainWindow::duplicate()
         return;
     }
     m_document->apply(result->change, tr("Duplicate"));
-    QStringList created;
-    for (const ResourceId& id : result->resources)
-        created << QString::fromStdString(id.str());
-    for (const FlowId& id : result->flows)
-        created << QString::fromStdString(id.str());
-    selectAfterEdit(created);
+    selectAfterEdit(createdIds(*result));
 }
 
 void MainWindow::selectAfterEdit(const QStringList& ids)

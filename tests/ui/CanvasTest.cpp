@@ -5,6 +5,8 @@
 #include "edit/Clipboard.h"
 #include "lint/Lint.h"
 
+#include "panels/IssuesPanel.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -423,6 +425,40 @@ TEST_F(Canvas, TooltipsNameFlowsAndFindings)
     QHelpEvent help(QEvent::ToolTip, at, view()->viewport()->mapToGlobal(at));
     QApplication::sendEvent(view()->viewport(), &help);
     EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("i-app-s3"))) << QToolTip::text().toStdString();
+}
+
+TEST_F(Canvas, AFileWithErrorFindingsOpensWithThemInTheIssuesPanel)
+{
+    // Two instances with one address: the loader reads it, the findings say what is wrong.
+    QByteArray text = readAll(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath")));
+    text.replace("\"privateIp\": \"10.0.2.10\"", "\"privateIp\": \"10.0.1.10\"");
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("broken.privatepath"));
+    QFile out(file);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+    ASSERT_TRUE(window->openFile(file)) << window->lastError().toStdString();
+    EXPECT_FALSE(errorCodes().empty());
+    EXPECT_GT(window->issuesPanel()->topLevelItemCount(), 0);
+    for (const Shape& s : doc().design().diagram.shapes)
+        EXPECT_NE(scene()->itemFor(s.resource.str()), nullptr);
+}
+
+TEST_F(Canvas, AResourceDrawnInTheWrongBoxIsDrawnWhereTheModelPutsIt)
+{
+    // i-app-s3 lives in subnet app-b but the file draws it in app-a's box.
+    Design d = *loadDesignFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath")).toStdString()).design;
+    for (Shape& s : d.diagram.shapes)
+        if (s.resource.str() == "i-app-s3")
+            s.parent = ResourceId("app-a");
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("misdrawn.privatepath"));
+    ASSERT_TRUE(saveDesignFile(d, file.toStdString()).ok);
+    ASSERT_TRUE(window->openFile(file));
+    EXPECT_EQ(shapeOf("i-app-s3").parent, ResourceId("app-b"));
+    EXPECT_EQ(scene()->itemFor("i-app-s3")->parentItem(), scene()->itemFor("app-b"));
+    EXPECT_EQ(doc().undoStack()->count(), 1) << "one step the user can undo";
 }
 
 TEST_F(Canvas, EveryTestProcessHasItsOwnSettings)
