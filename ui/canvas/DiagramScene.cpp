@@ -187,9 +187,11 @@ void DiagramScene::syncLinks()
 {
     // Links are derived from the model's references: compare the wanted set with the drawn one.
     QSet<QString> wanted;
+    QStringList order;
     for (const auto& [from, to] : linkEnds()) {
         const QString key = linkKey(from, to);
         wanted.insert(key);
+        order << key;
         if (m_links.contains(key))
             continue;
         auto* link = new LinkItem(itemFor(from), itemFor(to));
@@ -197,6 +199,7 @@ void DiagramScene::syncLinks()
         link->setRouted(false);
         m_links.insert(key, link);
     }
+    m_linkOrder = order;
     for (auto it = m_links.begin(); it != m_links.end();) {
         if (wanted.contains(it.key())) {
             ++it;
@@ -347,8 +350,8 @@ void DiagramScene::routeConnectors(const QList<ResourceItem*>& moved, bool quick
 {
     // Links first (in model order), then flows by id: the same design always routes the same way.
     std::vector<ConnectorItem*> connectors;
-    for (const auto& [from, to] : linkEnds())
-        if (LinkItem* l = m_links.value(linkKey(from, to)))
+    for (const QString& key : std::as_const(m_linkOrder))
+        if (LinkItem* l = m_links.value(key))
             connectors.push_back(l);
     QList<FlowItem*> flows = m_flows.values();
     std::sort(flows.begin(), flows.end(), [](const FlowItem* a, const FlowItem* b) { return a->flowId().str() < b->flowId().str(); });

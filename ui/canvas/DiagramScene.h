@@ -113,6 +113,7 @@ private:
     QHash<QString, ResourceItem*> m_items;
     QHash<QString, FlowItem*> m_flows;
     QHash<QString, LinkItem*> m_links; // keyed "from\nto"
+    QStringList m_linkOrder;           // the links' keys in model order: routing order, so routes are deterministic
     QSet<ResourceItem*> m_highlighted;
     FlowId m_shownFlow;
     int m_updating = 0;               // > 0 while items are added or removed
