@@ -12,7 +12,14 @@
 #include "document/Document.h"
 #include "generate/ScenarioGenerator.h"
 
+#include "Scenarios.h"
+#include "io/DesignFile.h"
+
 #include <QApplication>
+#include <QFile>
+#include <QTemporaryDir>
+#include <map>
+#include <unistd.h>
 #include <QMouseEvent>
 #include <QTest>
 #include <QUndoStack>
@@ -138,8 +145,70 @@ void BM_Paste100(benchmark::State& state)
     state.counters["resources"] = double(window->document().design().resources().size());
 }
 
+// A generated design of `resources` resources saved to a file once per size (as a user opens it).
+QString designFileOf(int resources)
+{
+    static std::map<int, QString> files;
+    static QTemporaryDir dir;
+    auto it = files.find(resources);
+    if (it != files.end())
+        return it->second;
+    const QString path = dir.filePath(QStringLiteral("generated-%1.privatepath").arg(resources));
+    pp::saveDesignFile(*pp::generateScenario(parametersFor(resources)), path.toStdString());
+    return files[resources] = path;
+}
+
+double residentMiB()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toDouble() * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0) : 0;
+}
+
+void BM_OpenDesign(benchmark::State& state)
+{
+    // Launch to a painted window showing the whole design: load, analysis, scene, routes, first
+    // paint at fit-to-view. Memory: resident set after the open, window still up.
+    const QString path = designFileOf(int(state.range(0)));
+    for (auto _ : state) {
+        auto window = std::make_unique<MainWindow>();
+        window->resize(1600, 1000);
+        window->show();
+        if (!window->openFile(path))
+            state.SkipWithError("cannot open");
+        window->view()->fitAll();
+        window->view()->viewport()->repaint();
+        QApplication::processEvents();
+        state.PauseTiming();
+        state.counters["resources"] = double(window->document().design().resources().size());
+        state.counters["flows"] = double(window->document().design().flows().size());
+        state.counters["rss_MiB"] = residentMiB();
+        window.reset();
+        QApplication::processEvents();
+        state.ResumeTiming();
+    }
+}
+
+void BM_RouteAll(benchmark::State& state)
+{
+    // Every connector (flows through their hops, structural links) routed again.
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1600, 1000);
+    window->show();
+    if (!window->openFile(designFileOf(int(state.range(0)))))
+        state.SkipWithError("cannot open");
+    QApplication::processEvents();
+    for (auto _ : state)
+        window->scene()->itemMoved(nullptr);
+    state.counters["connectors"] = double(window->scene()->linkCount() + int(window->document().design().flows().size()));
+}
+
 } // namespace
 
+BENCHMARK(BM_OpenDesign)->Arg(2000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_RouteAll)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_ClickSelects)->Arg(10000)->Unit(benchmark::kMillisecond)->Iterations(20);
 BENCHMARK(BM_DragVpcStep)->Unit(benchmark::kMillisecond)->Iterations(30);
 BENCHMARK(BM_Paste100)->Unit(benchmark::kMillisecond)->Iterations(5);

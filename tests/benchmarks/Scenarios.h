@@ -9,6 +9,8 @@ inline pp::ScenarioParameters parametersFor(int resources)
     switch (resources) {
     case 1000:
         return {10, 8, 10, 1};
+    case 2000:
+        return {20, 8, 10, 1};
     case 10000:
         return {50, 18, 10, 1};
     default:

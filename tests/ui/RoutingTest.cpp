@@ -15,11 +15,10 @@
 namespace pp::ui {
 namespace {
 
-// The tiles and container titles (not the connector's ends) a connector's path runs through.
-QStringList tilesCrossed(const DiagramScene& scene, const QPainterPath& path, const ResourceItem* from, const ResourceItem* to)
+// The tiles and container titles (not the leg's ends) a leg of a connector runs through.
+QStringList tilesCrossed(const DiagramScene& scene, const QPolygonF& line, const ResourceItem* from, const ResourceItem* to)
 {
     QStringList crossed;
-    const QPolygonF line = path.toSubpathPolygons().value(0);
     for (QGraphicsItem* item : scene.items()) {
         const auto* tile = dynamic_cast<const ResourceItem*>(item);
         if (!tile || tile == from || tile == to)
@@ -47,15 +46,17 @@ TEST(Routing, ConnectorsOfTheBundledExamplesGoAroundTilesAndTitles)
         ASSERT_TRUE(document.open(examples.filePath(name), &error)) << error.toStdString();
         DiagramScene scene(document);
         for (QGraphicsItem* item : scene.items()) {
-            if (auto* flow = dynamic_cast<FlowItem*>(item)) {
-                ++connectors;
-                EXPECT_EQ(tilesCrossed(scene, flow->path(), flow->source(), flow->destination()), QStringList())
-                    << "flow " << flow->flowId().str();
-            } else if (auto* link = dynamic_cast<LinkItem*>(item)) {
-                ++connectors;
-                EXPECT_EQ(tilesCrossed(scene, link->path(), link->from(), link->to()), QStringList())
-                    << "link " << link->from()->resourceId().str() << " - " << link->to()->resourceId().str();
-            }
+            auto* connector = dynamic_cast<ConnectorItem*>(item);
+            if (!connector)
+                continue;
+            ++connectors;
+            // Leg by leg: from one end or device it passes through to the next.
+            QList<ResourceItem*> chain;
+            chain << connector->from() << connector->via() << connector->to();
+            ASSERT_EQ(connector->legs().size(), chain.size() - 1);
+            for (int i = 0; i + 1 < chain.size(); ++i)
+                EXPECT_EQ(tilesCrossed(scene, connector->legs()[i], chain[i], chain[i + 1]), QStringList())
+                    << "connector " << connector->from()->resourceId().str() << " - " << connector->to()->resourceId().str() << ", leg " << i;
         }
     }
     EXPECT_GT(connectors, 20);
@@ -69,15 +70,20 @@ TEST(Routing, RoutesAreOrthogonalAndJoinTheirEnds)
     DiagramScene scene(document);
     FlowItem* flow = scene.flowItemFor("flow-s3-via-nat");
     ASSERT_NE(flow, nullptr);
-    const QPolygonF line = flow->path().toSubpathPolygons().value(0);
-    ASSERT_GE(line.size(), 2);
-    for (int i = 0; i + 1 < line.size(); ++i)
-        EXPECT_TRUE(qFuzzyCompare(line[i].x(), line[i + 1].x()) || qFuzzyCompare(line[i].y(), line[i + 1].y())) << "segment " << i;
-    auto onEdge = [](const QRectF& box, QPointF p) {
+    ASSERT_FALSE(flow->legs().isEmpty());
+    for (const QPolygonF& line : flow->legs()) {
+        ASSERT_GE(line.size(), 2);
+        for (int i = 0; i + 1 < line.size(); ++i)
+            EXPECT_TRUE(qFuzzyCompare(line[i].x(), line[i + 1].x()) || qFuzzyCompare(line[i].y(), line[i + 1].y())) << "segment " << i;
+    }
+    // Ends on the border of the tiles' icons (where a connector visibly meets a tile).
+    auto onIcon = [](const ResourceItem* tile, QPointF p) {
+        const QRectF icon = style::tileIconRect(tile->size());
+        const QRectF box(tile->scenePos() + icon.topLeft(), QSizeF(icon.width(), tile->size().height() - icon.top()));
         return box.adjusted(-0.5, -0.5, 0.5, 0.5).contains(p) && !box.adjusted(0.5, 0.5, -0.5, -0.5).contains(p);
     };
-    EXPECT_TRUE(onEdge(QRectF(flow->source()->scenePos(), flow->source()->size()), line.first()));
-    EXPECT_TRUE(onEdge(QRectF(flow->destination()->scenePos(), flow->destination()->size()), line.last()));
+    EXPECT_TRUE(onIcon(flow->source(), flow->legs().first().first()));
+    EXPECT_TRUE(onIcon(flow->destination(), flow->legs().last().last()));
 }
 
 TEST(Routing, FlowsToTheSameServiceRunSideBySideNotOnTopOfEachOther)
@@ -89,8 +95,10 @@ TEST(Routing, FlowsToTheSameServiceRunSideBySideNotOnTopOfEachOther)
     // The flow through the NAT gateway (public) and the one through the endpoint (private) both
     // end at S3: a reader must be able to follow each colour to its end.
     RouteObstacles routed({});
-    routed.addRoute(scene.flowItemFor("flow-s3-via-endpoint")->path().toSubpathPolygons().value(0));
-    EXPECT_EQ(routed.overlap(scene.flowItemFor("flow-s3-via-nat")->path().toSubpathPolygons().value(0)), 0.0);
+    for (const QPolygonF& leg : scene.flowItemFor("flow-s3-via-endpoint")->legs())
+        routed.addRoute(leg);
+    for (const QPolygonF& leg : scene.flowItemFor("flow-s3-via-nat")->legs())
+        EXPECT_EQ(routed.overlap(leg), 0.0);
 }
 
 TEST(Routing, AfterMovesTheCanvasSettlesOnTheRoutesAFreshDrawingGets)

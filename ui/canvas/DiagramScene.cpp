@@ -1,6 +1,8 @@
 #include "canvas/DiagramScene.h"
 
 #include "canvas/FlowItem.h"
+#include "canvas/ExposureBadge.h"
+#include "canvas/FlowLegs.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Routing.h"
 #include "canvas/Style.h"
@@ -59,6 +61,7 @@ DiagramScene::~DiagramScene()
     m_flows.clear();
     m_links.clear();
     m_highlighted.clear();
+    m_exposureBadges.clear();
 }
 
 ResourceItem* DiagramScene::itemFor(const std::string& id) const { return m_items.value(QString::fromStdString(id)); }
@@ -70,6 +73,7 @@ void DiagramScene::onSelectionChanged()
         m_selectionDirty = true;
         return;
     }
+    updateHighlights(); // a selected exposed workload shows how it meets the internet
     emit selectionSettled();
 }
 
@@ -85,6 +89,7 @@ void DiagramScene::rebuild()
     m_dragged.clear();
     m_unsettled.clear();
     m_highlighted.clear();
+    m_exposureBadges.clear();
     m_items.clear();
     m_flows.clear();
     m_links.clear();
@@ -101,6 +106,8 @@ void DiagramScene::rebuild()
     for (const Flow& f : d.flows())
         syncFlow(f);
     syncLinks();
+    syncFlowLegs();
+    syncExposure();
     routeConnectors({});
     updateHighlights();
 }
@@ -160,6 +167,20 @@ void DiagramScene::syncShapes(const std::vector<const Shape*>& shapes, QList<Res
             progress = true;
         }
     }
+    // Stacking among siblings follows the drawing's order (Bring to Front, Send to Back): z is the
+    // item's band (containers 0, tiles 2: tiles stay above containers, top-level containers below
+    // the links at 1) plus its rank among the siblings of the synced shapes' containers.
+    std::set<std::string> containers; // "" = the canvas
+    for (const Shape* s : shapes)
+        containers.insert(s->parent ? s->parent->str() : std::string());
+    const std::vector<Shape>& all = m_document.design().diagram.shapes;
+    std::unordered_map<std::string, int> rank;
+    for (const Shape& s : all)
+        if (const std::string key = s.parent ? s.parent->str() : std::string(); containers.count(key))
+            if (ResourceItem* item = itemFor(s.resource.str())) {
+                const double band = style::isContainer(item->kind()) ? 0 : 2;
+                item->setZValue(band + double(++rank[key]) / double(all.size() + 1));
+            }
 }
 
 void DiagramScene::syncFlow(const Flow& f)
@@ -188,13 +209,17 @@ void DiagramScene::syncLinks()
     // Links are derived from the model's references: compare the wanted set with the drawn one.
     QSet<QString> wanted;
     QStringList order;
-    for (const auto& [from, to] : linkEnds()) {
+    for (const auto& [from, to, maker] : linkEnds()) {
         const QString key = linkKey(from, to);
         wanted.insert(key);
         order << key;
-        if (m_links.contains(key))
-            continue;
-        auto* link = new LinkItem(itemFor(from), itemFor(to));
+        if (LinkItem* drawn = m_links.value(key)) {
+            if (drawn->maker() == maker)
+                continue;
+            delete drawn; // another resource makes it now: another label and style
+            m_links.remove(key);
+        }
+        auto* link = new LinkItem(m_document, itemFor(from), itemFor(to), maker);
         addItem(link);
         link->setRouted(false);
         m_links.insert(key, link);
@@ -240,11 +265,14 @@ void DiagramScene::removeResourceItem(const QString& id)
             flows << it.key();
     for (const QString& flow : flows)
         removeFlowItem(flow);
+    for (FlowItem* flow : std::as_const(m_flows))
+        flow->forget(item);
     // What it holds is not deleted with it: it has its own entry (removed or re-parented).
     for (QGraphicsItem* child : item->childItems())
         if (dynamic_cast<ResourceItem*>(child))
             child->setParentItem(nullptr);
     m_items.remove(id);
+    m_exposureBadges.remove(id); // deleted with its tile
     m_highlighted.remove(item);
     m_dragged.remove(item);
     m_unsettled.remove(item);
@@ -303,6 +331,11 @@ void DiagramScene::onChanged(const QSet<QString>& ids)
     for (const QString& id : ids)
         if (ResourceItem* item = m_items.value(id))
             item->modelChanged();
+    for (LinkItem* link : std::as_const(m_links))
+        if (ids.contains(QString::fromStdString(link->maker())))
+            link->updateStyle();
+    syncFlowLegs();
+    syncExposure();
     if (!moved.isEmpty()) {
         routeConnectors(moved, m_items.size() > kFullSettleLimit);
         for (ResourceItem* item : std::as_const(moved))
@@ -320,7 +353,60 @@ void DiagramScene::refreshStyles()
         f->updateStyle();
     for (ResourceItem* r : std::as_const(m_items))
         r->update();
+    // A result computed in the background: flows follow their new paths now. (During an edit
+    // the scene is not in step with the model yet: onChanged() does it once the items are.)
+    if (m_updating == 0 && !m_document.isApplying()) {
+        syncExposure();
+        syncFlowLegs();
+        routeConnectors({}, false, true);
+    }
     updateHighlights();
+}
+
+void DiagramScene::syncExposure()
+{
+    QSet<QString> exposed;
+    for (const Exposure& e : m_document.analysis().exposure) {
+        const QString id = QString::fromStdString(e.workload);
+        ResourceItem* tile = m_items.value(id);
+        if (!tile || (!e.egress && !e.ingress))
+            continue;
+        exposed.insert(id);
+        ExposureBadge*& badge = m_exposureBadges[id];
+        if (!badge)
+            badge = new ExposureBadge(tile);
+        badge->setExposure(e, m_document.design());
+    }
+    for (auto it = m_exposureBadges.begin(); it != m_exposureBadges.end();) {
+        if (exposed.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        delete it.value();
+        it = m_exposureBadges.erase(it);
+    }
+}
+
+const Exposure* DiagramScene::exposureOf(const std::string& id) const
+{
+    for (const Exposure& e : m_document.analysis().exposure)
+        if (e.workload == id)
+            return &e;
+    return nullptr;
+}
+
+void DiagramScene::syncFlowLegs()
+{
+    const auto lookup = [this](const std::string& id) { return itemFor(id); };
+    for (const FlowResult& result : m_document.analysis().flows) {
+        FlowItem* flow = m_flows.value(QString::fromStdString(result.flow.str()));
+        if (!flow)
+            continue;
+        const FlowLegs legs = flowLegs(result, flow->source(), flow->destination(), lookup);
+        if (flow->setVia(legs.via))
+            flow->setRouted(false);
+        flow->setLegStyles(legs.exitLeg, legs.blockedLeg);
+    }
 }
 
 void DiagramScene::settleRoutes()
@@ -370,7 +456,7 @@ void DiagramScene::routeConnectors(const QList<ResourceItem*>& moved, bool quick
         if (moved.isEmpty())
             return true;
         for (const ResourceItem* m : moved)
-            if (m == c->from() || m == c->to() || m->isAncestorOf(c->from()) || m->isAncestorOf(c->to()))
+            if (c->touches(m))
                 return true;
         const QPainterPath& path = c->path();
         return std::any_of(areas.begin(), areas.end(),
@@ -388,14 +474,18 @@ void DiagramScene::routeConnectors(const QList<ResourceItem*>& moved, bool quick
     // Connectors that stay as they are count as already routed.
     RouteObstacles obstacles(m_items.values());
     obstacles.setQuick(quick);
+    auto add = [&](const ConnectorItem* c) {
+        for (const QPolygonF& leg : c->legs())
+            obstacles.addRoute(leg);
+    };
     for (std::size_t i = 0; i < connectors.size(); ++i)
         if (!reroute[i])
-            obstacles.addRoute(connectors[i]->path().toSubpathPolygons().value(0));
+            add(connectors[i]);
     for (std::size_t i = 0; i < connectors.size(); ++i)
         if (reroute[i]) {
             connectors[i]->updateRoute(&obstacles);
             connectors[i]->setRouted(true);
-            obstacles.addRoute(connectors[i]->path().toSubpathPolygons().value(0));
+            add(connectors[i]);
         }
 }
 
@@ -461,28 +551,48 @@ void DiagramScene::updateHighlights()
             if (ResourceItem* item = itemFor(result.path[i].resource); item && !style::isContainer(item->kind()))
                 rings[item] = result.leavesAt && *result.leavesAt == i ? style::verdictColor(Verdict::Public) : colour;
     };
-    if (m_presentation.publicPaths)
-        for (const FlowResult& result : m_document.analysis().flows)
-            if (result.verdict == Verdict::Public && m_flows.contains(QString::fromStdString(result.flow.str())))
-                ring(result, style::publicPathRingColor());
+    // Where every drawn public flow leaves the private network, always; with the presentation's
+    // option, all its hops.
+    for (const FlowResult& result : m_document.analysis().flows) {
+        if (result.verdict != Verdict::Public || !m_flows.contains(QString::fromStdString(result.flow.str())))
+            continue;
+        if (m_presentation.publicPaths)
+            ring(result, style::publicPathRingColor());
+        else if (result.leavesAt && *result.leavesAt < result.path.size())
+            if (ResourceItem* item = itemFor(result.path[*result.leavesAt].resource); item && !style::isContainer(item->kind()))
+                rings[item] = style::verdictColor(Verdict::Public);
+    }
+    // A selected exposed workload: the devices through which it reaches the internet or is
+    // reached from it.
+    if (const QList<QGraphicsItem*> selected = selectedItems(); selected.size() == 1)
+        if (auto* tile = dynamic_cast<ResourceItem*>(selected.front()))
+            if (const Exposure* e = exposureOf(tile->resourceId().str()))
+                for (const auto* via : {&e->egressVia, &e->ingressVia})
+                    for (std::size_t i = 0; i < via->size(); ++i)
+                        if (ResourceItem* item = itemFor((*via)[i]); item && !style::isContainer(item->kind()))
+                            rings[item] = style::verdictColor(Verdict::Public);
     if (m_shownFlow.empty() || !m_flows.contains(QString::fromStdString(m_shownFlow.str())))
         m_shownFlow = FlowId();
     else if (const FlowResult* result = m_document.flowResult(m_shownFlow))
         ring(*result, style::verdictColor(result->verdict));
     // Only the items whose ring changes are repainted.
-    for (ResourceItem* item : std::as_const(m_highlighted))
-        if (!rings.contains(item))
-            item->setHighlight(QColor());
-    m_highlighted.clear();
-    for (auto it = rings.cbegin(); it != rings.cend(); ++it) {
-        it.key()->setHighlight(it.value());
-        m_highlighted.insert(it.key());
-    }
+    for (auto it = m_highlighted.cbegin(); it != m_highlighted.cend(); ++it)
+        if (!rings.contains(it.key()))
+            it.key()->setHighlight(QColor());
+    for (auto it = rings.cbegin(); it != rings.cend(); ++it)
+        if (m_highlighted.value(it.key()) != it.value())
+            it.key()->setHighlight(it.value());
+    m_highlighted = rings;
 }
 
-std::vector<std::pair<std::string, std::string>> DiagramScene::linkEnds() const
+bool DiagramScene::isExitHighlighted(const ResourceItem* item) const
 {
-    std::vector<std::pair<std::string, std::string>> out;
+    return m_highlighted.value(const_cast<ResourceItem*>(item)) == style::verdictColor(Verdict::Public);
+}
+
+std::vector<DiagramScene::LinkEnds> DiagramScene::linkEnds() const
+{
+    std::vector<LinkEnds> out;
     const Design& d = m_document.design();
     static const KindMask linking{Kind::VpcEndpoint, Kind::EndpointService, Kind::LoadBalancer, Kind::VpcPeering,
                                   Kind::TransitGatewayAttachment, Kind::VpnConnection, Kind::CustomerGateway,
@@ -508,7 +618,7 @@ std::vector<std::pair<std::string, std::string>> DiagramScene::linkEnds() const
             else if (const DirectConnectVirtualInterface* vif = r.as<DirectConnectVirtualInterface>(); vif && vif->gateway)
                 ends = {vif->onPremises, *vif->gateway};
             if (!ends.first.empty() && itemFor(ends.first.str()) && itemFor(ends.second.str()))
-                out.emplace_back(ends.first.str(), ends.second.str());
+                out.push_back({ends.first.str(), ends.second.str(), r.id.str()});
             continue;
         }
         std::set<std::string> done;
@@ -518,7 +628,7 @@ std::vector<std::pair<std::string, std::string>> DiagramScene::linkEnds() const
             // Not to what draws around it (an endpoint inside its VPC).
             if (!to || to->isAncestorOf(from) || !done.insert(ref.str()).second)
                 continue;
-            out.emplace_back(r.id.str(), ref.str());
+            out.push_back({r.id.str(), ref.str(), r.id.str()});
         }
     }
     return out;

@@ -2,6 +2,7 @@
 
 // moc does not need the core (and cannot parse its C++20 concepts).
 #ifndef Q_MOC_RUN
+#include "analysis/AnalysisResult.h"
 #include "model/Design.h"
 #endif
 
@@ -17,6 +18,7 @@ class ResourceItem;
 class FlowItem;
 class LinkItem;
 class ConnectorItem;
+class ExposureBadge;
 
 // The canvas: one item per drawn resource, per flow and per structural link, kept in id -> item
 // maps (the QtNodes way). The document's changes are applied in place from the ids a change
@@ -52,6 +54,11 @@ public:
     // Highlights the hops of a flow on the canvas (empty id: none).
     void showFlowPath(const FlowId& flow);
     const FlowId& shownFlow() const { return m_shownFlow; }
+    // Whether the tile is ringed as the place where a public flow leaves the private network.
+    bool isExitHighlighted(const ResourceItem* item) const;
+    // The internet exposure of a drawn workload (nullptr: none), and its badge on the canvas.
+    const Exposure* exposureOf(const std::string& id) const;
+    ExposureBadge* exposureBadgeFor(const std::string& id) const { return m_exposureBadges.value(QString::fromStdString(id)); }
     // What a click at `scenePos` picks, in the canvas's order (handle, tile, connector, container
     // body); nullptr on empty canvas.
     QGraphicsItem* pick(const QPointF& scenePos) const;
@@ -100,8 +107,19 @@ private:
     // Routes the connectors attached to `moved` (or to what they hold) or running across them;
     // all connectors when `moved` is empty; only connectors never routed yet with `newOnly`.
     void routeConnectors(const QList<ResourceItem*>& moved, bool quick = false, bool newOnly = false);
-    // The pairs of drawn resources a structural link joins (derived from the model).
-    std::vector<std::pair<std::string, std::string>> linkEnds() const;
+    // The pairs of drawn resources a structural link joins (derived from the model), and the
+    // resource whose reference makes the link.
+    struct LinkEnds {
+        std::string from;
+        std::string to;
+        std::string maker;
+    };
+    std::vector<LinkEnds> linkEnds() const;
+    // The devices each drawn flow passes through, from the analysis: flows whose path changed
+    // are routed again.
+    void syncFlowLegs();
+    // Badges on the workloads the analysis finds exposed to the internet.
+    void syncExposure();
     // Connectors that must not take a press at `scenePos` because a tile or handle is under them.
     QList<QGraphicsItem*> connectorsOverTiles(const QPointF& scenePos) const;
     void commitDrag();
@@ -113,8 +131,9 @@ private:
     QHash<QString, ResourceItem*> m_items;
     QHash<QString, FlowItem*> m_flows;
     QHash<QString, LinkItem*> m_links; // keyed "from\nto"
+    QHash<QString, ExposureBadge*> m_exposureBadges; // children of their tiles
     QStringList m_linkOrder;           // the links' keys in model order: routing order, so routes are deterministic
-    QSet<ResourceItem*> m_highlighted;
+    QHash<ResourceItem*, QColor> m_highlighted; // the rings drawn now
     FlowId m_shownFlow;
     int m_updating = 0;               // > 0 while items are added or removed
     bool m_selectionDirty = false;    // the selection changed while updating

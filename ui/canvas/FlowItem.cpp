@@ -8,17 +8,155 @@
 
 #include <QGraphicsScene>
 #include <QGraphicsView>
-#include <QPainterPathStroker>
-#include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
 #include <cmath>
 
 namespace pp::ui {
+namespace {
+
+constexpr double kLabelPad = 4;
+
+QFont labelFont()
+{
+    QFont font = style::canvasFont();
+    font.setPointSizeF(font.pointSizeF() * 0.8);
+    return font;
+}
+
+// An arrow head at the end of `line`, `size` pixels long.
+void paintArrowHead(QPainter* painter, const QPolygonF& line, double size, const QColor& colour)
+{
+    if (line.size() < 2)
+        return;
+    const QPointF tip = line.last();
+    const QPointF from = line[line.size() - 2];
+    const double angle = std::atan2(tip.y() - from.y(), tip.x() - from.x());
+    QPolygonF head;
+    head << tip << tip - QPointF(std::cos(angle - 0.45) * size, std::sin(angle - 0.45) * size)
+         << tip - QPointF(std::cos(angle + 0.45) * size, std::sin(angle + 0.45) * size);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawPolygon(head);
+}
+
+// The point `distance` along the polyline from its start.
+QPointF pointAlong(const QPolygonF& line, double distance)
+{
+    for (int i = 0; i + 1 < line.size(); ++i) {
+        const QLineF segment(line[i], line[i + 1]);
+        if (distance <= segment.length())
+            return segment.pointAt(segment.length() > 0 ? distance / segment.length() : 0);
+        distance -= segment.length();
+    }
+    return line.isEmpty() ? QPointF() : line.last();
+}
+
+QString protocolText(const Flow& flow)
+{
+    switch (flow.protocol) {
+    case Protocol::All:
+        return QObject::tr("all traffic");
+    case Protocol::Icmp:
+        return QStringLiteral("ICMP");
+    case Protocol::Icmpv6:
+        return QStringLiteral("ICMPv6");
+    case Protocol::Tcp:
+    case Protocol::Udp:
+        break;
+    }
+    const QString name = flow.protocol == Protocol::Tcp ? QStringLiteral("TCP") : QStringLiteral("UDP");
+    return flow.port ? QStringLiteral("%1 %2").arg(name).arg(*flow.port) : name;
+}
+
+bool isDetailed(const QPainter* painter, bool exporting, double threshold)
+{
+    return exporting || QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) >= threshold;
+}
+
+QString enumText(std::string_view name) { return QString::fromUtf8(name.data(), qsizetype(name.size())); }
+
+bool isExporting(const QGraphicsItem* item)
+{
+    const auto* diagram = dynamic_cast<const DiagramScene*>(item->scene());
+    return diagram && diagram->presentation().exporting;
+}
+
+} // namespace
 
 ConnectorItem::ConnectorItem(ResourceItem* from, ResourceItem* to) : m_from(from), m_to(to) {}
 
-void ConnectorItem::updateRoute(const RouteObstacles* obstacles) { setPath(orthogonalRoute(m_from, m_to, obstacles)); }
+bool ConnectorItem::setVia(const QList<ResourceItem*>& via)
+{
+    if (via == m_via)
+        return false;
+    m_via = via;
+    return true;
+}
+
+void ConnectorItem::forget(const ResourceItem* item)
+{
+    if (m_via.removeAll(const_cast<ResourceItem*>(item)) > 0)
+        m_routed = false;
+}
+
+bool ConnectorItem::touches(const ResourceItem* item) const
+{
+    auto at = [&](const ResourceItem* end) { return end == item || item->isAncestorOf(end); };
+    return at(m_from) || at(m_to) || std::any_of(m_via.begin(), m_via.end(), at);
+}
+
+void ConnectorItem::updateRoute(const RouteObstacles* obstacles)
+{
+    QList<ResourceItem*> chain;
+    chain << m_from << m_via << m_to;
+    QList<QPolygonF> legs;
+    QPainterPath path;
+    for (int i = 0; i + 1 < chain.size(); ++i) {
+        if (chain[i] == chain[i + 1])
+            continue;
+        const QPolygonF leg = orthogonalRoute(chain[i], chain[i + 1], obstacles).toSubpathPolygons().value(0);
+        legs << leg;
+        path.addPolygon(leg);
+    }
+    m_legs = legs;
+    prepareGeometryChange();
+    setPath(path);
+    placeLabel();
+}
+
+void ConnectorItem::setLabel(const QString& label)
+{
+    if (label == m_label)
+        return;
+    prepareGeometryChange();
+    m_label = label;
+    placeLabel();
+    update();
+}
+
+void ConnectorItem::placeLabel()
+{
+    if (m_label.isEmpty() || m_legs.isEmpty()) {
+        m_labelRect = QRectF();
+        return;
+    }
+    const QFontMetricsF metrics(labelFont());
+    const double height = metrics.height() + 2;
+    const double width = metrics.horizontalAdvance(m_label) + 2 * kLabelPad + (hasLabelIcon() ? height + 2 : 0);
+    // On the longest straight run (the first one that fits the label, else the longest), at its
+    // middle: the label reads as belonging to that line.
+    QLineF best;
+    for (const QPolygonF& leg : m_legs)
+        for (int i = 0; i + 1 < leg.size(); ++i) {
+            const QLineF segment(leg[i], leg[i + 1]);
+            if (segment.length() > best.length())
+                best = segment;
+        }
+    m_labelRect = QRectF(0, 0, width, height);
+    m_labelRect.moveCenter(best.center());
+}
 
 double ConnectorItem::viewScale() const
 {
@@ -30,15 +168,38 @@ double ConnectorItem::viewScale() const
 
 QPainterPath ConnectorItem::shape() const
 {
-    // About 8 pixels wide at any zoom (within what boundingRect() covers).
+    // About 8 pixels wide at any zoom (within what boundingRect() covers), and the label.
     QPainterPathStroker stroker;
     stroker.setWidth(std::clamp(8.0 / viewScale(), 3.0, 22.0));
     stroker.setCapStyle(Qt::RoundCap);
     stroker.setJoinStyle(Qt::RoundJoin);
-    return stroker.createStroke(path());
+    QPainterPath out = stroker.createStroke(path());
+    if (!m_labelRect.isEmpty())
+        out.addRect(m_labelRect);
+    return out;
 }
 
-QRectF ConnectorItem::boundingRect() const { return path().boundingRect().adjusted(-12, -12, 12, 12); }
+QRectF ConnectorItem::boundingRect() const { return (path().boundingRect() | m_labelRect).adjusted(-12, -12, 12, 12); }
+
+void ConnectorItem::paintLabel(QPainter* painter, const QColor& colour, const std::function<void(QPainter*, const QRectF&)>& icon) const
+{
+    if (m_labelRect.isEmpty())
+        return;
+    painter->setPen(QPen(colour, 1));
+    painter->setBrush(QColor(255, 255, 255, 235));
+    painter->drawRoundedRect(m_labelRect, 3, 3);
+    QRectF text = m_labelRect.adjusted(kLabelPad, 0, -kLabelPad, 0);
+    if (icon) {
+        const double d = m_labelRect.height() - 4;
+        icon(painter, QRectF(m_labelRect.left() + 2, m_labelRect.top() + 2, d, d));
+        text.setLeft(m_labelRect.left() + d + 4 + 2);
+    }
+    painter->setFont(labelFont());
+    painter->setPen(colour.darker(130));
+    painter->drawText(text, Qt::AlignVCenter | Qt::AlignLeft, m_label);
+}
+
+// ---- Flows ------------------------------------------------------------------------------------
 
 FlowItem::FlowItem(const Document& document, FlowId id, ResourceItem* source, ResourceItem* destination)
     : ConnectorItem(source, destination), m_document(document), m_id(std::move(id))
@@ -49,32 +210,35 @@ FlowItem::FlowItem(const Document& document, FlowId id, ResourceItem* source, Re
     updateRoute(nullptr); // the scene routes around tiles once everything is placed
 }
 
-LinkItem::LinkItem(ResourceItem* from, ResourceItem* to) : ConnectorItem(from, to)
+void FlowItem::setLegStyles(int exitLeg, int blockedLeg)
 {
-    setPen(QPen(QColor(0x90, 0xA4, 0xAE), 1.4));
-    setZValue(1);
-    updateRoute(nullptr);
+    if (exitLeg == m_exitLeg && blockedLeg == m_blockedLeg)
+        return;
+    m_exitLeg = exitLeg;
+    m_blockedLeg = blockedLeg;
+    update();
 }
 
 void FlowItem::updateStyle()
 {
     const FlowResult* r = m_document.flowResult(m_id);
-    const Verdict verdict = r ? r->verdict : Verdict::Unreachable;
+    m_verdict = r ? r->verdict : Verdict::Unreachable;
     const auto* diagram = dynamic_cast<const DiagramScene*>(scene());
     const bool coloured = !diagram || diagram->presentation().verdictColours;
-    // Without verdict colours (an export for documentation): every flow the same dark grey.
-    m_colour = coloured ? style::verdictColor(verdict) : style::neutralFlowColor();
+    // Without verdict colours (an export for documentation): every flow the same dark grey; the
+    // line styles and the label's icon still tell the verdicts apart.
+    m_colour = coloured ? style::verdictColor(m_verdict) : style::neutralFlowColor();
     QPen pen(m_colour, 2.5);
-    if (coloured && verdict == Verdict::Unreachable)
-        pen.setStyle(Qt::DashLine);
     pen.setCapStyle(Qt::RoundCap);
     pen.setJoinStyle(Qt::RoundJoin);
     setPen(pen);
     const Flow* flow = m_document.design().findFlow(m_id);
+    const QString name = QString::fromStdString(flow && !flow->name.empty() ? flow->name : m_id.str());
+    setLabel(flow ? name + QStringLiteral(" · ") + protocolText(*flow) : name);
     // Name, verdict and the first reason (why it is blocked, or where it leaves the private network).
-    QString tip = QStringLiteral("<b>%1</b>: %2")
-                      .arg(QString::fromStdString(flow && !flow->name.empty() ? flow->name : m_id.str()).toHtmlEscaped(),
-                           style::verdictLabel(verdict));
+    QString tip = QStringLiteral("<b>%1</b>: %2").arg(name.toHtmlEscaped(), style::verdictLabel(m_verdict));
+    if (flow)
+        tip += QStringLiteral(" (%1)").arg(protocolText(*flow));
     const Explanation* reason = nullptr;
     if (r && !r->blocking.empty())
         reason = &r->blocking.front();
@@ -88,14 +252,22 @@ void FlowItem::updateStyle()
     update();
 }
 
-void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget)
+QPen FlowItem::legPen(int leg) const
 {
+    QPen p = pen();
+    if (m_verdict == Verdict::Public && m_exitLeg >= 0 && leg >= m_exitLeg)
+        p.setDashPattern({4, 2, 1, 2});
+    else if (m_verdict == Verdict::Unreachable && (m_blockedLeg < 0 || leg >= m_blockedLeg))
+        p.setDashPattern({3, 2.5});
+    return p;
+}
+
+void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
+{
+    const bool exporting = isExporting(this);
     // Zoomed far out, thin aliased lines are as readable and much cheaper.
-    const auto* diagram = dynamic_cast<const DiagramScene*>(scene());
-    const bool exporting = diagram && diagram->presentation().exporting;
-    const double detail = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < 0.35 && !exporting) {
-        painter->setPen(QPen(m_colour, 0, pen().style()));
+    if (!isDetailed(painter, exporting, 0.35)) {
+        painter->setPen(QPen(m_colour, 0, m_verdict == Verdict::Unreachable ? Qt::DashLine : Qt::SolidLine));
         painter->drawPath(path());
         return;
     }
@@ -103,24 +275,127 @@ void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     if ((option->state & QStyle::State_Selected) && !exporting) {
         QPen glow(m_colour.lighter(160), 8);
         glow.setCapStyle(Qt::RoundCap);
+        glow.setJoinStyle(Qt::RoundJoin);
         painter->strokePath(path(), glow);
     }
-    QStyleOptionGraphicsItem plain(*option);
-    plain.state &= ~QStyle::State_Selected;
-    QGraphicsPathItem::paint(painter, &plain, widget);
-    // Arrow head at the destination.
-    const QPainterPath& p = path();
-    if (p.elementCount() < 2)
+    const QList<QPolygonF>& all = legs();
+    for (int i = 0; i < all.size(); ++i) {
+        painter->setPen(legPen(i));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPolyline(all[i]);
+        // Into every device it passes, and into the destination.
+        paintArrowHead(painter, all[i], i + 1 == all.size() ? 12 : 9, m_colour);
+    }
+    // Where it leaves the private network: a ring on the line as it leaves that tile. Where it
+    // is blocked: a cross on the line after the last device it reached.
+    auto mark = [&](int leg, Verdict verdict) {
+        if (leg < 0 || leg >= all.size())
+            return;
+        const QPointF at = pointAlong(all[leg], 12);
+        style::paintVerdictIcon(*painter, QRectF(at - QPointF(7, 7), QSizeF(14, 14)), verdict, m_colour);
+    };
+    if (m_verdict == Verdict::Public)
+        mark(m_exitLeg, Verdict::Public);
+    else if (m_verdict == Verdict::Unreachable)
+        mark(m_blockedLeg < 0 ? 0 : m_blockedLeg, Verdict::Unreachable);
+    if (isDetailed(painter, exporting, 0.5))
+        paintLabel(painter, m_colour, [this](QPainter* p, const QRectF& r) { style::paintVerdictIcon(*p, r, m_verdict, m_colour); });
+}
+
+// ---- Structural links ---------------------------------------------------------------------------
+
+LinkItem::LinkItem(const Document& document, ResourceItem* from, ResourceItem* to, std::string maker)
+    : ConnectorItem(from, to), m_document(document), m_maker(std::move(maker))
+{
+    setZValue(1);
+    updateStyle();
+    updateRoute(nullptr);
+}
+
+void LinkItem::updateStyle()
+{
+    const Design& d = m_document.design();
+    const Resource* maker = d.find(ResourceId(m_maker));
+    const Resource* a = d.find(from()->resourceId());
+    const Resource* b = d.find(to()->resourceId());
+    if (!maker || !a || !b)
         return;
-    const QPointF tip = p.elementAt(p.elementCount() - 1);
-    const QPointF from = p.elementAt(p.elementCount() - 2);
-    const double angle = std::atan2(tip.y() - from.y(), tip.x() - from.x());
-    QPolygonF head;
-    head << tip << tip - QPointF(std::cos(angle - 0.45) * 12, std::sin(angle - 0.45) * 12)
-         << tip - QPointF(std::cos(angle + 0.45) * 12, std::sin(angle + 0.45) * 12);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(m_colour);
-    painter->drawPolygon(head);
+    const Kind kind = maker->kind();
+    QColor colour = style::kindColor(kind);
+    double width = 2.0;
+    Qt::PenStyle line = Qt::SolidLine;
+    QString label;
+    QString state;
+    auto lifecycle = [&](LifecycleState s) {
+        if (s != LifecycleState::Available)
+            state = enumText(enumName(s));
+    };
+    const bool drawnMaker = maker->id == a->id || maker->id == b->id;
+    if (const VpcPeering* p = maker->as<VpcPeering>()) {
+        if (p->state != PeeringState::Active)
+            state = enumText(enumName(p->state));
+    } else if (const TransitGatewayAttachment* att = maker->as<TransitGatewayAttachment>()) {
+        lifecycle(att->state);
+    } else if (const VpnConnection* v = maker->as<VpnConnection>()) {
+        lifecycle(v->state);
+        line = Qt::DashLine; // its tunnel's outer packets cross the internet
+        if (drawnMaker)
+            label = QObject::tr("VPN");
+    } else if (maker->as<CustomerGateway>()) {
+        line = Qt::DashLine;
+    } else if (const DirectConnectVirtualInterface* vif = maker->as<DirectConnectVirtualInterface>()) {
+        lifecycle(vif->state);
+        width = 3.0;
+    } else if (kind == Kind::DirectConnectGateway) {
+        width = 3.0;
+    } else if (const VpcEndpoint* e = maker->as<VpcEndpoint>()) {
+        width = 1.6;
+        line = Qt::DotLine;
+        label = e->endpointType == EndpointType::Gateway ? QObject::tr("gateway endpoint") : QObject::tr("PrivateLink");
+    } else {
+        // An endpoint service and its load balancer, a load balancer and its targets.
+        width = 1.4;
+        colour = QColor(0x78, 0x90, 0x9C);
+    }
+    if (!drawnMaker)
+        label = QString::fromStdString(maker->displayName());
+    if (!state.isEmpty()) {
+        colour = QColor(0x9E, 0x9E, 0x9E);
+        line = Qt::DashLine;
+        label = label.isEmpty() ? state : label + QStringLiteral(" (") + state + QLatin1Char(')');
+    }
+    QPen pen(colour, width, line);
+    pen.setCapStyle(Qt::FlatCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    setPen(pen);
+    setLabel(label);
+    auto named = [](const Resource& r) {
+        return QString::fromStdString(r.displayName()).toHtmlEscaped() +
+               (r.name.empty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromStdString(r.id.str()).toHtmlEscaped()));
+    };
+    QString tip = QStringLiteral("<b>%1</b>: %2<br>%3 → %4")
+                      .arg(style::kindLabel(kind), named(*maker), named(*a), named(*b));
+    if (!state.isEmpty())
+        tip += QStringLiteral("<br>") + QObject::tr("State: %1 (carries no traffic)").arg(state);
+    setToolTip(tip);
+    update();
+}
+
+void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    const bool exporting = isExporting(this);
+    if (!isDetailed(painter, exporting, 0.35)) {
+        // Far out: hairlines, and only every link between containers and big devices.
+        painter->setPen(QPen(pen().color(), 0));
+        painter->drawPath(path());
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(pen());
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(path());
+    if (isDetailed(painter, exporting, 0.6))
+        paintLabel(painter, pen().color());
 }
 
 } // namespace pp::ui

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace pp::ui {
 
@@ -15,6 +16,17 @@ namespace {
 QRectF footprint(const ResourceItem* item)
 {
     return QRectF(item->scenePos() + QPointF(-6, -4), item->size() + QSizeF(12, 30));
+}
+
+// Where connectors meet a resource: a container's frame; a tile's icon (and the labels under it,
+// so a connector leaving downwards does not cross them), not the invisible box around both.
+QRectF attachRect(const ResourceItem* item)
+{
+    const QSizeF size = item->size();
+    if (style::isContainer(item->kind()))
+        return QRectF(item->scenePos(), size);
+    const QRectF icon = style::tileIconRect(size);
+    return QRectF(item->scenePos() + icon.topLeft(), QSizeF(icon.width(), size.height() - icon.top()));
 }
 
 quint64 cellKey(qint64 x, qint64 y) { return (quint64(quint32(qint32(x))) << 32) | quint32(qint32(y)); }
@@ -82,13 +94,20 @@ RouteObstacles::RouteObstacles(const QList<ResourceItem*>& items)
             continue;
         const int index = int(m_tiles.size());
         m_tiles.emplace_back(item, box);
+        m_tileStamp.push_back(0);
         forCells(box, [&](quint64 key) { m_cells[key].push_back(index); });
     }
 }
 
 int RouteObstacles::crossed(const QPolygonF& line, const ResourceItem* from, const ResourceItem* to) const
 {
-    std::vector<int> hit;
+    // Each tile counts once, however many segments and cells meet it: stamped, not searched (a
+    // linear search over the tiles already hit was quadratic in the tiles near a connector).
+    if (++m_stamp == 0) {
+        std::fill(m_tileStamp.begin(), m_tileStamp.end(), 0u);
+        m_stamp = 1;
+    }
+    int hit = 0;
     for (int i = 0; i + 1 < line.size(); ++i) {
         const QRectF segment = QRectF(line[i], line[i + 1]).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
         forCells(segment, [&](quint64 key) {
@@ -97,12 +116,14 @@ int RouteObstacles::crossed(const QPolygonF& line, const ResourceItem* from, con
                 return;
             for (int index : *it) {
                 const auto& [tile, box] = m_tiles[std::size_t(index)];
-                if (tile != from && tile != to && box.intersects(segment) && std::find(hit.begin(), hit.end(), index) == hit.end())
-                    hit.push_back(index);
+                if (m_tileStamp[std::size_t(index)] != m_stamp && tile != from && tile != to && box.intersects(segment)) {
+                    m_tileStamp[std::size_t(index)] = m_stamp;
+                    ++hit;
+                }
             }
         });
     }
-    return int(hit.size());
+    return hit;
 }
 
 void RouteObstacles::addRoute(const QPolygonF& line)
@@ -110,6 +131,7 @@ void RouteObstacles::addRoute(const QPolygonF& line)
     for (int i = 0; i + 1 < line.size(); ++i) {
         const int index = int(m_segments.size());
         m_segments.emplace_back(line[i], line[i + 1]);
+        m_segmentStamp.push_back(0);
         forCells(QRectF(line[i], line[i + 1]).normalized(), [&](quint64 key) { m_segmentCells[key].push_back(index); });
     }
 }
@@ -118,19 +140,22 @@ double RouteObstacles::overlap(const QPolygonF& line) const
 {
     constexpr double near = 4; // closer than this reads as one line
     double total = 0;
-    std::vector<int> seen;
     for (int i = 0; i + 1 < line.size(); ++i) {
         const QLineF a(line[i], line[i + 1]);
         const bool horizontal = std::abs(a.dy()) < 1e-6;
-        seen.clear();
+        // Each routed segment counts once per segment of the line (stamped, not searched).
+        if (++m_stamp == 0) {
+            std::fill(m_segmentStamp.begin(), m_segmentStamp.end(), 0u);
+            std::fill(m_tileStamp.begin(), m_tileStamp.end(), 0u);
+            m_stamp = 1;
+        }
         forCells(QRectF(a.p1(), a.p2()).normalized().adjusted(-near, -near, near, near), [&](quint64 key) {
             const auto it = m_segmentCells.constFind(key);
             if (it == m_segmentCells.constEnd())
                 return;
             for (int index : *it) {
-                if (std::find(seen.begin(), seen.end(), index) != seen.end())
+                if (std::exchange(m_segmentStamp[std::size_t(index)], m_stamp) == m_stamp)
                     continue;
-                seen.push_back(index);
                 const QLineF& b = m_segments[std::size_t(index)];
                 if (horizontal != (std::abs(b.dy()) < 1e-6))
                     continue;
@@ -157,8 +182,8 @@ QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to, c
     // and detours around both boxes. The route crossing the fewest other tiles wins, then the
     // shortest with the fewest bends; ties keep the first, so routing is deterministic.
     // (Not a full obstacle-avoiding router: when every candidate crosses a tile, one does.)
-    const QRectF a(from->scenePos(), from->size());
-    const QRectF b(to->scenePos(), to->size());
+    const QRectF a = attachRect(from);
+    const QRectF b = attachRect(to);
     constexpr double gap = 16; // how far a detour stays clear of the boxes
     std::vector<QPolygonF> candidates;
     const bool rightwards = b.center().x() >= a.center().x();

@@ -43,6 +43,10 @@ private:
     std::vector<QLineF> m_segments;
     QHash<quint64, std::vector<int>> m_segmentCells; // cell -> indexes into m_segments
     bool m_quick = false;
+    // Marks of what a query has already counted (compared with m_stamp): no search, no clearing.
+    mutable std::vector<unsigned> m_tileStamp;
+    mutable std::vector<unsigned> m_segmentStamp;
+    mutable unsigned m_stamp = 0;
 };
 
 // The orthogonal route between two items, around the tiles in `obstacles` when one exists

@@ -1,5 +1,6 @@
 #include "canvas/DiagramScene.h"
 
+#include "canvas/ExposureBadge.h"
 #include "canvas/FlowItem.h"
 #include "canvas/Placement.h"
 #include "canvas/ResourceItem.h"
@@ -132,6 +133,9 @@ void DiagramScene::helpEvent(QGraphicsSceneHelpEvent* event)
                                                             QString::fromStdString(resource->id.str()));
             if (!subtitle.isEmpty())
                 text += QStringLiteral(" · ") + subtitle.toHtmlEscaped();
+            if (const Exposure* e = exposureOf(r->resourceId().str()))
+                for (const QString& sentence : exposureSentences(*e, m_document.design()))
+                    text += QStringLiteral("<br>") + sentence.toHtmlEscaped();
             if (!findings.empty())
                 text += QStringLiteral("<br>") + tr("%n finding(s): point at the badge", nullptr, int(findings.size()));
         }

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QPainter>
 #include <QSvgRenderer>
+#include <algorithm>
 #include <memory>
 
 namespace pp::ui::style {
@@ -142,6 +143,9 @@ QFont canvasFont()
         // Unhinted outlines: glyph positions then depend only on the font file, not on the
         // machine's FreeType and fontconfig settings, so exports are the same everywhere.
         f.setHintingPreference(QFont::PreferNoHinting);
+        // No ligatures ("ffi" drawn as one glyph): PDF text would extract as "oﬃce", and a
+        // search for "office" would fail. Qt 6.4 has no QFont::setFeature() to turn off just them.
+        f.setStyleStrategy(QFont::PreferNoShaping);
         return f;
     }();
     return font;
@@ -213,6 +217,41 @@ QSizeF defaultSize(Kind kind)
         return {260, 180};
     default:
         return {90, 70};
+    }
+}
+
+QRectF tileIconRect(QSizeF size)
+{
+    const double icon = std::min(40.0, size.height() - 22);
+    return QRectF((size.width() - icon) / 2, 2, icon, icon);
+}
+
+// The verdict's sign in a circle: a check mark (private), an arrow leaving (public), a cross
+// (unreachable). Told apart without colour.
+void paintVerdictIcon(QPainter& painter, const QRectF& r, Verdict verdict, const QColor& colour)
+{
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawEllipse(r);
+    QPen pen(Qt::white, std::max(1.2, r.width() / 7));
+    pen.setCapStyle(Qt::RoundCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    painter.setPen(pen);
+    painter.setBrush(Qt::NoBrush);
+    const double w = r.width();
+    const QPointF o = r.topLeft();
+    switch (verdict) {
+    case Verdict::Private:
+        painter.drawPolyline(QPolygonF{o + QPointF(0.27 * w, 0.52 * w), o + QPointF(0.44 * w, 0.69 * w), o + QPointF(0.74 * w, 0.33 * w)});
+        break;
+    case Verdict::Public:
+        painter.drawLine(o + QPointF(0.3 * w, 0.7 * w), o + QPointF(0.7 * w, 0.3 * w));
+        painter.drawPolyline(QPolygonF{o + QPointF(0.42 * w, 0.3 * w), o + QPointF(0.7 * w, 0.3 * w), o + QPointF(0.7 * w, 0.58 * w)});
+        break;
+    case Verdict::Unreachable:
+        painter.drawLine(o + QPointF(0.32 * w, 0.32 * w), o + QPointF(0.68 * w, 0.68 * w));
+        painter.drawLine(o + QPointF(0.68 * w, 0.32 * w), o + QPointF(0.32 * w, 0.68 * w));
+        break;
     }
 }
 

@@ -49,6 +49,12 @@ bool isContainer(Kind kind);
 // `colour` mixed into white: `amount` 0 = white, 1 = the colour.
 QColor tint(const QColor& colour, double amount);      // drawn as a box holding other shapes
 QSizeF defaultSize(Kind kind);
+// Where a tile of this size draws its icon (item coordinates): centred at the top, its labels
+// under it. Connectors meet tiles at their icon.
+QRectF tileIconRect(QSizeF size);
+// A verdict's sign in a filled circle, told apart without colour: a check mark (private), an
+// arrow leaving (public: leaves the private network), a cross (unreachable).
+void paintVerdictIcon(QPainter& painter, const QRectF& r, Verdict verdict, const QColor& colour);
 
 inline constexpr double kGrid = 10.0;
 inline constexpr double kHeader = 40.0;

@@ -124,7 +124,9 @@ void Document::applyDirect(const ChangeSet& change)
     if (!applyChangeSet(m_design, change, &why))
         qWarning("PrivatePath: a change could not be applied: %s", why.c_str());
     const std::set<std::string> touched = change.touchedIds();
+    m_applying = true;
     reanalyze(&touched);
+    m_applying = false;
     QSet<QString> ids;
     for (const std::string& id : touched)
         ids.insert(QString::fromStdString(id));

@@ -37,6 +37,8 @@ public:
     const AnalysisResult& analysis() const { return *m_current; }
     // True while a background analysis is running or queued: analysis() is then older than design().
     bool isAnalysing() const { return m_running; }
+    // A change is being applied: its analysis is announced before the change itself.
+    bool isApplying() const { return m_applying; }
     // Analyses slower than this make the next ones run in the background (default 40 ms; 0 = always).
     void setSynchronousBudget(std::chrono::milliseconds budget) { m_budget = budget; }
     // How long the last analysis took.
@@ -100,6 +102,7 @@ private:
     quint64 m_launchedGeneration = 0; // the design the running worker analyses
     bool m_pendingBackground = false; // a change is waiting for a background analysis
     bool m_running = false;
+    bool m_applying = false;
     bool m_workerBusy = false;        // launched and its finished() not handled yet
     QFutureWatcher<Timed> m_watcher;
     std::unordered_map<std::string, std::vector<const Finding*>> m_findingsById;

@@ -1,5 +1,7 @@
 #include "panels/IssuesPanel.h"
 
+#include "canvas/ExposureBadge.h"
+#include "canvas/Style.h"
 #include "document/Document.h"
 
 #include <QHeaderView>
@@ -39,6 +41,29 @@ void IssuesPanel::refresh()
         for (const std::string& id : f.ids)
             ids << QString::fromStdString(id);
         item->setData(0, Qt::UserRole, ids);
+    }
+    // What `privatepath check` reports as exposure: each workload that reaches the internet or
+    // is reachable from it, and through what (activating the row shows them all).
+    for (const Exposure& e : m_document.analysis().exposure) {
+        const QStringList sentences = exposureSentences(e, m_document.design());
+        if (sentences.isEmpty())
+            continue;
+        auto* item = new QTreeWidgetItem(this);
+        item->setText(0, tr("Exposure"));
+        item->setForeground(0, style::verdictColor(Verdict::Public));
+        item->setText(1, e.ingress ? QStringLiteral("INTERNET_INBOUND") : QStringLiteral("INTERNET_OUTBOUND"));
+        const Resource* workload = m_document.design().find(ResourceId(e.workload));
+        const QString who = workload && !workload->name.empty()
+                                ? QStringLiteral("%1 (%2)").arg(QString::fromStdString(workload->name), QString::fromStdString(e.workload))
+                                : QString::fromStdString(e.workload);
+        item->setText(2, who + QStringLiteral(": ") + sentences.join(QStringLiteral("; ")));
+        item->setToolTip(2, item->text(2));
+        QStringList ids{QString::fromStdString(e.workload)};
+        for (const auto* via : {&e.egressVia, &e.ingressVia})
+            for (const std::string& id : *via)
+                ids << QString::fromStdString(id);
+        item->setData(0, Qt::UserRole, ids);
+        item->setData(1, Qt::UserRole, QStringLiteral("exposure"));
     }
 }
 
