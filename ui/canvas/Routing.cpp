@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cmath>
 #include <utility>
 
@@ -99,7 +100,7 @@ RouteObstacles::RouteObstacles(const QList<ResourceItem*>& items)
     }
 }
 
-int RouteObstacles::crossed(const QPolygonF& line, const ResourceItem* from, const ResourceItem* to) const
+int RouteObstacles::crossed(const QPolygonF& line, const ResourceItem* from, const ResourceItem* to, int limit) const
 {
     // Each tile counts once, however many segments and cells meet it: stamped, not searched (a
     // linear search over the tiles already hit was quadratic in the tiles near a connector).
@@ -108,9 +109,11 @@ int RouteObstacles::crossed(const QPolygonF& line, const ResourceItem* from, con
         m_stamp = 1;
     }
     int hit = 0;
-    for (int i = 0; i + 1 < line.size(); ++i) {
+    for (int i = 0; i + 1 < line.size() && hit <= limit; ++i) {
         const QRectF segment = QRectF(line[i], line[i + 1]).normalized().adjusted(-0.5, -0.5, 0.5, 0.5);
         forCells(segment, [&](quint64 key) {
+            if (hit > limit)
+                return;
             const auto it = m_cells.constFind(key);
             if (it == m_cells.constEnd())
                 return;
@@ -255,7 +258,8 @@ QPainterPath orthogonalRoute(const ResourceItem* from, const ResourceItem* to, c
         for (const QPolygonF& line : candidates) {
             if (!best.isEmpty() && cost(line) >= bestScore)
                 break;
-            const int crossed = obstacles ? obstacles->crossed(line, from, to) : 0;
+            // More tiles crossed than the best so far cannot win: counting stops there.
+            const int crossed = obstacles ? obstacles->crossed(line, from, to, best.isEmpty() ? INT_MAX : bestCrossed) : 0;
             const double overlap = obstacles && crossed == 0 ? obstacles->overlap(line) : 0.0;
             const double score = crossed * 100000.0 + cost(line) + 3 * overlap;
             if (best.isEmpty() || score < bestScore) {

@@ -8,6 +8,7 @@
 #include <QPainterPath>
 #include <QPolygonF>
 #include <QRectF>
+#include <climits>
 #include <vector>
 
 namespace pp::ui {
@@ -21,8 +22,9 @@ class ResourceItem;
 class RouteObstacles {
 public:
     explicit RouteObstacles(const QList<ResourceItem*>& items);
-    // The number of distinct tiles other than `from` and `to` that the polyline runs through.
-    int crossed(const QPolygonF& line, const ResourceItem* from, const ResourceItem* to) const;
+    // The number of distinct tiles other than `from` and `to` that the polyline runs through;
+    // counting stops once it exceeds `limit` (the answer is then more than `limit`).
+    int crossed(const QPolygonF& line, const ResourceItem* from, const ResourceItem* to, int limit = INT_MAX) const;
     // Connectors already routed: later ones avoid running along them, so two flows do not
     // merge into one line.
     void addRoute(const QPolygonF& line);
