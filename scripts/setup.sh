@@ -10,6 +10,7 @@ packages=(
   qt6-base-dev qt6-svg-dev
   libboost-graph-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libpng-dev libharfbuzz-dev
   libxml2-utils poppler-utils librsvg2-bin
 )
 

@@ -5,6 +5,7 @@
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
 #include "canvas/FlowItem.h"
+#include "canvas/Navigator.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
 #include "document/Document.h"
@@ -25,6 +26,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -34,7 +36,9 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoView>
+#include <algorithm>
 
 namespace pp::ui {
 namespace {
@@ -94,10 +98,15 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_analysing);
     connect(m_document, &Document::analysingChanged, m_analysing, &QLabel::setVisible);
     emit m_document->analysisUpdated();
+    createZoomButton();
+    for (auto signal : {&Document::reloaded, &Document::analysisUpdated})
+        connect(m_document, signal, m_navigator, &Navigator::scheduleRefresh);
+    connect(m_document, &Document::changed, m_navigator, &Navigator::scheduleRefresh);
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // A layout saved by another version of the docks is ignored: the default one stays.
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
     if (!settings.contains(QStringLiteral("window/geometry")))
         resize(1400, 900);
     updateRecentMenu();
@@ -120,22 +129,23 @@ MainWindow::~MainWindow()
 
 void MainWindow::createDocks()
 {
-    auto dock = [this](const QString& title, QWidget* widget, Qt::DockWidgetArea area, const QString& name) {
+    auto dock = [this](const QString& title, QWidget* widget, const QString& name) {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(name);
         d->setWidget(widget);
-        addDockWidget(area, d);
+        addDockWidget(Qt::RightDockWidgetArea, d);
         return d;
     };
-    m_palette = new PalettePanel(this);
-    dock(tr("Palette"), m_palette, Qt::LeftDockWidgetArea, QStringLiteral("paletteDock"));
+    m_navigator = new Navigator(m_view, this);
+    m_navigatorDock = dock(tr("Overview"), m_navigator, QStringLiteral("navigatorDock"));
     m_inspector = new InspectorPanel(*m_document, this);
-    m_inspectorDock = dock(tr("Inspector"), m_inspector, Qt::RightDockWidgetArea, QStringLiteral("inspectorDock"));
-    m_path = new PathPanel(*m_document, this);
-    m_pathDock = dock(tr("Flow path"), m_path, Qt::BottomDockWidgetArea, QStringLiteral("pathDock"));
+    m_inspectorDock = dock(tr("Inspector"), m_inspector, QStringLiteral("inspectorDock"));
+    m_palette = new PalettePanel(this);
+    m_paletteDock = dock(tr("Palette"), m_palette, QStringLiteral("paletteDock"));
     m_issues = new IssuesPanel(*m_document, this);
-    m_issuesDock = dock(tr("Issues"), m_issues, Qt::BottomDockWidgetArea, QStringLiteral("issuesDock"));
-    tabifyDockWidget(m_issuesDock, m_pathDock);
+    m_issuesDock = dock(tr("Issues"), m_issues, QStringLiteral("issuesDock"));
+    m_path = new PathPanel(*m_document, this);
+    m_pathDock = dock(tr("Flow path"), m_path, QStringLiteral("pathDock"));
     for (QWidget* panel : std::initializer_list<QWidget*>{m_issues, m_path})
         panel->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_issues, &QWidget::customContextMenuRequested, this, &MainWindow::issuesMenu);
@@ -144,8 +154,61 @@ void MainWindow::createDocks()
     m_history->setObjectName(QStringLiteral("history"));
     m_history->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_history, &QWidget::customContextMenuRequested, this, &MainWindow::historyMenu);
-    QDockWidget* historyDock = dock(tr("History"), m_history, Qt::RightDockWidgetArea, QStringLiteral("historyDock"));
-    historyDock->hide();
+    m_historyDock = dock(tr("History"), m_history, QStringLiteral("historyDock"));
+    resetLayout();
+
+    // Window-wide actions the menus list (MainWindowMenus.cpp).
+    QMainWindow::addAction(addAction(nullptr, QStringLiteral("actionResetLayout"), tr("&Reset Layout"), {}, [this] { resetLayout(); }));
+    QMainWindow::addAction(addAction(nullptr, QStringLiteral("actionFindNext"), tr("Find &Next"), QKeySequence(Qt::Key_F3), [this] { findStep(1); }));
+    QMainWindow::addAction(addAction(nullptr, QStringLiteral("actionFindPrevious"), tr("Find Pre&vious"), QKeySequence(Qt::SHIFT | Qt::Key_F3),
+                                     [this] { findStep(-1); }));
+}
+
+void MainWindow::resetLayout()
+{
+    // One column at the right, so the canvas keeps most of the window (at 1600 x 1000, over
+    // 70 %): the overview on top, then Inspector | History, then Palette | Issues | Flow path, as
+    // tabs. Every dock can be closed (View menu), moved and floated; the layout is remembered.
+    const QList<QDockWidget*> column{m_navigatorDock, m_inspectorDock, m_paletteDock};
+    for (QDockWidget* d : {m_navigatorDock, m_inspectorDock, m_historyDock, m_paletteDock, m_issuesDock, m_pathDock}) {
+        d->setFloating(false);
+        removeDockWidget(d);
+    }
+    for (QDockWidget* d : column)
+        addDockWidget(Qt::RightDockWidgetArea, d, Qt::Vertical);
+    tabifyDockWidget(m_inspectorDock, m_historyDock);
+    tabifyDockWidget(m_paletteDock, m_issuesDock);
+    tabifyDockWidget(m_issuesDock, m_pathDock);
+    for (QDockWidget* d : {m_navigatorDock, m_inspectorDock, m_historyDock, m_paletteDock, m_issuesDock, m_pathDock})
+        d->show();
+    m_inspectorDock->raise();
+    m_paletteDock->raise();
+    resizeDocks(column, {150, 520, 240}, Qt::Vertical);
+    resizeDocks({m_inspectorDock}, {300}, Qt::Horizontal);
+}
+
+void MainWindow::createZoomButton()
+{
+    // The zoom in the status bar; its menu has the usual steps and Fit.
+    m_zoomButton = new QToolButton(this);
+    m_zoomButton->setObjectName(QStringLiteral("zoomButton"));
+    m_zoomButton->setAutoRaise(true);
+    m_zoomButton->setPopupMode(QToolButton::InstantPopup);
+    m_zoomButton->setToolTip(tr("Zoom (Ctrl+wheel or the wheel zooms the canvas)"));
+    auto* menu = new QMenu(m_zoomButton);
+    menu->setObjectName(QStringLiteral("zoomMenu"));
+    menu->addAction(tr("Fit"), m_view, &DiagramView::fitAll);
+    menu->addSeparator();
+    for (int percent : {10, 25, 50, 75, 100, 150, 200, 400})
+        menu->addAction(tr("%1 %").arg(percent), this, [this, percent] { m_view->setZoom(percent / 100.0); });
+    m_zoomButton->setMenu(menu);
+    auto show = [this](double zoom) {
+        const double percent = zoom * 100;
+        m_zoomButton->setText(tr("%1 %").arg(percent < 10 ? QString::number(percent, 'f', 1) : QString::number(std::lround(percent))));
+    };
+    connect(m_view, &DiagramView::zoomChanged, this, show);
+    show(m_view->zoom());
+    statusBar()->addPermanentWidget(m_zoomButton);
 }
 
 void MainWindow::updateTitle()
@@ -188,17 +251,19 @@ void MainWindow::drawWhereTheModelSays()
     // A file may draw a resource in a box its model disagrees with (an instance in another
     // subnet's box, a gateway inside a subnet). The model is the truth: such shapes move into
     // the container the model puts them in, as one undoable step the user sees.
-    const Design& d = m_document->design();
-    ChangeSet everything;
-    for (const Resource& r : d.resources())
-        everything.resources.push_back(ResourceChange{r.id, r, r});
-    ChangeSet followed = followModel(d, everything);
-    followed.resources.clear();
-    if (followed.shapes.empty())
+    // A drawn VPC without a main route table gets one, drawn: AWS always has one (drawAsTheModelSays).
+    ChangeSet followed = drawAsTheModelSays(m_document->design());
+    if (followed.empty())
         return;
-    const int moved = int(followed.shapes.size());
+    const int tables = int(followed.resources.size());
+    const int moved = int(std::count_if(followed.shapes.begin(), followed.shapes.end(), [](const ShapeChange& c) {
+        return c.before && c.after && c.before->parent != c.after->parent;
+    }));
     m_document->apply(std::move(followed), tr("Draw resources where the model puts them"));
-    statusBar()->showMessage(tr("%n shape(s) moved into the container their model names (Undo puts them back).", nullptr, moved), 8000);
+    const QString shapes = tr("%n shape(s) moved into the container their model names.", nullptr, moved);
+    const QString mains = tr("%n main route table(s) drawn: every VPC has one.", nullptr, tables);
+    const QString said = tables ? mains + (moved > 0 ? QLatin1Char(' ') + shapes : QString()) : shapes;
+    statusBar()->showMessage(said + tr(" (Undo takes it back.)"), 8000);
 }
 
 void MainWindow::newDocument()
@@ -281,10 +346,10 @@ bool MainWindow::openFile(const QString& path)
         return false;
     }
     addRecent(path);
-    drawWhereTheModelSays();
+    statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
+    drawWhereTheModelSays(); // what it changed, if anything, replaces "Opened" in the status bar
     m_view->fitAll();
     m_view->setFocus();
-    statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
     return true;
 }
 
@@ -341,7 +406,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState(kLayoutVersion));
     event->accept();
 }
 

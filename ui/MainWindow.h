@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QTimer;
+class QToolButton;
 class QUndoView;
 
 namespace pp::ui {
@@ -24,6 +25,7 @@ class PalettePanel;
 class InspectorPanel;
 class IssuesPanel;
 class PathPanel;
+class Navigator;
 
 // The editor window: canvas in the middle; palette, inspector, issues, flow path and undo
 // history in docks; the standard File / Edit / View / Help menus and shortcuts, and context
@@ -46,6 +48,10 @@ public:
     PathPanel* pathPanel() const { return m_path; }
     QString lastError() const { return m_lastError; }
     IssuesPanel* issuesPanel() const { return m_issues; }
+    Navigator* navigator() const { return m_navigator; }
+    // Which layout of the docks saveState()/restoreState() write and accept: a state saved by an
+    // older layout is ignored (the default layout is used instead).
+    static constexpr int kLayoutVersion = 2;
 
     // The window's action with this object name (menus, toolbar, tests).
     QAction* action(const QString& name) const;
@@ -64,6 +70,10 @@ public slots:
     void pasteAt(QPointF scenePos);
     void offerNatRoutes(const QString& nat);
     void findResource();
+    // The next (step 1) or previous (step -1) match of the Find field's text (F3, Shift+F3).
+    void findStep(int step);
+    // Puts every panel back where a new installation has it (View → Reset Layout).
+    void resetLayout();
     void alignSelection(int alignment);      // pp::Alignment
     void distributeSelection(int direction); // pp::Distribution
     void makeSameSize();
@@ -82,6 +92,7 @@ private:
     void createActions();
     void createEditActions(QMenu* edit, class QToolBar* bar);
     void createDocks();
+    void createZoomButton();
     void updateTitle();
     void selectionChanged();
     bool maybeSave();
@@ -111,6 +122,11 @@ private:
     QDockWidget* m_pathDock = nullptr;
     QDockWidget* m_issuesDock = nullptr;
     QDockWidget* m_inspectorDock = nullptr;
+    QDockWidget* m_paletteDock = nullptr;
+    QDockWidget* m_historyDock = nullptr;
+    QDockWidget* m_navigatorDock = nullptr;
+    Navigator* m_navigator = nullptr;
+    QToolButton* m_zoomButton = nullptr;
     QTimer* m_nudgeSeal = nullptr;
     bool m_nudging = false;
     QUndoView* m_history = nullptr;

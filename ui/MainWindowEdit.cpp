@@ -11,6 +11,7 @@
 #include "edit/Arrange.h"
 #include "edit/Clipboard.h"
 #include "edit/Defaults.h"
+#include "edit/Find.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -255,26 +256,37 @@ void MainWindow::offerNatRoutes(const QString& nat)
     box->open();
 }
 
-void MainWindow::findResource()
+void MainWindow::findResource() { findStep(1); }
+
+void MainWindow::findStep(int step)
 {
-    // By id or name, case-insensitive; repeated searches step through the matches.
+    // Names, ids, addresses and blocks (core/edit/Find.h); the same text again steps through the
+    // matches. The match is selected, zoomed to and centred, and the canvas has the focus.
     const QString text = m_find->text().trimmed();
-    if (text.isEmpty())
-        return;
-    QStringList matches;
-    for (const Resource& r : m_document->design().resources())
-        if (QString::fromStdString(r.id.str()).contains(text, Qt::CaseInsensitive) ||
-            QString::fromStdString(r.name).contains(text, Qt::CaseInsensitive))
-            if (m_scene->itemFor(r.id.str()))
-                matches << QString::fromStdString(r.id.str());
-    if (matches.isEmpty()) {
-        statusBar()->showMessage(tr("Nothing drawn matches \"%1\"").arg(text), 4000);
+    if (text.isEmpty()) {
+        m_find->setFocus();
         return;
     }
-    m_findIndex = text == m_lastFind ? (m_findIndex + 1) % matches.size() : 0;
+    QStringList matches;
+    for (const FindMatch& m : findResources(m_document->design(), text.toStdString()))
+        if (m_scene->itemFor(m.id.str()))
+            matches << QString::fromStdString(m.id.str());
+    if (matches.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing drawn matches \"%1\"").arg(text), 4000);
+        m_lastFind.clear();
+        return;
+    }
+    const int count = int(matches.size());
+    m_findIndex = text == m_lastFind ? ((m_findIndex + step) % count + count) % count : (step > 0 ? 0 : count - 1);
     m_lastFind = text;
-    m_view->centreOn({matches[m_findIndex]});
-    statusBar()->showMessage(tr("%1 of %2: %3").arg(m_findIndex + 1).arg(matches.size()).arg(matches[m_findIndex]), 4000);
+    const QString id = matches[m_findIndex];
+    m_view->centreOn({id});
+    m_view->setFocus();
+    const Resource* r = m_document->design().find(ResourceId(id.toStdString()));
+    const QString name = r ? QString::fromStdString(r->displayName()) : id;
+    statusBar()->showMessage(name == id ? tr("%1 of %2: %3").arg(m_findIndex + 1).arg(count).arg(id)
+                                        : tr("%1 of %2: %3 (%4)").arg(m_findIndex + 1).arg(count).arg(name, id),
+                             8000);
 }
 
 } // namespace pp::ui

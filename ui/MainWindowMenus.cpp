@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -104,6 +105,24 @@ void MainWindow::createActions()
     addAction(arrange, QStringLiteral("actionDistributeVertically"), tr("Distribute &Vertically"), {},
               [this] { distributeSelection(int(Distribution::Vertical)); });
     addAction(arrange, QStringLiteral("actionSameSize"), tr("Make Same &Size"), {}, [this] { makeSameSize(); });
+    arrange->addSeparator();
+    auto restack = [this](Stacking stacking) {
+        const QList<ResourceId> selected = m_scene->selectedResources();
+        ChangeSet change = restackShapes(m_document->design(), {selected.begin(), selected.end()}, stacking);
+        if (change.empty()) {
+            statusBar()->showMessage(selected.isEmpty()
+                                         ? tr("Select the shapes to move in the stacking order.")
+                                         : tr("Already there: nothing is drawn over (under) them."),
+                                     4000);
+            return;
+        }
+        m_document->apply(std::move(change),
+                          stacking == Stacking::Front ? tr("Bring to front") : tr("Send to back"));
+    };
+    addAction(arrange, QStringLiteral("actionBringToFront"), tr("Bring to &Front"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_BracketRight), [restack] { restack(Stacking::Front); });
+    addAction(arrange, QStringLiteral("actionSendToBack"), tr("Send to &Back"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_BracketLeft), [restack] { restack(Stacking::Back); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     bar->addSeparator();
@@ -119,6 +138,7 @@ void MainWindow::createActions()
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view->addAction(d->toggleViewAction());
+    view->addAction(action(QStringLiteral("actionResetLayout")));
 
     bar->addSeparator();
     QAction* flowTool = action(QStringLiteral("drawFlow"));
@@ -126,10 +146,10 @@ void MainWindow::createActions()
     bar->addSeparator();
     m_find = new QLineEdit(this);
     m_find->setObjectName(QStringLiteral("find"));
-    m_find->setPlaceholderText(tr("Find by name or id"));
+    m_find->setPlaceholderText(tr("Find by name, id, IP or CIDR"));
     m_find->setClearButtonEnabled(true);
     m_find->setMaximumWidth(220);
-    m_find->setToolTip(tr("Find a resource by name or id; Enter steps through the matches (Ctrl+F)"));
+    m_find->setToolTip(tr("Find a resource by name, id, IP address or CIDR; Enter or F3 steps through the matches, Shift+F3 back (Ctrl+F)"));
     connect(m_find, &QLineEdit::returnPressed, this, &MainWindow::findResource);
     bar->addWidget(m_find);
 
@@ -188,6 +208,7 @@ void MainWindow::createEditActions(QMenu* edit, QToolBar* bar)
         m_find->setFocus();
         m_find->selectAll();
     });
+    edit->addActions({action(QStringLiteral("actionFindNext")), action(QStringLiteral("actionFindPrevious"))});
 }
 
 void MainWindow::canvasMenu(QPointF scenePos, QPoint globalPos)
@@ -208,6 +229,8 @@ void MainWindow::canvasMenu(QPointF scenePos, QPoint globalPos)
     auto* flow = dynamic_cast<FlowItem*>(picked);
     if (resource && resources.size() == 1) {
         addResourceActions(menu, resource->resourceId());
+        menu.addAction(action(QStringLiteral("actionBringToFront")));
+        menu.addAction(action(QStringLiteral("actionSendToBack")));
         if (style::isContainer(resource->kind())) {
             menu.addAction(tr("Paste &Here"), this, [this, scenePos] { pasteAt(scenePos); });
         }
@@ -244,6 +267,8 @@ void MainWindow::canvasMenu(QPointF scenePos, QPoint globalPos)
                                      "actionAlignBottom", "actionDistributeHorizontally", "actionDistributeVertically", "actionSameSize"})
                 align->addAction(action(QString::fromLatin1(name)));
         }
+        menu.addAction(action(QStringLiteral("actionBringToFront")));
+        menu.addAction(action(QStringLiteral("actionSendToBack")));
         menu.addAction(action(QStringLiteral("actionFitSelection")));
     } else {
         // Empty canvas.

@@ -223,4 +223,60 @@ ChangeSet nudgeShapes(const Design& design, const std::vector<ResourceId>& ids, 
     return builder.build();
 }
 
+ChangeSet restackShapes(const Design& design, const std::vector<ResourceId>& ids, Stacking stacking)
+{
+    const std::vector<Shape>& shapes = design.diagram.shapes;
+    std::unordered_set<ResourceId> selected(ids.begin(), ids.end());
+    std::vector<std::size_t> moving; // indexes in the drawing order
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        if (selected.erase(shapes[i].resource) > 0) // once each, even when a file draws a resource twice
+            moving.push_back(i);
+    if (moving.empty())
+        return {};
+
+    // Already there: no unselected sibling above (below) any selected shape. By container ("" for
+    // the canvas): the last (first) unselected shape's index.
+    const bool front = stacking == Stacking::Front;
+    const std::unordered_set<std::size_t> isMoving(moving.begin(), moving.end());
+    std::unordered_map<std::string, std::size_t> unselected;
+    auto key = [&](std::size_t i) { return shapes[i].parent ? shapes[i].parent->str() : std::string(); };
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        if (!isMoving.count(i) && (front || !unselected.count(key(i))))
+            unselected[key(i)] = i;
+    const bool already = std::all_of(moving.begin(), moving.end(), [&](std::size_t i) {
+        const auto it = unselected.find(key(i));
+        return it == unselected.end() || (front ? i > it->second : i < it->second);
+    });
+    if (already)
+        return {};
+
+    ChangeSet change;
+    for (std::size_t i : moving)
+        change.shapes.push_back({shapes[i].resource, shapes[i], std::nullopt, i});
+    for (std::size_t n = 0; n < moving.size(); ++n) {
+        const Shape& s = shapes[moving[n]];
+        change.shapes.push_back({s.resource, std::nullopt, s, front ? kAtEnd : n});
+    }
+    return change;
+}
+
+bool onlyRestacks(const ChangeSet& change)
+{
+    if (change.shapes.empty() || !change.resources.empty() || !change.flows.empty())
+        return false;
+    // Each shape once removed and once inserted, unchanged.
+    std::unordered_map<ResourceId, std::pair<const ShapeChange*, const ShapeChange*>> entries;
+    for (const ShapeChange& c : change.shapes) {
+        auto& [removal, insertion] = entries[c.resource];
+        const ShapeChange*& slot = c.before && !c.after ? removal : insertion;
+        if (slot || (c.before && c.after) || (!c.before && !c.after))
+            return false;
+        slot = &c;
+    }
+    return std::all_of(entries.begin(), entries.end(), [](const auto& entry) {
+        const auto& [removal, insertion] = entry.second;
+        return removal && insertion && removal->before == insertion->after;
+    });
+}
+
 } // namespace pp

@@ -1,7 +1,8 @@
 #pragma once
 
-// Arranging drawn shapes: align, distribute, same size, nudge. Each function returns one change-set
-// (one undo step) that only changes shapes; an edit that would change nothing returns an empty one.
+// Arranging drawn shapes: align, distribute, same size, nudge, stacking order. Each function
+// returns one change-set (one undo step) that only changes shapes; an edit that would change
+// nothing returns an empty one.
 //
 // Rules shared by all of them:
 // - `ids` is the selection, in the order the user selected it. Ids without a shape and repeated
@@ -64,5 +65,27 @@ ChangeSet makeSameSize(const Design& design, const std::vector<ResourceId>& ids)
 // parent's edge stops there (others keep moving), and a container never leaves its parent.
 // Nudging by (0, 0) changes nothing, even for a shape already outside its parent's bounds.
 ChangeSet nudgeShapes(const Design& design, const std::vector<ResourceId>& ids, double dx, double dy);
+
+// Stacking order (Bring to Front, Send to Back): among the shapes drawn in one container (or on
+// the canvas), a shape later in `diagram.shapes` is drawn above an earlier one. The canvas keeps
+// tiles above containers whatever the order (a container's body must never hide a tile, nor a
+// top-level container the links). Positions and sizes never change, so the rules above about
+// nesting and bounds do not apply: every selected shape moves among its own siblings.
+// Which end of the stacking order `restackShapes` moves the selection to.
+enum class Stacking {
+    Front, // Bring to Front: to the end of the order, above every sibling
+    Back,  // Send to Back: to the start of the order, below every sibling
+};
+
+// Moves the selected shapes (ids without a shape and repeated ids are ignored) to the front or the
+// back of the stacking order, keeping their order among themselves. One change-set that only
+// reorders: each moved shape is removed and inserted again, unchanged, at its new place (see
+// applyChangeSet). Empty when every selected shape is already above (below) all its unselected
+// siblings: the command would change nothing the user can see.
+ChangeSet restackShapes(const Design& design, const std::vector<ResourceId>& ids, Stacking stacking);
+
+// True when `change` only moves shapes in the stacking order (each shape it touches is removed and
+// inserted again): nothing to lay out.
+bool onlyRestacks(const ChangeSet& change);
 
 } // namespace pp

@@ -96,8 +96,14 @@ bool applyChangeSet(Design& design, const ChangeSet& change, std::string* error)
         if (!c.before && c.after && design.containsId(c.id.str()))
             return fail(error, "id '" + c.id.str() + "' is already used");
     }
+    // A shape removed and inserted again by the same change moves in the stacking order.
+    auto reinserted = [&](const ShapeChange& c) {
+        return !c.before && std::any_of(change.shapes.begin(), change.shapes.end(), [&](const ShapeChange& o) {
+                   return o.resource == c.resource && o.before && !o.after;
+               });
+    };
     for (const ShapeChange& c : change.shapes)
-        if (!matches(c, findShape(design, c.resource)))
+        if (!matches(c, findShape(design, c.resource)) && !reinserted(c))
             return fail(error, "the shape of '" + c.resource.str() + "' is not in the state the change expects");
     if (change.connectorsBefore && design.diagram.connectors != *change.connectorsBefore)
         return fail(error, "the connectors are not in the state the change expects");

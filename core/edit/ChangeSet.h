@@ -35,6 +35,8 @@ struct ShapeChange {
     ResourceId resource;
     std::optional<Shape> before;
     std::optional<Shape> after;
+    // A shape may have two entries, one removing it and one inserting it again at `position`: it
+    // moves in the drawing's (stacking) order (restackShapes in edit/Arrange.h).
     std::size_t position = kAtEnd;
     friend bool operator==(const ShapeChange&, const ShapeChange&) = default;
 };

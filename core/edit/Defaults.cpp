@@ -67,6 +67,36 @@ const Shape* shapeOf(const Design& d, const ResourceId& id)
 
 std::optional<ResourceId> mainRouteTableOf(const Design& d, const ResourceId& vpc) { return mainTable(d, vpc); }
 
+std::optional<EffectiveRouteTable> effectiveRouteTableOf(const Design& d, const ResourceId& subnet)
+{
+    const Subnet* s = d.findAs<Subnet>(subnet);
+    if (!s)
+        return std::nullopt;
+    EffectiveRouteTable out;
+    const std::optional<ResourceId> main = mainTable(d, s->vpc);
+    out.associated = s->routeTable.has_value();
+    out.table = s->routeTable ? s->routeTable : main;
+    out.main = !s->routeTable || s->routeTable == main;
+    return out;
+}
+
+ChangeSet drawAsTheModelSays(const Design& d)
+{
+    ChangeSetBuilder b(d);
+    d.forEach<Vpc>([&](const Resource& vpc, const Vpc&) {
+        if (const Shape* shape = shapeOf(d, vpc.id); shape && !mainTable(d, vpc.id))
+            addMainRouteTable(b, d, vpc, shape);
+    });
+    ChangeSet change = b.build();
+    // Every resource counts as touched, so followModel looks at every tile's container.
+    const std::size_t added = change.resources.size();
+    for (const Resource& r : d.resources())
+        change.resources.push_back({r.id, r, r, kAtEnd});
+    change = followModel(d, std::move(change));
+    change.resources.erase(change.resources.begin() + std::ptrdiff_t(added), change.resources.end());
+    return change;
+}
+
 ResourceId addMainRouteTable(ChangeSetBuilder& b, const Design& d, const Resource& vpc, const Shape* vpcShape)
 {
     Resource rt;

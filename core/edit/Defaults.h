@@ -11,6 +11,20 @@ namespace pp {
 // implicit one with only the local routes.
 std::optional<ResourceId> mainRouteTableOf(const Design& design, const ResourceId& vpc);
 
+// The route table a subnet uses (RT-4), for the inspectors and the canvas.
+struct EffectiveRouteTable {
+    // The table resource; nullopt when the subnet uses its VPC's implicit main table (the VPC has
+    // no route table resource with `main: true`: AWS's main table with only the local routes).
+    std::optional<ResourceId> table;
+    bool associated = false; // explicitly associated with the subnet (`routeTable` set)
+    bool main = false;       // the VPC's main table (explicit or implicit); may also be associated
+    friend bool operator==(const EffectiveRouteTable&, const EffectiveRouteTable&) = default;
+};
+
+// The subnet's explicitly associated route table, else its VPC's main table, else the implicit
+// main table (as the engine routes, core/analysis/Network.cpp). nullopt for an unknown subnet.
+std::optional<EffectiveRouteTable> effectiveRouteTableOf(const Design& design, const ResourceId& subnet);
+
 // The main route table of a new VPC, as a real object: subnets use it until they are associated
 // with another table, so the NAT default route, gateway endpoint associations and the public
 // switch have a table to name. Stages it into `builder` (named "<VPC name> main", id "rt-N" free in
@@ -18,6 +32,14 @@ std::optional<ResourceId> mainRouteTableOf(const Design& design, const ResourceI
 // Returns its id.
 ResourceId addMainRouteTable(ChangeSetBuilder& builder, const Design& design, const Resource& vpc,
                              const Shape* vpcShape);
+
+// What opening a file puts right in its drawing, as one change-set (empty when nothing):
+// - every drawn VPC without a main route table gets one (addMainRouteTable): AWS always has one,
+//   and a user must see which table the subnets without an association use; it routes exactly as
+//   the implicit table did (only the local routes), so no verdict changes;
+// - every tile drawn outside the container its model names moves into it, at a free spot;
+//   containers grow and push their siblings aside (followModel).
+ChangeSet drawAsTheModelSays(const Design& design);
 
 // AWS's "set main route table": when `change` makes a route table the main one of its VPC, the
 // VPC's other main tables stop being main (a VPC has one, RT-4), in the same change.

@@ -1,5 +1,6 @@
 #include "edit/DiagramFollow.h"
 
+#include "edit/Arrange.h"
 #include "edit/PasteLayout.h"
 
 #include <algorithm>
@@ -113,7 +114,9 @@ Point freeSpot(const Shape& s, const std::vector<const Shape*>& siblings, const 
 
 ChangeSet followModel(const Design& design, ChangeSet change)
 {
-    // A drag or a resize changes shapes only: nothing to follow.
+    // A drag, a resize or a change of stacking order changes shapes only: nothing to follow.
+    if (onlyRestacks(change))
+        return change;
     const bool addsShapes =
         std::any_of(change.shapes.begin(), change.shapes.end(), [](const ShapeChange& c) { return !c.before && c.after; });
     const bool changesModel =

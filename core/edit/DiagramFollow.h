@@ -40,7 +40,9 @@ Home homeOf(const Resource& resource, const ResourceLookup& find);
 //   after its position (right along its row, then down, on a 20-unit grid, 10 units clear of its
 //   siblings; containers and shapes on the canvas stay on their row, beside their siblings, 20
 //   units clear);
-// - the containers of those shapes (and theirs) grow to hold them with a 20-unit margin.
+// - the containers of those shapes (and theirs) grow to hold them with a 20-unit margin, and
+//   push aside the siblings they would now come near (growContainers in PasteLayout.h);
+// - a change that only moves shapes in the stacking order (restackShapes) is left as it is.
 // Nothing else moves. A change that leaves nothing to fix comes back unchanged, so applying this
 // twice is the same as once; its inverse still restores the design exactly. A change that does not
 // apply to `design` comes back unchanged too.

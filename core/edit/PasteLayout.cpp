@@ -163,37 +163,126 @@ void placeTopLevelShapes(const Drawing& drawing, std::vector<Shape>& shapes, con
     }
 }
 
+namespace {
+
+// Closer than `gap` (or overlapping).
+bool crowds(const Shape& a, const Shape& b, double gap)
+{
+    return a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap &&
+           b.y < a.y + a.height + gap;
+}
+
+} // namespace
+
 void growContainers(const Drawing& drawing, const std::vector<Shape>& placed, ChangeSetBuilder& builder)
 {
-    std::map<std::string, Shape> grown; // by resource id: deterministic order
+    std::map<std::string, Shape> working; // shapes grown or pushed, by resource id: deterministic order
     auto current = [&](const ResourceId& id) -> Shape* {
-        auto it = grown.find(id.str());
-        if (it == grown.end()) {
+        auto it = working.find(id.str());
+        if (it == working.end()) {
             const Shape* s = drawing.shape(id);
             if (!s)
                 return nullptr;
-            it = grown.emplace(id.str(), *s).first;
+            it = working.emplace(id.str(), *s).first;
         }
         return &it->second;
     };
-    for (const Shape& p : placed) {
-        double right = p.x + p.width, bottom = p.y + p.height;
-        std::optional<ResourceId> at = p.parent;
-        for (int guard = 0; at && guard < 64; ++guard) {
-            Shape* container = current(*at);
-            if (!container || (right + kContainerMargin <= container->width &&
-                               bottom + kContainerMargin <= container->height))
-                break;
-            container->width = std::max(container->width, right + kContainerMargin);
-            container->height = std::max(container->height, bottom + kContainerMargin);
-            right = container->x + container->width;
-            bottom = container->y + container->height;
-            at = container->parent;
+    // Grows `container` to hold a shape ending at (right, bottom); true when it grew.
+    auto hold = [&](const ResourceId& container, double right, double bottom) {
+        Shape* c = current(container);
+        if (!c || (right + kContainerMargin <= c->width && bottom + kContainerMargin <= c->height))
+            return false;
+        c->width = std::max(c->width, right + kContainerMargin);
+        c->height = std::max(c->height, bottom + kContainerMargin);
+        return true;
+    };
+    // Containers that grew, in the order they did: each may now cover a sibling.
+    std::vector<ResourceId> grown;
+    for (const Shape& p : placed)
+        if (p.parent && hold(*p.parent, p.x + p.width, p.y + p.height))
+            grown.push_back(*p.parent);
+
+    // A container that grew pushes the siblings it now comes near aside, right or down (whichever
+    // moves it less when it lay diagonally), to the clearance the placement gives the pushed
+    // shape (followModel's freeSpot: 20 for containers and shapes on the canvas, 10 for tiles); a
+    // pushed sibling pushes those it now comes near in turn. Shapes already that close before are
+    // left as they were. The parent grows to hold what moved, and so on upwards.
+    for (std::size_t next = 0; next < grown.size() && next < 4096; ++next) {
+        const Shape* first = current(grown[next]);
+        if (!first)
+            continue;
+        const std::optional<ResourceId> parent = first->parent;
+        const std::vector<const Shape*> siblings = drawing.children(parent);
+        std::vector<ResourceId> movers{grown[next]};
+        double right = first->x + first->width, bottom = first->y + first->height;
+        for (std::size_t m = 0; m < movers.size() && m < 4096; ++m) {
+            const Shape mover = *current(movers[m]);
+            const Shape& before = *drawing.shape(movers[m]);
+            for (const Shape* original : siblings) {
+                if (original->resource == mover.resource)
+                    continue;
+                const Resource* r = drawing.design().find(original->resource);
+                const bool wide = !parent || (r && isContainerKind(r->kind()));
+                const double gap = wide ? kContainerMargin : kContainerMargin / 2;
+                Shape& other = *current(original->resource);
+                if (!crowds(mover, other, gap) || crowds(before, *original, gap))
+                    continue;
+                // Only what lay right of or below it: pushes never go back left or up (a tile
+                // pushed below a subnet does not push the subnet).
+                const bool onTheRight = original->x >= before.x + before.width;
+                const bool below = original->y >= before.y + before.height;
+                if (!onTheRight && !below)
+                    continue;
+                const double dx = mover.x + mover.width + gap - other.x;
+                const double dy = mover.y + mover.height + gap - other.y;
+                if (onTheRight && (!below || dx <= dy))
+                    other.x += dx;
+                else
+                    other.y += dy;
+                movers.push_back(other.resource);
+                right = std::max(right, other.x + other.width);
+                bottom = std::max(bottom, other.y + other.height);
+            }
         }
+        if (parent && hold(*parent, right, bottom))
+            grown.push_back(*parent);
     }
-    for (const auto& [id, s] : grown)
+    for (const auto& [id, s] : working)
         if (!(s == *drawing.shape(s.resource)))
             builder.setShape(s);
+}
+
+Area footprintOf(const Shape& s, bool container)
+{
+    if (container)
+        return {s.x, s.y, s.x + s.width, s.y + s.height};
+    return {s.x - kTileLabelReach, s.y, s.x + s.width + kTileLabelReach, s.y + s.height + kTileLabelBelow};
+}
+
+std::vector<LayoutProblem> layoutProblems(const Design& design)
+{
+    const Drawing drawing(design);
+    auto footprint = [&](const Shape& s) {
+        const Resource* r = design.find(s.resource);
+        return footprintOf(s, r && isContainerKind(r->kind()));
+    };
+    std::vector<LayoutProblem> out;
+    const std::vector<Shape>& shapes = design.diagram.shapes;
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        const Shape& s = shapes[i];
+        const Area a = footprint(s);
+        if (const Shape* container = s.parent ? drawing.shape(*s.parent) : nullptr)
+            if (a.left < 0 || a.top < kContainerHeader || a.right > container->width ||
+                a.bottom > container->height)
+                out.push_back({LayoutProblemKind::OutsideContainer, s.resource, container->resource});
+        for (std::size_t j = i + 1; j < shapes.size(); ++j)
+            if (shapes[j].parent == s.parent) {
+                const Area b = footprint(shapes[j]);
+                if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+                    out.push_back({LayoutProblemKind::CoversSibling, s.resource, shapes[j].resource});
+            }
+    }
+    return out;
 }
 
 std::vector<ResourceId> topLevelOf(const Design& design, const std::vector<ResourceId>& ids)

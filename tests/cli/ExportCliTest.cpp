@@ -174,6 +174,37 @@ TEST_F(Export, SvgMatchesTheGoldenFile)
     EXPECT_EQ(read(path("now.svg")), read(fs::path(PRIVATEPATH_SOURCE_DIR) / "tests/data/golden-export.svg"));
 }
 
+TEST_F(Export, PdfTextIsFoundAsWritten)
+{
+    // Searching a PDF for "office" must find "Branch office": the text carries plain letters,
+    // never the ligature characters (U+FB00-FB06) a shaper substitutes for "ff", "fi", "ffi"...
+    if (shell("command -v pdftotext").code != 0)
+        GTEST_SKIP() << "pdftotext is not installed (poppler-utils; scripts/setup.sh installs it)";
+    const std::string example = (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/on-premises-application.privatepath").string();
+    ASSERT_EQ(exportCommand(quote(example) + " -o " + quote(path("design.pdf")) + " --legend").code, 0);
+    const Shell text = shell("pdftotext " + quote(path("design.pdf")) + " -");
+    ASSERT_EQ(text.code, 0) << text.out;
+    EXPECT_NE(text.out.find("Branch office"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("finding"), std::string::npos) << "the legend's 'Resource with an error finding'";
+    EXPECT_EQ(text.out.find("\xEF\xAC"), std::string::npos) << "a ligature character in: " << text.out;
+}
+
+TEST_F(Export, SvgCarriesItsFontAndScales)
+{
+    const std::string example = (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/s3-gateway-endpoint.privatepath").string();
+    ASSERT_EQ(exportCommand(quote(example) + " -o " + quote(path("design.svg"))).code, 0);
+    const std::string svg = read(path("design.svg"));
+    EXPECT_NE(svg.find("@font-face { font-family: 'Lato'; font-weight: normal;"), std::string::npos);
+    EXPECT_NE(svg.find("url(data:font/ttf;base64,"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(svg, std::regex(R"(<svg [^>]*width="\d+" height="\d+" viewBox="0 0 \d+ \d+")")));
+    if (shell("command -v rsvg-convert").code != 0)
+        GTEST_SKIP() << "rsvg-convert is not installed (librsvg2-bin; scripts/setup.sh installs it)";
+    // Another renderer draws it at any size asked for: the viewBox scales the drawing.
+    const Shell rsvg = shell("rsvg-convert --width 400 --keep-aspect-ratio " + quote(path("design.svg")) + " -o " + quote(path("small.png")));
+    ASSERT_EQ(rsvg.code, 0) << rsvg.out;
+    EXPECT_EQ(pngSize(read(path("small.png"))).first, 400);
+}
+
 TEST_F(Export, HostileLabelsStayLiteralText)
 {
     // Markup, quotes, ampersands, a CDATA end, a comment, script and a control character in the
@@ -209,8 +240,9 @@ TEST_F(Export, HostileLabelsStayLiteralText)
 
 TEST_F(Export, HighlightingSwitches)
 {
-    // The S3 example has a public flow: its colour and the rings show by default; --no-paths
-    // keeps the colour without rings; --no-highlight removes both.
+    // The S3 example has a public flow: its colour and the rings on all its hops show by default;
+    // --no-paths keeps the colour (and the ring where it leaves the private network, part of the
+    // flow's drawing) without the hops' rings; --no-highlight removes every public colour.
     const std::string example = (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/s3-gateway-endpoint.privatepath").string();
     for (const char* variant : {"", "--no-paths", "--no-highlight"}) {
         SCOPED_TRACE(variant);
@@ -224,7 +256,9 @@ TEST_F(Export, HighlightingSwitches)
             ++n;
         return n;
     };
-    EXPECT_GT(count(all, publicColour), count(noPaths, publicColour)) << "rings gone";
+    const std::string hopRing = "stroke=\"#E9977E\""; // style::publicPathRingColor()
+    EXPECT_GT(count(all, hopRing), 0);
+    EXPECT_EQ(count(noPaths, hopRing), 0) << "rings gone";
     EXPECT_GT(count(noPaths, publicColour), 0) << "the public flow keeps its colour";
     EXPECT_EQ(count(none, publicColour), 0);
 }

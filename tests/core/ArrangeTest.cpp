@@ -1,7 +1,8 @@
-// Arranging shapes: align, distribute, same size and nudge give the positions and sizes a user
-// expects, stay inside the containers, leave what a selected container holds to move with it,
-// and each is one exactly undoable change-set.
+// Arranging shapes: align, distribute, same size, nudge and the stacking order give the
+// positions, sizes and order a user expects, stay inside the containers, leave what a selected
+// container holds to move with it, and each is one exactly undoable change-set.
 #include "edit/Arrange.h"
+#include "edit/DiagramFollow.h"
 
 #include "TestSupport.h"
 
@@ -279,6 +280,62 @@ TEST(ArrangeNudge, AContainerCarriesWhatItHoldsAndNeverLeavesItsParent)
     const Design far = applied(d, nudgeShapes(d, ids({"app-a"}), 2000, 2000));
     EXPECT_EQ(shapeOf(far, "app-a").x, 1200 - 400);
     EXPECT_EQ(shapeOf(far, "app-a").y, 900 - 300);
+}
+
+// ---- stacking order ----
+
+// The resources of the drawing, in its (stacking) order.
+std::vector<std::string> order(const Design& d)
+{
+    std::vector<std::string> out;
+    for (const Shape& s : d.diagram.shapes)
+        out.push_back(s.resource.str());
+    return out;
+}
+
+TEST(ArrangeStacking, BringToFrontPutsTheSelectionLastKeepingItsOrderAndNothingElseChanges)
+{
+    const Design d = arranged();
+    const ChangeSet change = restackShapes(d, ids({"vpce-s3", "igw-a", "nothing", "igw-a"}), Stacking::Front);
+    const Design after = applied(d, change);
+    EXPECT_EQ(order(after), (std::vector<std::string>{"use1", "vpc-a", "eigw-a", "vpce-sqs", "app-a", "i-app", "i-a2", "app-b",
+                                                      "i-b1", "i-b2", "igw-a", "vpce-s3"}))
+        << "in their own order (igw-a was below vpce-s3), above everything";
+    for (const char* id : {"igw-a", "vpce-s3"})
+        EXPECT_EQ(shapeOf(after, id), shapeOf(d, id)) << "stacking moves nothing";
+    // Already in front of every sibling: nothing to do.
+    EXPECT_TRUE(restackShapes(after, ids({"igw-a", "vpce-s3"}), Stacking::Front).empty());
+    EXPECT_TRUE(restackShapes(d, ids({"i-b2"}), Stacking::Front).empty()) << "i-b2 is already above i-b1";
+}
+
+TEST(ArrangeStacking, SendToBackPutsTheSelectionFirstAmongItsSiblings)
+{
+    const Design d = arranged();
+    const Design after = applied(d, restackShapes(d, ids({"i-a2", "vpce-sqs"}), Stacking::Back));
+    EXPECT_EQ(order(after), (std::vector<std::string>{"vpce-sqs", "i-a2", "use1", "vpc-a", "igw-a", "eigw-a", "vpce-s3", "app-a",
+                                                      "i-app", "app-b", "i-b1", "i-b2"}));
+    EXPECT_TRUE(restackShapes(after, ids({"i-a2"}), Stacking::Back).empty()) << "already below i-app";
+    EXPECT_TRUE(restackShapes(d, ids({"use1"}), Stacking::Back).empty()) << "alone on the canvas";
+    EXPECT_TRUE(restackShapes(d, ids({"nothing"}), Stacking::Back).empty());
+}
+
+TEST(ArrangeStacking, ARestackIsOneStepTheDrawingDoesNotLayOutAgain)
+{
+    // Even over a sibling (where a new shape would be moved off it), a restacked shape stays put.
+    Design d = arranged();
+    ChangeSetBuilder overlap(d);
+    Shape eigw = shapeOf(d, "eigw-a");
+    eigw.x = 110;
+    eigw.y = 70;
+    overlap.setShape(eigw);
+    d = applied(d, overlap.build());
+    const ChangeSet change = restackShapes(d, ids({"igw-a"}), Stacking::Front);
+    EXPECT_TRUE(onlyRestacks(change));
+    EXPECT_EQ(followModel(d, change), change);
+    const Design after = applied(d, change);
+    EXPECT_EQ(after.diagram.shapes.back(), shapeOf(d, "igw-a"));
+    EXPECT_FALSE(onlyRestacks(overlap.build()));
+    EXPECT_EQ(order(*loadDesign(saveDesignToString(after), "again").design), order(after)) << "saved and reopened";
 }
 
 TEST(Arrange, UndoingASeriesOfArrangementsGivesBackTheOriginalBytes)

@@ -242,6 +242,75 @@ TEST(MainRouteTable, TheNatOfferCreatesTheMainTableWhenTheSubnetsUseTheImplicitO
     EXPECT_TRUE(natDefaultRoutes(d, ResourceId("nat-1")).empty()) << "nothing left to do";
 }
 
+TEST(MainRouteTable, EachSubnetSaysWhichTableItUsesImplicitMainExplicitMainOrAssociated)
+{
+    Design d = sketch();
+    // No main route table resource: both subnets use the implicit main table.
+    EffectiveRouteTable implicitMain;
+    implicitMain.main = true;
+    EXPECT_EQ(effectiveRouteTableOf(d, ResourceId("pub")), implicitMain);
+    EXPECT_EQ(effectiveRouteTableOf(d, ResourceId("nothing")), std::nullopt);
+    EXPECT_EQ(effectiveRouteTableOf(d, ResourceId("vpc-1")), std::nullopt) << "a VPC is no subnet";
+
+    // rt-x associated with "app"; a main table added: "pub" uses it, "app" keeps rt-x.
+    ChangeSetBuilder b(d);
+    Resource app = *d.find(ResourceId("app"));
+    std::get<Subnet>(app.data).routeTable = ResourceId("rt-x");
+    b.modify(app);
+    const ResourceId main = addMainRouteTable(b, d, *d.find(ResourceId("vpc-1")), nullptr);
+    ASSERT_TRUE(applyChangeSet(d, b.build()));
+    EffectiveRouteTable explicitMain;
+    explicitMain.table = main;
+    explicitMain.main = true;
+    EXPECT_EQ(effectiveRouteTableOf(d, ResourceId("pub")), explicitMain);
+    EffectiveRouteTable associated;
+    associated.table = ResourceId("rt-x");
+    associated.associated = true;
+    EXPECT_EQ(effectiveRouteTableOf(d, ResourceId("app")), associated);
+
+    // Associated with the main table itself: both.
+    ChangeSetBuilder toMain(d);
+    std::get<Subnet>(app.data).routeTable = main;
+    toMain.modify(app);
+    ASSERT_TRUE(applyChangeSet(d, toMain.build()));
+    explicitMain.associated = true;
+    EXPECT_EQ(effectiveRouteTableOf(d, ResourceId("app")), explicitMain);
+}
+
+TEST(MainRouteTable, OpeningAFileDrawsTheMainTableOfAVpcThatHasNoneWithoutChangingAVerdict)
+{
+    const Design d = sketch();
+    const AnalysisResult before = analyzeDesign(d);
+    const ChangeSet change = drawAsTheModelSays(d);
+    Design after = d;
+    ASSERT_TRUE(applyChangeSet(after, change));
+    const auto main = mainRouteTableOf(after, ResourceId("vpc-1"));
+    ASSERT_TRUE(main) << "every VPC has a main route table";
+    EXPECT_EQ(after.find(*main)->name, "vpc-1 main");
+    EXPECT_TRUE(after.findAs<RouteTable>(*main)->routes.empty()) << "only the local routes, as the implicit one";
+    const Shape& tile = shapeOf(after, main->str());
+    EXPECT_EQ(tile.parent, ResourceId("vpc-1")) << "drawn in its VPC";
+    expectNoOverlaps(after);
+    expectInsideContainers(after);
+    // The interface endpoint drawn in "pub" is where its model puts it: nothing else moved.
+    for (const ShapeChange& c : change.shapes)
+        if (c.before) {
+            EXPECT_EQ(c.before->parent, c.after->parent) << c.resource.str() << " only grew or made room";
+        }
+    const AnalysisResult result = analyzeDesign(after);
+    ASSERT_EQ(result.flows.size(), before.flows.size());
+    for (std::size_t i = 0; i < result.flows.size(); ++i)
+        EXPECT_EQ(result.flows[i].verdict, before.flows[i].verdict);
+    EXPECT_TRUE(drawAsTheModelSays(after).empty()) << "opening it again changes nothing";
+    ASSERT_TRUE(applyChangeSet(after, change.inverse()));
+    EXPECT_EQ(after, d) << "undo takes it back";
+
+    // Not drawn: nothing to show, the model is left alone.
+    Design undrawn = d;
+    undrawn.diagram.shapes.clear();
+    EXPECT_TRUE(drawAsTheModelSays(undrawn).empty());
+}
+
 TEST(MainRouteTable, MakingATableMainTakesTheFlagFromTheFormerOne)
 {
     Design d = sketch();

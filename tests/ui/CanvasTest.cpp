@@ -1,8 +1,9 @@
 // The canvas as a user meets it: what a click picks, Select All + Delete, paste and duplicate,
-// keys, rename in place, context menus, Draw Flow, drops, highlights, documents.
+// keys, rename in place, context menus, Draw Flow, drops, highlights, documents, stacking order.
 #include "EditorFixture.h"
 
 #include "edit/Clipboard.h"
+#include "edit/Defaults.h"
 #include "lint/Lint.h"
 
 #include "panels/IssuesPanel.h"
@@ -459,6 +460,80 @@ TEST_F(Canvas, AResourceDrawnInTheWrongBoxIsDrawnWhereTheModelPutsIt)
     EXPECT_EQ(shapeOf("i-app-s3").parent, ResourceId("app-b"));
     EXPECT_EQ(scene()->itemFor("i-app-s3")->parentItem(), scene()->itemFor("app-b"));
     EXPECT_EQ(doc().undoStack()->count(), 1) << "one step the user can undo";
+}
+
+TEST_F(Canvas, BringToFrontPaintsATileAboveTheOneItOverlapsAndSurvivesSaveAndUndo)
+{
+    open("s3-gateway-endpoint");
+    view()->zoomReset();
+    view()->centerOn((centreOf("rt-pub") + centreOf("rt-app-nat")) / 2);
+    // Drag rt-app-nat half over rt-pub: being later in the drawing, it is painted above.
+    dragOnCanvas(centreOf("rt-app-nat"), centreOf("rt-pub") + QPointF(40, 30));
+    const QRectF both = scene()->itemFor("rt-pub")->sceneBoundingRect() & scene()->itemFor("rt-app-nat")->sceneBoundingRect();
+    ASSERT_FALSE(both.isEmpty()) << "the tiles overlap";
+    const QPointF spot = both.center();
+    auto topmost = [&]() -> std::string {
+        for (QGraphicsItem* item : scene()->items(spot, Qt::IntersectsItemBoundingRect, Qt::DescendingOrder))
+            if (auto* r = dynamic_cast<ResourceItem*>(item); r && !style::isContainer(r->kind()))
+                return r->resourceId().str();
+        return {};
+    };
+    ASSERT_EQ(topmost(), "rt-app-nat");
+    const QByteArray before = QByteArray::fromStdString(saveDesignToString(doc().design()));
+
+    select("rt-pub");
+    EXPECT_EQ(act("actionBringToFront")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+]")));
+    EXPECT_EQ(act("actionSendToBack")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+[")));
+    EXPECT_TRUE(contextMenuAt(centreOf("rt-pub") - QPointF(30, 20)).contains(QStringLiteral("Bring to Front")));
+    select("rt-pub");
+    act("actionBringToFront")->trigger();
+    EXPECT_EQ(topmost(), "rt-pub") << "painted above the tile it overlaps";
+    EXPECT_GT(scene()->itemFor("rt-pub")->zValue(), scene()->itemFor("rt-app-nat")->zValue());
+    EXPECT_EQ(doc().undoStack()->undoText(), QStringLiteral("Bring to front"));
+    EXPECT_TRUE(scene()->itemFor("rt-pub")->isSelected()) << "the selection stays";
+    doc().undoStack()->undo();
+    EXPECT_EQ(topmost(), "rt-app-nat") << "undo restores the stacking";
+    EXPECT_EQ(QByteArray::fromStdString(saveDesignToString(doc().design())), before) << "and the document";
+    doc().undoStack()->redo();
+    EXPECT_EQ(topmost(), "rt-pub");
+
+    // Saved and reopened: still above.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("stacked.privatepath"));
+    ASSERT_TRUE(window->saveTo(file));
+    ASSERT_TRUE(window->openFile(file));
+    EXPECT_EQ(topmost(), "rt-pub") << "the order is in the file";
+    EXPECT_EQ(doc().undoStack()->count(), 0) << "opening it changes nothing";
+    select("rt-pub");
+    act("actionSendToBack")->trigger();
+    EXPECT_EQ(topmost(), "rt-app-nat") << "sent back below it";
+}
+
+TEST_F(Canvas, OpeningAFileWhoseVpcHasNoMainRouteTableDrawsOneAsAnUndoableStep)
+{
+    QByteArray text = readAll(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath")));
+    ASSERT_EQ(text.count("\"main\": true,"), 1);
+    text.replace("\"main\": true,", "");
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("no-main.privatepath"));
+    QFile out(file);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+    ASSERT_TRUE(window->openFile(file)) << window->lastError().toStdString();
+    const auto main = mainRouteTableOf(doc().design(), ResourceId("vpc-a"));
+    ASSERT_TRUE(main) << "AWS always has one: it is drawn";
+    ResourceItem* tile = scene()->itemFor(main->str());
+    ASSERT_NE(tile, nullptr);
+    EXPECT_EQ(tile->parentItem(), scene()->itemFor("vpc-a"));
+    EXPECT_EQ(doc().undoStack()->count(), 1) << "one step the user can undo";
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("main route table")))
+        << window->statusBar()->currentMessage().toStdString();
+    for (const FlowResult& r : doc().analysis().flows)
+        EXPECT_EQ(r.expectationMet, true) << r.flow.str() << ": routing is the same";
+    doc().undoStack()->undo();
+    EXPECT_FALSE(mainRouteTableOf(doc().design(), ResourceId("vpc-a")));
+    EXPECT_EQ(scene()->itemFor(main->str()), nullptr);
 }
 
 TEST_F(Canvas, EveryTestProcessHasItsOwnSettings)

@@ -573,7 +573,8 @@ TEST_F(Editor, DraggingASubnetOrGatewayIntoAnotherVpcMovesItInTheModel)
               {"id": "s-b", "vpc": "vpc-b", "cidr": "10.1.0.0/24", "availabilityZone": "use1-az1"}],
   "workloads": [{"id": "i-1", "subnet": "s-a", "privateIp": "10.0.7.10"}],
   "internetGateways": [{"id": "igw-a", "vpc": "vpc-a"}],
-  "routeTables": [{"id": "rt-a", "vpc": "vpc-a", "main": true, "routes": [{"destination": "0.0.0.0/0", "target": "igw-a"}]}],
+  "routeTables": [{"id": "rt-a", "vpc": "vpc-a", "main": true, "routes": [{"destination": "0.0.0.0/0", "target": "igw-a"}]},
+                  {"id": "rt-b", "vpc": "vpc-b", "main": true}],
   "diagram": {"shapes": [
     {"resource": "igw-a", "parent": "vpc-a", "x": 400, "y": 300, "width": 90, "height": 70},
     {"resource": "use1", "x": 0, "y": 0, "width": 1300, "height": 500},

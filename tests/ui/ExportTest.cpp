@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QRawFont>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -209,7 +210,9 @@ TEST_F(Export, SvgIsPlainAndSelfContained)
         if (reader.name() == QLatin1String("svg")) {
             EXPECT_EQ(reader.attributes().value(QLatin1String("version")), QLatin1String("1.1"));
         }
-        if (reader.name() == QLatin1String("symbol"))
+        // Icons are <symbol>s; the letters' outlines, <path>s (each glyph once).
+        if (reader.name() == QLatin1String("symbol") ||
+            (reader.name() == QLatin1String("path") && reader.attributes().hasAttribute(QLatin1String("id"))))
             symbols << reader.attributes().value(QLatin1String("id")).toString();
         if (reader.name() == QLatin1String("use")) {
             ++uses;
@@ -222,6 +225,114 @@ TEST_F(Export, SvgIsPlainAndSelfContained)
     EXPECT_EQ(used, symbols) << "each icon defined once, and only those used";
     EXPECT_GT(uses, symbols.size()) << "icons are reused";
     EXPECT_TRUE(svgTexts(svg).contains(QStringLiteral("App server (via NAT)")));
+}
+
+TEST_F(Export, SvgCarriesTheBundledFontCutToTheCharactersUsed)
+{
+    ExportOptions options;
+    options.format = ExportFormat::Svg;
+    const QByteArray svg = render(options).bytes;
+    QString css;
+    QXmlStreamReader reader(svg);
+    while (!reader.atEnd())
+        if (reader.readNext() == QXmlStreamReader::StartElement && reader.name() == QLatin1String("style"))
+            css += reader.readElementText();
+    // One @font-face a face drawn (names regular, titles bold), the font file itself as data:
+    // viewers draw the canvas's font instead of substituting their own.
+    static const QRegularExpression face(QStringLiteral(
+        R"(@font-face \{ font-family: 'Lato'; font-weight: (normal|bold);[^}]*url\(data:font/ttf;base64,([A-Za-z0-9+/=]+)\))"));
+    QStringList weights;
+    for (auto it = face.globalMatch(css); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        weights << m.captured(1);
+        const QByteArray font = QByteArray::fromBase64(m.captured(2).toLatin1());
+        EXPECT_LT(font.size(), 40'000) << "a subset, not the whole 660 kB face";
+        const QRawFont raw(font, 12);
+        ASSERT_TRUE(raw.isValid());
+        for (QChar c : QStringLiteral("Ap3"))
+            EXPECT_TRUE(raw.supportsCharacter(c)) << "drawn, so embedded: " << QString(c).toStdString();
+        EXPECT_FALSE(raw.supportsCharacter(QChar(0x0416))) << "never drawn, so left out";
+    }
+    EXPECT_EQ(weights, (QStringList{QStringLiteral("normal"), QStringLiteral("bold")})) << css.left(200).toStdString();
+}
+
+TEST_F(Export, SvgScalesToWhereItIsShown)
+{
+    ExportOptions options;
+    options.format = ExportFormat::Svg;
+    const ExportResult r = render(options);
+    QXmlStreamReader reader(r.bytes);
+    while (!reader.atEnd() && !(reader.readNext() == QXmlStreamReader::StartElement))
+        ;
+    ASSERT_EQ(reader.name(), QLatin1String("svg"));
+    const QXmlStreamAttributes root = reader.attributes();
+    const QString w = QString::number(r.pixelSize.width()), h = QString::number(r.pixelSize.height());
+    EXPECT_EQ(root.value(QLatin1String("viewBox")), QStringLiteral("0 0 %1 %2").arg(w, h));
+    EXPECT_EQ(root.value(QLatin1String("width")), w);
+    EXPECT_EQ(root.value(QLatin1String("height")), h);
+}
+
+TEST_F(Export, SvgLabelsNeverOverlapAndShortenedOnesKeepTheirFullText)
+{
+    ExportOptions options;
+    options.format = ExportFormat::Svg;
+    const QByteArray svg = render(options).bytes;
+    struct Label {
+        QString text;
+        QRectF box;
+    };
+    std::vector<Label> labels;
+    QStringList titles;
+    QXmlStreamReader reader(svg);
+    while (!reader.atEnd()) {
+        if (reader.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QXmlStreamAttributes a = reader.attributes();
+        if (reader.name() == QLatin1String("title")) {
+            titles << reader.readElementText();
+        } else if (reader.name() == QLatin1String("text")) {
+            const double x = a.value(QLatin1String("x")).toDouble(), y = a.value(QLatin1String("y")).toDouble();
+            const double size = a.value(QLatin1String("font-size")).toDouble();
+            const double width = a.value(QLatin1String("textLength")).toDouble();
+            labels.push_back({reader.readElementText(), QRectF(x, y - 0.75 * size, width, 0.95 * size)});
+        }
+    }
+    for (const Label& a : labels)
+        for (const Label& b : labels)
+            EXPECT_TRUE(&a == &b || !a.box.intersects(b.box))
+                << a.text.toStdString() << " overlaps " << b.text.toStdString();
+    // The S3 example's long route table name wraps beside "App servers" instead of running into
+    // it, every word shown, and the whole name is the tile's tooltip.
+    QStringList texts;
+    for (const Label& l : labels)
+        texts << l.text;
+    EXPECT_TRUE(texts.contains(QStringLiteral("App routes: NAT + S3"))) << texts.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(texts.contains(QStringLiteral("endpoint")));
+    EXPECT_TRUE(titles.contains(QStringLiteral("App routes: NAT + S3 endpoint"))) << titles.join(QLatin1Char('|')).toStdString();
+}
+
+TEST_F(Export, PngDrawnBandByBandIsTheSamePicture)
+{
+    for (bool transparent : {false, true}) {
+        SCOPED_TRACE(transparent ? "transparent" : "opaque");
+        ExportOptions options;
+        options.legend = true;
+        options.scale = 1.5;
+        options.transparent = transparent;
+        PreparedExport whole(document, options);
+        whole.setBandRows(1 << 20);
+        PreparedExport bands(document, options);
+        bands.setBandRows(37); // bands end inside tiles, labels, flows and the legend
+        const QImage a = png(whole.render()), b = png(bands.render());
+        ASSERT_FALSE(a.isNull());
+        ASSERT_EQ(a.size(), b.size());
+        EXPECT_EQ(a.hasAlphaChannel(), transparent);
+        int different = 0;
+        for (int y = 0; y < a.height(); ++y)
+            for (int x = 0; x < a.width(); ++x)
+                different += a.pixel(x, y) != b.pixel(x, y);
+        EXPECT_EQ(different, 0);
+    }
 }
 
 TEST_F(Export, SelectedFlowPathIsDrawn)

@@ -122,8 +122,9 @@ protected:
 
     static int column(QTableWidget* t, const QString& key)
     {
+        // Headers read as words; each keeps the field's file key.
         for (int c = 0; c < t->columnCount(); ++c)
-            if (t->horizontalHeaderItem(c)->text() == key)
+            if (t->horizontalHeaderItem(c)->data(ListFieldEditor::kKeysRole).toStringList().contains(key))
                 return c;
         return -1;
     }
@@ -137,7 +138,9 @@ protected:
         t->setCurrentIndex(index);
         if (!t->indexWidget(index)) // "Add" may have opened it already
             t->edit(index);
-        auto* editor = qobject_cast<QLineEdit*>(t->indexWidget(index));
+        // A text cell, or one that takes text or a pick (a CIDR or a prefix list).
+        auto* combo = qobject_cast<QComboBox*>(t->indexWidget(index));
+        auto* editor = combo ? combo->lineEdit() : qobject_cast<QLineEdit*>(t->indexWidget(index));
         ASSERT_NE(editor, nullptr) << key.toStdString() << " is edited as text";
         editor->selectAll();
         QTest::keyClicks(editor, text);
@@ -145,7 +148,7 @@ protected:
         QApplication::processEvents(); // the delegate commits Return from the event loop
     }
 
-    // The choices the cell's combo box offers.
+    // The choices the cell's combo box offers (the values each item stands for).
     static QStringList choices(QTableWidget* t, int row, const QString& key)
     {
         const QModelIndex index = t->model()->index(row, column(t, key));
@@ -154,7 +157,7 @@ protected:
         auto* combo = qobject_cast<QComboBox*>(t->indexWidget(index));
         QStringList out;
         for (int i = 0; combo && i < combo->count(); ++i)
-            out << combo->itemText(i);
+            out << combo->itemData(i).toString();
         if (combo)
             QTest::keyClick(combo, Qt::Key_Escape); // leave it without picking
         return out;
@@ -169,7 +172,7 @@ protected:
         t->edit(index);
         auto* combo = qobject_cast<QComboBox*>(t->indexWidget(index));
         ASSERT_NE(combo, nullptr) << key.toStdString() << " is edited with a combo box";
-        const int i = combo->findText(choice);
+        const int i = combo->findData(choice);
         ASSERT_GE(i, 0) << choice.toStdString() << " is offered";
         combo->setCurrentIndex(i);
         emit combo->activated(i);
@@ -716,7 +719,7 @@ TEST_F(Inspector, RefusedValuesSurviveNewEditorsForTheSameSelection)
     settle();
     auto* routeTable = inspector()->findChild<QComboBox*>(QStringLiteral("field-routeTable"));
     ASSERT_NE(routeTable, nullptr);
-    ASSERT_GE(routeTable->findText(QStringLiteral("rt-other")), 0) << "new editors";
+    ASSERT_GE(routeTable->findData(QStringLiteral("rt-other")), 0) << "new editors";
     EXPECT_EQ(line(QStringLiteral("cidr"))->text(), QStringLiteral("10.0.1.7/24"));
     EXPECT_TRUE(marked(line(QStringLiteral("cidr"))));
     EXPECT_NE(fieldError(QStringLiteral("cidr")).indexOf(QStringLiteral("10.0.1.0/24")), -1)

@@ -2,7 +2,7 @@
 // beside their siblings and their container grows; a VPC endpoint dropped into a subnet is an
 // interface endpoint there; a route table dropped onto a subnet is associated with it; tiles
 // follow the model; every VPC has a visible main route table; deleting a VPC takes what was
-// attached only to it.
+// attached only to it; a container that grows pushes its neighbours aside.
 #include "EditorFixture.h"
 
 #include "edit/Defaults.h"
@@ -99,6 +99,70 @@ TEST_F(Placement, ASecondSubnetDroppedOnTheFirstGoesBesideIt)
     EXPECT_FALSE(overlap(shapeOf(first), shapeOf(second)));
     EXPECT_GE(shapeOf(second).x, shapeOf(first).x + shapeOf(first).width) << "beside the first";
     expectTidy();
+}
+
+TEST_F(Placement, PastingManyInstancesIntoASubnetPushesTheSubnetOnItsRightAsideNeverUnder)
+{
+    // "narrow" with "beside" 20 units to its right; below them "row", four instances side by side.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("crowded.privatepath"));
+    QFile out(file);
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(R"({
+  "schemaVersion": 1,
+  "name": "Crowded",
+  "regions": [{"id": "use1", "code": "us-east-1", "availabilityZones": ["use1-az1"]}],
+  "vpcs": [{"id": "vpc-1", "region": "use1", "ipv4Cidrs": ["10.0.0.0/16"]}],
+  "subnets": [
+    {"id": "narrow", "vpc": "vpc-1", "cidr": "10.0.0.0/24", "availabilityZone": "use1-az1"},
+    {"id": "beside", "vpc": "vpc-1", "cidr": "10.0.1.0/24", "availabilityZone": "use1-az1"},
+    {"id": "row", "vpc": "vpc-1", "cidr": "10.0.2.0/24", "availabilityZone": "use1-az1"}
+  ],
+  "routeTables": [{"id": "rt-main", "vpc": "vpc-1", "main": true}],
+  "workloads": [
+    {"id": "i-1", "subnet": "row", "privateIp": "10.0.2.10"}, {"id": "i-2", "subnet": "row", "privateIp": "10.0.2.11"},
+    {"id": "i-3", "subnet": "row", "privateIp": "10.0.2.12"}, {"id": "i-4", "subnet": "row", "privateIp": "10.0.2.13"}
+  ],
+  "diagram": {"shapes": [
+    {"resource": "use1", "x": 0, "y": 0, "width": 1000, "height": 700},
+    {"resource": "vpc-1", "parent": "use1", "x": 40, "y": 60, "width": 640, "height": 560},
+    {"resource": "narrow", "parent": "vpc-1", "x": 20, "y": 40, "width": 240, "height": 150},
+    {"resource": "beside", "parent": "vpc-1", "x": 280, "y": 40, "width": 240, "height": 150},
+    {"resource": "row", "parent": "vpc-1", "x": 20, "y": 230, "width": 600, "height": 150},
+    {"resource": "i-1", "parent": "row", "x": 20, "y": 50, "width": 90, "height": 70},
+    {"resource": "i-2", "parent": "row", "x": 150, "y": 50, "width": 90, "height": 70},
+    {"resource": "i-3", "parent": "row", "x": 280, "y": 50, "width": 90, "height": 70},
+    {"resource": "i-4", "parent": "row", "x": 410, "y": 50, "width": 90, "height": 70},
+    {"resource": "rt-main", "parent": "vpc-1", "x": 20, "y": 420, "width": 90, "height": 70}
+  ]}
+})");
+    out.close();
+    ASSERT_TRUE(window->openFile(file)) << window->lastError().toStdString();
+    const QByteArray original = saved();
+    scene()->selectIds({QStringLiteral("i-1"), QStringLiteral("i-2"), QStringLiteral("i-3"), QStringLiteral("i-4")});
+    window->findChild<QAction*>(QStringLiteral("actionCopy"))->trigger();
+    // Three pastes of the four instances into "narrow": wider than it, so it grows right (over
+    // "beside", which must make way) and then down (over "row").
+    for (int i = 0; i < 3; ++i)
+        window->pasteAt(insideOf("narrow", 20, 50));
+    int pasted = 0;
+    for (const Shape& s : doc().design().diagram.shapes)
+        pasted += s.parent == ResourceId("narrow");
+    EXPECT_EQ(pasted, 12) << status().toStdString();
+    const Shape narrow = shapeOf("narrow"), beside = shapeOf("beside"), row = shapeOf("row");
+    EXPECT_GE(narrow.width, 20 + 4 * 90 + 3 * 40 + 20) << "it holds the pasted row";
+    EXPECT_EQ(beside.x, narrow.x + narrow.width + 20) << "pushed right, 20 units clear";
+    EXPECT_EQ(beside.y, 40) << "on its row";
+    EXPECT_EQ(row.y, narrow.y + narrow.height + 20) << "the subnet below is pushed down";
+    EXPECT_GT(shapeOf("rt-main").y, 420) << "and the table below it";
+    expectTidy();
+    // On the canvas too: the boxes do not meet.
+    const QRectF a = scene()->itemFor("narrow")->sceneBoundingRect().adjusted(8, 8, -8, -8);
+    for (const char* other : {"beside", "row"})
+        EXPECT_FALSE(a.intersects(scene()->itemFor(other)->sceneBoundingRect().adjusted(8, 8, -8, -8))) << other;
+    while (doc().undoStack()->canUndo())
+        doc().undoStack()->undo();
+    EXPECT_EQ(saved(), original) << "undo puts every neighbour back";
 }
 
 TEST_F(Placement, AVpcEndpointDroppedIntoASubnetIsAnInterfaceEndpointThere)

@@ -560,7 +560,7 @@ void DiagramScene::updateHighlights()
             ring(result, style::publicPathRingColor());
         else if (result.leavesAt && *result.leavesAt < result.path.size())
             if (ResourceItem* item = itemFor(result.path[*result.leavesAt].resource); item && !style::isContainer(item->kind()))
-                rings[item] = style::verdictColor(Verdict::Public);
+                rings[item] = exitColour();
     }
     // A selected exposed workload: the devices through which it reaches the internet or is
     // reached from it.
@@ -570,7 +570,7 @@ void DiagramScene::updateHighlights()
                 for (const auto* via : {&e->egressVia, &e->ingressVia})
                     for (std::size_t i = 0; i < via->size(); ++i)
                         if (ResourceItem* item = itemFor((*via)[i]); item && !style::isContainer(item->kind()))
-                            rings[item] = style::verdictColor(Verdict::Public);
+                            rings[item] = exitColour();
     if (m_shownFlow.empty() || !m_flows.contains(QString::fromStdString(m_shownFlow.str())))
         m_shownFlow = FlowId();
     else if (const FlowResult* result = m_document.flowResult(m_shownFlow))
@@ -587,7 +587,13 @@ void DiagramScene::updateHighlights()
 
 bool DiagramScene::isExitHighlighted(const ResourceItem* item) const
 {
-    return m_highlighted.value(const_cast<ResourceItem*>(item)) == style::verdictColor(Verdict::Public);
+    return m_highlighted.value(const_cast<ResourceItem*>(item)) == exitColour();
+}
+
+QColor DiagramScene::exitColour() const
+{
+    // Without verdict colours (grey print), the ring is still there, in the flows' one colour.
+    return m_presentation.verdictColours ? style::verdictColor(Verdict::Public) : style::neutralFlowColor();
 }
 
 std::vector<DiagramScene::LinkEnds> DiagramScene::linkEnds() const

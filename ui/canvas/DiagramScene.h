@@ -56,6 +56,9 @@ public:
     const FlowId& shownFlow() const { return m_shownFlow; }
     // Whether the tile is ringed as the place where a public flow leaves the private network.
     bool isExitHighlighted(const ResourceItem* item) const;
+    // The colour of exit rings and exposure badges (the public verdict's, or neutral without
+    // verdict colours).
+    QColor exitColour() const;
     // The internet exposure of a drawn workload (nullptr: none), and its badge on the canvas.
     const Exposure* exposureOf(const std::string& id) const;
     ExposureBadge* exposureBadgeFor(const std::string& id) const { return m_exposureBadges.value(QString::fromStdString(id)); }

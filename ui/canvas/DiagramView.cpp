@@ -35,25 +35,118 @@ DiagramView::DiagramView(Document& document, DiagramScene* scene, QWidget* paren
     // inside a VPC must not select the VPC).
     setRubberBandSelectionMode(Qt::ContainsItemShape);
     setFocusPolicy(Qt::StrongFocus);
+    // Shapes added while zoomed far out are drawn as marks too, without a cache (adaptToZoom).
+    connect(&m_document, &Document::changed, this, [this](const QSet<QString>& ids) {
+        if (m_far)
+            setTileCaching(ids, false);
+    });
+    connect(&m_document, &Document::reloaded, this, [this] {
+        if (!m_far)
+            return;
+        m_far = false;
+        adaptToZoom();
+    });
 }
 
 double DiagramView::zoom() const { return transform().m11(); }
 
 void DiagramView::scaleBy(double factor)
 {
-    const double next = std::clamp(zoom() * factor, 0.05, 8.0);
+    // Fit to view may go further out than the wheel (a 50,000-resource estate needs it).
+    const double next = std::clamp(zoom() * factor, std::min(0.05, zoom()), 8.0);
     scale(next / zoom(), next / zoom());
+    viewChanged();
+}
+
+void DiagramView::setZoom(double zoom)
+{
+    const ViewportAnchor anchor = transformationAnchor();
+    setTransformationAnchor(AnchorViewCenter);
+    scaleBy(zoom / this->zoom());
+    setTransformationAnchor(anchor);
+}
+
+void DiagramView::viewChanged()
+{
+    if (!qFuzzyCompare(zoom(), m_shownZoom)) {
+        m_shownZoom = zoom();
+        adaptToZoom();
+        emit zoomChanged(m_shownZoom);
+    }
+    emit visibleAreaChanged();
+}
+
+void DiagramView::adaptToZoom()
+{
+    const bool far = zoom() < ResourceItem::kMarkZoom;
+    if (far == m_far)
+        return;
+    m_far = far;
+    // Everything is in sight far out: the BSP index answers "what is in this rectangle" by
+    // listing each big container once per cell, which took more time than painting the marks
+    // (16 ms a frame at 10,000 resources). Zoomed in, it is what makes painting and picking fast.
+    m_scene->setItemIndexMethod(far ? QGraphicsScene::NoIndex : QGraphicsScene::BspTreeIndex);
+    QSet<QString> all;
+    for (const Resource& r : m_document.design().resources())
+        all.insert(QString::fromStdString(r.id.str()));
+    setTileCaching(all, !far);
+}
+
+void DiagramView::setTileCaching(const QSet<QString>& ids, bool on)
+{
+    // A mark is one fill: a cached pixmap of it costs a lookup and a blit instead.
+    for (const QString& id : ids)
+        if (ResourceItem* item = m_scene->itemFor(id.toStdString()); item && !style::isContainer(item->kind()))
+            item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+}
+
+QRectF DiagramView::visibleSceneRect() const { return mapToScene(viewport()->rect()).boundingRect(); }
+
+QList<TitleOverlay::Title> DiagramView::overlayTitles() const
+{
+    return TitleOverlay::layout(m_document.design(), *m_scene, viewportTransform(), QRectF(viewport()->rect()));
+}
+
+void DiagramView::drawForeground(QPainter* painter, const QRectF& rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    if (zoom() >= TitleOverlay::kBelowZoom)
+        return;
+    painter->save();
+    painter->setWorldTransform(QTransform());
+    TitleOverlay::paint(*painter, overlayTitles());
+    painter->restore();
+}
+
+void DiagramView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    // Titles stay at screen size: after a scroll the view redraws them all, not only what scrolled in.
+    if (zoom() < TitleOverlay::kBelowZoom)
+        viewport()->update();
+    emit visibleAreaChanged();
+}
+
+void DiagramView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    emit visibleAreaChanged();
 }
 
 void DiagramView::zoomIn() { scaleBy(1.25); }
 void DiagramView::zoomOut() { scaleBy(0.8); }
-void DiagramView::zoomReset() { setTransform(QTransform()); }
+void DiagramView::zoomReset()
+{
+    setTransform(QTransform());
+    viewChanged();
+}
 
 void DiagramView::fitAll()
 {
     const QRectF bounds = m_scene->itemsBoundingRect().adjusted(-40, -40, 40, 40);
     if (!bounds.isEmpty())
         fitInView(bounds, Qt::KeepAspectRatio);
+    viewChanged();
 }
 
 void DiagramView::fitSelection()
@@ -66,6 +159,7 @@ void DiagramView::fitSelection()
     fitInView(area.adjusted(-60, -60, 60, 60), Qt::KeepAspectRatio);
     if (zoom() > 2.0)
         scaleBy(2.0 / zoom());
+    viewChanged();
 }
 
 void DiagramView::centreOn(const QStringList& ids)
@@ -87,6 +181,7 @@ void DiagramView::centreOn(const QStringList& ids)
     if (zoom() > 1.0)
         scaleBy(1.0 / zoom());
     centerOn(area.center());
+    viewChanged();
     setFocus();
 }
 
@@ -102,6 +197,7 @@ void DiagramView::ensureSelectionVisible()
         fitInView(area.adjusted(-60, -60, 60, 60), Qt::KeepAspectRatio);
     else
         ensureVisible(area, 40, 40);
+    viewChanged();
 }
 
 void DiagramView::wheelEvent(QWheelEvent* event)

@@ -5,6 +5,8 @@
 #include "model/Kind.h"
 #endif
 
+#include "canvas/TitleOverlay.h"
+
 #include <QGraphicsView>
 
 class QGraphicsLineItem;
@@ -29,6 +31,12 @@ public:
     DiagramView(Document& document, DiagramScene* scene, QWidget* parent = nullptr);
 
     double zoom() const;
+    // Zooms to `zoom` (1 = 100 %) about the centre of the view.
+    void setZoom(double zoom);
+    // The part of the scene in sight.
+    QRectF visibleSceneRect() const;
+    // The container titles drawn at screen size over the canvas at this zoom (see TitleOverlay).
+    QList<TitleOverlay::Title> overlayTitles() const;
     // Creates a resource of `kind` dropped at `scenePos` (what a palette drop does).
     bool dropKind(int kind, QPointF scenePos);
     // Flow mode: dragging from one resource to another draws a flow between them.
@@ -70,6 +78,10 @@ signals:
     void nudgeRequested(double dx, double dy);
     void contextMenuRequested(QPointF scenePos, QPoint globalPos);
     void fileDropped(const QString& path);
+    // The zoom changed (1 = 100 %).
+    void zoomChanged(double zoom);
+    // What is in sight changed: scrolled, zoomed or resized (the navigator follows).
+    void visibleAreaChanged();
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -82,9 +94,18 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void scaleBy(double factor);
+    // After any change of the transform: tells the zoom and the visible area to listeners.
+    void viewChanged();
+    // Far out (below ResourceItem::kMarkZoom) the scene is drawn as marks: no spatial index and
+    // no tile caches, which cost more there than they save. Called when the zoom crosses it.
+    void adaptToZoom();
+    void setTileCaching(const QSet<QString>& ids, bool on);
     class ResourceItem* resourceAt(const QPoint& viewPos) const;
     void finishRename(bool commit);
     void cancelFlow();
@@ -99,6 +120,8 @@ private:
     bool m_flowFromMenu = false; // the flow started from a context menu: it ends on the next click
     QLineEdit* m_rename = nullptr;
     QString m_renamed; // the id being renamed
+    double m_shownZoom = 1.0; // the zoom last announced by zoomChanged
+    bool m_far = false;       // zoomed out below ResourceItem::kMarkZoom (see adaptToZoom)
 };
 
 } // namespace pp::ui

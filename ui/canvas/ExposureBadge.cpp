@@ -1,5 +1,6 @@
 #include "canvas/ExposureBadge.h"
 
+#include "canvas/DiagramScene.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
 
@@ -75,7 +76,8 @@ void ExposureBadge::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
     if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < 0.35)
         return;
     painter->setRenderHint(QPainter::Antialiasing);
-    const QColor colour = style::verdictColor(Verdict::Public);
+    const auto* diagram = dynamic_cast<const DiagramScene*>(scene());
+    const QColor colour = diagram ? diagram->exitColour() : style::verdictColor(Verdict::Public);
     const QRectF r(0, 0, 16, 16);
     if (m_inbound) {
         style::paintVerdictIcon(*painter, r, Verdict::Public, colour);

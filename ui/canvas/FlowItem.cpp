@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
+#include <array>
 #include <cmath>
 
 namespace pp::ui {
@@ -53,6 +54,53 @@ QPointF pointAlong(const QPolygonF& line, double distance)
     return line.isEmpty() ? QPointF() : line.last();
 }
 
+// Strokes a polyline, only where it meets `clip` (what is being painted, plus a margin), keeping
+// the dash pattern's phase as if the whole line were drawn. Dashing a long line in full costs
+// thousands of dashes per band of a big export; most of them are off the band.
+void strokeClipped(QPainter* painter, const QPolygonF& line, const QPen& pen, const QRectF& clip)
+{
+    const QRectF area = clip.adjusted(-pen.widthF() - 2, -pen.widthF() - 2, pen.widthF() + 2, pen.widthF() + 2);
+    const bool dashed = pen.style() != Qt::SolidLine;
+    if (!dashed && area.contains(line.boundingRect())) {
+        painter->setPen(pen);
+        painter->drawPolyline(line);
+        return;
+    }
+    double along = 0;
+    for (int i = 0; i + 1 < line.size(); ++i) {
+        const QLineF segment(line[i], line[i + 1]);
+        const double length = segment.length();
+        // Liang-Barsky against the rectangle.
+        double t0 = 0, t1 = 1;
+        const double dx = segment.dx(), dy = segment.dy();
+        const std::array<std::pair<double, double>, 4> edges{{{-dx, segment.x1() - area.left()},
+                                                              {dx, area.right() - segment.x1()},
+                                                              {-dy, segment.y1() - area.top()},
+                                                              {dy, area.bottom() - segment.y1()}}};
+        bool inside = true;
+        for (const auto& [p, q] : edges) {
+            if (std::abs(p) < 1e-12) {
+                if (q < 0)
+                    inside = false;
+                continue;
+            }
+            const double t = q / p;
+            if (p < 0)
+                t0 = std::max(t0, t);
+            else
+                t1 = std::min(t1, t);
+        }
+        if (inside && t0 <= t1) {
+            QPen part = pen;
+            if (dashed && pen.widthF() > 0)
+                part.setDashOffset((along + t0 * length) / pen.widthF());
+            painter->setPen(part);
+            painter->drawLine(segment.pointAt(t0), segment.pointAt(t1));
+        }
+        along += length;
+    }
+}
+
 QString protocolText(const Flow& flow)
 {
     switch (flow.protocol) {
@@ -85,7 +133,11 @@ bool isExporting(const QGraphicsItem* item)
 
 } // namespace
 
-ConnectorItem::ConnectorItem(ResourceItem* from, ResourceItem* to) : m_from(from), m_to(to) {}
+ConnectorItem::ConnectorItem(ResourceItem* from, ResourceItem* to) : m_from(from), m_to(to)
+{
+    // Paint gets the exposed rectangle: long lines are stroked only where they are seen.
+    setFlag(ItemUsesExtendedStyleOption);
+}
 
 bool ConnectorItem::setVia(const QList<ResourceItem*>& via)
 {
@@ -280,9 +332,8 @@ void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     }
     const QList<QPolygonF>& all = legs();
     for (int i = 0; i < all.size(); ++i) {
-        painter->setPen(legPen(i));
         painter->setBrush(Qt::NoBrush);
-        painter->drawPolyline(all[i]);
+        strokeClipped(painter, all[i], legPen(i), option->exposedRect);
         // Into every device it passes, and into the destination.
         paintArrowHead(painter, all[i], i + 1 == all.size() ? 12 : 9, m_colour);
     }
@@ -365,7 +416,7 @@ void LinkItem::updateStyle()
         label = label.isEmpty() ? state : label + QStringLiteral(" (") + state + QLatin1Char(')');
     }
     QPen pen(colour, width, line);
-    pen.setCapStyle(Qt::FlatCap);
+    pen.setCapStyle(Qt::RoundCap); // drawn segment by segment: round caps close the corners
     pen.setJoinStyle(Qt::RoundJoin);
     setPen(pen);
     setLabel(label);
@@ -381,7 +432,7 @@ void LinkItem::updateStyle()
     update();
 }
 
-void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
     const bool exporting = isExporting(this);
     if (!isDetailed(painter, exporting, 0.35)) {
@@ -391,9 +442,9 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
         return;
     }
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(pen());
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(path());
+    for (const QPolygonF& leg : legs())
+        strokeClipped(painter, leg, pen(), option->exposedRect);
     if (isDetailed(painter, exporting, 0.6))
         paintLabel(painter, pen().color());
 }

@@ -2,6 +2,8 @@
 
 #include "canvas/DiagramScene.h"
 #include "canvas/Style.h"
+#include "canvas/TitleOverlay.h"
+#include "canvas/TileLabel.h"
 #include "document/Document.h"
 
 #include <QFontMetricsF>
@@ -203,34 +205,22 @@ QRectF ResourceItem::headerLabelRect() const
 
 void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*)
 {
-    const Resource* r = m_document.design().find(m_id);
-    if (!r)
-        return;
-    const Kind k = r->kind();
+    const Kind k = m_kind;
     const QColor colour = style::kindColor(k);
     const auto* diagram = dynamic_cast<const DiagramScene*>(scene());
     // Exports draw everything at full detail and without the editor's selection marks.
     const bool exporting = diagram && diagram->presentation().exporting;
     const bool selected = (option->state & QStyle::State_Selected) && !exporting;
     const QRectF box(QPointF(0, 0), m_size);
-    // Far out (fit-to-view of a large estate) text is unreadable: draw simple boxes.
-    const double detail = exporting ? 1.0 : QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < 0.1 && !style::isContainer(k) && !m_highlight.isValid() && !selected) {
-        // A few pixels wide: a dot of the kind's colour.
-        painter->fillRect(box, colour);
+    // Far out (fit-to-view of a large estate) text is unreadable and icons are specks: marks.
+    const Detail detail = detailFor(k, QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()), exporting);
+    if (detail == Detail::Mark) {
+        paintMark(painter, colour, selected);
         return;
     }
-    if (detail < 0.35) {
-        painter->setPen(QPen(selected ? Qt::black : colour, 0));
-        painter->setBrush(style::isContainer(k) ? style::tint(colour, k == Kind::Region ? 0.05 : 0.09) : colour);
-        painter->drawRect(box);
-        if (m_highlight.isValid()) {
-            painter->setPen(QPen(m_highlight, 0));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawRect(box.adjusted(-4, -4, 4, 4));
-        }
+    const Resource* r = m_document.design().find(m_id);
+    if (!r)
         return;
-    }
     painter->setRenderHint(QPainter::Antialiasing);
     const auto [label, text] = labels(*r);
 
@@ -256,38 +246,31 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
             for (double d : {5.0, 9.0})
                 painter->drawLine(corner - QPointF(d, 0), corner - QPointF(0, d));
         }
-        painter->setPen(colour.darker(140));
-        QFont font = style::canvasFont();
-        font.setBold(true);
-        painter->setFont(font);
-        const QFontMetricsF metrics(font, painter->device());
-        const QString title = metrics.elidedText(label, Qt::ElideRight, std::max(20.0, m_size.width() - 50));
-        painter->drawText(QPointF(38, 20), title);
-        font.setBold(false);
-        font.setPointSizeF(font.pointSizeF() * 0.85);
-        painter->setFont(font);
-        painter->setPen(QColor(0x42, 0x42, 0x42));
-        painter->drawText(QPointF(38, 34), QFontMetricsF(font, painter->device()).elidedText(text, Qt::ElideRight, std::max(20.0, m_size.width() - 50)));
+        // Zoomed out, the view draws the title at screen size over what the container holds.
+        if (detail == Detail::Full) {
+            painter->setPen(colour.darker(140));
+            QFont font = style::canvasFont();
+            font.setBold(true);
+            painter->setFont(font);
+            const QFontMetricsF metrics(font, painter->device());
+            const QString title = metrics.elidedText(label, Qt::ElideRight, std::max(20.0, m_size.width() - 50));
+            painter->drawText(QPointF(38, 20), title);
+            font.setBold(false);
+            font.setPointSizeF(font.pointSizeF() * 0.85);
+            painter->setFont(font);
+            painter->setPen(QColor(0x42, 0x42, 0x42));
+            painter->drawText(QPointF(38, 34), QFontMetricsF(font, painter->device()).elidedText(text, Qt::ElideRight, std::max(20.0, m_size.width() - 50)));
+        }
     } else {
         painter->setPen(selected ? QPen(colour.darker(130), 2, Qt::DashLine) : Qt::NoPen);
         painter->setBrush(selected ? QBrush(QColor(255, 255, 255, 200)) : QBrush(Qt::NoBrush));
         painter->drawRoundedRect(box, 6, 6);
         const double icon = std::min(40.0, m_size.height() - 22);
         style::paintIcon(*painter, k, QRectF((m_size.width() - icon) / 2, 2, icon, icon));
-        QFont font = style::canvasFont();
-        font.setPointSizeF(font.pointSizeF() * 0.85);
-        painter->setFont(font);
-        painter->setPen(QColor(0x21, 0x21, 0x21));
-        const QFontMetricsF metrics(font, painter->device());
-        const QString shown = metrics.elidedText(label, Qt::ElideMiddle, m_size.width() + 36);
-        painter->drawText(QRectF(-20, icon + 3, m_size.width() + 40, metrics.height()), Qt::AlignHCenter, shown);
-        const double textWidth = std::max(metrics.horizontalAdvance(shown), metrics.horizontalAdvance(text));
+        // Wrapped and elided to the room its neighbours leave (TileLabel.h).
+        const QRectF shown = paintTileLabel(*painter, *this, label, text, icon + 3);
         // Kept inside the bounding rectangle, which the item cache clips to.
-        ring |= QRectF((m_size.width() - textWidth) / 2 - 5, -2, textWidth + 10, m_size.height() + 4) & QRectF(-21, -6, m_size.width() + 42, m_size.height() + 24);
-        if (!text.isEmpty()) {
-            painter->setPen(QColor(0x61, 0x61, 0x61));
-            painter->drawText(QRectF(-20, icon + 3 + metrics.height(), m_size.width() + 40, metrics.height()), Qt::AlignHCenter, text);
-        }
+        ring |= QRectF(shown.left() - 5, -2, shown.width() + 10, std::max(m_size.height(), shown.bottom()) + 4) & QRectF(-21, -6, m_size.width() + 42, m_size.height() + 24);
     }
     if (m_highlight.isValid()) {
         painter->setPen(QPen(m_highlight, 4));
@@ -309,6 +292,41 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         font.setBold(true);
         painter->setFont(font);
         painter->drawText(badge, Qt::AlignCenter, QStringLiteral("!"));
+    }
+}
+
+ResourceItem::Detail ResourceItem::detailFor(Kind kind, double levelOfDetail, bool exporting)
+{
+    if (exporting)
+        return Detail::Full;
+    if (levelOfDetail < kMarkZoom)
+        return Detail::Mark;
+    return style::isContainer(kind) && levelOfDetail < TitleOverlay::kBelowZoom ? Detail::Untitled : Detail::Full;
+}
+
+void ResourceItem::paintMark(QPainter* painter, const QColor& colour, bool selected) const
+{
+    // Hairlines and unblended, aliased fills: the cheapest a painter draws, tens of thousands a frame.
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    const QRectF box(QPointF(0, 0), m_size);
+    if (style::isContainer(m_kind)) {
+        painter->setPen(QPen(selected ? QColor(Qt::black) : colour, 0));
+        painter->setBrush(style::tint(colour, m_kind == Kind::Region ? 0.05 : 0.09));
+        painter->drawRect(box);
+    } else {
+        painter->fillRect(box, colour);
+        if (selected) {
+            painter->setPen(QPen(Qt::black, 0));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(box);
+        }
+    }
+    if (m_highlight.isValid()) {
+        QPen ring(m_highlight, 2);
+        ring.setCosmetic(true);
+        painter->setPen(ring);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(box.adjusted(-4, -4, 4, 4));
     }
 }
 

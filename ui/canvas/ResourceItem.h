@@ -54,6 +54,17 @@ public:
     // A resource's title and the line under it (CIDR, AZ, address...).
     static std::pair<QString, QString> labels(const Resource& resource);
 
+    // How much of a resource is drawn at a zoom. Exports always draw Full.
+    enum class Detail {
+        Full,     // icon, frame, title and labels, grip, badge
+        Untitled, // containers between kTitleZoom and kMarkZoom: Full without their title and
+                  // subtitle, which the view draws at screen size instead (TitleOverlay)
+        Mark,     // below kMarkZoom: tiles a box filled with the kind's colour, containers a tinted
+                  // box with a hairline frame; no icon, text or badge
+    };
+    static constexpr double kMarkZoom = 0.35;
+    static Detail detailFor(Kind kind, double levelOfDetail, bool exporting);
+
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
@@ -62,6 +73,7 @@ protected:
     void hoverMoveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
+    void paintMark(QPainter* painter, const QColor& colour, bool selected) const;
     const Document& m_document;
     ResourceId m_id;
     Kind m_kind;

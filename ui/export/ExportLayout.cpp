@@ -192,6 +192,33 @@ bool ExportLayout::paint(QPainter& painter, QSize size, double scale, std::optio
     return true;
 }
 
+bool ExportLayout::paintBand(QPainter& painter, QSize size, double scale, QRect band,
+                             const std::function<bool(double)>& afterItem)
+{
+    // The background in the band's own pixels: filled after the shift, its edge would blend.
+    paintBackground(painter, QSize(size.width(), band.height()));
+    painter.translate(0, -band.top());
+    const double border = std::max(0, m_options.border);
+    transform(painter, scale, border);
+    // The band in scene coordinates, a few pixels taller: the scene clips its drawing to the
+    // area it is given, and those edges must fall outside the band's rows.
+    const double slack = 4 / scale;
+    const QRectF rows(m_content.left(), m_content.top() + (band.top() - border) / scale - slack, m_content.width(),
+                      band.height() / scale + 2 * slack);
+    const QRectF source = m_diagram & rows;
+    if (!source.isEmpty()) {
+        m_scene->afterItem = afterItem;
+        // The same clip edges as paint()'s on the left and right; above and below, off the band.
+        m_scene->render(&painter, source, source, Qt::IgnoreAspectRatio);
+        m_scene->afterItem = {};
+        if (std::exchange(m_scene->stopped, false))
+            return false;
+    }
+    if (m_options.legend && m_legend.intersects(rows))
+        paintLegend(painter);
+    return true;
+}
+
 int ExportLayout::visibleItemCount() const
 {
     int n = 0;

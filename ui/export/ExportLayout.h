@@ -70,6 +70,11 @@ public:
     // return false to stop: then paint() returns false and the device holds part of the drawing.
     bool paint(QPainter& painter, QSize size, double scale, std::optional<int> borderOverride = std::nullopt,
                const std::function<bool(double)>& afterItem = {});
+    // The same picture's rows `band` (device rows of the whole `size`), painted onto a device
+    // of the band's height: only the items that reach into it are drawn. Bands painted one
+    // after another give the pixels paint() gives.
+    bool paintBand(QPainter& painter, QSize size, double scale, QRect band,
+                   const std::function<bool(double)>& afterItem = {});
 
     // How many resources, flows and links are drawn (for estimates of vector file sizes).
     int visibleItemCount() const;

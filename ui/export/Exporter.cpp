@@ -3,6 +3,7 @@
 #include "canvas/Style.h"
 #include "document/Document.h"
 #include "export/ExportLayout.h"
+#include "export/PngStreamWriter.h"
 #include "export/SvgPaintDevice.h"
 #include "io/DesignFile.h"
 #include "report/CheckReport.h"
@@ -13,7 +14,6 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
-#include <QImageWriter>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -162,33 +162,20 @@ private:
 };
 
 // The encoder's output, refused once the export is cancelled (the PNG writer then stops).
-class MonitoredBuffer : public QBuffer {
+class CancellableBuffer : public QBuffer {
 public:
-    MonitoredBuffer(QByteArray* bytes, ExportMonitor* monitor, qint64 expected, double from, double to)
-        : QBuffer(bytes), m_monitor(monitor), m_expected(std::max<qint64>(1, expected)), m_from(from),
-          m_to(to)
-    {
-    }
+    CancellableBuffer(QByteArray* bytes, ExportMonitor* monitor) : QBuffer(bytes), m_monitor(monitor) {}
 
 protected:
     qint64 writeData(const char* data, qint64 length) override
     {
-        if (!m_monitor)
-            return QBuffer::writeData(data, length);
-        if (m_monitor->cancelled())
+        if (m_monitor && m_monitor->cancelled())
             return -1;
-        const qint64 written = QBuffer::writeData(data, length);
-        // The final size is not known while compressing: the estimate stands in for it.
-        const double done = std::min(0.99, double(size()) / double(m_expected));
-        m_monitor->progress(ExportStage::Encoding, m_from + (m_to - m_from) * done);
-        return written;
+        return QBuffer::writeData(data, length);
     }
 
 private:
     ExportMonitor* m_monitor;
-    qint64 m_expected;
-    double m_from;
-    double m_to;
 };
 
 bool isDrawing(ExportFormat format)
@@ -344,41 +331,8 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
 
     switch (m_options.format) {
     case ExportFormat::Png: {
-        // Opaque images paint faster and are written without an alpha channel.
-        ExportImage image(size,
-                          m_options.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
-        if (image.isNull()) {
-            result.error = tr("Not enough memory for a %1 × %2 image.").arg(size.width()).arg(size.height());
-            return result;
-        }
-        image.fill(Qt::transparent);
-        bool complete = false;
-        {
-            QPainter painter(&image);
-            complete = m_layout->paint(painter, size, m_scale, std::nullopt, drawing(0.6));
-        }
-        if (!complete)
-            return stop();
-        // Set after painting: the image's resolution would otherwise change the size of the text.
-        const int dotsPerMeter = int(std::lround(std::max(1, m_options.dpi) / 0.0254));
-        image.setDotsPerMeterX(dotsPerMeter);
-        image.setDotsPerMeterY(dotsPerMeter);
-        image.setText(QStringLiteral("Software"), QStringLiteral("PrivatePath"));
-        if (m_options.embedDesign)
-            image.setText(QString::fromLatin1(kPngDesignKey),
-                          QString::fromStdString(saveDesignToString(m_document.design())));
-        report(ExportStage::Encoding, 0.6);
-        MonitoredBuffer buffer(&result.bytes, monitor, m_estimate.bytes, 0.6, 1.0);
-        buffer.open(QIODevice::WriteOnly);
-        QImageWriter writer(&buffer, "png");
-        const bool written =
-            writer.write(m_options.transparent ? image.convertToFormat(QImage::Format_ARGB32) : image);
-        if (cancelled())
-            return stop();
-        if (!written) {
-            result.error = writer.errorString();
-            result.bytes.clear();
-        }
+        if (!renderPng(result, monitor))
+            return cancelled() ? stop() : result;
         break;
     }
     case ExportFormat::Svg: {
@@ -419,6 +373,72 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
         return stop();
     report(ExportStage::Encoding, 1);
     return result;
+}
+
+int PreparedExport::bandRows() const
+{
+    if (m_bandRows > 0)
+        return m_bandRows;
+    // About 32 MB of pixels a band: few enough bands that the items crossing several (frames,
+    // long flows) are not drawn too often, small enough that memory stays bounded.
+    constexpr qint64 kBandBytes = 32 << 20;
+    const qint64 rowBytes = 4 * qint64(std::max(1, m_estimate.pixelSize.width()));
+    return int(std::clamp<qint64>(kBandBytes / rowBytes, 16, std::max(16, m_estimate.pixelSize.height())));
+}
+
+bool PreparedExport::renderPng(ExportResult& result, ExportMonitor* monitor)
+{
+    const QSize size = m_estimate.pixelSize;
+    const int rowsPerBand = std::min(bandRows(), size.height());
+    // Opaque images paint faster and are written without an alpha channel.
+    ExportImage band(size.width(), rowsPerBand,
+                     m_options.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
+    if (band.isNull()) {
+        result.error = tr("Not enough memory for a %1 × %2 image.").arg(size.width()).arg(size.height());
+        return false;
+    }
+    CancellableBuffer buffer(&result.bytes, monitor);
+    buffer.open(QIODevice::WriteOnly);
+    // The embedded design and the resolution go before the pixels, which are compressed band by
+    // band as they are drawn (level 6 is zlib's and Qt's default).
+    PngStreamWriter writer(&buffer, size, m_options.transparent);
+    writer.setDotsPerMeter(int(std::lround(std::max(1, m_options.dpi) / 0.0254)));
+    writer.addText(QStringLiteral("Software"), QStringLiteral("PrivatePath"));
+    if (m_options.embedDesign)
+        writer.addText(QString::fromLatin1(kPngDesignKey),
+                       QString::fromStdString(saveDesignToString(m_document.design())));
+    bool ok = writer.begin();
+    const int bands = (size.height() + rowsPerBand - 1) / rowsPerBand;
+    for (int i = 0; ok && i < bands; ++i) {
+        const QRect rows(0, i * rowsPerBand, size.width(), std::min(rowsPerBand, size.height() - i * rowsPerBand));
+        // Progress counts bands (drawn and compressed), and items within the band.
+        std::function<bool(double)> afterItem;
+        if (monitor)
+            afterItem = [&, i](double done) {
+                monitor->progress(ExportStage::Drawing, 0.99 * (i + done) / bands);
+                return !monitor->cancelled();
+            };
+        band.fill(Qt::transparent);
+        {
+            QPainter painter(&band);
+            ok = m_layout->paintBand(painter, size, m_scale, rows, afterItem);
+        }
+        if (!ok)
+            return false;
+        ok = writer.writeRows(rows.height() == band.height() ? QImage(band) : band.copy(0, 0, size.width(), rows.height()));
+        if (monitor) {
+            monitor->progress(ExportStage::Drawing, 0.99 * (i + 1) / bands);
+            if (monitor->cancelled())
+                return false;
+        }
+    }
+    if (!ok || !writer.finish()) {
+        if (!(monitor && monitor->cancelled()))
+            result.error = tr("The image could not be written: %1").arg(writer.errorString());
+        result.bytes.clear();
+        return false;
+    }
+    return true;
 }
 
 ExportPreview renderPreview(Document& document, const ExportOptions& options, const QSet<QString>& selection,

@@ -73,9 +73,9 @@ inline constexpr const char* kPngDesignKey = "privatepath";
 inline constexpr int kMaxImageSide = 32767;
 
 // Exports above either limit are confirmed first: the dialog asks ("Export anyway"), the
-// command line refuses them unless --force. A 100-megapixel image takes 400 MB of memory while it
-// is drawn and tens of seconds to draw and compress; 200 MB is more than most viewers, mail and
-// wiki pages accept.
+// command line refuses them unless --force. A 100-megapixel image is drawn band by band in
+// bounded memory, but takes seconds to draw and compress, and most viewers struggle with it;
+// 200 MB is more than most viewers, mail and wiki pages accept.
 inline constexpr qint64 kLargeExportPixels = 100'000'000;
 inline constexpr qint64 kLargeExportBytes = 200'000'000;
 
@@ -144,8 +144,13 @@ public:
     ExportResult render(ExportMonitor* monitor = nullptr);
     // The drawing shrunk (scale and border alike) to fit `box`, for the dialog's preview.
     QImage thumbnail(QSize box);
+    // PNG: how many rows are drawn and compressed at a time (0: about 32 MB of pixels).
+    void setBandRows(int rows) { m_bandRows = rows; }
 
 private:
+    int bandRows() const;
+    bool renderPng(ExportResult& result, ExportMonitor* monitor);
+
     Document& m_document;
     ExportOptions m_options;
     std::unique_ptr<ExportLayout> m_layout; // the drawing formats only
@@ -153,6 +158,7 @@ private:
     QString m_error;
     ExportEstimate m_estimate;
     QByteArray m_text; // the JSON formats: the whole output
+    int m_bandRows = 0;
 };
 
 // Renders a document the way the canvas draws it, in export mode (no grid, no selection marks,

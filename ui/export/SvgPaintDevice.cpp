@@ -1,5 +1,7 @@
 #include "export/SvgPaintDevice.h"
 
+#include "export/SvgFonts.h"
+
 #include <QBuffer>
 #include <QFile>
 #include <QPaintEngine>
@@ -201,6 +203,13 @@ public:
             return;
         const QFont font = item.font();
         const double pixels = font.pixelSize() > 0 ? font.pixelSize() : font.pointSizeF() * 96.0 / 72.0;
+        const bool bundled = font.family() == style::canvasFont().family() && !font.italic();
+        const bool bold = font.weight() >= QFont::DemiBold;
+        bool outlined = false;
+        if (bundled) {
+            m_fonts.use(text, bold);
+            outlined = writeOutlines(p, m_fonts.glyphs(text, bold, pixels, item.width()));
+        }
         m_writer.writeStartElement(QStringLiteral("text"));
         if (axisAligned()) {
             const QPointF at = m_transform.map(p);
@@ -216,11 +225,16 @@ public:
             m_writer.writeAttribute(QStringLiteral("font-size"), num(pixels));
         }
         m_writer.writeAttribute(QStringLiteral("font-family"), fontFamilies(font));
-        if (font.weight() >= QFont::DemiBold)
+        if (bold)
             m_writer.writeAttribute(QStringLiteral("font-weight"), QStringLiteral("bold"));
         if (font.italic())
             m_writer.writeAttribute(QStringLiteral("font-style"), QStringLiteral("italic"));
-        writeColour(QStringLiteral("fill"), m_pen.color());
+        // Outlined text is seen through its outlines; the text stays, unpainted, to be selected,
+        // searched and read aloud.
+        if (outlined)
+            m_writer.writeAttribute(QStringLiteral("fill"), QStringLiteral("none"));
+        else
+            writeColour(QStringLiteral("fill"), m_pen.color());
         // The width the bundled font gives the text: a viewer drawing it with a fallback font
         // fits it to the same width, so labels stay inside their boxes as on the canvas.
         if (item.width() > 0)
@@ -231,6 +245,35 @@ public:
             m_writer.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
         m_writer.writeCharacters(text);
         m_writer.writeEndElement();
+    }
+
+    // The glyphs of a text drawn at `p` (logical coordinates), in the pen's colour.
+    bool writeOutlines(const QPointF& p, const SvgGlyphRun& run)
+    {
+        if (run.glyphs.empty())
+            return false;
+        m_writer.writeStartElement(QStringLiteral("g"));
+        const QString place = QStringLiteral("translate(%1 %2) scale(%3)");
+        if (axisAligned()) {
+            const QPointF at = m_transform.map(p);
+            m_writer.writeAttribute(QStringLiteral("transform"),
+                                    place.arg(num(at.x()), num(at.y()), QString::number(run.scale * scale(), 'g', 6)));
+        } else {
+            const QTransform& t = m_transform;
+            m_writer.writeAttribute(QStringLiteral("transform"),
+                                    QStringLiteral("matrix(%1 %2 %3 %4 %5 %6) ")
+                                            .arg(num(t.m11()), num(t.m12()), num(t.m21()), num(t.m22()), num(t.dx()), num(t.dy())) +
+                                        place.arg(num(p.x()), num(p.y()), QString::number(run.scale, 'g', 6)));
+        }
+        writeColour(QStringLiteral("fill"), m_pen.color());
+        for (const auto& [id, x] : run.glyphs) {
+            m_writer.writeEmptyElement(QStringLiteral("use"));
+            m_writer.writeAttribute(QStringLiteral("xlink:href"), QLatin1Char('#') + id);
+            if (x != 0)
+                m_writer.writeAttribute(QStringLiteral("x"), QString::number(x));
+        }
+        m_writer.writeEndElement();
+        return true;
     }
 
     void drawPixmap(const QRectF& r, const QPixmap& pm, const QRectF& sr) override
@@ -268,6 +311,21 @@ public:
         m_writer.writeAttribute(QStringLiteral("height"), num(target.height()));
     }
 
+    // `r` in device coordinates.
+    void fullLabel(const QString& text, const QRectF& r)
+    {
+        // Invisible, but it takes the pointer: hovering the tile shows the whole label.
+        m_writer.writeStartElement(QStringLiteral("rect"));
+        m_writer.writeAttribute(QStringLiteral("x"), num(r.x()));
+        m_writer.writeAttribute(QStringLiteral("y"), num(r.y()));
+        m_writer.writeAttribute(QStringLiteral("width"), num(r.width()));
+        m_writer.writeAttribute(QStringLiteral("height"), num(r.height()));
+        m_writer.writeAttribute(QStringLiteral("fill"), QStringLiteral("none"));
+        m_writer.writeAttribute(QStringLiteral("pointer-events"), QStringLiteral("all"));
+        m_writer.writeTextElement(QStringLiteral("title"), xmlSafe(text));
+        m_writer.writeEndElement();
+    }
+
     QByteArray document() const
     {
         QByteArray out;
@@ -287,8 +345,16 @@ public:
         if (!m_title.isEmpty())
             w.writeTextElement(QStringLiteral("title"), xmlSafe(m_title));
         w.writeStartElement(QStringLiteral("defs"));
+        // The bundled font itself, cut down to the characters drawn: no viewer substitutes its own.
+        if (const QString css = m_fonts.styleSheet(style::canvasFont().family()); !css.isEmpty()) {
+            w.writeStartElement(QStringLiteral("style"));
+            w.writeAttribute(QStringLiteral("type"), QStringLiteral("text/css"));
+            w.writeCharacters(css);
+            w.writeEndElement();
+        }
         for (Kind kind : m_icons)
             writeSymbol(w, kind);
+        m_fonts.writeGlyphs(w);
         w.writeEndElement(); // defs
         // The drawing itself was written as it was painted; the root element closes after it.
         buffer.write(m_body);
@@ -414,6 +480,7 @@ private:
     QTransform m_transform;
     double m_opacity = 1.0;
     std::vector<Kind> m_icons; // in order of first use, for a deterministic <defs>
+    SvgFonts m_fonts;
 };
 
 SvgPaintDevice::SvgPaintDevice(QSizeF size, QString title)
@@ -431,6 +498,11 @@ bool SvgPaintDevice::drawIcon(QPainter& painter, Kind kind, const QRectF& target
         return false;
     m_engine->useIcon(kind, painter.worldTransform().mapRect(target));
     return true;
+}
+
+void SvgPaintDevice::fullLabel(QPainter& painter, const QString& text, const QRectF& area)
+{
+    m_engine->fullLabel(text, painter.worldTransform().mapRect(area));
 }
 
 QByteArray SvgPaintDevice::document() const { return m_engine->document(); }

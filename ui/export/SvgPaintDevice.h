@@ -1,6 +1,7 @@
 #pragma once
 
 #include "canvas/Style.h"
+#include "canvas/TileLabel.h"
 
 #include <QByteArray>
 #include <QPaintDevice>
@@ -17,13 +18,14 @@ class SvgPaintEngine;
 //
 // Why not QSvgGenerator: its Qt 6.4 engine leaves gaps in escaping and writes text as
 // HTML-ish spans some viewers drop. Here every string passes through the XML writer (and
-// characters XML 1.0 forbids are replaced), text stays <text> in the bundled font's family
-// with generic fallbacks, and icons are embedded once as <symbol> and placed with <use>, so
-// the file references nothing outside itself and contains no script or event attributes.
+// characters XML 1.0 forbids are replaced), text stays <text> in the bundled font, which is
+// embedded (a subset, as @font-face data; SvgFonts.h), with generic fallbacks for viewers that
+// ignore CSS fonts, and icons are embedded once as <symbol> and placed with <use>, so the file
+// references nothing outside itself and contains no script or event attributes.
 //
 // Coordinates are written in device units (the painter's transform applied), rounded to 1/100,
 // so the output is byte-for-byte deterministic.
-class SvgPaintDevice : public QPaintDevice, public style::IconSink {
+class SvgPaintDevice : public QPaintDevice, public style::IconSink, public TileLabelSink {
 public:
     // `size`: the drawing's width and height in CSS pixels (also the viewBox).
     explicit SvgPaintDevice(QSizeF size, QString title = {});
@@ -31,6 +33,8 @@ public:
 
     QPaintEngine* paintEngine() const override;
     bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) override;
+    // A <title> tooltip over the tile holding its whole label.
+    void fullLabel(QPainter& painter, const QString& text, const QRectF& area) override;
 
     // The finished document (call after the painter has ended).
     QByteArray document() const;

@@ -6,10 +6,16 @@
 
 namespace pp::ui {
 
-FieldLabel::FieldLabel(const QString& key, const QString& doc, QWidget* parent) : QLabel(key, parent)
+FieldLabel::FieldLabel(const QString& label, const QString& key, const QString& doc, QWidget* parent) : QLabel(label, parent)
 {
     setTextFormat(Qt::PlainText);
-    setToolTip(doc.isEmpty() ? key : key + QLatin1Char('\n') + doc);
+    setWordWrap(true);
+    QString tip = label;
+    if (!key.isEmpty() && key != label)
+        tip += tr("\nFile key: %1").arg(key);
+    if (!doc.isEmpty())
+        tip += QLatin1Char('\n') + doc;
+    setToolTip(tip);
 }
 
 QSize FieldLabel::minimumSizeHint() const
@@ -23,10 +29,18 @@ QSize FieldLabel::minimumSizeHint() const
     return size;
 }
 
-void FieldLabel::paintEvent(QPaintEvent*)
+void FieldLabel::paintEvent(QPaintEvent* event)
 {
-    QPainter painter(this);
     const QRect area = contentsRect();
+    // Words wrap (QLabel); a word wider than the room is elided rather than cut off.
+    const QStringList words = text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const bool fits = std::all_of(words.begin(), words.end(),
+                                  [&](const QString& w) { return fontMetrics().horizontalAdvance(w) <= area.width(); });
+    if (fits) {
+        QLabel::paintEvent(event);
+        return;
+    }
+    QPainter painter(this);
     const QString shown = fontMetrics().elidedText(text(), Qt::ElideRight, area.width());
     style()->drawItemText(&painter, area, int(QStyle::visualAlignment(layoutDirection(), alignment())), palette(),
                           isEnabled(), shown, foregroundRole());

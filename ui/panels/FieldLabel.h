@@ -4,14 +4,14 @@
 
 namespace pp::ui {
 
-// A field's name in the inspector's form. Long names (keys are camelCase words, so they cannot
-// wrap) are elided to the room the form has rather than pushing the editors out of view behind
-// a horizontal scroll bar; the tooltip always gives the whole name and the field's
-// documentation.
+// A field's name in the inspector's form, in words (see FieldLabels.h). It wraps at spaces to
+// the room the form has rather than pushing the editors out of view behind a horizontal scroll
+// bar; a single word that still does not fit is elided. The tooltip gives the whole name, the
+// file's key for the field and its documentation.
 class FieldLabel : public QLabel {
     Q_OBJECT
 public:
-    FieldLabel(const QString& key, const QString& doc, QWidget* parent);
+    FieldLabel(const QString& label, const QString& key, const QString& doc, QWidget* parent);
 
     QSize minimumSizeHint() const override;
 

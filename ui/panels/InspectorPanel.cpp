@@ -8,141 +8,22 @@
 #include "panels/FieldError.h"
 #include "panels/FieldLabel.h"
 #include "panels/FieldLineEdit.h"
+#include "panels/FieldLabels.h"
 #include "panels/FieldRow.h"
+#include "panels/FormCollector.h"
+#include "panels/DerivedValues.h"
+#include "panels/ServiceCatalog.h"
 
-#include <QCheckBox>
-#include <QComboBox>
+#include <QDockWidget>
 #include <QFormLayout>
+#include <QMainWindow>
 #include <QLabel>
-#include <QLineEdit>
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <map>
 
 namespace pp::ui {
 namespace {
-
-// std::optional<T> is edited as T (empty = absent); std::vector<T> as a list of T.
-template <class V>
-struct Unwrapped {
-    using type = V;
-};
-template <class T>
-struct Unwrapped<std::optional<T>> {
-    using type = T;
-};
-template <class V>
-struct VectorItem {
-    using type = void;
-};
-template <class T>
-struct VectorItem<std::vector<T>> {
-    using type = T;
-};
-template <class V>
-inline constexpr bool kIsOptional = false;
-template <class T>
-inline constexpr bool kIsOptional<std::optional<T>> = true;
-
-// Walks a describe() function and records, for each field, the editor that fits its type.
-class FormCollector {
-public:
-    FormCollector(const Design& design, std::vector<FieldInfo>& out) : m_design(design), m_out(out) {}
-
-    template <class T>
-    void req(std::string_view key, T& value, const FieldSpec& spec)
-    {
-        add(key, value, spec, false);
-    }
-    template <class T, class D>
-    void opt(std::string_view key, T& value, const D& defaultValue, const FieldSpec& spec)
-    {
-        add(key, value, spec, true);
-        m_out.back().defaultValue = JsonWriter::toJson(T(defaultValue));
-    }
-    template <class T>
-    void opt(std::string_view key, T& value, const FieldSpec& spec)
-    {
-        add(key, value, spec, true);
-    }
-    template <std::size_t N>
-    void oneOf(const std::array<const char*, N>&)
-    {
-    }
-
-private:
-    QStringList idsOf(KindMask kinds) const
-    {
-        QStringList ids;
-        for (const Resource& r : m_design.resources())
-            if (kinds.contains(r.kind()))
-                ids << QString::fromStdString(r.id.str());
-        return ids;
-    }
-
-    template <class T>
-    void add(std::string_view key, T&, const FieldSpec& spec, bool optional)
-    {
-        FieldInfo f;
-        f.key = key;
-        f.doc = spec.doc;
-        f.optional = optional;
-        using V = typename Unwrapped<std::remove_cvref_t<T>>::type;
-        using Item = typename VectorItem<V>::type;
-        if constexpr (std::is_same_v<V, bool>) {
-            f.editor = FieldInfo::Editor::Check;
-        } else if constexpr (NamedEnum<V>) {
-            f.editor = FieldInfo::Editor::Choice;
-            if (kIsOptional<std::remove_cvref_t<T>>)
-                f.choices << QString(); // absent (an enum with a default is never absent)
-            for (auto name : EnumTraits<V>::names)
-                f.choices << QString::fromLatin1(name.data(), int(name.size()));
-        } else if constexpr (std::is_same_v<V, ResourceId>) {
-            f.editor = FieldInfo::Editor::Choice;
-            f.reference = true;
-            if (optional)
-                f.choices << QString();
-            if (spec.allowLocal)
-                f.choices << QStringLiteral("local");
-            f.choices << idsOf(spec.kinds);
-        } else if constexpr (!std::is_void_v<Item>) {
-            f.list = true;
-            if constexpr (Described<Item>) {
-                // One column per field of the element type, collected the same way.
-                f.editor = FieldInfo::Editor::Table;
-                Item element{};
-                FormCollector columns(m_design, f.columns);
-                describe(columns, element);
-            } else {
-                f.number = std::is_arithmetic_v<Item>;
-            }
-        } else {
-            f.number = std::is_arithmetic_v<V>;
-        }
-        m_out.push_back(std::move(f));
-    }
-
-    const Design& m_design;
-    std::vector<FieldInfo>& m_out;
-};
-
-template <class T>
-std::vector<FieldInfo> fieldsOf(const Design& design, T& value)
-{
-    std::vector<FieldInfo> out;
-    FormCollector collector(design, out);
-    describe(collector, value);
-    return out;
-}
-
-// The field's value in the selection's JSON; an absent optional field shows its default.
-OrderedJson valueIn(const OrderedJson& object, const FieldInfo& info)
-{
-    const auto it = object.find(info.key);
-    if (it != object.end())
-        return *it;
-    return info.defaultValue ? *info.defaultValue : OrderedJson();
-}
 
 // An address typed into a resource's address field must be a usable address of its subnet: the
 // field is where the value is chosen, so it is refused there (lint reports the same as
@@ -175,6 +56,20 @@ QString addressRefusal(const Design& d, const Resource& changed, const std::stri
     return {};
 }
 
+// An AWS service whose service changes (s3 to sqs) keeps its tile truthful: a name that was the
+// old service's default label ("Amazon S3"), or none, becomes the new one's ("Amazon SQS"), in
+// the same change (one undo step). A name the user chose stays.
+void followService(const Resource& before, Resource& after)
+{
+    const AwsService* was = before.as<AwsService>();
+    const AwsService* now = after.as<AwsService>();
+    if (!was || !now || was->service == now->service)
+        return;
+    const QString name = QString::fromStdString(before.name);
+    if (name.isEmpty() || name == awsServiceLabel(QString::fromStdString(was->service)))
+        after.name = awsServiceLabel(QString::fromStdString(now->service)).toStdString();
+}
+
 } // namespace
 
 InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(parent), m_document(document)
@@ -184,6 +79,7 @@ InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(pa
     setStyleSheet(QString::fromLatin1(kRefusedStyleSheet));
     auto* outer = new QVBoxLayout(this);
     m_title = new QLabel(this);
+    m_title->setWordWrap(true); // a long name never pushes the id out of view
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -207,7 +103,7 @@ InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(pa
 QSize InspectorPanel::sizeHint() const
 {
     // Wide enough for a route table's columns without scrolling sideways.
-    return {460, QWidget::sizeHint().height()};
+    return {480, QWidget::sizeHint().height()};
 }
 
 void InspectorPanel::showResource(const ResourceId& id)
@@ -254,6 +150,9 @@ void InspectorPanel::clearForm()
     m_fields.clear();
     m_infos.clear();
     m_shown.clear();
+    m_derivedKeys.clear();
+    m_derivedLabels.clear();
+    m_effectiveRoutes = nullptr;
 }
 
 InspectorPanel::Unsaved InspectorPanel::unsaved() const
@@ -298,21 +197,28 @@ void InspectorPanel::rebuild()
     OrderedJson current = OrderedJson::object();
     std::vector<FieldInfo> infos;
     QString shown;
+    Derived derived;
     if (resource) {
-        m_title->setText(tr("%1 %2").arg(style::kindLabel(resource->kind()), QString::fromStdString(resource->id.str())));
+        const QString name = QString::fromStdString(resource->name);
+        const QString id = QString::fromStdString(resource->id.str());
+        m_title->setText(name.isEmpty() || name == id ? tr("%1 %2").arg(style::kindLabel(resource->kind()), id)
+                                                      : tr("%1: %2 (%3)").arg(style::kindLabel(resource->kind()), name, id));
         std::visit(
             [&](const auto& value) {
                 auto copy = value;
-                infos = fieldsOf(d, copy);
+                infos = fieldsOf(d, resource, copy);
                 JsonWriter writer(current);
                 describe(writer, copy);
             },
             resource->data);
-        shown = QStringLiteral("resource:") + QString::fromStdString(resource->id.str());
+        // Only the fields that mean something for this type and mode.
+        std::erase_if(infos, [&](const FieldInfo& f) { return !fieldApplies(d, *resource, f.key); });
+        shown = QStringLiteral("resource:") + id;
+        derived = derivedFor(*resource);
     } else {
         m_title->setText(tr("Flow %1").arg(QString::fromStdString(flow->id.str())));
         Flow copy = *flow;
-        infos = fieldsOf(d, copy);
+        infos = fieldsOf(d, nullptr, copy);
         JsonWriter writer(current);
         describe(writer, copy);
         shown = QStringLiteral("flow:") + QString::fromStdString(flow->id.str());
@@ -323,157 +229,100 @@ void InspectorPanel::rebuild()
     name.optional = true;
     infos.insert(infos.begin(), std::move(name));
     current["name"] = resource ? resource->name : flow->name;
+    QStringList derivedKeys;
+    for (const DerivedValue& value : derived.values)
+        derivedKeys << value.key;
+    if (derived.routeTable)
+        derivedKeys << QStringLiteral("effective-routes");
 
     std::optional<Unsaved> kept;
-    if (shown != m_shown || infos != m_infos) {
-        // Another selection, or other fields or choices (a resource was added): new editors.
-        // For the same selection, what the old ones held and the model does not moves over.
-        if (shown == m_shown)
+    if (shown != m_shown || infos != m_infos || derivedKeys != m_derivedKeys) {
+        // Another selection, or other fields or choices (a resource was added, the mode
+        // changed): new editors. For the same selection, what the old ones held and the model
+        // does not moves over.
+        const bool sameSelection = shown == m_shown;
+        if (sameSelection)
             kept = unsaved();
+        else if (derived.routeTable)
+            widenForTables(); // first: the new editors are laid out once, at the new width
         clearForm();
         m_shown = shown;
         m_infos = infos;
-        if (resource && resource->as<Subnet>()) {
-            // Not a field: a subnet is public when its table routes to an internet gateway (RT-4).
-            auto* box = new QCheckBox(tr("routes to an internet gateway"), this);
-            box->setObjectName(QStringLiteral("field-public"));
-            box->setToolTip(tr("Public subnet: uses (or creates) an internet gateway and a route table with 0.0.0.0/0 to it."));
-            const ResourceId id = resource->id;
-            connect(box, &QCheckBox::toggled, this, [this, id](bool on) {
-                m_document.apply(setSubnetPublic(m_document.design(), id, on),
-                                 on ? tr("Make %1 public").arg(QString::fromStdString(id.str()))
-                                    : tr("Make %1 private").arg(QString::fromStdString(id.str())));
-            });
-            addRow(tr("public"), box->toolTip(), box);
-            m_fields.push_back({QStringLiteral("public"), [this, box, id](const OrderedJson&) {
-                const QSignalBlocker quiet(box);
-                box->setChecked(isPublicSubnet(m_document.design(), id));
-            }});
-        }
+        m_derivedKeys = derivedKeys;
+        if (resource && resource->as<Subnet>())
+            addSubnetPublicRow(resource->id);
         for (const FieldInfo& info : m_infos)
             addEditor(info);
+        if (resource && resource->as<RouteTable>())
+            addAssociationsRow(resource->id);
+        addDerivedRows(derived);
         fitLabels();
     }
     // The model's values into the editors; showing a value never commits it.
     for (const Field& field : m_fields)
         field.show(current);
+    showDerived(derived);
     if (kept)
         restore(*kept);
 }
 
-void InspectorPanel::addRow(const QString& key, const QString& doc, QWidget* field)
+InspectorPanel::Derived InspectorPanel::derivedFor(const Resource& resource) const
 {
-    auto* row = qobject_cast<FieldRow*>(field);
-    QWidget* editor = row ? row->editor() : field;
-    auto* label = new FieldLabel(key, doc, this);
-    label->setBuddy(editor);
-    // As tall as the row without a reason at most: the form then centres the label on the editor,
-    // not on the editor and the reason under it.
-    label->setMaximumHeight(std::max(label->sizeHint().height(), field->sizeHint().height()));
-    m_form->addRow(label, field);
+    // The engine's own view of the design (addresses, tables in effect, the forwarding graph's
+    // routes), built for the selection: the values are the ones its paths use.
+    Derived out;
+    const Network network(m_document.design());
+    out.values = derivedValues(network, resource);
+    if (resource.as<RouteTable>()) {
+        out.routeTable = true;
+        const ForwardingGraph graph(network);
+        out.routes = effectiveRoutes(network, graph, resource.id);
+    }
+    return out;
+}
+
+void InspectorPanel::widenForTables()
+{
+    // A route table's editor needs destination, target, origin and state side by side. The dock
+    // is widened for it once, when the table is selected; the user's narrower choice is not
+    // fought afterwards.
+    constexpr int kTableWidth = 600;
+    auto* dock = qobject_cast<QDockWidget*>(parentWidget());
+    auto* window = dock ? qobject_cast<QMainWindow*>(dock->parentWidget()) : nullptr;
+    if (!window || dock->isFloating() || dock->width() >= kTableWidth)
+        return;
+    const int most = window->width() / 2; // the canvas keeps at least half the window
+    if (dock->width() < most)
+        window->resizeDocks({dock}, {std::min(kTableWidth, most)}, Qt::Horizontal);
 }
 
 void InspectorPanel::fitLabels()
 {
-    // The form gives labels all the width they ask for; at most 40% leaves the values room in a
-    // narrow inspector (longer labels are elided, whole in their tooltips).
+    // The label column is as wide as the longest label on one line, but at most 40% of the
+    // inspector, which leaves the values room in a narrow one. Longer labels wrap at spaces (a
+    // word that still does not fit is elided, whole in the tooltip), and their rows grow to fit.
     const int most = std::max(1, width() * 2 / 5);
+    std::vector<QLabel*> labels;
+    int column = 0;
     for (int row = 0; row < m_form->rowCount(); ++row)
-        if (QLayoutItem* item = m_form->itemAt(row, QFormLayout::LabelRole); item && item->widget())
-            item->widget()->setMaximumWidth(most);
+        if (QLayoutItem* item = m_form->itemAt(row, QFormLayout::LabelRole); item)
+            if (auto* label = qobject_cast<QLabel*>(item->widget())) {
+                labels.push_back(label);
+                const QMargins margins = label->contentsMargins();
+                column = std::max(column, label->fontMetrics().horizontalAdvance(label->text()) + margins.left() +
+                                              margins.right() + 2);
+            }
+    column = std::min(column, most);
+    for (QLabel* label : labels) {
+        label->setMaximumWidth(column);
+        label->setMinimumHeight(label->wordWrap() ? label->heightForWidth(column) : 0);
+    }
 }
 
 void InspectorPanel::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     fitLabels();
-}
-
-void InspectorPanel::addEditor(const FieldInfo& info)
-{
-    const QString key = QString::fromStdString(info.key);
-    const QString doc = QString::fromStdString(info.doc);
-    Field field;
-    field.key = key;
-    switch (info.editor) {
-    case FieldInfo::Editor::Check: {
-        auto* box = new QCheckBox(this);
-        box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // a mark frames the box, not the row
-        auto* row = new FieldRow(key, box, this);
-        auto showValue = [box](const QString& value) {
-            const QSignalBlocker quiet(box);
-            box->setChecked(value == QLatin1String("true"));
-        };
-        connect(box, &QCheckBox::toggled, this, [this, key, row](bool on) {
-            const QString refusal = commit(key, on ? QStringLiteral("true") : QStringLiteral("false"));
-            refusal.isEmpty() ? row->clearRefusal() : row->refuse(refusal);
-        });
-        row->escaped = [row, showValue] { showValue(row->modelValue()); };
-        field.show = [row, info, showValue](const OrderedJson& object) {
-            const OrderedJson value = valueIn(object, info);
-            const QString text = value.is_boolean() && value.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
-            if (row->takeModelValue(text))
-                showValue(text);
-        };
-        box->setToolTip(doc);
-        box->setObjectName(QStringLiteral("field-") + key);
-        field.row = row;
-        addRow(key, doc, row);
-        break;
-    }
-    case FieldInfo::Editor::Choice: {
-        auto* combo = new QComboBox(this);
-        combo->addItems(info.choices);
-        // Long ids must not widen the form past the inspector: the list shows them whole.
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(8);
-        auto* row = new FieldRow(key, combo, this);
-        // A value that is not a choice shows as no selection rather than as the first choice.
-        auto showValue = [combo](const QString& value) { combo->setCurrentIndex(combo->findText(value)); };
-        connect(combo, &QComboBox::activated, this, [this, key, combo, row] {
-            const QString refusal = commit(key, combo->currentText());
-            refusal.isEmpty() ? row->clearRefusal() : row->refuse(refusal);
-        });
-        row->escaped = [row, showValue] { showValue(row->modelValue()); };
-        field.show = [row, info, showValue](const OrderedJson& object) {
-            const QString text = displayText(valueIn(object, info), info);
-            if (row->takeModelValue(text))
-                showValue(text);
-        };
-        combo->setToolTip(doc);
-        combo->setObjectName(QStringLiteral("field-") + key);
-        field.row = row;
-        addRow(key, doc, row);
-        break;
-    }
-    case FieldInfo::Editor::Table: {
-        auto* list = new ListFieldEditor(
-            info, [this, key](const QString& jsonText, QString* errorPath) { return commit(key, jsonText, errorPath); }, this);
-        field.show = [list, info](const OrderedJson& object) { list->setValue(valueIn(object, info)); };
-        field.list = list;
-        m_form->addRow(list); // the whole width: a table needs it more than a label does
-        break;
-    }
-    case FieldInfo::Editor::Line: {
-        auto* line = new FieldLineEdit(this);
-        auto* row = new FieldRow(key, line, this);
-        field.show = [line, info](const OrderedJson& object) { line->setModelText(displayText(valueIn(object, info), info)); };
-        field.row = row;
-        field.line = line;
-        // The fields are looked up by key when the signals come: m_fields grows (and moves) while
-        // the form is built.
-        connect(line, &FieldLineEdit::commitRequested, this, [this, key] {
-            if (const Field* f = fieldOf(key))
-                commitLine(*f);
-        });
-        connect(line, &FieldLineEdit::draftDropped, row, &FieldRow::clearRefusal);
-        line->setToolTip(doc);
-        line->setObjectName(QStringLiteral("field-") + key);
-        addRow(key, doc, row);
-        break;
-    }
-    }
-    m_fields.push_back(std::move(field));
 }
 
 const InspectorPanel::Field* InspectorPanel::fieldOf(const QString& key) const
@@ -525,7 +374,7 @@ QString InspectorPanel::commit(const QString& key, const QString& text, QString*
     OrderedJson object = OrderedJson::object();
     std::vector<FieldInfo> infos;
     auto current = [&](auto copy) {
-        infos = fieldsOf(d, copy);
+        infos = fieldsOf(d, resource, copy);
         JsonWriter writer(object);
         describe(writer, copy);
     };
@@ -590,15 +439,16 @@ QString InspectorPanel::commit(const QString& key, const QString& text, QString*
             refusal = addressRefusal(d, changed, k);
         if (!refusal.isEmpty())
             return refusal;
+        followService(*resource, changed);
         m_document.apply(ChangeSetBuilder(d).modify(changed).build(),
-                         tr("Change %1 of %2").arg(key, QString::fromStdString(resource->id.str())));
+                         tr("Change %1 of %2").arg(fieldLabel(k).toLower(), QString::fromStdString(resource->id.str())));
     } else {
         Flow changed = *flow;
         const QString refusal = check(changed);
         if (!refusal.isEmpty())
             return refusal;
         m_document.apply(ChangeSetBuilder(d).modifyFlow(changed).build(),
-                         tr("Change %1 of %2").arg(key, QString::fromStdString(flow->id.str())));
+                         tr("Change %1 of %2").arg(fieldLabel(k).toLower(), QString::fromStdString(flow->id.str())));
     }
     return {};
 }

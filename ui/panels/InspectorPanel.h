@@ -4,6 +4,7 @@
 #ifndef Q_MOC_RUN
 #include "model/Design.h"
 #endif
+#include "panels/DerivedValues.h"
 #include "panels/ListFieldEditor.h"
 
 #include <QWidget>
@@ -20,8 +21,14 @@ class Document;
 class FieldLineEdit;
 class FieldRow;
 
-// Edits every property of the selected resource or flow, generated from the same describe()
-// functions the file format uses, so no field is missing. Each edit is checked by the file
+// Edits every property of the selected resource or flow that applies to its type and mode
+// (FieldLabels.h: a gateway endpoint shows no interface-only fields), generated from the same
+// describe() functions the file format uses, so no field is missing. Fields are named in words
+// with the file's key in the tooltip. References are picked from the resources they may name,
+// shown by name with the id beside it (ReferenceChoices.h); lists of references are check lists.
+// What the engine derives and the design does not state (assumed addresses, the route table in
+// effect, DNS names, a route table's effective routes) is shown read-only under the fields
+// (DerivedValues.h). Each edit is checked by the file
 // format's reader (types, ranges, CIDRs, references) and refused with a message when invalid,
 // never silently fixed; valid edits become one undoable change-set. Lists of described structs
 // (routes, rules, entries) are edited in a table (ListFieldEditor) that commits the same way.
@@ -61,6 +68,12 @@ private:
         FieldLineEdit* line = nullptr;   // a text field
         ListFieldEditor* list = nullptr; // a table
     };
+    // What the engine derives for the selection, recomputed after every change.
+    struct Derived {
+        std::vector<DerivedValue> values;
+        bool routeTable = false; // effective routes are shown
+        std::vector<EffectiveRoute> routes;
+    };
     // What editors hold that the model does not (drafts, refused values), taken over by new
     // editors for the same selection.
     struct Draft {
@@ -79,8 +92,21 @@ private:
     Unsaved unsaved() const;
     void restore(const Unsaved& unsaved);
     void addEditor(const FieldInfo& info);
-    void addRow(const QString& key, const QString& doc, QWidget* field);
+    void addChoiceEditor(const FieldInfo& info, Field& field);
+    void addChecklistEditor(const FieldInfo& info, Field& field);
+    void addServiceEditor(const FieldInfo& info, Field& field);
+    // Special rows that are not fields of the file: a subnet's "public" switch, a route table's
+    // associated subnets, and the read-only values the engine derives.
+    void addSubnetPublicRow(const ResourceId& id);
+    void addAssociationsRow(const ResourceId& routeTable);
+    void addDerivedRows(const Derived& derived);
+    void showDerived(const Derived& derived);
+    Derived derivedFor(const Resource& resource) const;
+    void addRow(const QString& label, const QString& key, const QString& doc, QWidget* field);
+    void addSection(const QString& title, const QString& tip);
     void fitLabels();
+    // Gives the dock room for a route table's columns (only ever wider, once per selection).
+    void widenForTables();
     const Field* fieldOf(const QString& key) const;
     // Commits the draft in field `key`'s line: applied, or kept there, marked, with the reason.
     void commitLine(const Field& field);
@@ -96,6 +122,9 @@ private:
     std::vector<Field> m_fields;
     QString m_shown;                // what the editors were built for: "resource:<id>" or "flow:<id>"
     std::vector<FieldInfo> m_infos; // the fields they were built for (keys, choices, columns)
+    QStringList m_derivedKeys;      // the derived values they were built for
+    std::map<QString, QLabel*> m_derivedLabels;
+    EffectiveRoutesTable* m_effectiveRoutes = nullptr;
     bool m_rebuildPending = false;
 };
 

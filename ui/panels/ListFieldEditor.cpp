@@ -2,6 +2,7 @@
 
 #include "panels/FieldError.h"
 #include "panels/FieldLabel.h"
+#include "panels/FieldLabels.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -25,7 +26,8 @@ QString displayText(const OrderedJson& value, const FieldInfo& field)
         return {};
     if (value.is_string())
         return QString::fromStdString(value.get<std::string>());
-    if (field.list && field.editor == FieldInfo::Editor::Line && value.is_array()) {
+    if (field.list && (field.editor == FieldInfo::Editor::Line || field.editor == FieldInfo::Editor::Checklist) &&
+        value.is_array()) {
         QStringList parts;
         for (const auto& item : value)
             parts << (item.is_string() ? QString::fromStdString(item.get<std::string>())
@@ -78,15 +80,32 @@ const QColor kRefusedCell(0xC6, 0x28, 0x28, 60); // the refusal red, faint
 
 // Edits an enum or reference column with a combo box of the column's choices. A pick is
 // committed at once (one click to choose, not choose-then-leave-the-cell).
+// A reference cell holds the id (what the file stores) and reads "Name (id)".
 class ChoiceDelegate : public QStyledItemDelegate {
 public:
-    ChoiceDelegate(QStringList choices, QObject* parent) : QStyledItemDelegate(parent), m_choices(std::move(choices)) {}
+    // `editable`: text may be typed too (a column of alternatives: a CIDR, or a pick).
+    ChoiceDelegate(QStringList choices, QStringList labels, bool editable, QObject* parent)
+        : QStyledItemDelegate(parent), m_choices(std::move(choices)), m_labels(std::move(labels)), m_editable(editable)
+    {
+    }
+
+    QString displayText(const QVariant& value, const QLocale& locale) const override
+    {
+        const QString text = value.toString();
+        const qsizetype i = text.isEmpty() ? -1 : m_choices.indexOf(text);
+        return i >= 0 && i < m_labels.size() ? m_labels[i] : QStyledItemDelegate::displayText(value, locale);
+    }
 
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&, const QModelIndex&) const override
     {
         auto* combo = new QComboBox(parent);
-        for (const QString& choice : m_choices)
-            combo->addItem(choice.isEmpty() ? ListFieldEditor::tr("(none)") : choice, choice);
+        combo->setEditable(m_editable);
+        combo->setInsertPolicy(QComboBox::NoInsert);
+        for (qsizetype i = 0; i < m_choices.size(); ++i) {
+            const QString& choice = m_choices[i];
+            const QString label = i < m_labels.size() ? m_labels[i] : choice;
+            combo->addItem(choice.isEmpty() ? ListFieldEditor::tr("(none)") : label, choice);
+        }
         auto* self = const_cast<ChoiceDelegate*>(this); // createEditor is const; the signals are not
         connect(combo, &QComboBox::activated, self, [self, combo] {
             emit self->commitData(combo);
@@ -104,18 +123,30 @@ public:
     void setEditorData(QWidget* editor, const QModelIndex& index) const override
     {
         auto* combo = static_cast<QComboBox*>(editor);
-        // A value that is not a choice (an empty required cell) shows as no selection.
-        combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole).toString()));
+        // A value that is not a choice (an empty required cell) shows as no selection, or as
+        // typed text where text may be typed.
+        const QString value = index.data(Qt::EditRole).toString();
+        combo->setCurrentIndex(combo->findData(value));
+        if (m_editable && combo->currentIndex() < 0)
+            combo->setEditText(value);
     }
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override
     {
         auto* combo = static_cast<QComboBox*>(editor);
+        if (m_editable) {
+            // The text as shown: an item's label stands for its value; anything else is typed.
+            const int i = combo->findText(combo->currentText());
+            model->setData(index, i >= 0 ? combo->itemData(i).toString() : combo->currentText().trimmed(), Qt::EditRole);
+            return;
+        }
         if (combo->currentIndex() >= 0)
             model->setData(index, combo->currentData().toString(), Qt::EditRole);
     }
 
 private:
     QStringList m_choices;
+    QStringList m_labels;
+    bool m_editable = false;
 };
 
 // A table as tall as its rows (between kMinVisibleRows and kMaxVisibleRows), so the inspector's
@@ -177,9 +208,36 @@ private:
     }
 };
 
+// The keys a column stands for: its own, or its alternatives'.
+QStringList keysOf(const FieldInfo& column)
+{
+    QStringList keys;
+    for (const FieldInfo& alternative : column.alternatives)
+        keys << QString::fromStdString(alternative.key);
+    if (keys.isEmpty())
+        keys << QString::fromStdString(column.key);
+    return keys;
+}
+
+QString columnLabel(const FieldInfo& column)
+{
+    if (column.alternatives.empty())
+        return fieldLabel(column.key);
+    const QStringList keys = keysOf(column);
+    if (keys.contains(QStringLiteral("securityGroup")))
+        return ListFieldEditor::tr("Peer");
+    if (keys.contains(QStringLiteral("instance")))
+        return ListFieldEditor::tr("Target");
+    return fieldLabel(column.key); // "Destination": a CIDR or a prefix list
+}
+
 QString columnTip(const FieldInfo& column)
 {
-    QString tip = QString::fromStdString(column.doc);
+    if (!column.alternatives.empty())
+        return ListFieldEditor::tr("%1: one of\n%2\nType a value or pick one from the list.")
+            .arg(columnLabel(column), QString::fromStdString(column.doc));
+    QString tip = ListFieldEditor::tr("%1 (file key `%2`)\n").arg(fieldLabel(column.key), QString::fromStdString(column.key)) +
+                  QString::fromStdString(column.doc);
     if (!column.optional)
         tip += ListFieldEditor::tr("\nRequired.");
     else if (column.defaultValue)
@@ -194,7 +252,8 @@ QString columnTip(const FieldInfo& column)
 } // namespace
 
 ListFieldEditor::ListFieldEditor(const FieldInfo& field, Commit commit, QWidget* parent)
-    : QWidget(parent), m_field(field), m_key(QString::fromStdString(field.key)), m_commit(std::move(commit))
+    : QWidget(parent), m_field(field), m_key(QString::fromStdString(field.key)), m_label(fieldLabel(field.key)),
+      m_commit(std::move(commit))
 {
     setObjectName(QStringLiteral("field-") + m_key);
     auto* layout = new QVBoxLayout(this);
@@ -202,7 +261,10 @@ ListFieldEditor::ListFieldEditor(const FieldInfo& field, Commit commit, QWidget*
     layout->setSpacing(2);
 
     auto* bar = new QHBoxLayout;
-    m_title = new FieldLabel(m_key, QString::fromStdString(field.doc), this);
+    m_title = new FieldLabel(fieldLabel(field.key), m_key, QString::fromStdString(field.doc), this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
     bar->addWidget(m_title);
     bar->addStretch(1);
     auto button = [&](const char* name, const QString& text, const QString& tip) {
@@ -213,7 +275,7 @@ ListFieldEditor::ListFieldEditor(const FieldInfo& field, Commit commit, QWidget*
         bar->addWidget(b);
         return b;
     };
-    m_add = button("add", tr("Add"), tr("Add a row; it joins %1 once it is complete and valid").arg(m_key));
+    m_add = button("add", tr("Add"), tr("Add a row; it joins %1 once it is complete and valid").arg(m_label));
     m_remove = button("remove", tr("Remove"), tr("Remove the selected rows (Delete)"));
     m_up = button("up", tr("Up"), tr("Move the row up"));
     m_down = button("down", tr("Down"), tr("Move the row down"));
@@ -225,11 +287,14 @@ ListFieldEditor::ListFieldEditor(const FieldInfo& field, Commit commit, QWidget*
     table->setColumnCount(int(m_field.columns.size()));
     for (int c = 0; c < int(m_field.columns.size()); ++c) {
         const FieldInfo& column = m_field.columns[std::size_t(c)];
-        auto* header = new QTableWidgetItem(QString::fromStdString(column.key));
+        auto* header = new QTableWidgetItem(columnLabel(column));
+        header->setData(kKeyRole, QString::fromStdString(column.key));
+        header->setData(kKeysRole, keysOf(column));
         header->setToolTip(columnTip(column));
         table->setHorizontalHeaderItem(c, header);
         if (column.editor == FieldInfo::Editor::Choice)
-            table->setItemDelegateForColumn(c, new ChoiceDelegate(column.choices, table));
+            table->setItemDelegateForColumn(
+                c, new ChoiceDelegate(column.choices, column.choiceLabels, !column.alternatives.empty(), table));
     }
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -331,7 +396,7 @@ void ListFieldEditor::addRow()
         m_table->editItem(m_table->item(row, column));
     }
     if (m_refused.empty())
-        m_error->showHint(tr("Fill in the new row; it is added to %1 once it is complete and valid.").arg(m_key));
+        m_error->showHint(tr("Fill in the new row; it is added to %1 once it is complete and valid.").arg(m_label));
 }
 
 void ListFieldEditor::removeSelectedRows()
@@ -430,7 +495,8 @@ void ListFieldEditor::fill()
     const int textWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("10.100.200.0/24")) + 12;
     for (int c = 0; c + 1 < m_table->columnCount(); ++c) {
         const FieldInfo& column = m_field.columns[std::size_t(c)];
-        const int least = column.editor == FieldInfo::Editor::Line && !column.number ? textWidth : 0;
+        const bool text = (column.editor == FieldInfo::Editor::Line && !column.number) || !column.alternatives.empty();
+        const int least = text ? textWidth : 0;
         m_table->setColumnWidth(c, std::max({m_table->columnWidth(c), view->sizeHintForColumn(c),
                                              m_table->horizontalHeader()->sectionSizeHint(c), least}));
     }
@@ -489,6 +555,13 @@ ListFieldEditor::RowCells ListFieldEditor::cellsOf(const OrderedJson& element) c
     RowCells cells(m_field.columns.size());
     for (std::size_t c = 0; c < cells.size(); ++c) {
         const FieldInfo& column = m_field.columns[c];
+        if (!column.alternatives.empty()) {
+            // The one of the alternatives the element has.
+            for (const FieldInfo& alternative : column.alternatives)
+                if (const auto it = element.find(alternative.key); it != element.end() && cells[c].text.isEmpty())
+                    cells[c].text = displayText(*it, alternative);
+            continue;
+        }
         const auto it = element.find(column.key);
         const OrderedJson value = it != element.end() ? *it : column.defaultValue ? *column.defaultValue : OrderedJson();
         if (column.editor == FieldInfo::Editor::Check)
@@ -537,13 +610,36 @@ OrderedJson ListFieldEditor::elementOf(const RowCells& cells) const
                 element[column.key] = checked;
             continue;
         }
-        const QString text = cells[c].text.trimmed();
-        if (text.isEmpty())
-            continue; // an empty cell is an absent field: its default, or the reader's "missing"
-        const std::optional<OrderedJson> value = valueFromText(text, column);
-        element[column.key] = value ? *value : OrderedJson(text.toStdString());
+        // An empty cell is an absent field: its default, or the reader's "missing".
+        setInElement(element, column, cells[c].text);
     }
     return element;
+}
+
+void ListFieldEditor::setInElement(OrderedJson& element, const FieldInfo& column, const QString& typed) const
+{
+    const QString text = typed.trimmed();
+    const FieldInfo* field = &column;
+    if (!column.alternatives.empty()) {
+        // A choice of a reference alternative sets that one; other text the first plain one.
+        field = nullptr;
+        for (const FieldInfo& alternative : column.alternatives) {
+            element.erase(alternative.key);
+            if (!field && alternative.reference && alternative.choices.contains(text))
+                field = &alternative;
+        }
+        for (const FieldInfo& alternative : column.alternatives)
+            if (!field && !alternative.reference)
+                field = &alternative;
+        if (!field)
+            field = &column.alternatives.front();
+    }
+    if (text.isEmpty()) {
+        element.erase(field->key);
+        return;
+    }
+    const std::optional<OrderedJson> value = valueFromText(text, *field);
+    element[field->key] = value ? *value : OrderedJson(text.toStdString());
 }
 
 void ListFieldEditor::captureDrafts()
@@ -569,14 +665,10 @@ void ListFieldEditor::cellChanged(int row, int column)
         OrderedJson& element = array[std::size_t(row)];
         const FieldInfo& field = m_field.columns[std::size_t(column)];
         const Cell cell = cellsOfRow(row)[std::size_t(column)];
-        if (field.editor == FieldInfo::Editor::Check) {
+        if (field.editor == FieldInfo::Editor::Check)
             element[field.key] = cell.text == QLatin1String("true");
-        } else if (cell.text.trimmed().isEmpty()) {
-            element.erase(field.key);
-        } else {
-            const std::optional<OrderedJson> value = valueFromText(cell.text, field);
-            element[field.key] = value ? *value : OrderedJson(cell.text.trimmed().toStdString());
-        }
+        else
+            setInElement(element, field, cell.text);
         const CellKey at{row, column};
         // The model's value typed again is not an edit, and leaves nothing refused.
         if (array == m_committed || commitArray(array, &errorRow, &errorColumn, &refusal)) {
@@ -610,7 +702,7 @@ void ListFieldEditor::cellChanged(int row, int column)
         m_drafts[std::size_t(draft)][c].refusal = errorRow == committed && int(c) == errorColumn ? refusal : QString();
     fill();
     if (m_refused.empty())
-        m_error->showHint(tr("New row not added to %1 yet: %2").arg(m_key, refusal));
+        m_error->showHint(tr("New row not added to %1 yet: %2").arg(m_label, refusal));
 }
 
 bool ListFieldEditor::commitArray(const OrderedJson& array, int* errorRow, int* errorColumn, QString* refusal)
@@ -632,7 +724,7 @@ bool ListFieldEditor::commitArray(const OrderedJson& array, int* errorRow, int* 
             *errorRow = index;
         if (parts.size() >= 3)
             for (std::size_t c = 0; c < m_field.columns.size(); ++c)
-                if (QString::fromStdString(m_field.columns[c].key) == parts[2])
+                if (keysOf(m_field.columns[c]).contains(parts[2]))
                     *errorColumn = int(c);
     }
     return false;
@@ -652,7 +744,7 @@ QString ListFieldEditor::rowMessage(int row, const QString& refusal) const
 {
     if (row < 0)
         return refusal;
-    return tr("%1 row %2: %3").arg(m_key).arg(row + 1).arg(refusal);
+    return tr("%1 row %2: %3").arg(m_label).arg(row + 1).arg(refusal);
 }
 
 QList<int> ListFieldEditor::selectedRows() const

@@ -29,19 +29,26 @@ class FieldError;
 struct FieldInfo {
     // Line: a text line (scalars; lists of scalars as "a, b"). Check: a boolean. Choice: one of
     // `choices` (enum names, or ids of the resources a reference may name). Table: a list of
-    // described structs, one row per element and one column per entry of `columns`.
-    enum class Editor { Line, Check, Choice, Table };
+    // described structs, one row per element and one column per entry of `columns`. Checklist: a
+    // list of references, one check box per resource it may name.
+    enum class Editor { Line, Check, Choice, Table, Checklist };
 
     std::string key;
     std::string doc;
     Editor editor = Editor::Line;
     QStringList choices;     // "" first when the field may be left out
+    QStringList choiceLabels; // references: how each choice reads, "App servers (subnet-app)"
     bool optional = false;
     bool list = false;       // a JSON array
     bool number = false;     // integer (or list of integers): typed digits become a JSON number
     bool reference = false;  // Choice of resource ids rather than enum names
     std::optional<OrderedJson> defaultValue; // what an absent optional field means (defaults are not saved)
     std::vector<FieldInfo> columns;          // Editor::Table: the element type's fields
+    // A table column standing for fields of which an element has exactly one (describe()'s
+    // oneOf: a rule's peer is a CIDR, a security group or a prefix list): those fields. The cell
+    // is an editable Choice: picking a reference sets that field, typed text the first field that
+    // is not a reference (the CIDR). `key` is the first one's.
+    std::vector<FieldInfo> alternatives;
 
     friend bool operator==(const FieldInfo&, const FieldInfo&) = default;
 };
@@ -70,6 +77,11 @@ std::optional<OrderedJson> valueFromText(const QString& text, const FieldInfo& f
 class ListFieldEditor : public QWidget {
     Q_OBJECT
 public:
+    // On a column's header item: the field's file key (the header reads its label), and for a
+    // column of alternatives every key it stands for (a QStringList).
+    static constexpr int kKeyRole = Qt::UserRole;
+    static constexpr int kKeysRole = Qt::UserRole + 2;
+
     // Sets the field to `jsonText`; returns the reader's refusal ("" = accepted) and, when the
     // refusal is about one element, its JSON pointer in `errorPath` (e.g. "/routes/2/target").
     using Commit = std::function<QString(const QString& jsonText, QString* errorPath)>;
@@ -118,6 +130,8 @@ private:
     RowCells cellsOfRow(int row) const;
     RowCells defaultCells() const;
     OrderedJson elementOf(const RowCells& cells) const;
+    // Sets (or, for empty text, clears) column `column`'s field in `element` from a cell's text.
+    void setInElement(OrderedJson& element, const FieldInfo& column, const QString& text) const;
     void captureDrafts();
     void cellChanged(int row, int column);
     bool commitArray(const OrderedJson& array, int* errorRow, int* errorColumn, QString* refusal);
@@ -129,6 +143,7 @@ private:
 
     FieldInfo m_field;
     QString m_key;
+    QString m_label; // the key in words, for headers and messages
     Commit m_commit;
     OrderedJson m_committed = OrderedJson::array(); // the model's array, row for row
     std::vector<RowCells> m_drafts;                 // rows below the committed ones, as typed
