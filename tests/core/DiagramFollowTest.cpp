@@ -50,13 +50,6 @@ Design sketch()
                 .design;
 }
 
-const Shape& shapeOf(const Design& d, const std::string& id)
-{
-    for (const Shape& s : d.diagram.shapes)
-        if (s.resource.str() == id)
-            return s;
-    throw std::runtime_error("no shape for " + id);
-}
 
 bool overlap(const Shape& a, const Shape& b)
 {

@@ -56,13 +56,6 @@ Design row()
                 .design;
 }
 
-const Shape& shapeOf(const Design& d, const std::string& id)
-{
-    for (const Shape& s : d.diagram.shapes)
-        if (s.resource.str() == id)
-            return s;
-    throw std::runtime_error("no shape for " + id);
-}
 
 // No two boxes drawn in the same container cover each other, and each box is inside its container.
 void expectTidy(const Design& d)

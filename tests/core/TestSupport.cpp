@@ -143,4 +143,12 @@ nlohmann::json& byId(nlohmann::json& document, const std::string& collection, co
     throw std::runtime_error("no " + id + " in " + collection);
 }
 
+const Shape& shapeOf(const Design& design, const std::string& id)
+{
+    for (const Shape& s : design.diagram.shapes)
+        if (s.resource.str() == id)
+            return s;
+    throw std::runtime_error("no shape for " + id);
+}
+
 } // namespace pp::test

@@ -20,4 +20,7 @@ std::vector<Finding> lintJson(const nlohmann::json& document);
 // Finds an element of a collection by id (for mutating the base design in tests).
 nlohmann::json& byId(nlohmann::json& document, const std::string& collection, const std::string& id);
 
+// The shape drawing a resource (throws when it is not drawn).
+const Shape& shapeOf(const Design& design, const std::string& id);
+
 } // namespace pp::test
