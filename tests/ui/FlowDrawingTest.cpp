@@ -177,16 +177,19 @@ TEST_F(FlowDrawing, ExposureIsShownInTheIssuesPanelOnTheWorkloadAndOnSelection)
     EXPECT_TRUE(badge->toolTip().contains(QStringLiteral("Reaches the internet via"))) << badge->toolTip().toStdString();
     EXPECT_TRUE(badge->toolTip().contains(QStringLiteral("igw-a")));
     EXPECT_FALSE(scene()->exposureBadgeFor("s3"));
-    // In the issues panel, one row per exposed workload naming the way out.
-    int rows = 0;
-    for (int i = 0; i < window->issuesPanel()->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* item = window->issuesPanel()->topLevelItem(i);
-        if (item->data(1, Qt::UserRole).toString() != QStringLiteral("exposure"))
-            continue;
-        ++rows;
-        EXPECT_TRUE(item->data(0, Qt::UserRole).toStringList().contains(QStringLiteral("nat-a")));
+    // In the issues panel, an exposure group; opened, one row per exposed workload naming the way out.
+    QTreeWidgetItem* group = nullptr;
+    for (int i = 0; i < window->issuesPanel()->topLevelItemCount(); ++i)
+        if (window->issuesPanel()->topLevelItem(i)->data(1, Qt::UserRole).toString() == QStringLiteral("exposureGroup"))
+            group = window->issuesPanel()->topLevelItem(i);
+    ASSERT_TRUE(group);
+    EXPECT_TRUE(group->text(2).contains(QStringLiteral("2 workloads reach the internet"))) << group->text(2).toStdString();
+    group->setExpanded(true);
+    ASSERT_EQ(group->childCount(), 2);
+    for (int i = 0; i < group->childCount(); ++i) {
+        EXPECT_EQ(group->child(i)->data(1, Qt::UserRole).toString(), QStringLiteral("exposure"));
+        EXPECT_TRUE(group->child(i)->data(0, Qt::UserRole).toStringList().contains(QStringLiteral("nat-a")));
     }
-    EXPECT_EQ(rows, 2);
     // Selecting the workload rings the devices through which it reaches the internet.
     scene()->selectIds({QStringLiteral("i-app-s3")});
     QApplication::processEvents();

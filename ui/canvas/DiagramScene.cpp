@@ -375,6 +375,8 @@ void DiagramScene::syncExposure()
         ExposureBadge*& badge = m_exposureBadges[id];
         if (!badge)
             badge = new ExposureBadge(tile);
+        else if (badge->exposure() == e)
+            continue; // unchanged: no new sentences (thousands of workloads on a big design)
         badge->setExposure(e, m_document.design());
     }
     for (auto it = m_exposureBadges.begin(); it != m_exposureBadges.end();) {

@@ -63,7 +63,7 @@ ExposureBadge::ExposureBadge(ResourceItem* tile) : QGraphicsItem(tile)
 
 void ExposureBadge::setExposure(const Exposure& exposure, const Design& design)
 {
-    m_inbound = exposure.ingress;
+    m_exposure = exposure;
     setToolTip(exposureSentences(exposure, design).join(QStringLiteral("<br>")));
     update();
 }
@@ -79,7 +79,7 @@ void ExposureBadge::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QW
     const auto* diagram = dynamic_cast<const DiagramScene*>(scene());
     const QColor colour = diagram ? diagram->exitColour() : style::verdictColor(Verdict::Public);
     const QRectF r(0, 0, 16, 16);
-    if (m_inbound) {
+    if (m_exposure.ingress) {
         style::paintVerdictIcon(*painter, r, Verdict::Public, colour);
         return;
     }

@@ -28,12 +28,13 @@ public:
     explicit ExposureBadge(ResourceItem* tile);
     int type() const override { return Type; }
     void setExposure(const Exposure& exposure, const Design& design);
-    bool inbound() const { return m_inbound; }
+    bool inbound() const { return m_exposure.ingress; }
+    const Exposure& exposure() const { return m_exposure; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
-    bool m_inbound = false;
+    Exposure m_exposure;
 };
 
 } // namespace pp::ui

@@ -24,13 +24,20 @@ IssuesPanel::IssuesPanel(Document& document, QWidget* parent) : QTreeWidget(pare
     connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
         emit showResources(item->data(0, Qt::UserRole).toStringList());
     });
+    connect(this, &QTreeWidget::itemExpanded, this, &IssuesPanel::fillExposure);
     refresh();
 }
 
 void IssuesPanel::refresh()
 {
+    const AnalysisResult& analysis = m_document.analysis();
+    if (m_shown && analysis.findings == m_findings && analysis.exposure == m_exposure)
+        return;
+    m_shown = true;
+    m_findings = analysis.findings;
+    m_exposure = analysis.exposure;
     clear();
-    for (const Finding& f : m_document.analysis().findings) {
+    for (const Finding& f : m_findings) {
         auto* item = new QTreeWidgetItem(this);
         item->setText(0, f.severity == Severity::Error ? tr("Error") : f.severity == Severity::Warning ? tr("Warning") : tr("Info"));
         item->setForeground(0, f.severity == Severity::Error ? QColor(0xC6, 0x28, 0x28) : QColor(0xB2, 0x6A, 0x00));
@@ -43,12 +50,36 @@ void IssuesPanel::refresh()
         item->setData(0, Qt::UserRole, ids);
     }
     // What `privatepath check` reports as exposure: each workload that reaches the internet or
-    // is reachable from it, and through what (activating the row shows them all).
-    for (const Exposure& e : m_document.analysis().exposure) {
+    // is reachable from it, and through what. One group; its rows are made when it is opened.
+    int outbound = 0, inbound = 0;
+    for (const Exposure& e : m_exposure) {
+        outbound += e.egress ? 1 : 0;
+        inbound += e.ingress ? 1 : 0;
+    }
+    if (outbound + inbound == 0)
+        return;
+    auto* group = new QTreeWidgetItem(this);
+    group->setText(0, tr("Exposure"));
+    group->setForeground(0, style::verdictColor(Verdict::Public));
+    group->setText(1, QStringLiteral("INTERNET_EXPOSURE"));
+    group->setText(2, (outbound == 1 ? tr("1 workload reaches the internet") : tr("%1 workloads reach the internet").arg(outbound)) +
+                          QStringLiteral("; ") +
+                          (inbound == 1 ? tr("1 is reachable from it") : tr("%1 are reachable from it").arg(inbound)) +
+                          tr(" (open the row for each)"));
+    group->setData(1, Qt::UserRole, QStringLiteral("exposureGroup"));
+    group->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
+}
+
+void IssuesPanel::fillExposure(QTreeWidgetItem* group)
+{
+    if (group->childCount() > 0 || group->data(1, Qt::UserRole).toString() != QStringLiteral("exposureGroup"))
+        return;
+    QStringList all;
+    for (const Exposure& e : m_exposure) {
         const QStringList sentences = exposureSentences(e, m_document.design());
         if (sentences.isEmpty())
             continue;
-        auto* item = new QTreeWidgetItem(this);
+        auto* item = new QTreeWidgetItem(group);
         item->setText(0, tr("Exposure"));
         item->setForeground(0, style::verdictColor(Verdict::Public));
         item->setText(1, e.ingress ? QStringLiteral("INTERNET_INBOUND") : QStringLiteral("INTERNET_OUTBOUND"));
@@ -64,7 +95,9 @@ void IssuesPanel::refresh()
                 ids << QString::fromStdString(id);
         item->setData(0, Qt::UserRole, ids);
         item->setData(1, Qt::UserRole, QStringLiteral("exposure"));
+        all << QString::fromStdString(e.workload);
     }
+    group->setData(0, Qt::UserRole, all);
 }
 
 } // namespace pp::ui
