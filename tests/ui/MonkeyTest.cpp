@@ -165,8 +165,9 @@ protected:
             QTest::keyClick(view(), Qt::Key_Escape);
             return "escape";
         case 14: {
-            const char* names[] = {"actionAlignLeft", "actionAlignMiddle", "actionDistributeHorizontally", "actionSameSize"};
-            const char* name = names[roll(4)];
+            const char* names[] = {"actionAlignLeft",  "actionAlignMiddle",  "actionDistributeHorizontally",
+                                   "actionSameSize",   "actionBringToFront", "actionSendToBack"};
+            const char* name = names[roll(6)];
             window->action(QString::fromLatin1(name))->trigger();
             return name;
         }

@@ -160,6 +160,16 @@ TEST_F(Placement, PastingManyInstancesIntoASubnetPushesTheSubnetOnItsRightAsideN
     const QRectF a = scene()->itemFor("narrow")->sceneBoundingRect().adjusted(8, 8, -8, -8);
     for (const char* other : {"beside", "row"})
         EXPECT_FALSE(a.intersects(scene()->itemFor(other)->sceneBoundingRect().adjusted(8, 8, -8, -8))) << other;
+    // Picking knows the new geometry (the scene's index is rebuilt after a container grows): a
+    // click on each pasted tile, and on the grown part of "narrow", finds them.
+    EXPECT_EQ(scene()->itemIndexMethod(), QGraphicsScene::BspTreeIndex) << "zoomed in, picking uses the index";
+    for (const Shape& s : doc().design().diagram.shapes)
+        if (s.parent == ResourceId("narrow")) {
+            QGraphicsItem* top = scene()->itemAt(centreOf(s.resource.str()), view()->transform());
+            EXPECT_EQ(top, scene()->itemFor(s.resource.str())) << s.resource.str();
+        }
+    const QPointF grown = scene()->itemFor("narrow")->sceneBoundingRect().bottomRight() - QPointF(6, 6);
+    EXPECT_EQ(scene()->itemAt(grown, view()->transform()), scene()->itemFor("narrow"));
     while (doc().undoStack()->canUndo())
         doc().undoStack()->undo();
     EXPECT_EQ(saved(), original) << "undo puts every neighbour back";
