@@ -5,6 +5,7 @@
 #include "EditorFixture.h"
 
 #include "canvas/Navigator.h"
+#include "canvas/Style.h"
 #include "canvas/TitleOverlay.h"
 #include "edit/Find.h"
 #include "generate/ScenarioGenerator.h"
@@ -174,6 +175,47 @@ TEST_F(BigDesign, ZoomedOutContainerTitlesAreDrawnAtReadableSize)
     // At 100 % the containers draw their own titles.
     view()->zoomReset();
     EXPECT_TRUE(view()->overlayTitles().isEmpty());
+}
+
+TEST_F(BigDesign, FarOutTilesAreMarksTheirContainerDrawsAndTheyStillPickSelectAndGo)
+{
+    ASSERT_LT(view()->zoom(), ResourceItem::kMarkZoom);
+    const std::string id = firstWith([](const Resource& r) { return r.as<Workload>() != nullptr; }).id.str();
+    ResourceItem* tile = scene()->itemFor(id);
+    ASSERT_TRUE(tile);
+    EXPECT_TRUE(tile->drawnByContainer());
+    // The mark is there, in the kind's colour, and darkens at its edge once selected.
+    const QRect mark = view()->mapFromScene(tile->mapToScene(QRectF(QPointF(), tile->size()))).boundingRect();
+    auto pixels = [&](auto count) {
+        const QImage shot = view()->viewport()->grab().toImage();
+        int n = 0;
+        const QRect r = mark.adjusted(-1, -1, 1, 1).intersected(shot.rect());
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x)
+                n += count(QColor(shot.pixel(x, y)));
+        return n;
+    };
+    const QColor colour = style::kindColor(Kind::Workload);
+    auto inColour = [&](const QColor& c) { return std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) < 24; };
+    auto black = [](const QColor& c) { return qGray(c.rgb()) < 50; };
+    EXPECT_GT(pixels(inColour), 0) << "the mark is drawn";
+    EXPECT_EQ(pixels(black), 0);
+    // A click on the mark picks the tile (picking does not depend on who paints it).
+    QTest::mouseClick(view()->viewport(), Qt::LeftButton, Qt::NoModifier, view()->mapFromScene(centreOf(id)));
+    EXPECT_TRUE(tile->isSelected());
+    QApplication::processEvents();
+    EXPECT_GT(pixels(black), 0) << "its container repainted it selected";
+    // Deleted far out: its container no longer draws it.
+    QTest::keyClick(view(), Qt::Key_Delete);
+    ASSERT_FALSE(scene()->itemFor(id));
+    QApplication::processEvents();
+    EXPECT_EQ(pixels(inColour), 0) << "no ghost mark";
+
+    // Zoomed in, tiles draw themselves again.
+    doc().undoStack()->undo();
+    view()->zoomReset();
+    ASSERT_TRUE(scene()->itemFor(id));
+    EXPECT_FALSE(scene()->itemFor(id)->drawnByContainer());
 }
 
 TEST_F(BigDesign, ZoomShownInStatusBarFollowsWheelAndPresets)

@@ -288,6 +288,9 @@ void DiagramScene::removeResourceItem(const QString& id)
     m_highlighted.remove(item);
     m_dragged.remove(item);
     m_unsettled.remove(item);
+    // Far out its container painted its mark (ResourceItem::setDrawnByContainer).
+    if (QGraphicsItem* container = item->parentItem(); container && item->drawnByContainer())
+        container->update(item->mapRectToParent(item->boundingRect()));
     delete item;
 }
 

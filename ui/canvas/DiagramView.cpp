@@ -94,10 +94,13 @@ void DiagramView::adaptToZoom()
 
 void DiagramView::setTileCaching(const QSet<QString>& ids, bool on)
 {
-    // A mark is one fill: a cached pixmap of it costs a lookup and a blit instead.
+    // A mark is one fill: a cached pixmap of it costs a lookup and a blit instead. And far out
+    // the container paints its tiles' marks itself (ResourceItem::setDrawnByContainer).
     for (const QString& id : ids)
-        if (ResourceItem* item = m_scene->itemFor(id.toStdString()); item && !style::isContainer(item->kind()))
+        if (ResourceItem* item = m_scene->itemFor(id.toStdString()); item && !style::isContainer(item->kind())) {
             item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+            item->setDrawnByContainer(!on);
+        }
 }
 
 QRectF DiagramView::visibleSceneRect() const { return mapToScene(viewport()->rect()).boundingRect(); }

@@ -319,6 +319,7 @@ void FlowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const bool exporting = isExporting(this);
     // Zoomed far out, thin aliased lines are as readable and much cheaper.
     if (!isDetailed(painter, exporting, 0.35)) {
+        painter->setRenderHint(QPainter::Antialiasing, false); // the view turns it on for every item
         painter->setPen(QPen(m_colour, 0, m_verdict == Verdict::Unreachable ? Qt::DashLine : Qt::SolidLine));
         painter->drawPath(path());
         return;
@@ -436,7 +437,8 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
 {
     const bool exporting = isExporting(this);
     if (!isDetailed(painter, exporting, 0.35)) {
-        // Far out: hairlines, and only every link between containers and big devices.
+        // Far out: aliased hairlines.
+        painter->setRenderHint(QPainter::Antialiasing, false);
         painter->setPen(QPen(pen().color(), 0));
         painter->drawPath(path());
         return;

@@ -139,8 +139,10 @@ void ResourceItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
 
 void ResourceItem::setSize(QSizeF size)
 {
+    repaintInContainer();
     prepareGeometryChange();
     m_size = size;
+    repaintInContainer();
 }
 
 void ResourceItem::setHighlight(const QColor& colour)
@@ -149,6 +151,7 @@ void ResourceItem::setHighlight(const QColor& colour)
         return;
     m_highlight = colour;
     update();
+    repaintInContainer();
 }
 
 void ResourceItem::cancelGesture()
@@ -216,6 +219,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     const Detail detail = detailFor(k, QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()), exporting);
     if (detail == Detail::Mark) {
         paintMark(painter, colour, selected);
+        paintChildMarks(painter);
         return;
     }
     const Resource* r = m_document.design().find(m_id);
@@ -272,6 +276,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         // Kept inside the bounding rectangle, which the item cache clips to.
         ring |= QRectF(shown.left() - 5, -2, shown.width() + 10, std::max(m_size.height(), shown.bottom()) + 4) & QRectF(-21, -6, m_size.width() + 42, m_size.height() + 24);
     }
+    paintChildMarks(painter);
     if (m_highlight.isValid()) {
         painter->setPen(QPen(m_highlight, 4));
         painter->setBrush(Qt::NoBrush);
@@ -309,18 +314,13 @@ void ResourceItem::paintMark(QPainter* painter, const QColor& colour, bool selec
     // Hairlines and unblended, aliased fills: the cheapest a painter draws, tens of thousands a frame.
     painter->setRenderHint(QPainter::Antialiasing, false);
     const QRectF box(QPointF(0, 0), m_size);
-    if (style::isContainer(m_kind)) {
-        painter->setPen(QPen(selected ? QColor(Qt::black) : colour, 0));
-        painter->setBrush(style::tint(colour, m_kind == Kind::Region ? 0.05 : 0.09));
-        painter->drawRect(box);
-    } else {
-        painter->fillRect(box, colour);
-        if (selected) {
-            painter->setPen(QPen(Qt::black, 0));
-            painter->setBrush(Qt::NoBrush);
-            painter->drawRect(box);
-        }
+    if (!style::isContainer(m_kind)) {
+        paintTileMark(painter, box, colour, selected, m_highlight);
+        return;
     }
+    painter->setPen(QPen(selected ? QColor(Qt::black) : colour, 0));
+    painter->setBrush(style::tint(colour, m_kind == Kind::Region ? 0.05 : 0.09));
+    painter->drawRect(box);
     if (m_highlight.isValid()) {
         QPen ring(m_highlight, 2);
         ring.setCosmetic(true);
@@ -330,8 +330,60 @@ void ResourceItem::paintMark(QPainter* painter, const QColor& colour, bool selec
     }
 }
 
+void ResourceItem::paintTileMark(QPainter* painter, const QRectF& box, const QColor& colour, bool selected, const QColor& highlight)
+{
+    painter->fillRect(box, colour);
+    if (selected) {
+        painter->setPen(QPen(Qt::black, 0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(box);
+    }
+    if (highlight.isValid()) {
+        QPen ring(highlight, 2);
+        ring.setCosmetic(true);
+        painter->setPen(ring);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(box.adjusted(-4, -4, 4, 4));
+    }
+}
+
+void ResourceItem::paintChildMarks(QPainter* painter) const
+{
+    bool first = true;
+    for (QGraphicsItem* child : childItems()) {
+        if (!(child->flags() & ItemHasNoContents) || !child->isVisible() || child->type() != Type)
+            continue;
+        if (first) {
+            painter->setRenderHint(QPainter::Antialiasing, false);
+            first = false;
+        }
+        const auto* tile = static_cast<const ResourceItem*>(child);
+        paintTileMark(painter, QRectF(tile->pos(), tile->m_size), style::kindColor(tile->m_kind), tile->isSelected(), tile->m_highlight);
+    }
+}
+
+void ResourceItem::setDrawnByContainer(bool on)
+{
+    on = on && !style::isContainer(m_kind) && parentItem() && parentItem()->type() == Type;
+    if (on == drawnByContainer())
+        return;
+    setFlag(ItemHasNoContents, on);
+    update();
+    if (QGraphicsItem* container = parentItem())
+        container->update(mapRectToParent(boundingRect()));
+}
+
+void ResourceItem::repaintInContainer()
+{
+    if (drawnByContainer())
+        if (QGraphicsItem* container = parentItem())
+            container->update(mapRectToParent(boundingRect()).adjusted(-6, -6, 6, 6));
+}
+
 QVariant ResourceItem::itemChange(GraphicsItemChange change, const QVariant& value)
 {
+    if (change == ItemPositionChange)
+        repaintInContainer(); // where it was; where it goes is repainted once it is there
     if (change == ItemPositionChange && !m_placing) {
         // Snap to the grid, and keep the shape inside its container.
         QPointF p = value.toPointF();
@@ -343,6 +395,13 @@ QVariant ResourceItem::itemChange(GraphicsItemChange change, const QVariant& val
             p.setY(std::clamp(p.y(), style::kHeader, std::max(style::kHeader, room.height() - m_size.height())));
         }
         return p;
+    }
+    if (change == ItemPositionHasChanged || change == ItemSelectedHasChanged)
+        repaintInContainer();
+    if (change == ItemParentChange && drawnByContainer()) {
+        // Out of the container that drew it: drawn again by itself until the view says otherwise.
+        repaintInContainer();
+        setFlag(ItemHasNoContents, false);
     }
     if (change == ItemPositionHasChanged)
         if (auto* s = dynamic_cast<DiagramScene*>(scene()))

@@ -64,6 +64,11 @@ public:
     };
     static constexpr double kMarkZoom = 0.35;
     static Detail detailFor(Kind kind, double levelOfDetail, bool exporting);
+    // Far out, a tile inside a container is drawn by that container, as a mark among its
+    // siblings' (the view's own work per item cost more than painting the marks: 10,000 tiles).
+    // The tile stays where it is for picking, selection and tooltips; only its paint moves.
+    void setDrawnByContainer(bool on);
+    bool drawnByContainer() const { return flags() & ItemHasNoContents; }
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
@@ -74,6 +79,11 @@ protected:
 
 private:
     void paintMark(QPainter* painter, const QColor& colour, bool selected) const;
+    // The marks of the tiles this container draws (setDrawnByContainer).
+    void paintChildMarks(QPainter* painter) const;
+    static void paintTileMark(QPainter* painter, const QRectF& box, const QColor& colour, bool selected, const QColor& highlight);
+    // A tile drawn by its container: the container paints again where the tile is.
+    void repaintInContainer();
     const Document& m_document;
     ResourceId m_id;
     Kind m_kind;
