@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace pp {
 namespace {
@@ -82,16 +84,33 @@ std::optional<EffectiveRouteTable> effectiveRouteTableOf(const Design& d, const 
 
 ChangeSet drawAsTheModelSays(const Design& d)
 {
+    // One pass over the shapes and tables (a design of 50,000 resources opens through here).
+    std::unordered_map<std::string_view, const Shape*> shapes;
+    for (const Shape& s : d.diagram.shapes)
+        shapes.emplace(s.resource.str(), &s);
+    std::set<std::string_view> withMain;
+    d.forEach<RouteTable>([&](const Resource&, const RouteTable& t) {
+        if (t.main)
+            withMain.insert(t.vpc.str());
+    });
     ChangeSetBuilder b(d);
     d.forEach<Vpc>([&](const Resource& vpc, const Vpc&) {
-        if (const Shape* shape = shapeOf(d, vpc.id); shape && !mainTable(d, vpc.id))
-            addMainRouteTable(b, d, vpc, shape);
+        if (const auto it = shapes.find(vpc.id.str()); it != shapes.end() && !withMain.count(vpc.id.str()))
+            addMainRouteTable(b, d, vpc, it->second);
     });
     ChangeSet change = b.build();
-    // Every resource counts as touched, so followModel looks at every tile's container.
+    // Each tile drawn outside the containers its model allows counts as touched, so followModel
+    // moves it home (the rest it would leave where it is anyway).
     const std::size_t added = change.resources.size();
-    for (const Resource& r : d.resources())
-        change.resources.push_back({r.id, r, r, kAtEnd});
+    const ResourceLookup find = [&](const ResourceId& id) { return d.find(id); };
+    for (const Shape& s : d.diagram.shapes) {
+        const Resource* r = d.find(s.resource);
+        if (!r)
+            continue;
+        const Home home = homeOf(*r, find);
+        if (!home.accepted.empty() && !(s.parent && std::find(home.accepted.begin(), home.accepted.end(), *s.parent) != home.accepted.end()))
+            change.resources.push_back({r->id, *r, *r, kAtEnd});
+    }
     change = followModel(d, std::move(change));
     change.resources.erase(change.resources.begin() + std::ptrdiff_t(added), change.resources.end());
     return change;

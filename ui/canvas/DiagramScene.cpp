@@ -96,6 +96,10 @@ void DiagramScene::rebuild()
     m_shownFlow = FlowId();
     m_pressed = false;
     clear();
+    // Items go into a plain list while they are made; the view picks the index the zoom needs
+    // once it knows the zoom (DiagramView::adaptToZoom): building a spatial index for 50,000
+    // items, only to drop it at fit-to-view, cost a quarter of a second.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
     m_selectionDirty = true;
     const Design& d = m_document.design();
     std::vector<const Shape*> shapes;
@@ -110,6 +114,33 @@ void DiagramScene::rebuild()
     syncExposure();
     routeConnectors({});
     updateHighlights();
+    fitSceneRect(true);
+}
+
+QRectF DiagramScene::contentRect() const
+{
+    QRectF area;
+    for (const ResourceItem* item : m_items)
+        if (!item->parentItem())
+            area |= item->sceneBoundingRect();
+    for (const FlowItem* flow : m_flows)
+        area |= flow->sceneBoundingRect();
+    for (const LinkItem* link : m_links)
+        area |= link->sceneBoundingRect();
+    return area;
+}
+
+void DiagramScene::fitSceneRect(bool reset)
+{
+    // An explicit rectangle: without one, Qt recomputes the bounding box of every item (sorted)
+    // after each edit that moves or resizes anything, which at 10,000 items costs more than the
+    // edit. It grows with the content, like Qt's own, with room to drag things out past the edge.
+    const QRectF content = contentRect();
+    const double room = std::max(400.0, 0.1 * std::max(content.width(), content.height()));
+    const QRectF wanted = content.adjusted(-room, -room, room, room);
+    const QRectF next = reset || sceneRect().isEmpty() ? wanted : sceneRect().united(wanted);
+    if (next != sceneRect())
+        setSceneRect(next);
 }
 
 void DiagramScene::syncShapes(const std::vector<const Shape*>& shapes, QList<ResourceItem*>* moved)
@@ -360,6 +391,7 @@ void DiagramScene::onChanged(const QSet<QString>& ids)
         routeConnectors({}, false, true);
     }
     updateHighlights();
+    fitSceneRect(false);
 }
 
 void DiagramScene::refreshStyles()

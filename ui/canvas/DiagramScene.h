@@ -44,6 +44,10 @@ public:
     const Presentation& presentation() const { return m_presentation; }
 
     ResourceItem* itemFor(const std::string& id) const;
+    const QHash<QString, ResourceItem*>& resourceItems() const { return m_items; }
+    // Where everything is drawn: the union of the top-level items (containers hold what they
+    // draw). Unlike QGraphicsScene::itemsBoundingRect it neither lists nor sorts every item.
+    QRectF contentRect() const;
     FlowItem* flowItemFor(const std::string& id) const;
     int itemCount() const { return int(m_items.size()); }
     int linkCount() const { return int(m_links.size()); }
@@ -101,6 +105,8 @@ private:
     void onChanged(const QSet<QString>& ids);
     void onSelectionChanged();
     // Creates or updates the items of these drawn resources (parents before children).
+    // The scene rectangle around the content (reset: exactly; else only ever grown).
+    void fitSceneRect(bool reset);
     void syncShapes(const std::vector<const Shape*>& shapes, QList<ResourceItem*>* moved);
     void syncFlow(const Flow& flow);
     void syncLinks();

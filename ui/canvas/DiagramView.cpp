@@ -40,11 +40,11 @@ DiagramView::DiagramView(Document& document, DiagramScene* scene, QWidget* paren
         if (m_far)
             setTileCaching(ids, false);
     });
+    // A rebuilt scene has no index and tiles that cache and draw themselves: the state for the
+    // zoom is set once the zoom is known (opening fits the view first, right after this).
     connect(&m_document, &Document::reloaded, this, [this] {
-        if (!m_far)
-            return;
-        m_far = false;
-        adaptToZoom();
+        m_fresh = true;
+        QTimer::singleShot(0, this, &DiagramView::adaptToZoom);
     });
 }
 
@@ -79,28 +79,35 @@ void DiagramView::viewChanged()
 void DiagramView::adaptToZoom()
 {
     const bool far = zoom() < ResourceItem::kMarkZoom;
-    if (far == m_far)
+    const bool fresh = std::exchange(m_fresh, false);
+    if (far == m_far && !fresh)
         return;
     m_far = far;
     // Everything is in sight far out: the BSP index answers "what is in this rectangle" by
     // listing each big container once per cell, which took more time than painting the marks
     // (16 ms a frame at 10,000 resources). Zoomed in, it is what makes painting and picking fast.
     m_scene->setItemIndexMethod(far ? QGraphicsScene::NoIndex : QGraphicsScene::BspTreeIndex);
-    QSet<QString> all;
-    for (const Resource& r : m_document.design().resources())
-        all.insert(QString::fromStdString(r.id.str()));
-    setTileCaching(all, !far);
+    if (fresh && !far)
+        return; // new tiles already cache and draw themselves
+    for (ResourceItem* item : m_scene->resourceItems())
+        setTileDetail(item, !far);
 }
 
 void DiagramView::setTileCaching(const QSet<QString>& ids, bool on)
 {
+    for (const QString& id : ids)
+        if (ResourceItem* item = m_scene->itemFor(id.toStdString()))
+            setTileDetail(item, on);
+}
+
+void DiagramView::setTileDetail(ResourceItem* item, bool near)
+{
     // A mark is one fill: a cached pixmap of it costs a lookup and a blit instead. And far out
     // the container paints its tiles' marks itself (ResourceItem::setDrawnByContainer).
-    for (const QString& id : ids)
-        if (ResourceItem* item = m_scene->itemFor(id.toStdString()); item && !style::isContainer(item->kind())) {
-            item->setCacheMode(on ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
-            item->setDrawnByContainer(!on);
-        }
+    if (style::isContainer(item->kind()))
+        return;
+    item->setCacheMode(near ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+    item->setDrawnByContainer(!near);
 }
 
 QRectF DiagramView::visibleSceneRect() const { return mapToScene(viewport()->rect()).boundingRect(); }
@@ -146,7 +153,7 @@ void DiagramView::zoomReset()
 
 void DiagramView::fitAll()
 {
-    const QRectF bounds = m_scene->itemsBoundingRect().adjusted(-40, -40, 40, 40);
+    const QRectF bounds = m_scene->contentRect().adjusted(-40, -40, 40, 40);
     if (!bounds.isEmpty())
         fitInView(bounds, Qt::KeepAspectRatio);
     viewChanged();

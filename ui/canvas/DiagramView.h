@@ -21,6 +21,7 @@ namespace pp::ui {
 
 class Document;
 class DiagramScene;
+class ResourceItem;
 
 // The canvas view: zoom with the wheel or keys, fit to view, pan by dragging with the middle
 // button, rubber-band selection, drops from the palette (and of design files), the keyboard
@@ -106,6 +107,7 @@ private:
     // no tile caches, which cost more there than they save. Called when the zoom crosses it.
     void adaptToZoom();
     void setTileCaching(const QSet<QString>& ids, bool on);
+    static void setTileDetail(ResourceItem* item, bool near);
     class ResourceItem* resourceAt(const QPoint& viewPos) const;
     void finishRename(bool commit);
     void cancelFlow();
@@ -121,6 +123,7 @@ private:
     QLineEdit* m_rename = nullptr;
     QString m_renamed; // the id being renamed
     double m_shownZoom = 1.0; // the zoom last announced by zoomChanged
+    bool m_fresh = false;     // the scene was rebuilt: its index and tiles wait for adaptToZoom
     bool m_far = false;       // zoomed out below ResourceItem::kMarkZoom (see adaptToZoom)
 };
 

@@ -51,7 +51,8 @@ void Navigator::refreshNow()
     m_pixmap = QPixmap((QSizeF(size()) * ratio).toSize());
     m_pixmap.setDevicePixelRatio(ratio);
     m_pixmap.fill(QColor(0xFA, 0xFA, 0xFA));
-    m_area = scene ? scene->itemsBoundingRect().adjusted(-40, -40, 40, 40) : QRectF();
+    const auto* diagram = dynamic_cast<const DiagramScene*>(scene);
+    m_area = diagram ? diagram->contentRect().adjusted(-40, -40, 40, 40) : scene ? scene->itemsBoundingRect().adjusted(-40, -40, 40, 40) : QRectF();
     m_drawn = QSizeF(size());
     if (!scene || m_area.isEmpty()) {
         update();
