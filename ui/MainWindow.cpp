@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "OpenProgress.h"
 
 #include "export/ExportDialog.h"
 
@@ -333,7 +334,13 @@ void MainWindow::open()
 bool MainWindow::openFile(const QString& path)
 {
     QString error;
-    if (!m_document->open(path, &error)) {
+    // Big designs: read on a worker, and past half a second a dialog says how far the open is.
+    OpenProgress progress(this, path);
+    Document::Read read = progress.read();
+    m_scene->setProgress([&progress](int percent, const QString& stage) { progress.report(percent, stage); });
+    const bool opened = m_document->adopt(std::move(read), path, &error);
+    m_scene->setProgress({});
+    if (!opened) {
         // The loader's message names the file, line and field; nothing is changed.
         m_lastError = error;
         auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open design"), error, QMessageBox::Close, this);
@@ -347,6 +354,7 @@ bool MainWindow::openFile(const QString& path)
     }
     addRecent(path);
     statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
+    progress.report(95, tr("Fitting the view…"));
     drawWhereTheModelSays(); // what it changed, if anything, replaces "Opened" in the status bar
     m_view->fitAll();
     m_view->setFocus();

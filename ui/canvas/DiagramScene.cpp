@@ -9,6 +9,7 @@
 #include "document/Document.h"
 #include "model/References.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <cmath>
 #include <functional>
@@ -102,16 +103,23 @@ void DiagramScene::rebuild()
     setItemIndexMethod(QGraphicsScene::NoIndex);
     m_selectionDirty = true;
     const Design& d = m_document.design();
+    auto report = [this](int percent, const QString& stage) {
+        if (m_progress)
+            m_progress(percent, stage);
+    };
     std::vector<const Shape*> shapes;
     for (const Shape& s : d.diagram.shapes)
         if (d.find(s.resource))
             shapes.push_back(&s);
+    report(35, tr("Drawing %1 resources…").arg(QLocale().toString(qulonglong(shapes.size()))));
     syncShapes(shapes, nullptr);
     for (const Flow& f : d.flows())
         syncFlow(f);
     syncLinks();
+    report(55, tr("Marking exposure and flow paths…"));
     syncFlowLegs();
     syncExposure();
+    report(65, tr("Routing %1 connectors…").arg(QLocale().toString(m_flows.size() + m_links.size())));
     routeConnectors({});
     updateHighlights();
     fitSceneRect(true);
@@ -134,10 +142,9 @@ void DiagramScene::fitSceneRect(bool reset)
 {
     // An explicit rectangle: without one, Qt recomputes the bounding box of every item (sorted)
     // after each edit that moves or resizes anything, which at 10,000 items costs more than the
-    // edit. It grows with the content, like Qt's own, with room to drag things out past the edge.
-    const QRectF content = contentRect();
-    const double room = std::max(400.0, 0.1 * std::max(content.width(), content.height()));
-    const QRectF wanted = content.adjusted(-room, -room, room, room);
+    // edit. It grows with the content, like Qt's own (and during a drag, itemMoved); the margin
+    // is fit-to-view's, so a fitted view has no scroll bars.
+    const QRectF wanted = contentRect().adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin);
     const QRectF next = reset || sceneRect().isEmpty() ? wanted : sceneRect().united(wanted);
     if (next != sceneRect())
         setSceneRect(next);
@@ -479,6 +486,9 @@ void DiagramScene::itemMoved(ResourceItem* moved)
     m_dragged.insert(moved);
     m_unsettled.insert(moved);
     routeConnectors({moved}, true);
+    // Dragged out past the edge: the scroll bars reach it while it moves.
+    if (const QRectF at = moved->sceneBoundingRect().adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin); !sceneRect().contains(at))
+        setSceneRect(sceneRect().united(at));
 }
 
 void DiagramScene::routeConnectors(const QList<ResourceItem*>& moved, bool quick, bool newOnly)

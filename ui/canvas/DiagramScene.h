@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 
 namespace pp::ui {
 
@@ -45,6 +46,12 @@ public:
 
     ResourceItem* itemFor(const std::string& id) const;
     const QHash<QString, ResourceItem*>& resourceItems() const { return m_items; }
+    // Room around the content, in the scene rectangle and when the view fits it.
+    static constexpr double kSceneMargin = 40;
+    // Told how far drawing a whole design has got (percent) and what it is doing: the window
+    // shows it while a big design opens. Called from inside the rebuild: it must not run events.
+    using Progress = std::function<void(int percent, const QString& stage)>;
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
     // Where everything is drawn: the union of the top-level items (containers hold what they
     // draw). Unlike QGraphicsScene::itemsBoundingRect it neither lists nor sorts every item.
     QRectF contentRect() const;
@@ -150,6 +157,7 @@ private:
     QSet<ResourceItem*> m_dragged;    // moved by the mouse since the last change of the document
     bool m_pressed = false;           // a left-button press on an item, not yet released
     QSet<ResourceItem*> m_unsettled;  // moved since the last settling pass
+    Progress m_progress;
     QTimer m_settle;                  // a full routing pass shortly after shapes moved
 };
 

@@ -153,7 +153,8 @@ void DiagramView::zoomReset()
 
 void DiagramView::fitAll()
 {
-    const QRectF bounds = m_scene->contentRect().adjusted(-40, -40, 40, 40);
+    const double m = DiagramScene::kSceneMargin;
+    const QRectF bounds = m_scene->contentRect().adjusted(-m, -m, m, m);
     if (!bounds.isEmpty())
         fitInView(bounds, Qt::KeepAspectRatio);
     viewChanged();

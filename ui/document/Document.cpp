@@ -48,35 +48,44 @@ void Document::reset(Design design, const QString& path)
     emit modifiedChanged(false);
 }
 
-bool Document::open(const QString& path, QString* error)
+Document::Read Document::read(const QString& path)
 {
     // A PNG export can carry its design (text chunk "privatepath"): it opens as a new, untitled
     // design, so saving never writes JSON over the image.
-    const bool image = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
-    LoadResult loaded;
-    if (image) {
+    Read out;
+    out.image = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
+    if (out.image) {
         const QByteArray embedded = designEmbeddedInPng(path);
         if (embedded.isEmpty()) {
-            if (error)
-                *error = tr("%1: this image does not contain a PrivatePath design (export it with \"Embed the design\").").arg(path);
-            return false;
+            out.error = tr("%1: this image does not contain a PrivatePath design (export it with \"Embed the design\").").arg(path);
+            return out;
         }
-        loaded = loadDesign(std::string_view(embedded.constData(), std::size_t(embedded.size())), path.toStdString());
+        out.result = loadDesign(std::string_view(embedded.constData(), std::size_t(embedded.size())), path.toStdString());
     } else {
-        loaded = loadDesignFile(path.toStdString());
+        out.result = loadDesignFile(path.toStdString());
     }
-    if (!loaded.ok()) {
+    if (!out.result.ok()) {
         QStringList lines;
-        for (const Diagnostic& d : loaded.diagnostics)
+        for (const Diagnostic& d : out.result.diagnostics)
             if (d.severity == Severity::Error)
                 lines << QString::fromStdString(d.format());
+        out.error = lines.join(QLatin1Char('\n'));
+    }
+    return out;
+}
+
+bool Document::adopt(Read read, const QString& path, QString* error)
+{
+    if (!read.result.ok()) {
         if (error)
-            *error = lines.join(QLatin1Char('\n'));
+            *error = read.error;
         return false;
     }
-    reset(*loaded.design, image ? QString() : path);
+    reset(std::move(*read.result.design), read.image ? QString() : path);
     return true;
 }
+
+bool Document::open(const QString& path, QString* error) { return adopt(read(path), path, error); }
 
 bool Document::saveAs(const QString& path, QString* error)
 {

@@ -4,6 +4,7 @@
 #ifndef Q_MOC_RUN
 #include "analysis/Analyzer.h"
 #include "edit/ChangeSet.h"
+#include "io/DesignFile.h"
 #include "model/Design.h"
 #endif
 
@@ -50,6 +51,15 @@ public:
 
     // Loads a file. On failure nothing changes and `error` holds the loader's message (file, line, field).
     bool open(const QString& path, QString* error);
+    // open() in two steps, for big files: read() touches no document and runs on any thread (the
+    // window reads on a worker and shows progress); adopt() takes its result on the GUI thread.
+    struct Read {
+        LoadResult result;
+        QString error; // the loader's messages when the result is not ok
+        bool image = false; // a PNG carrying a design: opens untitled
+    };
+    static Read read(const QString& path);
+    bool adopt(Read read, const QString& path, QString* error);
     // Saves atomically (QSaveFile, every byte checked). On failure the old file is untouched.
     bool saveAs(const QString& path, QString* error);
     void reset(Design design, const QString& path = {});
