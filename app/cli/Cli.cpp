@@ -34,11 +34,16 @@ QString overview()
         "  format FILE...     Rewrite designs in the canonical layout (--check to only verify).\n"
         "  schema             Print the JSON Schema of the file format (--markdown: field reference).\n"
         "  export FILE -o OUT Export as PNG, SVG, PDF, the design file or the analysis report (no display needed).\n"
+        "  lesson grade LESSON SUBMISSION...\n"
+        "                     Grade learners' designs against a lesson (score, goals, locked resources).\n"
+        "  lesson check LESSON\n"
+        "                     Validate a lesson: its start fails, its reference solutions pass.\n"
         "\n"
         "Run 'privatepath <command> --help' for a command's options.\n"
         "\n"
         "Exit codes: 0 ok; 1 the design has errors or a flow misses its expected verdict\n"
-        "            (format --check: a file is not canonical);\n"
+        "            (format --check: a file is not canonical; lesson: a goal missed, locked\n"
+        "            resources changed or another lesson);\n"
         "            2 usage error; 3 a file could not be read or parsed; 4 an output could not be written.\n");
 }
 
@@ -62,6 +67,8 @@ int runCommandLine(const QStringList& args, Streams io)
         return runSchema(rest, io);
     if (command == QLatin1String("export"))
         return runExport(rest, io);
+    if (command == QLatin1String("lesson"))
+        return runLesson(rest, io);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(overview());

@@ -90,6 +90,27 @@ const std::vector<CodeInfo>& allCodes()
         {"STAYS_ON_AWS_NETWORK", Analysis, "IGW-6", "Note: public addresses are used, but the traffic stays on the AWS network."},
         {"VPN_TUNNEL_OVER_INTERNET", Analysis, "HYB-2", "Note: private addresses inside an encrypted VPN tunnel whose outer packets cross the internet."},
         {"ASSUMED_ADDRESSES", Analysis, "", "Note: an address or prefix list was not given and PrivatePath assumed one; the answer may be approximate."},
+        // Lessons (training mode): why a goal is missed, in addition to the engine's own codes.
+        {"GOAL_FLOW_MISSING", Lesson, "", "The flow a goal names is not in the design."},
+        {"GOAL_VERDICT_DIFFERS", Lesson, "", "A flow's verdict is not the one the goal asks for."},
+        {"GOAL_PATH_NOT_THROUGH", Lesson, "", "A flow's path does not go through a resource or kind the goal asks for."},
+        {"GOAL_PATH_THROUGH_AVOIDED", Lesson, "", "A flow's path goes through a resource or kind the goal says to avoid."},
+        {"GOAL_PUBLIC_FLOW", Lesson, "", "A flow from or to the goal's scope is public."},
+        {"GOAL_INTERNET_EGRESS", Lesson, "", "A workload in the goal's scope can open connections to the internet."},
+        {"GOAL_INTERNET_INGRESS", Lesson, "", "A workload in the goal's scope can be reached from the internet."},
+        {"GOAL_COUNT_OUT_OF_RANGE", Lesson, "", "The number of resources of a kind is outside the goal's range."},
+        {"GOAL_PROPERTY_DIFFERS", Lesson, "", "A resource's field does not have the value the goal asks for."},
+        {"GOAL_RESOURCE_MISSING", Lesson, "", "A resource or scope the goal names is not in the design, or no resource of the goal's kind is."},
+        // `privatepath lesson check`.
+        {"LESSON_MISSING", Lesson, "", "The file has no lesson section."},
+        {"LESSON_NO_GOALS", Lesson, "", "The lesson has no goals."},
+        {"LESSON_UNKNOWN_REFERENCE", Lesson, "", "A goal or the locked list names a flow, resource or kind that exists neither in the start nor in any reference solution."},
+        {"LESSON_START_PASSES", Lesson, "", "The lesson's start already meets every goal: there is nothing to do."},
+        {"LESSON_SOLUTION_FAILS", Lesson, "", "A reference solution misses a goal."},
+        {"LESSON_SOLUTION_CHANGES_LOCKED", Lesson, "", "A reference solution changes or deletes a locked resource."},
+        {"LESSON_NO_SOLUTION", Lesson, "", "The lesson has no reference solution, so nothing proves its goals can be met."},
+        {"LOCKED_RESOURCE_DELETED", Lesson, "", "A submission deleted a resource the lesson locks."},
+        {"LOCKED_RESOURCE_CHANGED", Lesson, "", "A submission changed a field of a resource the lesson locks."},
     };
     return codes;
 }

@@ -11,6 +11,7 @@ namespace pp {
 enum class CodeUse {
     Finding,  // a design finding (lint) about the model itself
     Analysis, // a reason or note on a flow's path
+    Lesson,   // why a lesson goal is missed, or a problem `privatepath lesson check` finds in a lesson
 };
 
 struct CodeInfo {

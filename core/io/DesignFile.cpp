@@ -1,5 +1,6 @@
 #include "io/DesignFile.h"
 
+#include "io/DesignBody.h"
 #include "io/JsonReader.h"
 #include "io/JsonWriter.h"
 #include "io/SourceLocator.h"
@@ -20,7 +21,8 @@
 namespace pp {
 namespace {
 
-constexpr std::string_view kTopLevelKeys[] = {"schemaVersion", "name", "description", "flows", "diagram"};
+// Keys of a design body (a document, or a lesson's reference solution) besides the collections.
+constexpr std::string_view kBodyKeys[] = {"name", "description", "flows", "diagram"};
 
 template <std::size_t I = 0, class F>
 void withKindType(Kind kind, F&& f)
@@ -35,21 +37,29 @@ void withKindType(Kind kind, F&& f)
 
 class DesignReader {
 public:
-    DesignReader(const Json& root, ReadContext& context, bool checkReferences)
-        : m_root(root), m_context(context), m_checkReferences(checkReferences)
+    // `base`: the JSON pointer of the body being read ("" for the document itself). A document
+    // (`isDocument`) also has a schema version and may have a lesson; a lesson's solution does not.
+    DesignReader(const Json& root, ReadContext& context, bool checkReferences, std::string base = {},
+                 bool isDocument = true)
+        : m_root(root), m_context(context), m_checkReferences(checkReferences), m_base(std::move(base)),
+          m_isDocument(isDocument)
     {
     }
 
     Design read()
     {
         Design design;
-        JsonReader top(m_root, "", m_context);
-        for (auto key : kTopLevelKeys)
+        JsonReader top(m_root, m_base, m_context);
+        for (auto key : kBodyKeys)
             top.markKnown(key);
+        if (m_isDocument) {
+            top.markKnown("schemaVersion");
+            top.markKnown("lesson");
+        }
         if (const auto it = m_root.find("name"); it != m_root.end())
-            readString(*it, "/name", design.name);
+            readString(*it, m_base + "/name", design.name);
         if (const auto it = m_root.find("description"); it != m_root.end())
-            readString(*it, "/description", design.description);
+            readString(*it, m_base + "/description", design.description);
         for (int k = 0; k < kKindCount; ++k) {
             const KindInfo& info = kindInfo(Kind(k));
             top.markKnown(info.collection);
@@ -64,6 +74,8 @@ public:
         top.finish(&design.extensions);
         if (m_checkReferences)
             checkReferences(design);
+        if (const auto it = m_root.find("lesson"); m_isDocument && it != m_root.end())
+            design.lesson = readLesson(*it, m_context, m_checkReferences);
         return design;
     }
 
@@ -73,7 +85,8 @@ private:
         if (j.is_string())
             out = j.get<std::string>();
         else
-            m_context.error("WRONG_TYPE", path, "'" + path.substr(1) + "' must be a string, not " + jsonTypeName(j));
+            m_context.error("WRONG_TYPE", path,
+                            "'" + path.substr(path.rfind('/') + 1) + "' must be a string, not " + jsonTypeName(j));
     }
 
     // Reads "id" (and remembers it) and "name"; false if the element cannot be used.
@@ -113,7 +126,7 @@ private:
 
     void readCollection(Design& design, Kind kind, const Json& array)
     {
-        const std::string collectionPath = "/" + std::string(kindInfo(kind).collection);
+        const std::string collectionPath = m_base + "/" + std::string(kindInfo(kind).collection);
         if (!array.is_array()) {
             m_context.error("WRONG_TYPE", collectionPath,
                             "'" + collectionPath.substr(1) + "' must be an array, not " + jsonTypeName(array));
@@ -143,11 +156,11 @@ private:
     void readFlows(Design& design, const Json& array)
     {
         if (!array.is_array()) {
-            m_context.error("WRONG_TYPE", "/flows", "'flows' must be an array, not " + jsonTypeName(array));
+            m_context.error("WRONG_TYPE", m_base + "/flows", "'flows' must be an array, not " + jsonTypeName(array));
             return;
         }
         for (std::size_t i = 0; i < array.size(); ++i) {
-            const std::string path = childPath("/flows", i);
+            const std::string path = childPath(m_base + "/flows", i);
             Flow flow;
             std::string id;
             if (!readIdentity(array[i], path, id, flow.name))
@@ -167,10 +180,12 @@ private:
     {
         m_context.currentResource.clear();
         if (!object.is_object()) {
-            m_context.error("WRONG_TYPE", "/diagram", "'diagram' must be an object, not " + jsonTypeName(object));
+            m_context.error("WRONG_TYPE", m_base + "/diagram", "'diagram' must be an object, not " + jsonTypeName(object));
             return;
         }
-        JsonReader reader(object, "/diagram", m_context);
+        const std::string shapesPath = m_base + "/diagram/shapes", connectorsPath = m_base + "/diagram/connectors",
+                          notesPath = m_base + "/diagram/notes";
+        JsonReader reader(object, m_base + "/diagram", m_context);
         reader.opt("shapes", design.diagram.shapes, {});
         reader.opt("connectors", design.diagram.connectors, {});
         reader.opt("notes", design.diagram.notes, {});
@@ -178,7 +193,7 @@ private:
         std::unordered_map<std::string, std::size_t> seen;
         for (std::size_t i = 0; i < design.diagram.shapes.size(); ++i) {
             const Shape& shape = design.diagram.shapes[i];
-            const std::string path = childPath("/diagram/shapes", i);
+            const std::string path = childPath(shapesPath, i);
             if (!seen.emplace(shape.resource.str(), i).second)
                 m_context.error("DUPLICATE_SHAPE", path, "resource '" + shape.resource.str() + "' is drawn twice");
             if (!(shape.width > 0) || !(shape.height > 0))
@@ -189,7 +204,7 @@ private:
             const Shape& shape = design.diagram.shapes[i];
             if (!shape.parent)
                 continue;
-            const std::string path = childPath("/diagram/shapes", i) + "/parent";
+            const std::string path = childPath(shapesPath, i) + "/parent";
             if (!seen.count(shape.parent->str())) {
                 if (design.find(*shape.parent))
                     m_context.error("DANGLING_REFERENCE", path,
@@ -210,18 +225,18 @@ private:
         for (std::size_t i = 0; i < design.diagram.connectors.size(); ++i) {
             const Connector& c = design.diagram.connectors[i];
             if (!design.containsId(c.owner))
-                m_context.error("DANGLING_REFERENCE", childPath("/diagram/connectors", i) + "/owner",
+                m_context.error("DANGLING_REFERENCE", childPath(connectorsPath, i) + "/owner",
                                 "connector owner '" + c.owner + "' does not exist");
             if (!c.target.empty() && !design.containsId(c.target))
-                m_context.error("DANGLING_REFERENCE", childPath("/diagram/connectors", i) + "/target",
+                m_context.error("DANGLING_REFERENCE", childPath(connectorsPath, i) + "/target",
                                 "connector target '" + c.target + "' does not exist");
         }
         for (std::size_t i = 0; i < design.diagram.notes.size(); ++i) {
             const Note& note = design.diagram.notes[i];
             if (!(note.width > 0) || !(note.height > 0))
-                m_context.error("OUT_OF_RANGE", childPath("/diagram/notes", i), "a note's width and height must be greater than 0");
+                m_context.error("OUT_OF_RANGE", childPath(notesPath, i), "a note's width and height must be greater than 0");
             if (note.parent && !seen.count(note.parent->str()) && design.find(*note.parent))
-                m_context.error("DANGLING_REFERENCE", childPath("/diagram/notes", i) + "/parent",
+                m_context.error("DANGLING_REFERENCE", childPath(notesPath, i) + "/parent",
                                 "the parent '" + note.parent->str() + "' of a note is not drawn");
         }
     }
@@ -254,6 +269,8 @@ private:
     const Json& m_root;
     ReadContext& m_context;
     bool m_checkReferences = true;
+    std::string m_base;
+    bool m_isDocument = true;
     std::unordered_map<std::string, std::string> m_idPaths;
 };
 
@@ -417,39 +434,46 @@ LoadResult loadDesignFile(const std::string& path, const LoadLimits& limits)
     return loadDesign(text, path, limits);
 }
 
-std::string saveDesignToString(const Design& design)
+namespace {
+
+void addExtensions(OrderedJson& object, const Extensions& extensions)
 {
-    auto addExtensions = [](OrderedJson& object, const Extensions& extensions) {
-        for (const auto& [key, text] : extensions)
-            object[key] = OrderedJson::parse(text);
-    };
-    OrderedJson root = OrderedJson::object();
-    root["schemaVersion"] = kCurrentSchemaVersion;
+    for (const auto& [key, text] : extensions)
+        object[key] = OrderedJson::parse(text);
+}
+
+} // namespace
+
+OrderedJson resourceJson(const Resource& resource, bool withDefaults)
+{
+    OrderedJson object = OrderedJson::object();
+    object["id"] = resource.id.str();
+    if (!resource.name.empty() || withDefaults)
+        object["name"] = resource.name;
+    std::visit(
+        [&](const auto& data) {
+            JsonWriter writer(object, withDefaults);
+            describe(writer, const_cast<std::decay_t<decltype(data)>&>(data)); // the writer only reads
+        },
+        resource.data);
+    addExtensions(object, resource.extensions);
+    return object;
+}
+
+void writeDesignBody(const Design& design, OrderedJson& root)
+{
     if (!design.name.empty())
         root["name"] = design.name;
     if (!design.description.empty())
         root["description"] = design.description;
-    for (int k = 0; k < kKindCount; ++k) {
-        OrderedJson array = OrderedJson::array();
-        for (const Resource& r : design.resources()) {
-            if (int(r.kind()) != k)
-                continue;
-            OrderedJson object = OrderedJson::object();
-            object["id"] = r.id.str();
-            if (!r.name.empty())
-                object["name"] = r.name;
-            std::visit(
-                [&](const auto& data) {
-                    JsonWriter writer(object);
-                    describe(writer, const_cast<std::decay_t<decltype(data)>&>(data));
-                },
-                r.data);
-            addExtensions(object, r.extensions);
-            array.push_back(std::move(object));
-        }
-        if (!array.empty())
-            root[std::string(kindInfo(Kind(k)).collection)] = std::move(array);
-    }
+    if (design.lesson)
+        root["lesson"] = lessonJson(*design.lesson);
+    std::vector<OrderedJson> collections(std::size_t(kKindCount), OrderedJson::array());
+    for (const Resource& r : design.resources())
+        collections[std::size_t(r.kind())].push_back(resourceJson(r));
+    for (int k = 0; k < kKindCount; ++k)
+        if (!collections[std::size_t(k)].empty())
+            root[std::string(kindInfo(Kind(k)).collection)] = std::move(collections[std::size_t(k)]);
     if (!design.flows().empty()) {
         OrderedJson flows = OrderedJson::array();
         for (const Flow& f : design.flows()) {
@@ -473,6 +497,19 @@ std::string saveDesignToString(const Design& design)
         root["diagram"] = std::move(diagram);
     }
     addExtensions(root, design.extensions);
+}
+
+Design readDesignBody(const Json& body, ReadContext& context, bool checkReferences, const std::string& base)
+{
+    DesignReader reader(body, context, checkReferences, base, false);
+    return reader.read();
+}
+
+std::string saveDesignToString(const Design& design)
+{
+    OrderedJson root = OrderedJson::object();
+    root["schemaVersion"] = kCurrentSchemaVersion;
+    writeDesignBody(design, root);
     return formatJson(root);
 }
 

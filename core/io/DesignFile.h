@@ -5,6 +5,7 @@
 #include "model/Design.h"
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,11 @@ struct LoadResult {
 LoadResult loadDesign(std::string_view text, const std::string& fileName, const LoadLimits& limits = {},
                       const std::vector<Migration>& migrations = builtinMigrations());
 LoadResult loadDesignFile(const std::string& path, const LoadLimits& limits = {});
+
+// One resource as it is saved: `id`, `name`, its fields in file order, its `x-` keys. With
+// `withDefaults`, fields equal to their default (and an empty name) are written too, so a field's
+// effective value can be read by its file name.
+nlohmann::ordered_json resourceJson(const Resource& resource, bool withDefaults = false);
 
 // The canonical text of a design: same design, same bytes (see docs/file-format.md, "Saving").
 std::string saveDesignToString(const Design& design);

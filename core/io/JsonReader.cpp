@@ -106,7 +106,7 @@ bool JsonReader::readReference(const Json& j, ResourceId& out, const FieldSpec& 
         return typeError(path, "an id string", j);
     const std::string& text = j.get_ref<const std::string&>();
     out = ResourceId(text);
-    if (spec.allowLocal && text == kLocalTarget)
+    if ((spec.allowLocal && text == kLocalTarget) || spec.unchecked)
         return true;
     m_context.references.push_back({path, m_context.currentResource, std::string(key), out, spec.kinds});
     return true;

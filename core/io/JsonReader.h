@@ -154,6 +154,12 @@ private:
             return readAddress(j, out, spec, path, key);
         } else if constexpr (std::is_same_v<T, ResourceId>) {
             return readReference(j, out, spec, path, key);
+        } else if constexpr (std::is_same_v<T, FlowId>) {
+            if (!j.is_string())
+                return typeError(path, "an id string", j);
+            out = FlowId(j.get<std::string>());
+        } else if constexpr (std::is_same_v<T, JsonValue>) {
+            out.json = j.dump();
         } else if constexpr (NamedEnum<T>) {
             if (!j.is_string())
                 return typeError(path, "a string", j);

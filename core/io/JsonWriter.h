@@ -21,7 +21,9 @@ using OrderedJson = nlohmann::ordered_json;
 
 class JsonWriter {
 public:
-    explicit JsonWriter(OrderedJson& object) : m_object(object) {}
+    // `withDefaults`: also write fields equal to their default (top-level fields of the object
+    // only), for reading a field's effective value by its file name (lesson property goals).
+    explicit JsonWriter(OrderedJson& object, bool withDefaults = false) : m_object(object), m_withDefaults(withDefaults) {}
 
     template <class T>
     void req(std::string_view key, const T& value, const FieldSpec&)
@@ -31,7 +33,7 @@ public:
     template <class T, class D>
     void opt(std::string_view key, const T& value, const D& defaultValue, const FieldSpec&)
     {
-        if (!(value == T(defaultValue)))
+        if (m_withDefaults || !(value == T(defaultValue)))
             m_object[std::string(key)] = toJson(value);
     }
     template <class T>
@@ -43,7 +45,7 @@ public:
     template <class T>
     void opt(std::string_view key, const std::vector<T>& value, const FieldSpec&)
     {
-        if (!value.empty())
+        if (m_withDefaults || !value.empty())
             m_object[std::string(key)] = toJson(value);
     }
     template <std::size_t N>
@@ -63,8 +65,10 @@ public:
             return value;
         } else if constexpr (std::is_same_v<T, Cidr> || std::is_same_v<T, IpAddress>) {
             return value.toString();
-        } else if constexpr (std::is_same_v<T, ResourceId>) {
+        } else if constexpr (std::is_same_v<T, ResourceId> || std::is_same_v<T, FlowId>) {
             return value.str();
+        } else if constexpr (std::is_same_v<T, JsonValue>) {
+            return OrderedJson::parse(value.json);
         } else if constexpr (NamedEnum<T>) {
             return std::string(enumName(value));
         } else if constexpr (requires { typename T::value_type; value.begin(); }) {
@@ -83,6 +87,7 @@ public:
 
 private:
     OrderedJson& m_object;
+    bool m_withDefaults = false;
 };
 
 // Text of a document in the house layout: two-space indent, one member per line, and arrays

@@ -6,7 +6,12 @@ namespace pp {
 
 const std::vector<Migration>& builtinMigrations()
 {
-    static const std::vector<Migration> chain;
+    static const std::vector<Migration> chain{
+        // Version 2 adds the optional `lesson` section (training mode). A version 1 file has no
+        // lesson and nothing else changed, so the step has nothing to rewrite; it exists so the
+        // chain leads from 1 and a v1 file is read (and later saved) as version 2.
+        {1, [](nlohmann::json&) {}},
+    };
     return chain;
 }
 

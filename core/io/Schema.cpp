@@ -170,6 +170,12 @@ void describeType(const FieldSpec& spec, OJ& schema, std::string& text, FieldInf
         schema = spec.allowLocal ? OJ{{"anyOf", {{{"$ref", "#/$defs/id"}}, {{"const", "local"}}}}}
                                  : OJ{{"$ref", "#/$defs/id"}};
         text = "id of " + kindsText(spec.kinds) + (spec.allowLocal ? ", or `local`" : "");
+    } else if constexpr (std::is_same_v<T, FlowId>) {
+        schema = {{"$ref", "#/$defs/id"}};
+        text = "id of a flow";
+    } else if constexpr (std::is_same_v<T, JsonValue>) {
+        schema = OJ::object(); // any JSON value
+        text = "any JSON value";
     } else if constexpr (NamedEnum<T>) {
         OJ values = OJ::array();
         text.clear();
@@ -253,17 +259,20 @@ nlohmann::ordered_json designSchema()
     OJ properties = OJ::object();
     properties["schemaVersion"] = {{"const", kCurrentSchemaVersion},
                                    {"description", "Version of this format. Files from newer versions are refused."}};
-    properties["name"] = {{"type", "string"}, {"description", "Title of the design."}};
-    properties["description"] = {{"type", "string"}, {"description", "Free text about the design."}};
+    // The body of a design (name, description, collections, flows, diagram) is shared by the
+    // document and by each reference solution of a lesson.
+    OJ body = OJ::object();
+    body["name"] = {{"type", "string"}, {"description", "Title of the design."}};
+    body["description"] = {{"type", "string"}, {"description", "Free text about the design."}};
     OJ defs = OJ::object();
     forEachKind([&]<class T>(Kind kind, std::in_place_type_t<T>) {
         const KindInfo& info = kindInfo(kind);
         defs[std::string(info.name)] = objectSchema(collect<T>(), true);
-        properties[std::string(info.collection)] = {{"type", "array"},
-                                                    {"items", {{"$ref", "#/$defs/" + std::string(info.name)}}}};
+        body[std::string(info.collection)] = {{"type", "array"},
+                                              {"items", {{"$ref", "#/$defs/" + std::string(info.name)}}}};
     });
     defs["flow"] = objectSchema(collect<Flow>(), true);
-    properties["flows"] = {{"type", "array"}, {"items", {{"$ref", "#/$defs/flow"}}}};
+    body["flows"] = {{"type", "array"}, {"items", {{"$ref", "#/$defs/flow"}}}};
     {
         Collected diagram;
         FieldCollector collector(diagram);
@@ -273,7 +282,28 @@ nlohmann::ordered_json designSchema()
         collector.opt("shapes", shapes, {.doc = "Where each resource is drawn."});
         collector.opt("connectors", connectors, {.doc = "Bend points of drawn links."});
         collector.opt("notes", notes, {.doc = "Text boxes on the canvas."});
-        properties["diagram"] = objectSchema(diagram, false);
+        body["diagram"] = objectSchema(diagram, false);
+    }
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        properties[it.key()] = it.value();
+        if (it.key() == "description") // the lesson comes right after the description in a saved file
+            properties["lesson"] = {{"$ref", "#/$defs/lesson"}};
+    }
+    defs["designBody"] = {{"type", "object"},
+                          {"description", "A design without schemaVersion or lesson: a lesson's reference solution."},
+                          {"properties", body},
+                          {"patternProperties", {{"^x-", OJ::object()}}},
+                          {"additionalProperties", false}};
+    {
+        OJ lesson = objectSchema(collect<Lesson>(), false);
+        OJ solution = objectSchema(collect<LessonSolution>(), false);
+        solution["properties"]["design"] = {{"$ref", "#/$defs/designBody"},
+                                            {"description", "The solution: a whole design body."}};
+        solution["required"].push_back("design");
+        lesson["properties"]["solutions"] = {{"type", "array"},
+                                             {"items", solution},
+                                             {"description", "Reference solutions; each meets every goal."}};
+        defs["lesson"] = lesson;
     }
     defs["id"] = {{"type", "string"},
                   {"pattern", "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},
@@ -321,6 +351,22 @@ std::string formatReferenceMarkdown()
         const Collected note = collect<Note>();
         md << "### `diagram.notes[]` — note\n\n";
         writeTable(md, note.fields, note.oneOf, false, "diagram.notes[]");
+    }
+    {
+        Collected lesson = collect<Lesson>();
+        FieldInfo solutions;
+        solutions.key = "solutions";
+        solutions.defaultValue = OJ::array();
+        solutions.typeText = "array of object";
+        solutions.doc = "Reference solutions; each meets every goal.";
+        lesson.fields.push_back(solutions); // its table follows, by hand: a solution holds a design body
+        md << "\n### `lesson` — lesson\n\n";
+        writeTable(md, lesson.fields, lesson.oneOf, false, "lesson");
+        const Collected solution = collect<LessonSolution>();
+        md << "\n#### `lesson.solutions[]`\n\n";
+        writeTable(md, solution.fields, solution.oneOf, false, "lesson.solutions[]");
+        md << "| `design` | object | *required* | The solution: a design body (every top-level key of a design except "
+              "`schemaVersion` and `lesson`). |\n";
     }
     return md.str();
 }

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace pp {
@@ -24,6 +25,16 @@ struct FieldSpec {
     std::optional<IpFamily> family{};      // Cidr / IpAddress fields: required address family
     std::int64_t min = std::numeric_limits<std::int64_t>::min(); // integer fields: range
     std::int64_t max = std::numeric_limits<std::int64_t>::max();
+    // ResourceId fields: the id is not checked against the design when loading. A lesson names
+    // resources a learner may have deleted; that is for the grader to report, not a broken file.
+    bool unchecked = false;
+};
+
+// Any JSON value, kept as its compact text (like Extensions): a lesson's property goal compares
+// a resource field with a value of whatever type that field has.
+struct JsonValue {
+    std::string json; // compact JSON text; never empty once read
+    friend bool operator==(const JsonValue&, const JsonValue&) = default;
 };
 
 // Enum <-> string tables. Specialise with `static constexpr std::array names` listing the

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "diagram/Diagram.h"
+#include "lesson/Lesson.h"
 #include "model/Flow.h"
 #include "model/Resource.h"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,6 +21,8 @@ public:
     std::string description;
     Diagram diagram;
     Extensions extensions;
+    // Set when the file is a lesson, or a learner's work on one (see lesson/Lesson.h).
+    std::optional<Lesson> lesson;
 
     const std::vector<Resource>& resources() const { return m_resources; }
     const std::vector<Flow>& flows() const { return m_flows; }

@@ -58,4 +58,12 @@ std::optional<Kind> kindFromCollection(std::string_view collection)
     return std::nullopt;
 }
 
+std::optional<Kind> kindFromName(std::string_view name)
+{
+    for (const KindInfo& info : kKinds)
+        if (info.name == name)
+            return info.kind;
+    return std::nullopt;
+}
+
 } // namespace pp

@@ -74,5 +74,6 @@ struct KindInfo {
 
 const KindInfo& kindInfo(Kind kind);
 std::optional<Kind> kindFromCollection(std::string_view collection);
+std::optional<Kind> kindFromName(std::string_view name); // "vpc", "natGateway"…
 
 } // namespace pp

@@ -49,6 +49,30 @@ int checkExitCode(const std::vector<FileCheck>& files)
     return 0;
 }
 
+nlohmann::ordered_json diagnosticJson(const Diagnostic& d)
+{
+    nlohmann::ordered_json item = nlohmann::ordered_json::object();
+    item["severity"] = severityName(d.severity);
+    item["code"] = d.code;
+    item["message"] = d.message;
+    item["line"] = d.line;
+    item["column"] = d.column;
+    item["jsonPath"] = d.jsonPath;
+    item["resourceId"] = d.resourceId;
+    return item;
+}
+
+nlohmann::ordered_json explanationsJson(const std::vector<Explanation>& items)
+{
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Explanation& e : items) {
+        const CodeInfo* info = findCode(e.code);
+        out.push_back({{"code", e.code}, {"rule", info ? std::string(info->rule) : std::string()},
+                       {"resource", e.resource}, {"message", e.message}});
+    }
+    return out;
+}
+
 nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
 {
     using OJ = nlohmann::ordered_json;
@@ -61,17 +85,8 @@ nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
         file["file"] = f.file;
         file["loaded"] = f.loaded;
         OJ diagnostics = OJ::array();
-        for (const Diagnostic& d : f.diagnostics) {
-            OJ item = OJ::object();
-            item["severity"] = severityName(d.severity);
-            item["code"] = d.code;
-            item["message"] = d.message;
-            item["line"] = d.line;
-            item["column"] = d.column;
-            item["jsonPath"] = d.jsonPath;
-            item["resourceId"] = d.resourceId;
-            diagnostics.push_back(std::move(item));
-        }
+        for (const Diagnostic& d : f.diagnostics)
+            diagnostics.push_back(diagnosticJson(d));
         file["diagnostics"] = std::move(diagnostics);
         OJ findings = OJ::array();
         for (const Finding& finding : f.findings) {
@@ -85,15 +100,6 @@ nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
             findings.push_back(std::move(item));
         }
         file["findings"] = std::move(findings);
-        auto explanations = [](const std::vector<Explanation>& items) {
-            OJ out = OJ::array();
-            for (const Explanation& e : items) {
-                const CodeInfo* info = findCode(e.code);
-                out.push_back({{"code", e.code}, {"rule", info ? std::string(info->rule) : std::string()},
-                               {"resource", e.resource}, {"message", e.message}});
-            }
-            return out;
-        };
         OJ flows = OJ::array();
         for (const FlowResult& r : f.flows) {
             if (!f.onlyFlow.empty() && r.flow.str() != f.onlyFlow)
@@ -117,9 +123,9 @@ nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
             flow["path"] = std::move(path);
             flow["leavesPrivateNetworkAt"] = r.leavesAt ? OJ(*r.leavesAt) : OJ(nullptr);
             flow["returnPath"] = r.returnChecked ? OJ(r.returnOk ? "ok" : "blocked") : OJ("notChecked");
-            flow["blocking"] = explanations(r.blocking);
-            flow["hints"] = explanations(r.hints);
-            flow["notes"] = explanations(r.notes);
+            flow["blocking"] = explanationsJson(r.blocking);
+            flow["hints"] = explanationsJson(r.hints);
+            flow["notes"] = explanationsJson(r.notes);
             flows.push_back(std::move(flow));
         }
         file["flows"] = std::move(flows);

@@ -34,6 +34,11 @@ int checkExitCode(const std::vector<FileCheck>& files);
 // Runs the analysis of a loaded design into `check`.
 void analyzeInto(FileCheck& check, const Design& design);
 
+// Pieces of the JSON reports (also used by `privatepath lesson`): a loader message, and a list of
+// explanations as {code, rule, resource, message}.
+nlohmann::ordered_json diagnosticJson(const Diagnostic& diagnostic);
+nlohmann::ordered_json explanationsJson(const std::vector<Explanation>& explanations);
+
 // The machine-readable report (`check --format json`), documented in docs/analysis-report.md.
 // Deterministic: same files, same bytes.
 nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files);

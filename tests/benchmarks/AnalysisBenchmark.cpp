@@ -54,14 +54,7 @@ void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(
 namespace {
 
 
-pp::Design& design(int resources)
-{
-    static std::map<int, pp::Design> cache;
-    auto it = cache.find(resources);
-    if (it == cache.end())
-        it = cache.emplace(resources, *pp::generateScenario(parametersFor(resources))).first;
-    return it->second;
-}
+pp::Design& design(int resources) { return generatedDesign(resources); }
 
 void BM_FullAnalysis(benchmark::State& state)
 {

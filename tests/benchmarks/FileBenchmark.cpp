@@ -10,14 +10,7 @@
 
 namespace {
 
-const pp::Design& design(int resources)
-{
-    static std::map<int, pp::Design> cache;
-    auto it = cache.find(resources);
-    if (it == cache.end())
-        it = cache.emplace(resources, *pp::generateScenario(parametersFor(resources))).first;
-    return it->second;
-}
+const pp::Design& design(int resources) { return generatedDesign(resources); }
 
 const std::string& text(int resources)
 {

@@ -206,7 +206,7 @@ TEST_F(Cli, SchemaMatchesCommittedCopy)
 {
     const CommandResult r = run("schema", false);
     EXPECT_EQ(r.code, 0);
-    EXPECT_EQ(r.stdoutOnly, read(PRIVATEPATH_SOURCE_DIR "/resources/schema/privatepath-v1.schema.json"));
+    EXPECT_EQ(r.stdoutOnly, read(PRIVATEPATH_SOURCE_DIR "/resources/schema/privatepath-v2.schema.json"));
     EXPECT_TRUE(nlohmann::json::accept(r.stdoutOnly));
 }
 

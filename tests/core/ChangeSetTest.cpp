@@ -186,7 +186,7 @@ TEST(Clipboard, PasteGivesFreshIdsAndKeepsOutsideReferences)
 {
     Design d = base();
     const std::string clip = copySelection(d, {ResourceId("app-a"), ResourceId("i-app")});
-    EXPECT_NE(clip.find("\"schemaVersion\": 1"), std::string::npos) << "the clipboard holds the file format";
+    EXPECT_NE(clip.find("\"schemaVersion\": 2"), std::string::npos) << "the clipboard holds the file format";
     std::string why;
     const auto paste = pasteSelection(d, clip, PasteTarget{ResourceId("vpc-a"), 20, 200}, &why);
     ASSERT_TRUE(paste) << why;

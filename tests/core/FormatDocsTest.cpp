@@ -13,9 +13,9 @@ namespace {
 
 TEST(FormatDocs, CommittedSchemaMatchesTheCode)
 {
-    const std::string committed = readFile(sourcePath("resources/schema/privatepath-v1.schema.json"));
+    const std::string committed = readFile(sourcePath("resources/schema/privatepath-v2.schema.json"));
     EXPECT_EQ(committed, formatJson(designSchema()))
-        << "regenerate with: build/bin/privatepath schema > resources/schema/privatepath-v1.schema.json";
+        << "regenerate with: build/bin/privatepath schema > resources/schema/privatepath-v2.schema.json";
 }
 
 TEST(FormatDocs, SchemaDescribesEveryKindAndRequiredField)
@@ -31,7 +31,7 @@ TEST(FormatDocs, SchemaDescribesEveryKindAndRequiredField)
     EXPECT_EQ(vpc["properties"]["enableDnsHostnames"]["default"], false);
     EXPECT_EQ(schema["$defs"]["natGateway"]["properties"]["connectivity"]["enum"],
               nlohmann::ordered_json({"public", "private"}));
-    EXPECT_EQ(schema["properties"]["schemaVersion"]["const"], 1);
+    EXPECT_EQ(schema["properties"]["schemaVersion"]["const"], 2);
 }
 
 TEST(FormatDocs, FileFormatDocumentHasTheGeneratedReference)

@@ -50,10 +50,15 @@ TEST(RoundTrip, GoldenFileOfFormatV1)
 {
     // tests/data/golden-v1.privatepath uses every resource kind. It pins the v1 format: if this
     // fails, the format changed; that needs a schemaVersion bump and a migration, not a new golden.
+    // Version 1 is read through the migration to version 2, which changed nothing it holds, so
+    // it saves as the same text with the new version number.
     const std::string path = sourcePath("tests/data/golden-v1.privatepath");
-    expectCanonicalRoundTrip(path);
+    std::string asCurrent = readFile(path);
+    asCurrent.replace(asCurrent.find("\"schemaVersion\": 1,"), 18, "\"schemaVersion\": 2");
     const LoadResult r = loadDesignFile(path);
     ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r.diagnostics.empty());
+    EXPECT_EQ(saveDesignToString(*r.design), asCurrent);
     std::vector<bool> seen(kKindCount, false);
     for (const Resource& res : r.design->resources())
         seen[std::size_t(res.kind())] = true;
@@ -62,6 +67,27 @@ TEST(RoundTrip, GoldenFileOfFormatV1)
     EXPECT_FALSE(r.design->flows().empty());
     EXPECT_FALSE(r.design->diagram.shapes.empty());
     EXPECT_FALSE(r.design->diagram.connectors.empty());
+}
+
+TEST(RoundTrip, GoldenFileOfFormatV2)
+{
+    // Version 2: the design of version 1 plus a lesson with every goal kind, hints, locked
+    // resources and a solution body with every top-level part.
+    const std::string path = sourcePath("tests/data/golden-v2.privatepath");
+    expectCanonicalRoundTrip(path);
+    const LoadResult r = loadDesignFile(path);
+    ASSERT_TRUE(r.ok());
+    ASSERT_TRUE(r.design->lesson);
+    std::vector<bool> kinds(6, false);
+    for (const Goal& g : r.design->lesson->goals)
+        kinds[std::size_t(g.kind)] = true;
+    EXPECT_EQ(std::count(kinds.begin(), kinds.end(), true), 6) << "golden file lacks a goal kind";
+    ASSERT_EQ(r.design->lesson->solutions.size(), 1u);
+    EXPECT_EQ(r.design->lesson->solutions[0].design->extensions.count("x-note"), 1u);
+    // Apart from the lesson, it is the version 1 golden file.
+    Design withoutLesson = *r.design;
+    withoutLesson.lesson.reset();
+    EXPECT_EQ(withoutLesson, *loadDesignFile(sourcePath("tests/data/golden-v1.privatepath")).design);
 }
 
 TEST(RoundTrip, GeneratedDesignSurvivesSaveAndLoad)
@@ -89,7 +115,7 @@ TEST(RoundTrip, SavingOmitsDefaultsAndKeepsDocumentedKeyOrder)
     region.data = Region{"us-east-1", "aws", {}};
     d.add(region);
     EXPECT_EQ(saveDesignToString(d), R"({
-  "schemaVersion": 1,
+  "schemaVersion": 2,
   "regions": [
     {"id": "use1", "code": "us-east-1"}
   ],

@@ -1,0 +1,27 @@
+#pragma once
+
+// Internals shared by the design loader and writer and the lesson section, whose reference
+// solutions are design bodies (everything a document holds except `schemaVersion` and `lesson`).
+
+#include "io/JsonReader.h"
+#include "io/JsonWriter.h"
+#include "model/Design.h"
+
+#include <optional>
+#include <string>
+
+namespace pp {
+
+// Reads a design body at JSON pointer `base` (reporting into `context`), like a document's top
+// level but without `schemaVersion` or `lesson`.
+Design readDesignBody(const Json& body, ReadContext& context, bool checkReferences, const std::string& base);
+// Writes a design's name, description, lesson, collections, flows, diagram and `x-` keys into
+// `object`, in the canonical key order.
+void writeDesignBody(const Design& design, OrderedJson& object);
+
+// The `lesson` section (io/LessonFile.cpp). Reading checks the shape each goal kind needs and the
+// syntax of ids, not whether the names refer to anything: `privatepath lesson check` does that.
+std::optional<Lesson> readLesson(const Json& section, ReadContext& context, bool checkReferences);
+OrderedJson lessonJson(const Lesson& lesson);
+
+} // namespace pp
