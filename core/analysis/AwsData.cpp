@@ -1,5 +1,7 @@
 #include "analysis/AwsData.h"
 
+#include "analysis/AwsServices.h"
+
 #include <array>
 
 namespace pp {
@@ -32,17 +34,20 @@ std::vector<Cidr> builtinPrefixList(std::string_view regionCode, std::string_vie
     return out;
 }
 
-bool serviceHasGatewayEndpoint(std::string_view service) { return service == "s3" || service == "dynamodb"; }
+bool serviceHasGatewayEndpoint(std::string_view service)
+{
+    const AwsServiceInfo* s = findAwsService(service);
+    return s && s->gatewayEndpoint;
+}
 
 bool serviceIsCrossRegionEnabled(std::string_view service)
 {
-    static constexpr std::string_view kServices[] = {"s3",       "iam",      "ecr.api",          "ecr.dkr",
-                                                     "ecr",      "kms",      "ecs",              "lambda",
-                                                     "firehose", "kinesis-firehose", "kinesisanalytics", "route53"};
-    for (std::string_view s : kServices)
-        if (s == service)
-            return true;
-    return false;
+    // "ecr" and "firehose" are not endpoint codes, but designs written before the catalogue use
+    // them for ECR and Data Firehose; they keep the answer they always had.
+    if (service == "ecr" || service == "firehose")
+        return true;
+    const AwsServiceInfo* s = findAwsService(service);
+    return s && s->crossRegion;
 }
 
 std::string serviceDefaultDnsName(std::string_view service, std::string_view regionCode)

@@ -17,7 +17,7 @@ inline constexpr std::string_view kBuiltinPrefixListsDate = "2024-06 (us-east-1)
 std::vector<Cidr> builtinPrefixList(std::string_view regionCode, std::string_view service);
 
 // Services reachable by gateway endpoints (rule GW-1) and over cross-Region interface endpoints
-// (rule IF-8, as listed by AWS in November 2025).
+// (rule IF-8, as listed by AWS in November 2025): read from the catalogue (AwsServices.h).
 bool serviceHasGatewayEndpoint(std::string_view service);
 bool serviceIsCrossRegionEnabled(std::string_view service);
 

@@ -56,6 +56,7 @@ const std::vector<CodeInfo>& allCodes()
         {"VPN_IPV6_ON_VGW", Finding, "HYB-1", "A VPN on a virtual private gateway lists IPv6 networks; VGW VPNs are IPv4 only."},
         {"VIF_GATEWAY_MISMATCH", Finding, "HYB-3", "A Direct Connect virtual interface's gateway does not fit its type."},
         {"DNS_ZONE_VPC_DNS_OFF", Finding, "IF-4", "A private hosted zone is associated with a VPC whose DNS support is off."},
+        {"AWS_SERVICE_DUPLICATE", Finding, "", "Two AWS service tiles stand for one service in one Region; endpoints and flows split between them."},
         {"FLOW_PORT_REQUIRED", Finding, "", "A TCP or UDP flow has no port."},
         {"FLOW_SAME_ENDPOINTS", Finding, "", "A flow's source and destination are the same resource."},
         {"DIAGRAM_PARENT_MISMATCH", Finding, "", "A shape is drawn inside a container that does not contain its resource."},

@@ -503,6 +503,14 @@ bool Paster::relaxClashes()
                     }))
                     e->privateDns = false;
             }
+        } else if (const AwsService* s = c.as<AwsService>()) {
+            // One tile per service per Region (AWS_SERVICE_DUPLICATE): a copy beside the original
+            // would split that service's endpoints and flows between two tiles, so it is refused.
+            auto code = [&](const ResourceId& r) { const Region* reg = currentAs<Region>(r); return reg ? reg->code : r.str(); };
+            if (anyOther<AwsService>(self, [&](const Resource&, const AwsService& o) {
+                    return o.service == s->service && code(o.region) == code(s->region);
+                }))
+                return fail(code(s->region) + " already has a tile for " + s->service + "; draw one tile per service.");
         } else if (CustomerGateway* cgw = c.as<CustomerGateway>()) {
             cgw->ipAddress = unusedFrom(cgw->ipAddress, publicTaken);
             publicTaken.insert(cgw->ipAddress.value());

@@ -1,6 +1,7 @@
 #include "lint/Lint.h"
 
 #include "analysis/AwsData.h"
+#include "lint/ServiceLint.h"
 #include "model/References.h"
 #include "model/Placement.h"
 
@@ -123,6 +124,7 @@ public:
         checkPeeringOverlaps();
         checkGatewayEndpointRoutes();
         checkTransitPropagation();
+        lintServices(m_design, m_findings);
         for (const Flow& f : m_design.flows())
             checkFlow(f);
         return std::move(m_findings);

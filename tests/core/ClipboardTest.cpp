@@ -448,6 +448,19 @@ TEST(Clipboard, DuplicatingAnythingInTheExamplesKeepsThemValid)
     EXPECT_LT(refused, pasted / 5) << "most things can be duplicated in place";
 }
 
+TEST(Clipboard, AnAwsServiceIsNotDuplicatedInItsOwnRegion)
+{
+    // A second SQS tile in us-east-1 would split the service's endpoints and flows
+    // (AWS_SERVICE_DUPLICATE): the paste is refused and says why.
+    Design d = example("privatelink-aws-services.privatepath");
+    const std::string bytes = saveDesignToString(d);
+    const std::vector<ResourceId> selection{ResourceId("sqs")};
+    std::string why;
+    EXPECT_FALSE(copyPaste(d, selection, duplicateTarget(d, selection), &why));
+    EXPECT_NE(why.find("us-east-1 already has a tile for sqs"), std::string::npos) << why;
+    EXPECT_EQ(saveDesignToString(d), bytes);
+}
+
 TEST(Addressing, FreeBlocksAvoidWhatIsTaken)
 {
     const Design d = example("share-service-privatelink.privatepath");

@@ -1,5 +1,6 @@
 #include "canvas/Placement.h"
 
+#include "analysis/AwsServices.h"
 #include "canvas/Style.h"
 #include "edit/Defaults.h"
 #include "edit/DiagramFollow.h"
@@ -256,9 +257,24 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
             out.refusal = tr("Add a Region first: AWS services belong to a Region.");
             return out;
         }
+        // S3 first, then the first listed service the Region has no tile for: a new tile never
+        // duplicates one already drawn (AWS_SERVICE_DUPLICATE). The inspector picks another.
+        std::string service = "s3";
+        auto drawn = [&](std::string_view code) {
+            for (const Resource& res : d.resources())
+                if (const AwsService* svc = res.as<AwsService>(); svc && svc->service == code && svc->region == *reg)
+                    return true;
+            return false;
+        };
+        if (drawn(service))
+            for (const AwsServiceInfo& info : awsServices())
+                if (!drawn(info.code)) {
+                    service = std::string(info.code);
+                    break;
+                }
         r.id = ResourceId(freshId(d, "service"));
-        r.name = "Amazon S3";
-        r.data = AwsService{"s3", *reg};
+        r.name = pp::awsServiceLabel(service);
+        r.data = AwsService{service, *reg};
         break;
     }
     case Kind::InternetHost: {

@@ -1,5 +1,7 @@
 #include "canvas/Style.h"
 
+#include "analysis/AwsServices.h"
+
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHash>
@@ -107,18 +109,53 @@ QString kindLabel(Kind kind)
     return QCoreApplication::translate("style", labels[int(kind)]);
 }
 
-QString iconPath(Kind kind) { return QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(kindInfo(kind).name.data(), int(kindInfo(kind).name.size()))); }
+QString iconName(Kind kind) { return QString::fromLatin1(kindInfo(kind).name.data(), int(kindInfo(kind).name.size())); }
+
+QString serviceIconName(const std::string& service)
+{
+    const AwsServiceInfo* info = findAwsService(service);
+    if (!info)
+        return iconName(Kind::AwsService);
+    const std::string_view key = serviceCategoryKey(info->category);
+    return QStringLiteral("services/") + QString::fromLatin1(key.data(), qsizetype(key.size()));
+}
+
+QString iconName(const Resource& resource)
+{
+    if (const AwsService* s = resource.as<AwsService>())
+        return serviceIconName(s->service);
+    return iconName(resource.kind());
+}
+
+QString iconPath(const QString& icon) { return QStringLiteral(":/icons/%1.svg").arg(icon); }
+
+QString iconPath(Kind kind) { return iconPath(iconName(kind)); }
 
 namespace {
-QSvgRenderer* renderer(Kind kind)
+// One renderer per icon for the life of the program (GUI thread only; exports keep their own).
+QSvgRenderer* renderer(const QString& icon)
 {
-    static QHash<int, std::shared_ptr<QSvgRenderer>> cache;
-    auto it = cache.find(int(kind));
+    static QHash<QString, std::shared_ptr<QSvgRenderer>> cache;
+    auto it = cache.find(icon);
     if (it == cache.end())
-        it = cache.insert(int(kind), std::make_shared<QSvgRenderer>(iconPath(kind)));
+        it = cache.insert(icon, std::make_shared<QSvgRenderer>(iconPath(icon)));
     return it->get()->isValid() ? it->get() : nullptr;
 }
 } // namespace
+
+QIcon namedIcon(const QString& icon)
+{
+    // Lists offer the same few icons many times (the service list: one per category).
+    static QHash<QString, QIcon> icons;
+    if (const auto it = icons.constFind(icon); it != icons.constEnd())
+        return *it;
+    QPixmap pixmap(48, 48);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    paintIcon(painter, icon, QRectF(0, 0, 48, 48), kindColor(Kind::AwsService));
+    painter.end();
+    return *icons.insert(icon, QIcon(pixmap));
+}
 
 QIcon kindIcon(Kind kind)
 {
@@ -151,32 +188,34 @@ QFont canvasFont()
     return font;
 }
 
-void paintIcon(QPainter& painter, Kind kind, const QRectF& target)
+void paintIcon(QPainter& painter, Kind kind, const QRectF& target) { paintIcon(painter, iconName(kind), target, kindColor(kind)); }
+
+void paintIcon(QPainter& painter, const QString& icon, const QRectF& target, const QColor& fallback)
 {
-    if (auto* sink = dynamic_cast<IconSink*>(painter.device()); sink && sink->drawIcon(painter, kind, target))
+    if (auto* sink = dynamic_cast<IconSink*>(painter.device()); sink && sink->drawIcon(painter, icon, target))
         return;
     // Exports (images at any scale, PDF) draw the icon's vectors; only the canvas uses the cache.
     const int device = painter.device() ? painter.device()->devType() : QInternal::Widget;
     if (device != QInternal::Widget && device != QInternal::Pixmap) {
-        if (QSvgRenderer* r = renderer(kind)) {
+        if (QSvgRenderer* r = renderer(icon)) {
             r->render(&painter, target);
             return;
         }
     }
-    // Rendering SVG on every paint is slow; each kind is rendered once into a pixmap at a size
+    // Rendering SVG on every paint is slow; each icon is rendered once into a pixmap at a size
     // that stays sharp up to 200 % zoom, then scaled.
-    static QHash<int, QPixmap> pixmaps;
-    auto it = pixmaps.find(int(kind));
+    static QHash<QString, QPixmap> pixmaps;
+    auto it = pixmaps.find(icon);
     if (it == pixmaps.end()) {
         QPixmap pixmap;
-        if (QSvgRenderer* r = renderer(kind)) {
+        if (QSvgRenderer* r = renderer(icon)) {
             pixmap = QPixmap(96, 96);
             pixmap.fill(Qt::transparent);
             QPainter p(&pixmap);
             p.setRenderHint(QPainter::Antialiasing);
             r->render(&p, QRectF(0, 0, 96, 96));
         }
-        it = pixmaps.insert(int(kind), pixmap);
+        it = pixmaps.insert(icon, pixmap);
     }
     if (!it->isNull()) {
         painter.save();
@@ -188,7 +227,7 @@ void paintIcon(QPainter& painter, Kind kind, const QRectF& target)
     // Fallback when an icon is missing: a tile in the kind's colour.
     painter.save();
     painter.setPen(Qt::NoPen);
-    painter.setBrush(kindColor(kind));
+    painter.setBrush(fallback);
     painter.drawRoundedRect(target, 6, 6);
     painter.restore();
 }

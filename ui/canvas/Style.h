@@ -2,6 +2,7 @@
 
 #include "model/Kind.h"
 #include "io/Diagnostic.h"
+#include "model/Resource.h"
 #include "model/Enums.h"
 
 #include <QColor>
@@ -27,19 +28,30 @@ QColor publicPathRingColor();
 QColor badgeColor(Severity severity);
 QString verdictLabel(Verdict verdict);
 QString kindLabel(Kind kind);     // "VPC", "Internet gateway"...
-QString iconPath(Kind kind);       // ":/icons/vpc.svg"
+// Icons are named by their path under resources/icons without ".svg": a kind's is its file
+// name ("vpc"), an AWS service category's is "services/<category key>" ("services/storage").
+QString iconName(Kind kind);
+// The icon a resource is drawn with: its kind's, except that an AWS service of a listed service
+// shows its category's (the generic AWS service icon for services the catalogue does not list).
+QString iconName(const Resource& resource);
+QString serviceIconName(const std::string& service);
+QString iconPath(const QString& icon); // ":/icons/vpc.svg"
+QString iconPath(Kind kind);
 QIcon kindIcon(Kind kind);
-// Draws the kind's icon. On the canvas (widgets, pixmaps) from a cached raster; on export
+QIcon namedIcon(const QString& icon);
+// Draws an icon. On the canvas (widgets, pixmaps) from a raster cached per icon; on export
 // devices as vectors (PDF, images at any scale), or through the device's IconSink (SVG: one
-// <symbol> per icon, reused).
+// <symbol> per icon, reused). A missing icon draws a rounded square in `fallback`.
+void paintIcon(QPainter& painter, const QString& icon, const QRectF& target, const QColor& fallback);
 void paintIcon(QPainter& painter, Kind kind, const QRectF& target);
 
 // A paint device that places icons itself instead of receiving their drawing.
 class IconSink {
 public:
     virtual ~IconSink() = default;
-    // `target` is in the painter's logical coordinates. Returns false to fall back to drawing.
-    virtual bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) = 0;
+    // `icon` is an icon name (iconName()); `target` is in the painter's logical coordinates.
+    // Returns false to fall back to drawing.
+    virtual bool drawIcon(QPainter& painter, const QString& icon, const QRectF& target) = 0;
 };
 
 // The bundled font (Lato, SIL OFL 1.1) at the canvas's size: the canvas and every export use it,

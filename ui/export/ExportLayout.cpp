@@ -77,11 +77,11 @@ protected:
 IconRenderers::IconRenderers() = default;
 IconRenderers::~IconRenderers() = default;
 
-bool IconRenderers::draw(QPainter& painter, Kind kind, const QRectF& target)
+bool IconRenderers::draw(QPainter& painter, const QString& icon, const QRectF& target)
 {
-    auto it = m_renderers.find(int(kind));
+    auto it = m_renderers.find(icon);
     if (it == m_renderers.end())
-        it = m_renderers.emplace(int(kind), std::make_unique<QSvgRenderer>(style::iconPath(kind))).first;
+        it = m_renderers.emplace(icon, std::make_unique<QSvgRenderer>(style::iconPath(icon))).first;
     if (!it->second->isValid())
         return false;
     it->second->render(&painter, target);

@@ -28,19 +28,19 @@ class IconRenderers {
 public:
     IconRenderers();
     ~IconRenderers();
-    bool draw(QPainter& painter, Kind kind, const QRectF& target);
+    bool draw(QPainter& painter, const QString& icon, const QRectF& target);
 
 private:
-    std::unordered_map<int, std::unique_ptr<QSvgRenderer>> m_renderers;
+    std::unordered_map<QString, std::unique_ptr<QSvgRenderer>> m_renderers; // by icon name
 };
 
 // An image that exports paint on, with its own icon renderers.
 class ExportImage : public QImage, public style::IconSink {
 public:
     using QImage::QImage;
-    bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) override
+    bool drawIcon(QPainter& painter, const QString& icon, const QRectF& target) override
     {
-        return m_icons.draw(painter, kind, target);
+        return m_icons.draw(painter, icon, target);
     }
 
 private:

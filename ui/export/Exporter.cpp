@@ -152,9 +152,9 @@ QString tr(const char* text)
 class ExportPdfWriter : public QPdfWriter, public style::IconSink {
 public:
     using QPdfWriter::QPdfWriter;
-    bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) override
+    bool drawIcon(QPainter& painter, const QString& icon, const QRectF& target) override
     {
-        return m_icons.draw(painter, kind, target);
+        return m_icons.draw(painter, icon, target);
     }
 
 private:

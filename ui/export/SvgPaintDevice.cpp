@@ -299,12 +299,12 @@ public:
         m_writer.writeEndElement();
     }
 
-    void useIcon(Kind kind, const QRectF& target)
+    void useIcon(const QString& icon, const QRectF& target)
     {
-        if (std::find(m_icons.begin(), m_icons.end(), kind) == m_icons.end())
-            m_icons.push_back(kind);
+        if (std::find(m_icons.begin(), m_icons.end(), icon) == m_icons.end())
+            m_icons.push_back(icon);
         m_writer.writeEmptyElement(QStringLiteral("use"));
-        m_writer.writeAttribute(QStringLiteral("xlink:href"), QStringLiteral("#") + symbolId(kind));
+        m_writer.writeAttribute(QStringLiteral("xlink:href"), QStringLiteral("#") + symbolId(icon));
         m_writer.writeAttribute(QStringLiteral("x"), num(target.x()));
         m_writer.writeAttribute(QStringLiteral("y"), num(target.y()));
         m_writer.writeAttribute(QStringLiteral("width"), num(target.width()));
@@ -352,8 +352,8 @@ public:
             w.writeCharacters(css);
             w.writeEndElement();
         }
-        for (Kind kind : m_icons)
-            writeSymbol(w, kind);
+        for (const QString& icon : m_icons)
+            writeSymbol(w, icon);
         m_fonts.writeGlyphs(w);
         w.writeEndElement(); // defs
         // The drawing itself was written as it was painted; the root element closes after it.
@@ -363,17 +363,18 @@ public:
     }
 
 private:
-    static QString symbolId(Kind kind) { return QStringLiteral("icon-") + QString::fromLatin1(kindInfo(kind).name.data(), qsizetype(kindInfo(kind).name.size())); }
+    // "icon-vpc", "icon-services-storage": an XML id cannot hold the icon name's slash.
+    static QString symbolId(QString icon) { return QStringLiteral("icon-") + icon.replace(QLatin1Char('/'), QLatin1Char('-')); }
 
     // Copies the icon's SVG (our own, in the resources) into a <symbol>, without its <title>.
-    static void writeSymbol(QXmlStreamWriter& w, Kind kind)
+    static void writeSymbol(QXmlStreamWriter& w, const QString& icon)
     {
-        QFile file(style::iconPath(kind));
+        QFile file(style::iconPath(icon));
         if (!file.open(QIODevice::ReadOnly))
             return;
         QXmlStreamReader r(&file);
         w.writeStartElement(QStringLiteral("symbol"));
-        w.writeAttribute(QStringLiteral("id"), symbolId(kind));
+        w.writeAttribute(QStringLiteral("id"), symbolId(icon));
         int depth = 0;
         int skipping = 0;
         while (!r.atEnd()) {
@@ -479,7 +480,7 @@ private:
     QBrush m_brush;
     QTransform m_transform;
     double m_opacity = 1.0;
-    std::vector<Kind> m_icons; // in order of first use, for a deterministic <defs>
+    std::vector<QString> m_icons; // icon names in order of first use, for a deterministic <defs>
     SvgFonts m_fonts;
 };
 
@@ -492,11 +493,11 @@ SvgPaintDevice::~SvgPaintDevice() = default;
 
 QPaintEngine* SvgPaintDevice::paintEngine() const { return m_engine.get(); }
 
-bool SvgPaintDevice::drawIcon(QPainter& painter, Kind kind, const QRectF& target)
+bool SvgPaintDevice::drawIcon(QPainter& painter, const QString& icon, const QRectF& target)
 {
     if (painter.worldTransform().type() > QTransform::TxScale)
         return false;
-    m_engine->useIcon(kind, painter.worldTransform().mapRect(target));
+    m_engine->useIcon(icon, painter.worldTransform().mapRect(target));
     return true;
 }
 

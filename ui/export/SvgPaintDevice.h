@@ -32,7 +32,7 @@ public:
     ~SvgPaintDevice() override;
 
     QPaintEngine* paintEngine() const override;
-    bool drawIcon(QPainter& painter, Kind kind, const QRectF& target) override;
+    bool drawIcon(QPainter& painter, const QString& icon, const QRectF& target) override;
     // A <title> tooltip over the tile holding its whole label.
     void fullLabel(QPainter& painter, const QString& text, const QRectF& area) override;
 

@@ -2,6 +2,8 @@
 // check list, table), the special rows that are not fields of the file, and the read-only values
 // the engine derives. InspectorPanel.cpp decides when they are built and commits their edits.
 #include "panels/InspectorPanel.h"
+#include "analysis/AwsServices.h"
+#include "canvas/Style.h"
 
 #include "document/Document.h"
 #include "edit/Defaults.h"
@@ -13,6 +15,7 @@
 #include "panels/ServiceCatalog.h"
 
 #include <QCheckBox>
+#include <optional>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -220,8 +223,17 @@ void InspectorPanel::addServiceEditor(const FieldInfo& info, Field& field)
     auto* combo = new QComboBox(this);
     combo->setEditable(true);
     combo->setInsertPolicy(QComboBox::NoInsert);
-    for (const AwsServiceEntry& entry : awsServiceCatalog())
-        combo->addItem(tr("%1 (%2)").arg(entry.label, entry.service), entry.service);
+    // The core's catalogue, grouped by category (a separator between groups), each with the
+    // icon its tile will show.
+    std::optional<ServiceCategory> group;
+    for (const AwsServiceInfo& s : awsServices()) {
+        if (group && *group != s.category)
+            combo->insertSeparator(combo->count());
+        group = s.category;
+        const QString code = QString::fromLatin1(s.code.data(), qsizetype(s.code.size()));
+        const QString name = QString::fromUtf8(s.name.data(), qsizetype(s.name.size()));
+        combo->addItem(style::namedIcon(style::serviceIconName(std::string(s.code))), tr("%1 (%2)").arg(name, code), code);
+    }
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     combo->setMinimumContentsLength(8);
     auto* row = new FieldRow(key, combo, this);
