@@ -2,11 +2,13 @@
 // their ends, on the canvas and therefore in every export.
 #include "canvas/DiagramScene.h"
 #include "canvas/FlowItem.h"
+#include "canvas/ParallelRuns.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Routing.h"
 #include "canvas/Style.h"
 #include "document/Document.h"
 #include "generate/ScenarioGenerator.h"
+#include "io/DesignFile.h"
 
 #include <QDir>
 #include <QTest>
@@ -99,6 +101,87 @@ TEST(Routing, FlowsToTheSameServiceRunSideBySideNotOnTopOfEachOther)
         routed.addRoute(leg);
     for (const QPolygonF& leg : scene.flowItemFor("flow-s3-via-nat")->legs())
         EXPECT_EQ(routed.overlap(leg), 0.0);
+}
+
+TEST(Routing, FlowsThroughTheSameHopsRunInParallelLanesWithTheirLabelsApart)
+{
+    // Three flows from one instance through the same NAT and internet gateway to S3 (ports 443,
+    // 80, 8443): every leg is shared, so without lanes they would be drawn as one line.
+    LoadResult loaded = loadDesignFile(PRIVATEPATH_SOURCE_DIR "/resources/examples/s3-gateway-endpoint.privatepath");
+    ASSERT_TRUE(loaded.ok());
+    Design design = *loaded.design;
+    for (int port : {80, 8443}) {
+        Flow extra = *design.findFlow(FlowId("flow-s3-via-nat"));
+        extra.id = FlowId("flow-s3-via-nat-" + std::to_string(port));
+        extra.port = port;
+        ASSERT_TRUE(design.addFlow(extra));
+    }
+    Document document;
+    document.reset(std::move(design));
+    DiagramScene scene(document);
+    const std::vector<std::string> ids{"flow-s3-via-nat", "flow-s3-via-nat-80", "flow-s3-via-nat-8443"};
+    for (std::size_t a = 0; a < ids.size(); ++a)
+        for (std::size_t b = a + 1; b < ids.size(); ++b) {
+            SCOPED_TRACE(ids[a] + " / " + ids[b]);
+            RouteObstacles routed({});
+            for (const QPolygonF& leg : scene.flowItemFor(ids[a])->legs())
+                routed.addRoute(leg);
+            for (const QPolygonF& leg : scene.flowItemFor(ids[b])->legs())
+                EXPECT_EQ(routed.overlap(leg), 0.0) << "no stretch drawn on top of another";
+            EXPECT_FALSE(scene.flowItemFor(ids[a])->labelRect().intersects(scene.flowItemFor(ids[b])->labelRect()))
+                << "labels apart";
+        }
+    // Each still runs from its source's icon through its hops, orthogonally.
+    for (const std::string& id : ids)
+        for (const QPolygonF& leg : scene.flowItemFor(id)->legs())
+            for (int i = 0; i + 1 < leg.size(); ++i)
+                EXPECT_TRUE(leg[i].x() == leg[i + 1].x() || leg[i].y() == leg[i + 1].y()) << id;
+}
+
+TEST(ParallelRuns, SharedStretchesAreSpreadAcrossTheLineInAStableOrder)
+{
+    // Two L-shaped routes sharing the horizontal stretch y = 100 from x = 50 to 150, and a third
+    // that only touches it end to end (not shared).
+    std::vector<QList<QPolygonF>> routes{
+        {QPolygonF({QPointF(0, 0), QPointF(0, 100), QPointF(200, 100)})},
+        {QPolygonF({QPointF(50, 0), QPointF(50, 100), QPointF(150, 100), QPointF(150, 300)})},
+        {QPolygonF({QPointF(200, 100), QPointF(300, 100)})},
+    };
+    ASSERT_TRUE(spreadParallelRuns(routes, 6));
+    EXPECT_EQ(routes[0][0][1].y(), 97);
+    EXPECT_EQ(routes[0][0][2].y(), 97);
+    EXPECT_EQ(routes[1][0][1].y(), 103);
+    EXPECT_EQ(routes[1][0][2].y(), 103);
+    // The runs beside them stay vertical and keep their far ends.
+    EXPECT_EQ(routes[0][0][0], QPointF(0, 0));
+    EXPECT_EQ(routes[1][0][0], QPointF(50, 0));
+    EXPECT_EQ(routes[1][0][3], QPointF(150, 300));
+    EXPECT_EQ(routes[2][0][0].y(), 100) << "end to end is not shared";
+    // Spread once, nothing is shared any more.
+    EXPECT_FALSE(spreadParallelRuns(routes, 6));
+}
+
+TEST(ParallelRuns, CollinearPointsAreDroppedAndCrossingsLeftAlone)
+{
+    std::vector<QList<QPolygonF>> routes{
+        {QPolygonF({QPointF(0, 50), QPointF(50, 50), QPointF(100, 50)})},
+        {QPolygonF({QPointF(50, 0), QPointF(50, 100)})},
+    };
+    EXPECT_FALSE(spreadParallelRuns(routes, 6));
+    EXPECT_EQ(routes[0][0].size(), 2) << "the middle point of a straight run is dropped";
+    EXPECT_EQ(routes[1][0], QPolygonF({QPointF(50, 0), QPointF(50, 100)}));
+}
+
+TEST(ParallelRuns, ALabelGoesWhereItCoversNoOther)
+{
+    const QList<QPolygonF> legs{QPolygonF({QPointF(0, 0), QPointF(400, 0)})};
+    const QRectF middle = placeLabelOnRoute(legs, QSizeF(100, 14), {});
+    EXPECT_EQ(middle.center(), QPointF(200, 0));
+    const QRectF moved = placeLabelOnRoute(legs, QSizeF(100, 14), {middle});
+    EXPECT_FALSE(moved.intersects(middle));
+    EXPECT_EQ(moved.center().y(), 0) << "still on its line";
+    EXPECT_GE(moved.left(), 0);
+    EXPECT_LE(moved.right(), 400);
 }
 
 TEST(Routing, AfterMovesTheCanvasSettlesOnTheRoutesAFreshDrawingGets)

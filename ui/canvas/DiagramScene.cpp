@@ -1,4 +1,5 @@
 #include "canvas/DiagramScene.h"
+#include "canvas/ParallelRuns.h"
 
 #include "canvas/FlowItem.h"
 #include "canvas/ExposureBadge.h"
@@ -545,6 +546,21 @@ void DiagramScene::routeConnectors(const QList<ResourceItem*>& moved, bool quick
             connectors[i]->updateRoute(&obstacles);
             connectors[i]->setRouted(true);
             add(connectors[i]);
+        }
+    // Lines that share a stretch run side by side, and no label covers another.
+    std::vector<QList<QPolygonF>> routes;
+    routes.reserve(connectors.size());
+    for (const ConnectorItem* c : connectors)
+        routes.push_back(c->legs());
+    if (spreadParallelRuns(routes, kParallelGap))
+        for (std::size_t i = 0; i < connectors.size(); ++i)
+            if (routes[i] != connectors[i]->legs())
+                connectors[i]->setLegs(routes[i]);
+    std::vector<QRectF> labels;
+    for (ConnectorItem* c : connectors)
+        if (!c->label().isEmpty()) {
+            c->placeLabelAvoiding(labels);
+            labels.push_back(c->labelRect());
         }
 }
 

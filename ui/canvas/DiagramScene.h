@@ -48,6 +48,8 @@ public:
     const QHash<QString, ResourceItem*>& resourceItems() const { return m_items; }
     // Room around the content, in the scene rectangle and when the view fits it.
     static constexpr double kSceneMargin = 40;
+    // How far apart lines that share a stretch are drawn.
+    static constexpr double kParallelGap = 6;
     // Told how far drawing a whole design has got (percent) and what it is doing: the window
     // shows it while a big design opens. Called from inside the rebuild: it must not run events.
     using Progress = std::function<void(int percent, const QString& stage)>;

@@ -1,4 +1,5 @@
 #include "canvas/FlowItem.h"
+#include "canvas/ParallelRuns.h"
 
 #include "canvas/DiagramScene.h"
 #include "canvas/ResourceItem.h"
@@ -178,6 +179,36 @@ void ConnectorItem::updateRoute(const RouteObstacles* obstacles)
     placeLabel();
 }
 
+void ConnectorItem::setLegs(const QList<QPolygonF>& legs)
+{
+    QPainterPath path;
+    for (const QPolygonF& leg : legs)
+        path.addPolygon(leg);
+    m_legs = legs;
+    prepareGeometryChange();
+    setPath(path);
+    placeLabel();
+}
+
+void ConnectorItem::placeLabelAvoiding(const std::vector<QRectF>& taken)
+{
+    if (m_label.isEmpty() || m_legs.isEmpty())
+        return;
+    const QRectF r = placeLabelOnRoute(m_legs, labelSize(), taken);
+    if (r == m_labelRect)
+        return;
+    prepareGeometryChange();
+    m_labelRect = r;
+    update();
+}
+
+QSizeF ConnectorItem::labelSize() const
+{
+    const QFontMetricsF metrics(labelFont());
+    const double height = metrics.height() + 2;
+    return {metrics.horizontalAdvance(m_label) + 2 * kLabelPad + (hasLabelIcon() ? height + 2 : 0), height};
+}
+
 void ConnectorItem::setLabel(const QString& label)
 {
     if (label == m_label)
@@ -190,24 +221,9 @@ void ConnectorItem::setLabel(const QString& label)
 
 void ConnectorItem::placeLabel()
 {
-    if (m_label.isEmpty() || m_legs.isEmpty()) {
-        m_labelRect = QRectF();
-        return;
-    }
-    const QFontMetricsF metrics(labelFont());
-    const double height = metrics.height() + 2;
-    const double width = metrics.horizontalAdvance(m_label) + 2 * kLabelPad + (hasLabelIcon() ? height + 2 : 0);
-    // On the longest straight run (the first one that fits the label, else the longest), at its
-    // middle: the label reads as belonging to that line.
-    QLineF best;
-    for (const QPolygonF& leg : m_legs)
-        for (int i = 0; i + 1 < leg.size(); ++i) {
-            const QLineF segment(leg[i], leg[i + 1]);
-            if (segment.length() > best.length())
-                best = segment;
-        }
-    m_labelRect = QRectF(0, 0, width, height);
-    m_labelRect.moveCenter(best.center());
+    // On the longest straight run, at its middle: the label reads as belonging to that line. (The
+    // scene then moves labels that would cover each other: placeLabelAvoiding.)
+    m_labelRect = m_label.isEmpty() || m_legs.isEmpty() ? QRectF() : placeLabelOnRoute(m_legs, labelSize(), {});
 }
 
 double ConnectorItem::viewScale() const

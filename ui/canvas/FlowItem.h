@@ -3,6 +3,8 @@
 #include "model/Flow.h"
 
 #include <QGraphicsPathItem>
+
+#include <vector>
 #include <QPolygonF>
 
 #include <functional>
@@ -31,6 +33,10 @@ public:
     // Whether the line starts or ends at `item`, passes through it, or through what it holds.
     bool touches(const ResourceItem* item) const;
     void updateRoute(const RouteObstacles* obstacles);
+    // Replaces the route's legs (after spreadParallelRuns has moved shared stretches apart).
+    void setLegs(const QList<QPolygonF>& legs);
+    // Puts the label where it covers none of `taken` (placeLabelOnRoute).
+    void placeLabelAvoiding(const std::vector<QRectF>& taken);
     // The legs of the route (from -> first waypoint -> ... -> to), in scene coordinates.
     const QList<QPolygonF>& legs() const { return m_legs; }
     // False until the scene has routed it around the other shapes (a new connector).
@@ -53,6 +59,7 @@ protected:
 
 private:
     void placeLabel();
+    QSizeF labelSize() const;
 
     ResourceItem* m_from;
     ResourceItem* m_to;
