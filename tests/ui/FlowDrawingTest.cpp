@@ -174,8 +174,16 @@ TEST_F(FlowDrawing, ExposureIsShownInTheIssuesPanelOnTheWorkloadAndOnSelection)
     ExposureBadge* badge = scene()->exposureBadgeFor("i-app-nat");
     ASSERT_TRUE(badge);
     EXPECT_EQ(badge->parentItem(), scene()->itemFor("i-app-nat"));
-    EXPECT_TRUE(badge->toolTip().contains(QStringLiteral("Reaches the internet via"))) << badge->toolTip().toStdString();
-    EXPECT_TRUE(badge->toolTip().contains(QStringLiteral("igw-a")));
+    const QPointF onBadge = badge->mapToScene(badge->boundingRect().center());
+    const QString tip = scene()->toolTipAt(onBadge);
+    EXPECT_TRUE(tip.contains(QStringLiteral("Reaches the internet via"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("igw-a")));
+    // A device on the way renamed: the tooltip names it as it is now (the exposure itself is the same).
+    Resource igw = *doc().design().find(ResourceId("igw-a"));
+    igw.name = "Edge gateway";
+    doc().apply(ChangeSetBuilder(doc().design()).modify(igw).build(), QStringLiteral("Rename"));
+    EXPECT_TRUE(scene()->toolTipAt(onBadge).contains(QStringLiteral("Edge gateway"))) << scene()->toolTipAt(onBadge).toStdString();
+    doc().undoStack()->undo();
     EXPECT_FALSE(scene()->exposureBadgeFor("s3"));
     // In the issues panel, an exposure group; opened, one row per exposed workload naming the way out.
     QTreeWidgetItem* group = nullptr;

@@ -46,6 +46,8 @@ public:
 
     ResourceItem* itemFor(const std::string& id) const;
     const QHash<QString, ResourceItem*>& resourceItems() const { return m_items; }
+    // The tooltip for the point (what the canvas shows on hover; empty: none).
+    QString toolTipAt(const QPointF& scenePos);
     // Room around the content, in the scene rectangle and when the view fits it.
     static constexpr double kSceneMargin = 40;
     // How far apart lines that share a stretch are drawn.

@@ -63,8 +63,8 @@ ExposureBadge::ExposureBadge(ResourceItem* tile) : QGraphicsItem(tile)
 
 void ExposureBadge::setExposure(const Exposure& exposure, const Design& design)
 {
+    (void)design; // the tooltip is written when asked (DiagramScene::helpEvent): names change
     m_exposure = exposure;
-    setToolTip(exposureSentences(exposure, design).join(QStringLiteral("<br>")));
     update();
 }
 

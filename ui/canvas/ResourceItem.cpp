@@ -269,9 +269,11 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         painter->setPen(selected ? QPen(colour.darker(130), 2, Qt::DashLine) : Qt::NoPen);
         painter->setBrush(selected ? QBrush(QColor(255, 255, 255, 200)) : QBrush(Qt::NoBrush));
         painter->drawRoundedRect(box, 6, 6);
-        const double icon = std::min(40.0, m_size.height() - 22);
+        // Where connectors end and badges sit, too (style::tileIconRect).
+        const QRectF iconRect = style::tileIconRect(m_size);
+        const double icon = iconRect.height();
         // An AWS service shows its category's icon: it follows the service at the next paint.
-        style::paintIcon(*painter, style::iconName(*r), QRectF((m_size.width() - icon) / 2, 2, icon, icon), colour);
+        style::paintIcon(*painter, style::iconName(*r), iconRect, colour);
         // Wrapped and elided to the room its neighbours leave (TileLabel.h).
         const QRectF shown = paintTileLabel(*painter, *this, label, text, icon + 3);
         // Kept inside the bounding rectangle, which the item cache clips to.

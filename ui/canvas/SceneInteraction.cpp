@@ -115,14 +115,27 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent* event)
 
 void DiagramScene::helpEvent(QGraphicsSceneHelpEvent* event)
 {
-    // Tooltips: a badge gives its findings, a tile or container its kind and name, a flow its
-    // verdict and first reason.
-    QGraphicsItem* picked = pick(event->scenePos());
+    const QString text = toolTipAt(event->scenePos());
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+        event->ignore();
+        return;
+    }
+    QToolTip::showText(event->screenPos(), text, event->widget());
+    event->accept();
+}
+
+QString DiagramScene::toolTipAt(const QPointF& scenePos)
+{
+    // A badge gives its findings, a tile or container its kind and full name (labels may be
+    // shortened on the canvas), an exposure badge how the workload is exposed, a flow its verdict
+    // and first reason. Written when asked, from the names as they are now.
+    QGraphicsItem* picked = pick(scenePos);
     QString text;
     if (auto* r = dynamic_cast<ResourceItem*>(picked)) {
         const Resource* resource = m_document.design().find(r->resourceId());
         const auto& findings = m_document.findingsOf(r->resourceId().str());
-        if (!findings.empty() && r->badgeRect().contains(r->mapFromScene(event->scenePos()))) {
+        if (!findings.empty() && r->badgeRect().contains(r->mapFromScene(scenePos))) {
             QStringList lines;
             for (const Finding* f : findings)
                 lines << QStringLiteral("<b>%1</b> %2").arg(QString::fromStdString(f->code), QString::fromStdString(f->message).toHtmlEscaped());
@@ -139,16 +152,15 @@ void DiagramScene::helpEvent(QGraphicsSceneHelpEvent* event)
             if (!findings.empty())
                 text += QStringLiteral("<br>") + tr("%n finding(s): point at the badge", nullptr, int(findings.size()));
         }
+    } else if (auto* badge = dynamic_cast<ExposureBadge*>(picked)) {
+        QStringList lines;
+        for (const QString& sentence : exposureSentences(badge->exposure(), m_document.design()))
+            lines << sentence.toHtmlEscaped();
+        text = lines.join(QStringLiteral("<br>"));
     } else if (picked) {
         text = picked->toolTip();
     }
-    if (text.isEmpty()) {
-        QToolTip::hideText();
-        event->ignore();
-        return;
-    }
-    QToolTip::showText(event->screenPos(), text, event->widget());
-    event->accept();
+    return text;
 }
 
 bool DiagramScene::cancelDrag()
