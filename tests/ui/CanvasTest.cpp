@@ -2,6 +2,8 @@
 // keys, rename in place, context menus, Draw Flow, drops, highlights, documents, stacking order.
 #include "EditorFixture.h"
 
+#include <QScreen>
+
 #include "edit/Clipboard.h"
 #include "edit/Defaults.h"
 #include "lint/Lint.h"
@@ -540,6 +542,38 @@ TEST_F(Canvas, EveryTestProcessHasItsOwnSettings)
 {
     // Settings live in this process's own temporary folder, never in the user's.
     EXPECT_TRUE(QSettings().fileName().startsWith(QDir::tempPath())) << QSettings().fileName().toStdString();
+}
+
+TEST_F(Canvas, WhenANeighbourMovesCloserATileLabelMakesRoomForIt)
+{
+    // "App routes: NAT + S3 endpoint" wraps in the room "App servers" leaves beside it. Drawn from
+    // the tile's cached image, the label must still be measured again when the neighbour moves.
+    open("s3-gateway-endpoint");
+    view()->zoomReset();
+    view()->centerOn(centreOf("rt-app-s3"));
+    QApplication::processEvents();
+    ResourceItem* table = scene()->itemFor("rt-app-s3");
+    const QRect under = view()->mapFromScene(table->mapToScene(QRectF(-30, 40, table->size().width() + 60, table->size().height()))).boundingRect();
+    // What the window shows (its backing store, where cached tile images are drawn), not a fresh render.
+    auto labelPixels = [&] {
+        view()->viewport()->repaint();
+        const QPoint at = view()->viewport()->mapTo(window.get(), under.topLeft());
+        return window->screen()->grabWindow(window->winId(), at.x(), at.y(), under.width(), under.height()).toImage();
+    };
+    const QImage wrapped = labelPixels();
+    Shape away;
+    for (const Shape& shape : doc().design().diagram.shapes)
+        if (shape.resource == ResourceId("sg-app"))
+            away = shape;
+    away.x = 720 + 90 + 10; // 10 units clear of the table: much less room for its label
+    doc().apply(ChangeSetBuilder(doc().design()).setShape(away).build(), QStringLiteral("Move"));
+    QApplication::processEvents();
+    ASSERT_EQ(scene()->itemFor("sg-app")->pos().x(), 820) << "moved where asked";
+    const QImage narrow = labelPixels();
+    EXPECT_NE(narrow, wrapped) << "the label was laid out again in the room left";
+    doc().undoStack()->undo();
+    QApplication::processEvents();
+    EXPECT_EQ(labelPixels(), wrapped) << "and as before when the neighbour is back";
 }
 
 } // namespace

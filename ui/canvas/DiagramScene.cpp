@@ -126,6 +126,19 @@ void DiagramScene::rebuild()
     fitSceneRect(true);
 }
 
+void DiagramScene::refitLabelsIn(QGraphicsItem* container)
+{
+    const QList<QGraphicsItem*> siblings = container ? container->childItems() : QList<QGraphicsItem*>();
+    for (QGraphicsItem* item : siblings)
+        if (item->type() == ResourceItem::Type && !style::isContainer(static_cast<ResourceItem*>(item)->kind()))
+            item->update(); // also drops its cached image
+    // On the canvas itself, tiles are few (services, internet hosts): each repaints, cheaply.
+    if (!container)
+        for (ResourceItem* item : std::as_const(m_items))
+            if (!item->parentItem() && !style::isContainer(item->kind()))
+                item->update();
+}
+
 QRectF DiagramScene::contentRect() const
 {
     QRectF area;
@@ -327,9 +340,12 @@ void DiagramScene::removeResourceItem(const QString& id)
     m_highlighted.remove(item);
     m_dragged.remove(item);
     m_unsettled.remove(item);
+    m_leftFrom.remove(item);
     // Far out its container painted its mark (ResourceItem::setDrawnByContainer).
     if (QGraphicsItem* container = item->parentItem(); container && item->drawnByContainer())
         container->update(item->mapRectToParent(item->boundingRect()));
+    if (m_updating > 0)
+        m_leftFrom.insert(item->parentItem()); // its neighbours' labels may take the room
     delete item;
 }
 
@@ -371,6 +387,14 @@ void DiagramScene::onChanged(const QSet<QString>& ids)
     std::sort(sync.begin(), sync.end(), [](const Shape* a, const Shape* b) { return a->resource.str() < b->resource.str(); });
     QList<ResourceItem*> moved;
     syncShapes(sync, &moved);
+    // Tile labels fit the room their neighbours leave (TileLabel.h): the neighbours of what
+    // moved, arrived or left measure theirs again.
+    QSet<QGraphicsItem*> containers = m_leftFrom;
+    m_leftFrom.clear();
+    for (ResourceItem* item : std::as_const(moved))
+        containers.insert(item->parentItem());
+    for (QGraphicsItem* container : std::as_const(containers))
+        refitLabelsIn(container);
     for (ResourceItem* item : std::as_const(m_dragged))
         if (!moved.contains(item))
             moved << item;

@@ -118,6 +118,8 @@ private:
     // Creates or updates the items of these drawn resources (parents before children).
     // The scene rectangle around the content (reset: exactly; else only ever grown).
     void fitSceneRect(bool reset);
+    // The tiles drawn in `container` (nullptr: on the canvas) paint their labels again.
+    void refitLabelsIn(QGraphicsItem* container);
     void syncShapes(const std::vector<const Shape*>& shapes, QList<ResourceItem*>* moved);
     void syncFlow(const Flow& flow);
     void syncLinks();
@@ -162,6 +164,7 @@ private:
     bool m_pressed = false;           // a left-button press on an item, not yet released
     QSet<ResourceItem*> m_unsettled;  // moved since the last settling pass
     Progress m_progress;
+    QSet<QGraphicsItem*> m_leftFrom; // containers that lost a tile during the current update
     QTimer m_settle;                  // a full routing pass shortly after shapes moved
 };
 
