@@ -242,5 +242,34 @@ TEST(Layout, EveryBundledExampleIsACleanDrawing)
     EXPECT_GE(files, 6);
 }
 
+// The bundled course is drawn as cleanly: each lesson's start, and each reference solution that
+// carries a diagram (the editor shows it when the trainer opens the solution).
+TEST(Layout, EveryBundledLessonIsACleanDrawing)
+{
+    namespace fs = std::filesystem;
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(sourcePath("resources/lessons"))) {
+        if (entry.path().extension() != ".privatepath")
+            continue;
+        ++files;
+        SCOPED_TRACE(entry.path().filename().string());
+        const LoadResult loaded = loadDesignFile(entry.path().string());
+        ASSERT_TRUE(loaded.ok());
+        ASSERT_TRUE(loaded.design->lesson.has_value());
+        EXPECT_FALSE(loaded.design->diagram.shapes.empty());
+        std::vector<std::pair<std::string, const Design*>> designs{{"start", &*loaded.design}};
+        for (const LessonSolution& s : loaded.design->lesson->solutions)
+            if (s.design && !s.design->diagram.shapes.empty())
+                designs.emplace_back("solution " + s.id, s.design.get());
+        for (const auto& [what, design] : designs) {
+            SCOPED_TRACE(what);
+            for (const LayoutProblem& p : layoutProblems(*design))
+                ADD_FAILURE() << describe(p);
+            EXPECT_TRUE(drawAsTheModelSays(*design).empty());
+        }
+    }
+    EXPECT_GE(files, 8);
+}
+
 } // namespace
 } // namespace pp::test
