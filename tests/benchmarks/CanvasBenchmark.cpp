@@ -83,6 +83,7 @@ void BM_ClickSelects(benchmark::State& state)
             state.SkipWithError("the click did not select the tile");
     }
     state.counters["resources"] = double(window->document().design().resources().size());
+    state.counters["spatialIndex"] = window->scene()->itemIndexMethod() == QGraphicsScene::BspTreeIndex;
 }
 
 void BM_DragVpcStep(benchmark::State& state)
