@@ -139,6 +139,17 @@ void DiagramScene::refitLabelsIn(QGraphicsItem* container)
                 item->update();
 }
 
+void DiagramScene::setFarOut(bool far)
+{
+    // Far out a badge is a speck nobody can read, and thousands of them cost the view work per
+    // item on every repaint: hidden until the view comes closer.
+    if (far == m_farOut)
+        return;
+    m_farOut = far;
+    for (ExposureBadge* badge : std::as_const(m_exposureBadges))
+        badge->setVisible(!far);
+}
+
 QRectF DiagramScene::contentRect() const
 {
     QRectF area;
@@ -452,8 +463,10 @@ void DiagramScene::syncExposure()
             continue;
         exposed.insert(id);
         ExposureBadge*& badge = m_exposureBadges[id];
-        if (!badge)
+        if (!badge) {
             badge = new ExposureBadge(tile);
+            badge->setVisible(!m_farOut);
+        }
         else if (badge->exposure() == e)
             continue; // unchanged: no new sentences (thousands of workloads on a big design)
         badge->setExposure(e, m_document.design());
@@ -750,6 +763,7 @@ void DiagramScene::drawBackground(QPainter* painter, const QRectF& rect)
         step *= 5;
     if (rect.width() / step > 400)
         return;
+    painter->setRenderHint(QPainter::Antialiasing, false); // axis-aligned hairlines: crisp and cheap
     painter->setPen(QPen(QColor(0xE6, 0xE6, 0xE6), 0));
     for (double x = std::floor(rect.left() / step) * step; x < rect.right(); x += step)
         painter->drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()));

@@ -46,6 +46,9 @@ public:
 
     ResourceItem* itemFor(const std::string& id) const;
     const QHash<QString, ResourceItem*>& resourceItems() const { return m_items; }
+    // The view is zoomed far out (below ResourceItem::kMarkZoom): details that cannot be read are
+    // not drawn at all.
+    void setFarOut(bool far);
     // The tooltip for the point (what the canvas shows on hover; empty: none).
     QString toolTipAt(const QPointF& scenePos);
     // Room around the content, in the scene rectangle and when the view fits it.
@@ -164,6 +167,7 @@ private:
     bool m_pressed = false;           // a left-button press on an item, not yet released
     QSet<ResourceItem*> m_unsettled;  // moved since the last settling pass
     Progress m_progress;
+    bool m_farOut = false;
     QSet<QGraphicsItem*> m_leftFrom; // containers that lost a tile during the current update
     QTimer m_settle;                  // a full routing pass shortly after shapes moved
 };

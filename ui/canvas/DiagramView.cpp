@@ -87,6 +87,7 @@ void DiagramView::adaptToZoom()
     // listing each big container once per cell, which took more time than painting the marks
     // (16 ms a frame at 10,000 resources). Zoomed in, it is what makes painting and picking fast.
     m_scene->setItemIndexMethod(far ? QGraphicsScene::NoIndex : QGraphicsScene::BspTreeIndex);
+    m_scene->setFarOut(far);
     if (fresh && !far)
         return; // new tiles already cache and draw themselves
     for (ResourceItem* item : m_scene->resourceItems())
