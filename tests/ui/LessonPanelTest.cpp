@@ -202,6 +202,20 @@ TEST_F(LessonPanelTest, HintsAreRevealedOneAtATime)
     EXPECT_EQ(panel()->hintsShown(), 0);
 }
 
+TEST_F(LessonPanelTest, ATimedLessonShowsTheTimeLeft)
+{
+    Design timed = doc().design();
+    timed.lesson->timeLimitMinutes = 20;
+    doc().reset(timed);
+    QApplication::processEvents();
+    auto* time = part<QLabel>("lessonTime");
+    EXPECT_TRUE(time->isVisible());
+    EXPECT_TRUE(time->text().startsWith(QStringLiteral("Time left: 19:5")) || time->text() == QStringLiteral("Time left: 20:00"))
+        << time->text().toStdString();
+    ASSERT_TRUE(panel()->secondsLeft());
+    EXPECT_GT(*panel()->secondsLeft(), 19 * 60);
+}
+
 TEST_F(LessonPanelTest, LessonMenuLocksUndoablyAndAuthorsALesson)
 {
     // Lock Selection locks; Undo unlocks.

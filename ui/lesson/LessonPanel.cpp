@@ -10,6 +10,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace pp::ui {
 namespace {
@@ -40,7 +41,7 @@ QIcon markIcon(bool met)
     return QIcon(pixmap);
 }
 
-QString clock(qint64 seconds)
+QString minutesAndSeconds(qint64 seconds)
 {
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
@@ -276,7 +277,7 @@ void LessonPanel::tick()
     if (!left)
         return;
     if (*left > 0) {
-        m_time->setText(tr("Time left: %1").arg(clock(*left)));
+        m_time->setText(tr("Time left: %1").arg(minutesAndSeconds(*left)));
         m_time->setStyleSheet(*left < 60 ? QStringLiteral("QLabel { color: #c62828; }") : QString());
     } else {
         m_time->setText(tr("Time is up. You may finish: nothing is locked by the clock."));

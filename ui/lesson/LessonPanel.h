@@ -7,6 +7,8 @@
 
 #include <QElapsedTimer>
 #include <QWidget>
+#include <optional>
+#include <string>
 
 class QLabel;
 class QListWidget;
