@@ -154,7 +154,7 @@ void LessonPanel::restart()
     m_started.start();
     m_shownTitle.clear();
     m_shownSummary.clear();
-    m_shownInstructions = "\x01"; // differs from any text, so the first refresh renders it
+    m_instructionsShown = false; // the first refresh renders them
     m_hasLesson = !m_document.design().lesson;  // so that refresh() sees a change and says so
     refresh();
 }
@@ -209,7 +209,8 @@ void LessonPanel::showHeader()
         m_summary->setVisible(!summary.isEmpty());
     }
     // Rendering Markdown costs more than the rest of the panel: only when the text changed.
-    if (lesson.instructions != m_shownInstructions) {
+    if (!m_instructionsShown || lesson.instructions != m_shownInstructions) {
+        m_instructionsShown = true;
         m_shownInstructions = lesson.instructions;
         m_instructions->setMarkdown(QString::fromStdString(lesson.instructions));
     }

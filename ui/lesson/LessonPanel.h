@@ -79,6 +79,7 @@ private:
     bool m_hasLesson = false;
     std::string m_lessonId;     // the lesson the panel started, to tell a new one from an edit
     std::string m_shownTitle, m_shownSummary, m_shownInstructions;
+    bool m_instructionsShown = false;
     LessonProgress m_progress;
     int m_hintsShown = 0;
     bool m_announced = false;   // completed() was emitted for this start
