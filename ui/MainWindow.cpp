@@ -201,8 +201,14 @@ void MainWindow::resetLayout()
 void MainWindow::showLessonDock()
 {
     if (m_document->design().lesson) {
+        const bool appearing = m_lessonDock->isHidden();
         m_lessonDock->show();
         m_lessonDock->raise();
+        // The instructions and the goal list need height: when the lesson appears, its tab group
+        // gets most of the column (the inspector keeps room for a few fields). Later changes of
+        // the user's are not fought.
+        if (appearing && !m_lessonDock->isFloating() && dockWidgetArea(m_lessonDock) == Qt::RightDockWidgetArea)
+            resizeDocks({m_inspectorDock, m_lessonDock}, {260, 600}, Qt::Vertical);
     } else {
         m_lessonDock->hide();
     }

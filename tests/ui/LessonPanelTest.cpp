@@ -100,6 +100,7 @@ TEST_F(LessonPanelTest, GoalsTickAsTheLearnerFixesTheDesign)
     EXPECT_FALSE(goalRow(QStringLiteral("no-nat"))->data(Qt::UserRole).toBool());
     if (const QString shot = qEnvironmentVariable("PRIVATEPATH_LESSON_SCREENSHOT"); !shot.isEmpty()) {
         panel()->showNextHint();
+        window->resize(1600, 1000);
         select("s3-gw");
         QTest::qWait(200);
         view()->fitAll();

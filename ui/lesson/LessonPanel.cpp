@@ -82,7 +82,7 @@ LessonPanel::LessonPanel(Document& document, QWidget* parent) : QWidget(parent),
     m_instructions = new QTextBrowser(m_body);
     m_instructions->setObjectName(QStringLiteral("lessonInstructions"));
     m_instructions->setOpenExternalLinks(true);
-    layout->addWidget(m_instructions, 3);
+    layout->addWidget(m_instructions, 2);
 
     m_progressBar = new QProgressBar(m_body);
     m_progressBar->setObjectName(QStringLiteral("lessonProgress"));
@@ -101,7 +101,7 @@ LessonPanel::LessonPanel(Document& document, QWidget* parent) : QWidget(parent),
     m_goals->setIconSize(QSize(16, 16));
     m_goals->setSelectionMode(QAbstractItemView::NoSelection);
     m_goals->setFocusPolicy(Qt::NoFocus);
-    layout->addWidget(m_goals, 2);
+    layout->addWidget(m_goals, 3);
 
     m_hintButton = new QPushButton(m_body);
     m_hintButton->setObjectName(QStringLiteral("lessonHintButton"));
@@ -202,7 +202,7 @@ void LessonPanel::showHeader()
     }
     QString summary = QString::fromStdString(lesson.summary);
     if (lesson.estimatedMinutes)
-        summary += (summary.isEmpty() ? QString() : QStringLiteral(" ")) + tr("(about %n minute(s))", nullptr, *lesson.estimatedMinutes);
+        summary += (summary.isEmpty() ? QString() : QStringLiteral(" ")) + tr("About %1 min.").arg(*lesson.estimatedMinutes);
     if (summary.toStdString() != m_shownSummary) {
         m_shownSummary = summary.toStdString();
         m_summary->setText(summary);
