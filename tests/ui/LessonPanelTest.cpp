@@ -9,7 +9,9 @@
 #include "lesson/LessonPanel.h"
 #include "lesson/LessonsDialog.h"
 
+#include <QDialog>
 #include <QDockWidget>
+#include <QPlainTextEdit>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
@@ -263,6 +265,26 @@ TEST_F(LessonPanelTest, LessonMenuLocksUndoablyAndAuthorsALesson)
     EXPECT_FALSE(doc().design().lesson);
     QApplication::processEvents();
     EXPECT_FALSE(dock()->isVisible());
+}
+
+TEST_F(LessonPanelTest, EditInstructionsShowsAPreviewAndIsOneUndoStep)
+{
+    const std::string before = doc().design().lesson->instructions;
+    window->action(QStringLiteral("actionEditInstructions"))->trigger();
+    auto* dialog = window->findChild<QDialog*>(QStringLiteral("lessonInstructionsDialog"));
+    ASSERT_TRUE(dialog);
+    auto* editor = dialog->findChild<QPlainTextEdit*>(QStringLiteral("instructionsEditor"));
+    auto* preview = dialog->findChild<QTextBrowser*>(QStringLiteral("instructionsPreview"));
+    ASSERT_TRUE(editor && preview);
+    EXPECT_EQ(editor->toPlainText().toStdString(), before);
+    editor->setPlainText(QStringLiteral("# New task\n\nAdd **one** endpoint."));
+    EXPECT_EQ(preview->toPlainText(), QStringLiteral("New task\nAdd one endpoint."));
+    dialog->accept();
+    EXPECT_EQ(doc().design().lesson->instructions, "# New task\n\nAdd **one** endpoint.");
+    QApplication::processEvents();
+    EXPECT_TRUE(part<QTextBrowser>("lessonInstructions")->toPlainText().startsWith(QStringLiteral("New task")));
+    doc().undoStack()->undo();
+    EXPECT_EQ(doc().design().lesson->instructions, before);
 }
 
 TEST_F(LessonPanelTest, HelpLessonsListsTheBundledCourseAndOpensALesson)
