@@ -12,6 +12,7 @@
 #include "document/Document.h"
 #include "edit/Defaults.h"
 #include "edit/DiagramFollow.h"
+#include "lesson/LessonPanel.h"
 #include "panels/InspectorPanel.h"
 #include "panels/IssuesPanel.h"
 #include "panels/PalettePanel.h"
@@ -108,6 +109,7 @@ MainWindow::MainWindow(QWidget* parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     // A layout saved by another version of the docks is ignored: the default one stays.
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kLayoutVersion);
+    showLessonDock(); // a saved layout does not decide it: the design does
     if (!settings.contains(QStringLiteral("window/geometry")))
         resize(1400, 900);
     updateRecentMenu();
@@ -156,6 +158,12 @@ void MainWindow::createDocks()
     m_history->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_history, &QWidget::customContextMenuRequested, this, &MainWindow::historyMenu);
     m_historyDock = dock(tr("History"), m_history, QStringLiteral("historyDock"));
+    m_lesson = new LessonPanel(*m_document, this);
+    m_lessonDock = dock(tr("Lesson"), m_lesson, QStringLiteral("lessonDock"));
+    connect(m_lesson, &LessonPanel::lessonPresenceChanged, this, &MainWindow::showLessonDock);
+    connect(m_document, &Document::reloaded, this, &MainWindow::showLessonDock);
+    connect(m_lesson, &LessonPanel::completed, this, [this](const QString& m) { statusBar()->showMessage(m, 15000); });
+    connect(m_document, &Document::refused, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     resetLayout();
 
     // Window-wide actions the menus list (MainWindowMenus.cpp).
@@ -171,7 +179,7 @@ void MainWindow::resetLayout()
     // 70 %): the overview on top, then Inspector | History, then Palette | Issues | Flow path, as
     // tabs. Every dock can be closed (View menu), moved and floated; the layout is remembered.
     const QList<QDockWidget*> column{m_navigatorDock, m_inspectorDock, m_paletteDock};
-    for (QDockWidget* d : {m_navigatorDock, m_inspectorDock, m_historyDock, m_paletteDock, m_issuesDock, m_pathDock}) {
+    for (QDockWidget* d : {m_navigatorDock, m_inspectorDock, m_historyDock, m_paletteDock, m_issuesDock, m_pathDock, m_lessonDock}) {
         d->setFloating(false);
         removeDockWidget(d);
     }
@@ -180,12 +188,30 @@ void MainWindow::resetLayout()
     tabifyDockWidget(m_inspectorDock, m_historyDock);
     tabifyDockWidget(m_paletteDock, m_issuesDock);
     tabifyDockWidget(m_issuesDock, m_pathDock);
+    tabifyDockWidget(m_pathDock, m_lessonDock);
     for (QDockWidget* d : {m_navigatorDock, m_inspectorDock, m_historyDock, m_paletteDock, m_issuesDock, m_pathDock})
         d->show();
     m_inspectorDock->raise();
     m_paletteDock->raise();
     resizeDocks(column, {150, 520, 240}, Qt::Vertical);
     resizeDocks({m_inspectorDock}, {300}, Qt::Horizontal);
+    showLessonDock();
+}
+
+void MainWindow::showLessonDock()
+{
+    if (m_document->design().lesson) {
+        const bool appearing = m_lessonDock->isHidden();
+        m_lessonDock->show();
+        m_lessonDock->raise();
+        // The instructions and the goal list need height: when the lesson appears, its tab group
+        // gets most of the column (the inspector keeps room for a few fields). Later changes of
+        // the user's are not fought.
+        if (appearing && !m_lessonDock->isFloating() && dockWidgetArea(m_lessonDock) == Qt::RightDockWidgetArea)
+            resizeDocks({m_inspectorDock, m_lessonDock}, {260, 600}, Qt::Vertical);
+    } else {
+        m_lessonDock->hide();
+    }
 }
 
 void MainWindow::createZoomButton()

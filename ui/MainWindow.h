@@ -26,10 +26,12 @@ class InspectorPanel;
 class IssuesPanel;
 class PathPanel;
 class Navigator;
+class LessonPanel;
+class LessonMenu;
 
-// The editor window: canvas in the middle; palette, inspector, issues, flow path and undo
-// history in docks; the standard File / Edit / View / Help menus and shortcuts, and context
-// menus on the canvas and the panels. Its implementation is split by responsibility:
+// The editor window: canvas in the middle; palette, inspector, issues, flow path, lesson and undo
+// history in docks; the standard File / Edit / View / Help menus and shortcuts, the Lesson menu
+// (lesson/LessonMenu.h), and context menus on the canvas and the panels. Its implementation is split by responsibility:
 // MainWindow.cpp (window, documents), MainWindowEdit.cpp (edit actions), MainWindowMenus.cpp
 // (menus and context menus).
 class MainWindow : public QMainWindow {
@@ -49,9 +51,10 @@ public:
     QString lastError() const { return m_lastError; }
     IssuesPanel* issuesPanel() const { return m_issues; }
     Navigator* navigator() const { return m_navigator; }
+    LessonPanel* lessonPanel() const { return m_lesson; }
     // Which layout of the docks saveState()/restoreState() write and accept: a state saved by an
     // older layout is ignored (the default layout is used instead).
-    static constexpr int kLayoutVersion = 2;
+    static constexpr int kLayoutVersion = 3; // 3: the Lesson dock
 
     // The window's action with this object name (menus, toolbar, tests).
     QAction* action(const QString& name) const;
@@ -93,6 +96,8 @@ private:
     void createEditActions(QMenu* edit, class QToolBar* bar);
     void createDocks();
     void createZoomButton();
+    // The Lesson dock follows the open design: shown and raised when it has a lesson, else hidden.
+    void showLessonDock();
     void updateTitle();
     void selectionChanged();
     bool maybeSave();
@@ -125,6 +130,9 @@ private:
     QDockWidget* m_paletteDock = nullptr;
     QDockWidget* m_historyDock = nullptr;
     QDockWidget* m_navigatorDock = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
+    LessonPanel* m_lesson = nullptr;
+    LessonMenu* m_lessonMenu = nullptr;
     Navigator* m_navigator = nullptr;
     QToolButton* m_zoomButton = nullptr;
     QTimer* m_nudgeSeal = nullptr;

@@ -67,13 +67,12 @@ void MainWindow::deleteSelection()
     for (const FlowId& f : flows)
         if (!flowsGone.count(f.str()))
             flowRemoval.removeFlow(f);
-    ChangeSet flowChange = flowRemoval.build();
+    // One change-set for all of it: a lesson's lock on any resource in it refuses it whole.
+    for (FlowChange& c : flowRemoval.build().flows)
+        resources.flows.push_back(std::move(c));
     const QString text = ids.empty() ? tr("Delete flow") : tr("Delete");
-    QUndoStack* stack = m_document->undoStack();
-    stack->beginMacro(text);
-    m_document->apply(std::move(flowChange), text);
-    m_document->apply(std::move(resources), text);
-    stack->endMacro();
+    if (!m_document->apply(std::move(resources), text))
+        return; // refused (a locked resource): the document said why
     if (!along.isEmpty()) {
         QStringList shown = along.mid(0, 6);
         if (along.size() > 6)

@@ -11,6 +11,7 @@
 #include "edit/Arrange.h"
 #include "edit/Defaults.h"
 #include "help/HelpMenu.h"
+#include "lesson/LessonMenu.h"
 #include "model/Flow.h"
 #include "panels/InspectorPanel.h"
 #include "panels/IssuesPanel.h"
@@ -154,6 +155,9 @@ void MainWindow::createActions()
     bar->addWidget(m_find);
 
     installHelpMenu(this);
+    m_lessonMenu = new LessonMenu(this, *m_document, m_scene, m_lesson, [this](const QString& path, bool askToSave) {
+        return (!askToSave || maybeSave()) && openFile(path);
+    });
 }
 
 void MainWindow::createEditActions(QMenu* edit, QToolBar* bar)

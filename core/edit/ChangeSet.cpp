@@ -11,7 +11,7 @@ namespace pp {
 bool ChangeSet::empty() const
 {
     return resources.empty() && flows.empty() && shapes.empty() && !connectorsAfter && !notesAfter && !nameAfter &&
-           !descriptionAfter;
+           !descriptionAfter && !lesson;
 }
 
 ChangeSet ChangeSet::inverse() const
@@ -31,6 +31,8 @@ ChangeSet ChangeSet::inverse() const
     out.nameAfter = nameBefore;
     out.descriptionBefore = descriptionAfter;
     out.descriptionAfter = descriptionBefore;
+    if (lesson)
+        out.lesson = LessonChange{lesson->after, lesson->before};
     return out;
 }
 
@@ -109,6 +111,8 @@ bool applyChangeSet(Design& design, const ChangeSet& change, std::string* error)
         return fail(error, "the connectors are not in the state the change expects");
     if (change.notesBefore && design.diagram.notes != *change.notesBefore)
         return fail(error, "the notes are not in the state the change expects");
+    if (change.lesson && design.lesson != change.lesson->before)
+        return fail(error, "the lesson is not in the state the change expects");
 
     // Removals from the back, so recorded positions stay valid; then changes; then insertions
     // from the front, each at its recorded position.
@@ -183,6 +187,8 @@ bool applyChangeSet(Design& design, const ChangeSet& change, std::string* error)
         design.name = *change.nameAfter;
     if (change.descriptionAfter)
         design.description = *change.descriptionAfter;
+    if (change.lesson)
+        design.lesson = change.lesson->after;
     return true;
 }
 
@@ -312,6 +318,14 @@ ChangeSetBuilder& ChangeSetBuilder::setDescription(std::string description)
     return *this;
 }
 
+ChangeSetBuilder& ChangeSetBuilder::setLesson(std::optional<Lesson> lesson)
+{
+    if (!m_change.lesson)
+        m_change.lesson = LessonChange{m_design.lesson, std::nullopt};
+    m_change.lesson->after = std::move(lesson);
+    return *this;
+}
+
 const Resource* ChangeSetBuilder::current(const ResourceId& id) const
 {
     for (const ResourceChange& c : m_change.resources)
@@ -334,6 +348,8 @@ ChangeSet ChangeSetBuilder::build() const
         out.nameBefore.reset(), out.nameAfter.reset();
     if (out.descriptionBefore == out.descriptionAfter)
         out.descriptionBefore.reset(), out.descriptionAfter.reset();
+    if (out.lesson && out.lesson->before == out.lesson->after)
+        out.lesson.reset();
     // Insertions of new things go at the end, in the order they were staged.
     for (ResourceChange& c : out.resources)
         if (!c.before)

@@ -41,6 +41,14 @@ struct ShapeChange {
     friend bool operator==(const ShapeChange&, const ShapeChange&) = default;
 };
 
+// The design's lesson section as a whole (it is small: text, goals, hints, ids; the solutions are
+// shared, not copied). Absent before or after = the design has no lesson then.
+struct LessonChange {
+    std::optional<Lesson> before;
+    std::optional<Lesson> after;
+    friend bool operator==(const LessonChange&, const LessonChange&) = default;
+};
+
 struct ChangeSet {
     std::vector<ResourceChange> resources;
     std::vector<FlowChange> flows;
@@ -50,6 +58,8 @@ struct ChangeSet {
     std::optional<std::vector<Note>> notesBefore, notesAfter;
     std::optional<std::string> nameBefore, nameAfter;
     std::optional<std::string> descriptionBefore, descriptionAfter;
+    // Set when the edit changes the lesson (the trainer's authoring actions, Lesson menu).
+    std::optional<LessonChange> lesson;
 
     bool empty() const;
     ChangeSet inverse() const;
@@ -82,6 +92,7 @@ public:
     ChangeSetBuilder& setNotes(std::vector<Note> notes);
     ChangeSetBuilder& setName(std::string name);
     ChangeSetBuilder& setDescription(std::string description);
+    ChangeSetBuilder& setLesson(std::optional<Lesson> lesson); // nullopt removes the lesson section
 
     // The staged value of a resource (after the edits so far), or the design's, or nullptr.
     const Resource* current(const ResourceId& id) const;

@@ -83,6 +83,37 @@ TEST(ChangeSet, TouchedIdsIncludeWhatTheResourcesReferTo)
 }
 
 // Random edits of every sort, then undo of all of them in reverse: the file is byte-identical.
+TEST(ChangeSet, LessonEditsAreOneUndoableChange)
+{
+    // The trainer's authoring actions change the lesson section through a change-set like any
+    // other edit: adding a lesson, locking a resource, and undoing both gives the original bytes.
+    Design d = base();
+    const std::string original = saveDesignToString(d);
+    Lesson lesson;
+    lesson.id = "base-lesson";
+    lesson.title = "Base";
+    const ChangeSet added = ChangeSetBuilder(d).setLesson(lesson).build();
+    ASSERT_FALSE(added.empty());
+    EXPECT_TRUE(added.touchedIds().empty()) << "a lesson edit needs no re-analysis of resources";
+    ASSERT_TRUE(applyChangeSet(d, added));
+    ASSERT_TRUE(d.lesson);
+    EXPECT_EQ(d.lesson->title, "Base");
+
+    Lesson locked = *d.lesson;
+    locked.locked.push_back(ResourceId("igw-a"));
+    const ChangeSet lock = ChangeSetBuilder(d).setLesson(locked).build();
+    ASSERT_TRUE(applyChangeSet(d, lock));
+    EXPECT_TRUE(isLocked(*d.lesson, ResourceId("igw-a")));
+    EXPECT_FALSE(applyChangeSet(d, lock)) << "a stale lesson change is refused";
+
+    EXPECT_TRUE(ChangeSetBuilder(d).setLesson(d.lesson).build().empty()) << "no-op lesson edits are dropped";
+    ASSERT_TRUE(applyChangeSet(d, lock.inverse()));
+    EXPECT_FALSE(isLocked(*d.lesson, ResourceId("igw-a")));
+    ASSERT_TRUE(applyChangeSet(d, added.inverse()));
+    EXPECT_FALSE(d.lesson);
+    EXPECT_EQ(saveDesignToString(d), original);
+}
+
 TEST(ChangeSet, UndoingEverythingGivesBackTheOriginalBytes)
 {
     Design d = *generateScenario({5, 3, 2, 21});

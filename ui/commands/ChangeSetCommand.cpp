@@ -17,7 +17,7 @@ void ChangeSetCommand::undo() { m_document.applyDirect(m_change.inverse()); }
 bool ChangeSetCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* next = static_cast<const ChangeSetCommand*>(other);
-    if (m_sealed || next->m_gesture != m_gesture || m_gesture < 0)
+    if (m_sealed || next->m_gesture != m_gesture || m_gesture < 0 || m_change.lesson || next->m_change.lesson)
         return false;
     // Same things changed again: keep our "before", take their "after".
     ChangeSet merged = m_change;

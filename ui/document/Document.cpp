@@ -108,15 +108,32 @@ bool Document::saveAs(const QString& path, QString* error)
     return true;
 }
 
-void Document::apply(ChangeSet change, const QString& text, int gesture)
+bool Document::apply(ChangeSet change, const QString& text, int gesture)
 {
     // Whatever built the change (a drop, the inspector, a smart default, a deletion): a VPC keeps
     // one main route table, and every tile it touches is drawn where the model puts it, at a free
     // spot, in containers grown to hold it. Part of the same undo step.
     change = followModel(m_design, keepOneMainRouteTable(m_design, std::move(change)));
     if (change.empty())
-        return;
+        return true;
+    // Checked on the complete change (with what the smart defaults added), so a deletion whose
+    // dependents include a locked resource is refused as a whole.
+    if (const ResourceId locked = lockedResourceIn(change); !locked.empty()) {
+        emit refused(tr("%1 is locked by the lesson: \"%2\" was not done.").arg(QString::fromStdString(locked.str()), text));
+        return false;
+    }
     m_undo.push(new ChangeSetCommand(*this, std::move(change), text, gesture));
+    return true;
+}
+
+ResourceId Document::lockedResourceIn(const ChangeSet& change) const
+{
+    if (!m_design.lesson || m_design.lesson->locked.empty())
+        return {};
+    for (const ResourceChange& c : change.resources)
+        if (c.before != c.after && isLocked(*m_design.lesson, c.id))
+            return c.id;
+    return {};
 }
 
 void Document::sealGesture()

@@ -66,7 +66,17 @@ public:
 
     // Records a change as one undoable step. `gesture` >= 0 merges with the previous step of the
     // same gesture until sealGesture() (a drag is one step). Empty changes are dropped.
-    void apply(ChangeSet change, const QString& text, int gesture = -1);
+    //
+    // While the design has a lesson, a change that would add, change or delete a resource the
+    // lesson locks is refused whole (nothing of it applies, nothing is recorded): refused() names
+    // the resource and apply() returns false. Every edit of the editor comes through here, so this
+    // is the one place locks are enforced. Moving or resizing a locked resource's shape is allowed:
+    // the drawing is not the design's meaning (the grader compares resources, not shapes), but a
+    // move that changes the model (into another subnet) changes the resource and is refused.
+    // Undo and redo replay recorded steps (applyDirect) and are never refused.
+    bool apply(ChangeSet change, const QString& text, int gesture = -1);
+    // The locked resource `change` would change or delete, or an empty id.
+    ResourceId lockedResourceIn(const ChangeSet& change) const;
     void sealGesture();
 
     // Applies without recording (used by the undo command).
@@ -86,6 +96,8 @@ signals:
     void analysisUpdated();
     void modifiedChanged(bool modified);
     void analysingChanged(bool running);
+    // An edit was refused; `message` says why, naming the resource ("app-1 is locked by the lesson").
+    void refused(const QString& message);
 
 private:
     void reanalyze(const std::set<std::string>* touched);

@@ -87,6 +87,8 @@ InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(pa
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     auto* body = new QWidget(scroll);
+    body->setObjectName(QStringLiteral("inspectorForm"));
+    m_body = body;
     m_form = new QFormLayout(body);
     // Field rows keep a margin around their editors for the refusal frame (FieldRow): the form's
     // own spacing gives it back.
@@ -190,6 +192,8 @@ void InspectorPanel::rebuild()
     const Resource* resource = m_resource.empty() ? nullptr : d.find(m_resource);
     const Flow* flow = m_flow.empty() ? nullptr : d.findFlow(m_flow);
     if (!resource && !flow) {
+        m_body->setEnabled(true);
+        m_body->setToolTip(QString());
         clearForm();
         m_title->setText(tr("Nothing selected"));
         return;
@@ -264,6 +268,13 @@ void InspectorPanel::rebuild()
     showDerived(derived);
     if (kept)
         restore(*kept);
+    // A resource the open lesson locks is shown, not edited (Document::apply would refuse the
+    // edit anyway; this says so before the learner types).
+    const bool locked = resource && d.lesson && isLocked(*d.lesson, resource->id);
+    m_body->setEnabled(!locked);
+    m_body->setToolTip(locked ? tr("Locked by the lesson: it cannot be changed or deleted.") : QString());
+    if (locked)
+        m_title->setText(tr("%1 — locked by the lesson").arg(m_title->text()));
 }
 
 InspectorPanel::Derived InspectorPanel::derivedFor(const Resource& resource) const

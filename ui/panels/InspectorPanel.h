@@ -117,6 +117,7 @@ private:
     Document& m_document;
     ResourceId m_resource;
     FlowId m_flow;
+    QWidget* m_body = nullptr;      // holds the form; disabled for a resource the lesson locks
     QFormLayout* m_form = nullptr;
     QLabel* m_title = nullptr;
     std::vector<Field> m_fields;
