@@ -93,7 +93,9 @@ TEST_F(LessonPanelTest, GoalsTickAsTheLearnerFixesTheDesign)
 {
     const int before = part<QProgressBar>("lessonProgress")->value();
     // The first solution's steps, as edits: the S3 gateway endpoint on private-rt...
-    ASSERT_TRUE(doc().apply(ChangeSetBuilder(doc().design()).add(solutionResource("s3-gw")).build(), QStringLiteral("Add endpoint")));
+    // (drawn in the VPC, as a drop from the palette would: the drawing finds it a free spot)
+    const Shape tile{ResourceId("s3-gw"), ResourceId("app-vpc"), 20, 440, 90, 70};
+    ASSERT_TRUE(doc().apply(ChangeSetBuilder(doc().design()).add(solutionResource("s3-gw")).setShape(tile).build(), QStringLiteral("Add endpoint")));
     QApplication::processEvents();
     EXPECT_TRUE(goalRow(QStringLiteral("gateway-endpoint"))->data(Qt::UserRole).toBool());
     const int half = part<QProgressBar>("lessonProgress")->value();

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -212,7 +213,11 @@ void LessonPanel::showHeader()
     if (!m_instructionsShown || lesson.instructions != m_shownInstructions) {
         m_instructionsShown = true;
         m_shownInstructions = lesson.instructions;
-        m_instructions->setMarkdown(QString::fromStdString(lesson.instructions));
+        // Headings two levels down: in a panel a third of the window wide, a first-level heading
+        // took the whole first screen of the instructions.
+        QString markdown = QString::fromStdString(lesson.instructions);
+        markdown.replace(QRegularExpression(QStringLiteral("^(#{1,4}) "), QRegularExpression::MultilineOption), QStringLiteral("\\1## "));
+        m_instructions->setMarkdown(markdown);
     }
 }
 
