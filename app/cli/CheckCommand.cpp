@@ -96,14 +96,8 @@ int runCheck(const QStringList& args, Streams io)
     parser.addOption(flowOption);
     parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("cli", "Design files to check."),
                                  QStringLiteral("FILE..."));
-    if (!parser.parse(args)) {
-        io.err << parser.errorText() << "\n" << subcommandHelp(parser, QStringLiteral("check"));
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << subcommandHelp(parser, QStringLiteral("check"));
-        return Ok;
-    }
+    if (const auto done = parseSubcommand(parser, args, QStringLiteral("check"), io))
+        return *done;
     const QString formatName = parser.value(format);
     if (formatName != QLatin1String("text") && formatName != QLatin1String("json")) {
         io.err << QCoreApplication::translate("cli", "Unknown format '%1'; use text or json.\n").arg(formatName);

@@ -17,6 +17,19 @@ QString subcommandHelp(const QCommandLineParser& parser, const QString& command)
     return help;
 }
 
+std::optional<int> parseSubcommand(QCommandLineParser& parser, const QStringList& args, const QString& command, Streams io)
+{
+    if (!parser.parse(args)) {
+        io.err << parser.errorText() << "\n" << subcommandHelp(parser, command);
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        io.out << subcommandHelp(parser, command);
+        return Ok;
+    }
+    return std::nullopt;
+}
+
 namespace {
 
 QString overview()

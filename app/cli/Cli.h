@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 namespace pp::cli {
 
 // Exit codes of every subcommand (documented in docs/cli.md and `privatepath --help`).
@@ -32,6 +34,10 @@ int runLesson(const QStringList& args, Streams io); // `lesson grade` and `lesso
 // The parser's help text with the usage line naming the subcommand ("privatepath check"):
 // QCommandLineParser always prints the program path there.
 QString subcommandHelp(const QCommandLineParser& parser, const QString& command);
+// Parses a subcommand's arguments. Returns the exit code when the command is done already: a
+// parse error (the error and the help on err, UsageError) or --help (the help on out, Ok);
+// nothing when the command goes on.
+std::optional<int> parseSubcommand(QCommandLineParser& parser, const QStringList& args, const QString& command, Streams io);
 
 // Entry point for the command line; `args` is QCoreApplication::arguments().
 int runCommandLine(const QStringList& args, Streams io);

@@ -22,14 +22,8 @@ int runFormat(const QStringList& args, Streams io)
     parser.addOption(check);
     parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("cli", "Design files."),
                                  QStringLiteral("FILE..."));
-    if (!parser.parse(args)) {
-        io.err << parser.errorText() << "\n" << subcommandHelp(parser, QStringLiteral("format"));
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << subcommandHelp(parser, QStringLiteral("format"));
-        return Ok;
-    }
+    if (const auto done = parseSubcommand(parser, args, QStringLiteral("format"), io))
+        return *done;
     if (parser.positionalArguments().isEmpty()) {
         io.err << QCoreApplication::translate("cli", "No design file given.\n");
         return UsageError;

@@ -28,14 +28,8 @@ int runGenerate(const QStringList& args, Streams io)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QCoreApplication::translate("cli", "Output file (required)."), QStringLiteral("FILE"));
     parser.addOptions({vpcs, subnets, instances, seed, output});
-    if (!parser.parse(args)) {
-        io.err << parser.errorText() << "\n" << subcommandHelp(parser, QStringLiteral("generate"));
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << subcommandHelp(parser, QStringLiteral("generate"));
-        return Ok;
-    }
+    if (const auto done = parseSubcommand(parser, args, QStringLiteral("generate"), io))
+        return *done;
     if (!parser.positionalArguments().isEmpty()) {
         io.err << QCoreApplication::translate("cli", "Unexpected argument '%1'.\n").arg(parser.positionalArguments().first());
         return UsageError;

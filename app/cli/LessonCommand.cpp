@@ -118,14 +118,8 @@ int runGrade(const QStringList& args, Streams io)
     parser.addPositionalArgument(QStringLiteral("SUBMISSION"), tr("Submitted design files or folders."),
                                  QStringLiteral("SUBMISSION..."));
     const QString name = QStringLiteral("lesson grade");
-    if (!parser.parse(args)) {
-        io.err << parser.errorText() << "\n" << subcommandHelp(parser, name);
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << subcommandHelp(parser, name);
-        return Ok;
-    }
+    if (const auto done = parseSubcommand(parser, args, name, io))
+        return *done;
     const QString formatName = parser.value(format);
     if (formatName != QLatin1String("text") && formatName != QLatin1String("json") && formatName != QLatin1String("csv")) {
         io.err << tr("Unknown format '%1'; use text, json or csv.\n").arg(formatName);
@@ -196,14 +190,8 @@ int runLessonCheck(const QStringList& args, Streams io)
     parser.addOption(format);
     parser.addPositionalArgument(QStringLiteral("LESSON"), tr("The lesson file."));
     const QString name = QStringLiteral("lesson check");
-    if (!parser.parse(args)) {
-        io.err << parser.errorText() << "\n" << subcommandHelp(parser, name);
-        return UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        io.out << subcommandHelp(parser, name);
-        return Ok;
-    }
+    if (const auto done = parseSubcommand(parser, args, name, io))
+        return *done;
     const QString formatName = parser.value(format);
     if (formatName != QLatin1String("text") && formatName != QLatin1String("json")) {
         io.err << tr("Unknown format '%1'; use text or json.\n").arg(formatName);
