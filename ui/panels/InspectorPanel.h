@@ -12,6 +12,7 @@
 #include <map>
 #include <vector>
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 
@@ -95,6 +96,8 @@ private:
     void addChoiceEditor(const FieldInfo& info, Field& field);
     void addChecklistEditor(const FieldInfo& info, Field& field);
     void addServiceEditor(const FieldInfo& info, Field& field);
+    void finishChoiceRow(const FieldInfo& info, Field& field, FieldRow* row, QComboBox* combo,
+                         const std::function<void(const QString&)>& showValue);
     // Special rows that are not fields of the file: a subnet's "public" switch, a route table's
     // associated subnets, and the read-only values the engine derives.
     void addSubnetPublicRow(const ResourceId& id);

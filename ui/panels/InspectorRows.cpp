@@ -154,6 +154,24 @@ void InspectorPanel::addEditor(const FieldInfo& info)
     m_fields.push_back(std::move(field));
 }
 
+void InspectorPanel::finishChoiceRow(const FieldInfo& info, Field& field, FieldRow* row, QComboBox* combo,
+                                     const std::function<void(const QString&)>& showValue)
+{
+    // What every list row shares: Escape shows the model's value again; a change in the model
+    // shows unless the user is choosing; the tooltip, the name tests find it by, the form row.
+    const QString key = QString::fromStdString(info.key);
+    row->escaped = [row, showValue] { showValue(row->modelValue()); };
+    field.show = [row, info, showValue](const OrderedJson& object) {
+        const QString text = displayText(valueIn(object, info), info);
+        if (row->takeModelValue(text))
+            showValue(text);
+    };
+    combo->setToolTip(editorTip(info));
+    combo->setObjectName(QStringLiteral("field-") + key);
+    field.row = row;
+    addRow(fieldLabel(info.key), key, QString::fromStdString(info.doc), row);
+}
+
 void InspectorPanel::addChoiceEditor(const FieldInfo& info, Field& field)
 {
     const QString key = QString::fromStdString(info.key);
@@ -178,16 +196,7 @@ void InspectorPanel::addChoiceEditor(const FieldInfo& info, Field& field)
         const QString refusal = commit(key, combo->currentData().toString());
         refusal.isEmpty() ? row->clearRefusal() : row->refuse(refusal);
     });
-    row->escaped = [row, showValue] { showValue(row->modelValue()); };
-    field.show = [row, info, showValue](const OrderedJson& object) {
-        const QString text = displayText(valueIn(object, info), info);
-        if (row->takeModelValue(text))
-            showValue(text);
-    };
-    combo->setToolTip(editorTip(info));
-    combo->setObjectName(QStringLiteral("field-") + key);
-    field.row = row;
-    addRow(fieldLabel(info.key), key, QString::fromStdString(info.doc), row);
+    finishChoiceRow(info, field, row, combo, showValue);
 }
 
 void InspectorPanel::addChecklistEditor(const FieldInfo& info, Field& field)
@@ -258,16 +267,7 @@ void InspectorPanel::addServiceEditor(const FieldInfo& info, Field& field)
     };
     connect(combo, &QComboBox::activated, this, commitChoice);
     connect(combo->lineEdit(), &QLineEdit::editingFinished, this, commitChoice);
-    row->escaped = [row, showValue] { showValue(row->modelValue()); };
-    field.show = [row, info, showValue](const OrderedJson& object) {
-        const QString text = displayText(valueIn(object, info), info);
-        if (row->takeModelValue(text))
-            showValue(text);
-    };
-    combo->setToolTip(editorTip(info));
-    combo->setObjectName(QStringLiteral("field-") + key);
-    field.row = row;
-    addRow(fieldLabel(info.key), key, QString::fromStdString(info.doc), row);
+    finishChoiceRow(info, field, row, combo, showValue);
 }
 
 void InspectorPanel::addSubnetPublicRow(const ResourceId& id)
