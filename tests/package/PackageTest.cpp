@@ -1,7 +1,8 @@
-// Builds the Debian package with scripts/package.sh from this build tree, unpacks it into a
-// scratch root with `dpkg -x` and checks what a user installing it gets: the program runs with
-// the system's Qt, the launcher, MIME type, icons and AppStream metadata pass their validators,
-// and the package declares its library dependencies.
+// Builds the Debian package with scripts/package.sh --no-build from this build tree (the program
+// is built already: this executable depends on it), unpacks it into a scratch root with
+// `dpkg -x` and checks what a user installing it gets: the program runs with the system's Qt, the
+// launcher, MIME type, icons and AppStream metadata pass their validators, and the package
+// declares its library dependencies.
 //
 // One ctest test (not one per case): the package is built once, in SetUpTestSuite.
 #include "../cli/Shell.h"
@@ -48,7 +49,7 @@ protected:
         s_dir = fs::temp_directory_path() / ("privatepath-package-" + std::to_string(::getpid()));
         fs::remove_all(s_dir);
         fs::create_directories(s_dir);
-        s_build = runShell(shellQuote(PRIVATEPATH_SOURCE_DIR "/scripts/package.sh") + " " +
+        s_build = runShell(shellQuote(PRIVATEPATH_SOURCE_DIR "/scripts/package.sh") + " --no-build " +
                            shellQuote(PRIVATEPATH_BINARY_DIR) + " " + shellQuote((s_dir / "dist").string()) + " 2>&1");
         s_deb = lastLine(s_build.out);
         if (s_build.code == 0)
