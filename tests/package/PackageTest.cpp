@@ -160,6 +160,22 @@ TEST_F(Package, MetainfoPassesAppstreamValidationAndNamesThisRelease)
     EXPECT_NE(text.find("<project_license>"), std::string::npos);
 }
 
+TEST_F(Package, ScreenshotsValidateOnceTheyHaveAnAddressAndNameTheDocsScreenshots)
+{
+    // The installed metadata keeps them as a comment (no public address yet); the build tree
+    // holds the same file with them on.
+    const fs::path metainfo = fs::path(PRIVATEPATH_BINARY_DIR) / "packaging/with-screenshots" / (kAppId + ".metainfo.xml");
+    const ShellResult validate = runShell("appstreamcli validate --no-net " + shellQuote(metainfo.string()) + " 2>&1");
+    EXPECT_EQ(validate.code, 0) << validate.out;
+    const std::string text = readFile(metainfo);
+    const std::regex image(R"re(<image>https://[^<]*/([^/<]+)</image>)re");
+    int images = 0;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), image); it != std::sregex_iterator(); ++it, ++images)
+        EXPECT_TRUE(fs::is_regular_file(fs::path(PRIVATEPATH_SOURCE_DIR "/docs/screenshots") / (*it)[1].str())) << (*it)[1];
+    EXPECT_GE(images, 3);
+    EXPECT_EQ(text.find("@PRIVATEPATH"), std::string::npos) << "a variable CMake did not fill in";
+}
+
 TEST_F(Package, ManualPageIsInstalledCompressedAndRenders)
 {
     const fs::path page = root() / "usr/share/man/man1/privatepath.1.gz";
