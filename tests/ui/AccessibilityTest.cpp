@@ -119,7 +119,7 @@ TEST_F(Accessibility, EveryActionToolButtonAndPaletteEntryHasAName)
     for (QMenu* menu : window->findChildren<QMenu*>())
         expectNamedEntries(menu);
 
-    // Context menus: on a tile, on a flow, on the empty canvas, and on the issues panel.
+    // Context menus: on a tile, on the empty canvas, and on the rows of the issues panel.
     const QPointF tile = centreOf(newest(Kind::Workload));
     EXPECT_GT(expectNamedContextMenu(view()->viewport(), view()->mapFromScene(tile)), 0) << "the tile's context menu did not open";
     const QRectF all = scene()->itemsBoundingRect();
@@ -130,6 +130,17 @@ TEST_F(Accessibility, EveryActionToolButtonAndPaletteEntryHasAName)
     issues->scrollToItem(issues->topLevelItem(0));
     EXPECT_GT(expectNamedContextMenu(issues->viewport(), issues->visualItemRect(issues->topLevelItem(0)).center()), 0)
         << "the issues panel's context menu did not open";
+    // The flow path panel's (with a flow selected) and the history's.
+    ASSERT_FALSE(doc().design().flows().empty());
+    select(doc().design().flows().front().id.str());
+    PathPanel* path = window->pathPanel();
+    ASSERT_GT(path->topLevelItemCount(), 0);
+    EXPECT_GT(expectNamedContextMenu(path->viewport(), path->visualItemRect(path->topLevelItem(0)).center()), 0)
+        << "the flow path panel's context menu did not open";
+    auto* history = window->findChild<QUndoView*>(QStringLiteral("history"));
+    ASSERT_NE(history, nullptr);
+    EXPECT_GT(expectNamedContextMenu(history->viewport(), history->visualRect(history->model()->index(0, 0)).center()), 0)
+        << "the history's context menu did not open";
 
     // Tool buttons: the tool bars', the status bar's, and the inspector's for each resource.
     for (QToolBar* bar : window->findChildren<QToolBar*>()) {
