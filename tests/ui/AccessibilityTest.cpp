@@ -17,14 +17,10 @@
 namespace pp::ui {
 namespace {
 
-// What assistive technology reads as the name of a widget, or of one of its children.
-QString accessibleName(QObject* object, int child = -1)
+// What assistive technology reads as the name of a widget.
+QString accessibleName(QObject* object)
 {
     QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(object);
-    if (!iface)
-        return {};
-    if (child >= 0)
-        iface = iface->child(child);
     return iface ? iface->text(QAccessible::Name).trimmed() : QString();
 }
 
@@ -70,8 +66,8 @@ protected:
                 expectNamedEntries(a->menu());
     }
 
-    // Opens a context menu (by sending `event` to `target`), checks its entries while it is open,
-    // and closes it. Returns how many entries it had.
+    // Opens the context menu of `target` at `at` (a right click there), checks its entries while it
+    // is open, and closes it. Returns how many entries it had (-1: no menu opened).
     int expectNamedContextMenu(QWidget* target, QPoint at)
     {
         int entries = -1;
