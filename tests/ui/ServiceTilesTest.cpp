@@ -5,6 +5,7 @@
 #include "panels/IssuesPanel.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QTreeWidget>
@@ -119,6 +120,41 @@ TEST_F(ServiceTiles, ChoosingSqsForAnS3TileChangesItsLabelAndIconAtOnce)
     doc().undoStack()->undo();
     settle();
     EXPECT_TRUE(near(swatchOnScreen("s3"), kStorage)) << "undo brings the bucket back";
+}
+
+// Far out, where tiles are coloured marks, a service keeps its category's colour (not the generic
+// AWS service colour) and follows a change of service.
+TEST_F(ServiceTiles, FarOutMarksHaveTheCategoryColourAndFollowTheService)
+{
+    open(kS3Example);
+    ResourceItem* item = scene()->itemFor("s3");
+    ASSERT_NE(item, nullptr);
+    auto markOnScreen = [&] {
+        view()->setTransform(QTransform::fromScale(0.3, 0.3));
+        view()->centerOn(item);
+        settle();
+        const QImage shot = view()->viewport()->grab().toImage();
+        // Inside the mark, clear of the connectors that end at the icon's middle.
+        return shot.pixelColor(view()->mapFromScene(item->mapToScene(QPointF(item->size().width() * 0.15, item->size().height() * 0.85))));
+    };
+    EXPECT_TRUE(near(markOnScreen(), kStorage)) << markOnScreen().name().toStdString();
+    window->inspector()->showResource(ResourceId("s3"));
+    EXPECT_EQ(window->inspector()->editField(QStringLiteral("service"), QStringLiteral("sqs")), QString());
+    settle();
+    EXPECT_TRUE(near(markOnScreen(), kMessaging)) << markOnScreen().name().toStdString();
+}
+
+// The colour table the marks use is the icons' own: each category's SVG fills with it.
+TEST_F(ServiceTiles, CategoryColoursAreTheIconsFills)
+{
+    for (int c = 0; c < kServiceCategoryCount; ++c) {
+        const auto category = ServiceCategory(c);
+        const std::string_view key = serviceCategoryKey(category);
+        QFile svg(style::iconPath(QStringLiteral("services/") + QString::fromLatin1(key.data(), qsizetype(key.size()))));
+        ASSERT_TRUE(svg.open(QIODevice::ReadOnly)) << key;
+        const QString fill = QStringLiteral("fill=\"%1\"").arg(style::serviceCategoryColor(category).name().toUpper());
+        EXPECT_TRUE(QString::fromUtf8(svg.readAll()).toUpper().contains(fill.toUpper())) << key << " " << fill.toStdString();
+    }
 }
 
 TEST_F(ServiceTiles, ASecondSqsTileShowsAWarningInTheIssuesPanel)

@@ -20,6 +20,7 @@ ResourceItem::ResourceItem(const Document& document, ResourceId id, QSizeF size)
     // An id names one resource of one kind for the item's whole life (a kind never changes).
     const Resource* r = m_document.design().find(m_id);
     m_kind = r ? r->kind() : Kind::Region;
+    m_markColour = r ? style::markColor(*r) : style::kindColor(m_kind);
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
     setZValue(style::isContainer(kind()) ? 0 : 2);
@@ -33,7 +34,10 @@ Kind ResourceItem::kind() const { return m_kind; }
 void ResourceItem::modelChanged()
 {
     m_labelWidth = -1;
+    if (const Resource* r = m_document.design().find(m_id))
+        m_markColour = style::markColor(*r); // a service changed to one of another category
     update();
+    repaintInContainer();
 }
 
 QRectF ResourceItem::boundingRect() const
@@ -218,7 +222,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
     // Far out (fit-to-view of a large estate) text is unreadable and icons are specks: marks.
     const Detail detail = detailFor(k, QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()), exporting);
     if (detail == Detail::Mark) {
-        paintMark(painter, colour, selected);
+        paintMark(painter, m_markColour, selected);
         paintChildMarks(painter);
         return;
     }
@@ -361,7 +365,7 @@ void ResourceItem::paintChildMarks(QPainter* painter) const
             first = false;
         }
         const auto* tile = static_cast<const ResourceItem*>(child);
-        paintTileMark(painter, QRectF(tile->pos(), tile->m_size), style::kindColor(tile->m_kind), tile->isSelected(), tile->m_highlight);
+        paintTileMark(painter, QRectF(tile->pos(), tile->m_size), tile->m_markColour, tile->isSelected(), tile->m_highlight);
     }
 }
 

@@ -87,6 +87,7 @@ private:
     const Document& m_document;
     ResourceId m_id;
     Kind m_kind;
+    QColor m_markColour; // far out (style::markColor)
     mutable double m_labelWidth = -1; // container title width, measured lazily
     QSizeF m_size;
     QColor m_highlight;

@@ -127,6 +127,35 @@ QString iconName(const Resource& resource)
     return iconName(resource.kind());
 }
 
+QColor serviceCategoryColor(ServiceCategory category)
+{
+    // The fills of resources/icons/services/<key>.svg (ServiceTiles' test compares them).
+    static const QRgb colours[] = {
+        0x558B2F, // storage
+        0x3949AB, // database
+        0xC2185B, // messaging
+        0xEF6C00, // compute
+        0x6D4C41, // containers
+        0xC62828, // security
+        0x7B1FA2, // management
+        0x0277BD, // analytics
+        0x00796B, // machine learning
+        0x37474F, // developer tools
+        0x4527A0, // networking
+        0x00838F, // application services
+    };
+    static_assert(std::size(colours) == std::size_t(kServiceCategoryCount));
+    return QColor(colours[std::size_t(category)]);
+}
+
+QColor markColor(const Resource& resource)
+{
+    if (const AwsService* s = resource.as<AwsService>())
+        if (const AwsServiceInfo* info = findAwsService(s->service))
+            return serviceCategoryColor(info->category);
+    return kindColor(resource.kind());
+}
+
 QString iconPath(const QString& icon) { return QStringLiteral(":/icons/%1.svg").arg(icon); }
 
 QString iconPath(Kind kind) { return iconPath(iconName(kind)); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/AwsServices.h"
 #include "model/Kind.h"
 #include "io/Diagnostic.h"
 #include "model/Resource.h"
@@ -19,6 +20,10 @@ namespace pp::ui {
 namespace style {
 
 QColor kindColor(Kind kind);
+// A resource's colour where it is drawn as a mark (far out): its kind's, except that an AWS
+// service of a listed service has its category icon's colour, as close up.
+QColor markColor(const Resource& resource);
+QColor serviceCategoryColor(ServiceCategory category); // the fill of its icon
 QColor verdictColor(Verdict verdict);
 // Flows when verdict colours are off (an export for documentation).
 QColor neutralFlowColor();
