@@ -10,6 +10,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <algorithm>
 #include <cmath>
 
 namespace pp::ui {
@@ -325,9 +326,16 @@ void ResourceItem::paintMark(QPainter* painter, const QColor& colour, bool selec
         paintTileMark(painter, box, colour, selected, m_highlight);
         return;
     }
-    painter->setPen(QPen(selected ? QColor(Qt::black) : colour, 0));
-    painter->setBrush(style::tint(colour, m_kind == Kind::Region ? 0.05 : 0.09));
-    painter->drawRect(box);
+    // The frame as four one-pixel fills around the tinted inside: plain fills are the raster
+    // engine's fast path, a stroked outline is not (thousands of subnets at fit-to-view).
+    const QColor frame = selected ? QColor(Qt::black) : colour;
+    const double zoom = std::max(1e-6, painter->worldTransform().m11());
+    const double px = std::min(1 / zoom, std::min(box.width(), box.height()) / 2);
+    painter->fillRect(QRectF(0, 0, box.width(), px), frame);
+    painter->fillRect(QRectF(0, box.height() - px, box.width(), px), frame);
+    painter->fillRect(QRectF(0, px, px, box.height() - 2 * px), frame);
+    painter->fillRect(QRectF(box.width() - px, px, px, box.height() - 2 * px), frame);
+    painter->fillRect(box.adjusted(px, px, -px, -px), style::tint(colour, m_kind == Kind::Region ? 0.05 : 0.09));
     if (m_highlight.isValid()) {
         QPen ring(m_highlight, 2);
         ring.setCosmetic(true);
@@ -356,17 +364,30 @@ void ResourceItem::paintTileMark(QPainter* painter, const QRectF& box, const QCo
 
 void ResourceItem::paintChildMarks(QPainter* painter) const
 {
-    bool first = true;
-    for (QGraphicsItem* child : childItems()) {
-        if (!(child->flags() & ItemHasNoContents) || !child->isVisible() || child->type() != Type)
-            continue;
-        if (first) {
-            painter->setRenderHint(QPainter::Antialiasing, false);
-            first = false;
+    if (!m_childMarksValid) {
+        m_childMarks.clear();
+        for (QGraphicsItem* child : childItems()) {
+            if (!(child->flags() & ItemHasNoContents) || !child->isVisible() || child->type() != Type)
+                continue;
+            const auto* tile = static_cast<const ResourceItem*>(child);
+            m_childMarks.push_back({QRectF(tile->pos(), tile->m_size), tile->m_markColour.rgb(), tile->isSelected(), tile->m_highlight});
         }
-        const auto* tile = static_cast<const ResourceItem*>(child);
-        paintTileMark(painter, QRectF(tile->pos(), tile->m_size), tile->m_markColour, tile->isSelected(), tile->m_highlight);
+        std::stable_sort(m_childMarks.begin(), m_childMarks.end(), [](const ChildMark& a, const ChildMark& b) { return a.colour < b.colour; });
+        m_childMarksValid = true;
     }
+    if (m_childMarks.empty())
+        return;
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    // fillRect: the raster engine's fast path for plain boxes (drawRects of QRectF is not).
+    QColor colour;
+    for (std::size_t i = 0; i < m_childMarks.size(); ++i) {
+        if (i == 0 || m_childMarks[i].colour != m_childMarks[i - 1].colour)
+            colour = QColor(m_childMarks[i].colour);
+        painter->fillRect(m_childMarks[i].box, colour);
+    }
+    for (const ChildMark& mark : m_childMarks)
+        if (mark.selected || mark.highlight.isValid())
+            paintTileMark(painter, mark.box, QColor(mark.colour), mark.selected, mark.highlight);
 }
 
 void ResourceItem::setDrawnByContainer(bool on)
@@ -376,12 +397,16 @@ void ResourceItem::setDrawnByContainer(bool on)
         return;
     setFlag(ItemHasNoContents, on);
     update();
-    if (QGraphicsItem* container = parentItem())
+    if (auto* container = static_cast<ResourceItem*>(parentItem())) {
+        container->invalidateChildMarks();
         container->update(mapRectToParent(boundingRect()));
+    }
 }
 
 void ResourceItem::repaintInContainer()
 {
+    if (auto* container = dynamic_cast<ResourceItem*>(parentItem()))
+        container->invalidateChildMarks();
     if (drawnByContainer())
         if (QGraphicsItem* container = parentItem())
             container->update(mapRectToParent(boundingRect()).adjusted(-6, -6, 6, 6));
@@ -389,6 +414,10 @@ void ResourceItem::repaintInContainer()
 
 QVariant ResourceItem::itemChange(GraphicsItemChange change, const QVariant& value)
 {
+    if (change == ItemChildAddedChange || change == ItemChildRemovedChange)
+        invalidateChildMarks();
+    if (change == ItemVisibleHasChanged)
+        repaintInContainer();
     if (change == ItemPositionChange)
         repaintInContainer(); // where it was; where it goes is repainted once it is there
     if (change == ItemPositionChange && !m_placing) {

@@ -3,6 +3,7 @@
 #include "model/Design.h"
 
 #include <QGraphicsItem>
+#include <vector>
 
 namespace pp::ui {
 
@@ -84,6 +85,18 @@ private:
     static void paintTileMark(QPainter* painter, const QRectF& box, const QColor& colour, bool selected, const QColor& highlight);
     // A tile drawn by its container: the container paints again where the tile is.
     void repaintInContainer();
+    // The marks a container draws for its children (paintChildMarks), kept until a child moves,
+    // resizes, changes colour, selection or highlight, comes or goes: far out, reading tens of
+    // thousands of scattered items on every repaint cost more than drawing their marks.
+    struct ChildMark {
+        QRectF box;
+        QRgb colour;
+        bool selected;
+        QColor highlight;
+    };
+    void invalidateChildMarks() { m_childMarksValid = false; }
+    mutable std::vector<ChildMark> m_childMarks; // sorted by colour
+    mutable bool m_childMarksValid = false;
     const Document& m_document;
     ResourceId m_id;
     Kind m_kind;

@@ -46,9 +46,15 @@ QList<TitleOverlay::Title> TitleOverlay::layout(const Design& design, const Diag
         const Resource* resource;
     };
     std::vector<Candidate> candidates;
-    for (const Resource& r : design.resources()) {
-        if (!style::isContainer(r.kind()))
+    for (const Shape& shape : design.diagram.shapes) {
+        // Far too small on screen to hold a word (most shapes of a big design, far out): skipped
+        // before anything is looked up.
+        if (shape.width * zoom < 40 || shape.height * zoom < height * 1.5)
             continue;
+        const Resource* resource = design.find(shape.resource);
+        if (!resource || !style::isContainer(resource->kind()))
+            continue;
+        const Resource& r = *resource;
         const ResourceItem* item = scene.itemFor(r.id.str());
         if (!item || !item->isVisible())
             continue;
