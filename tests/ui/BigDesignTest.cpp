@@ -211,8 +211,14 @@ TEST_F(BigDesign, FarOutTilesAreMarksTheirContainerDrawsAndTheyStillPickSelectAn
     QApplication::processEvents();
     EXPECT_EQ(pixels(inColour), 0) << "no ghost mark";
 
-    // Zoomed in, tiles draw themselves again.
+    // Undone far out: drawn by its container again, where it was.
     doc().undoStack()->undo();
+    QApplication::processEvents();
+    ASSERT_TRUE(scene()->itemFor(id));
+    EXPECT_TRUE(scene()->itemFor(id)->drawnByContainer());
+    EXPECT_GT(pixels(inColour), 0) << "undo brings the mark back";
+
+    // Zoomed in, tiles draw themselves again.
     view()->zoomReset();
     ASSERT_TRUE(scene()->itemFor(id));
     EXPECT_FALSE(scene()->itemFor(id)->drawnByContainer());
