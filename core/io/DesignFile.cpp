@@ -7,14 +7,11 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <climits>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <unordered_map>
 #include <utility>
 
@@ -511,54 +508,6 @@ std::string saveDesignToString(const Design& design)
     root["schemaVersion"] = kCurrentSchemaVersion;
     writeDesignBody(design, root);
     return formatJson(root);
-}
-
-SaveResult writeFileAtomically(const std::string& path, std::string_view bytes)
-{
-    // Resolve a symbolic link so the link itself survives and its target is replaced.
-    std::string target = path;
-    char resolved[PATH_MAX];
-    if (::realpath(path.c_str(), resolved))
-        target = resolved;
-    const auto slash = target.rfind('/');
-    const std::string folder = slash == std::string::npos ? "." : target.substr(0, slash == 0 ? 1 : slash);
-    const std::string base = slash == std::string::npos ? target : target.substr(slash + 1);
-    std::string temp = folder + "/." + base + ".tmp-XXXXXX";
-
-    auto fail = [&](const std::string& what, int fd = -1) {
-        const std::string why = std::strerror(errno);
-        if (fd >= 0)
-            ::close(fd);
-        ::unlink(temp.c_str());
-        return SaveResult{false, "cannot save '" + path + "': " + what + ": " + why};
-    };
-
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0)
-        return SaveResult{false, "cannot save '" + path + "': cannot create a file in '" + folder +
-                                     "': " + std::strerror(errno)};
-    struct stat existing {};
-    if (::stat(target.c_str(), &existing) == 0)
-        ::fchmod(fd, existing.st_mode & 07777);
-    else
-        ::fchmod(fd, 0644 & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return fail("write failed", fd);
-        }
-        written += std::size_t(n);
-    }
-    if (::fsync(fd) != 0)
-        return fail("flushing to disk failed", fd);
-    if (::close(fd) != 0)
-        return fail("closing failed");
-    if (::rename(temp.c_str(), target.c_str()) != 0)
-        return fail("replacing the file failed");
-    return SaveResult{true, {}};
 }
 
 SaveResult saveDesignFile(const Design& design, const std::string& path)

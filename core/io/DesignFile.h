@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/Diagnostic.h"
+#include "io/FileWriter.h"
 #include "io/Migration.h"
 #include "model/Design.h"
 
@@ -39,16 +40,7 @@ nlohmann::ordered_json resourceJson(const Resource& resource, bool withDefaults 
 // The canonical text of a design: same design, same bytes (see docs/file-format.md, "Saving").
 std::string saveDesignToString(const Design& design);
 
-struct SaveResult {
-    bool ok = false;
-    std::string error; // why it failed, naming the file
-};
-
-// Writes `bytes` to `path` atomically: a temporary file in the same folder, every byte checked,
-// flushed to disk, then renamed over the target. On failure the old file is untouched and the
-// temporary removed. An existing file's permissions are kept. A symbolic link at `path` is
-// replaced by reference: the file it points to is written.
-SaveResult writeFileAtomically(const std::string& path, std::string_view bytes);
+// saveDesignToString written with writeFileAtomically.
 SaveResult saveDesignFile(const Design& design, const std::string& path);
 
 } // namespace pp
