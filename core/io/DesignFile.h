@@ -18,6 +18,9 @@ struct LoadLimits {
     int maxDepth = 64;                             // the format nests 6 levels; leave room for extensions
     std::size_t maxErrors = 100;                   // stop listing after this many
     bool checkReferences = true;                   // false for clipboard fragments, which point outside
+    // The parsed JSON tree may take at most this much memory, as estimated from a scan of the
+    // text before parsing (JsonTextShape::estimatedTreeBytes); a file over it is refused.
+    std::size_t maxTreeBytes = std::size_t(1) << 30; // 1 GiB
 };
 
 struct LoadResult {
@@ -31,6 +34,9 @@ struct LoadResult {
 LoadResult loadDesign(std::string_view text, const std::string& fileName, const LoadLimits& limits = {},
                       const std::vector<Migration>& migrations = builtinMigrations());
 LoadResult loadDesignFile(const std::string& path, const LoadLimits& limits = {});
+// The text of a design file, for loadDesign; a file that is not a regular file or is over
+// `limits.maxBytes` is refused before it is read. Problems are added to `problems`.
+std::optional<std::string> readDesignText(const std::string& path, const LoadLimits& limits, Diagnostics& problems);
 
 // One resource as it is saved: `id`, `name`, its fields in file order, its `x-` keys. With
 // `withDefaults`, fields equal to their default (and an empty name) are written too, so a field's

@@ -388,4 +388,59 @@ TEST_F(Cli, FullDiskSaysSoAndKeepsTheFile)
     EXPECT_EQ(after, "old");
 }
 
+// Bounded input, seen from the command line: far coordinates are load errors (exit 3) naming
+// file, line and field, so no export can hang or explode; a UTF-16 file is named as such;
+// control characters from the file never reach the terminal raw.
+TEST_F(Cli, FarCoordinatesAreLoadErrorsForEveryCommand)
+{
+    const std::string far = R"({"schemaVersion": 2, "internetHosts": [{"id": "h", "address": "203.0.113.1"}],
+  "diagram": {"shapes": [{"resource": "h", "x": X, "y": X, "width": 240, "height": 140}]}})";
+    for (const std::string x : {"1e308", "-1e308", "1e9", "-1e9"}) {
+        SCOPED_TRACE(x);
+        std::string text = far;
+        for (std::size_t at; (at = text.find('X')) != std::string::npos;)
+            text.replace(at, 1, x);
+        const std::string file = write("far.privatepath", text);
+        const CommandResult checked = run("check " + file);
+        EXPECT_EQ(checked.code, 3) << checked.out;
+        EXPECT_NE(checked.out.find("far.privatepath:2:44:"), std::string::npos) << checked.out;
+        EXPECT_NE(checked.out.find("[OUT_OF_RANGE] (at /diagram/shapes/0/x)"), std::string::npos) << checked.out;
+        const CommandResult exported = run("export " + file + " -o " + path("far.png"));
+        EXPECT_EQ(exported.code, 3) << exported.out;
+        EXPECT_FALSE(fs::exists(path("far.png")));
+    }
+}
+
+TEST_F(Cli, Utf16FileIsNamedAsSuch)
+{
+    std::string wide = "\xFF\xFE";
+    for (char c : std::string(kValid)) {
+        wide += c;
+        wide += '\0';
+    }
+    const CommandResult r = run("check " + write("wide.privatepath", wide));
+    EXPECT_EQ(r.code, 3) << r.out;
+    EXPECT_NE(r.out.find("the file is UTF-16 (little-endian, with a byte order mark); design files are UTF-8"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST_F(Cli, ControlCharactersFromTheFileAreEscaped)
+{
+    // An id that would retitle the terminal (OSC 0 ... BEL), and a NUL that breaks the JSON.
+    const std::string osc = write("osc.privatepath", R"({"schemaVersion": 2, "internetHosts": [{"id": "\u001b]0;owned\u0007", "address": "203.0.113.1"}]})");
+    const CommandResult r = run("check " + osc);
+    EXPECT_EQ(r.code, 3) << r.out;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\\u001b]0;owned\\u0007"), std::string::npos) << r.out;
+    const CommandResult formatted = run("format " + osc);
+    EXPECT_EQ(formatted.out.find('\x1b'), std::string::npos) << formatted.out;
+
+    const CommandResult nul = run("check " + write("nul.privatepath", std::string("{\"schemaVersion\": 2, \"name\": \"a\0b\"}", 36)));
+    EXPECT_EQ(nul.code, 3) << nul.out;
+    EXPECT_EQ(nul.out.find('\0'), std::string::npos);
+    EXPECT_NE(nul.out.find("\\u0000"), std::string::npos) << nul.out;
+}
+
 } // namespace

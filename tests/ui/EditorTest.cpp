@@ -668,5 +668,28 @@ TEST_F(Editor, FailedSaveShowsTheReasonAndStaysUnsaved)
     EXPECT_FALSE(doc().isModified());
 }
 
+// What the command line refuses, the editor refuses with the same message: far coordinates name
+// the field and line; control characters are escaped; the open design is kept.
+TEST_F(Editor, OutOfRangeOrHostileFileIsRefusedWithAnEscapedMessage)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/marketplace-saas.privatepath"))));
+    const std::string before = saveDesignToString(doc().design());
+    QTemporaryDir dir;
+    const QString far = dir.filePath(QStringLiteral("far.privatepath"));
+    QFile f(far);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("{\"schemaVersion\": 2, \"internetHosts\": [{\"id\": \"h\", \"address\": \"203.0.113.1\"},\n"
+            "  {\"id\": \"\\u001b]0;owned\\u0007\", \"address\": \"203.0.113.2\"}],\n"
+            "  \"diagram\": {\"shapes\": [{\"resource\": \"h\", \"x\": -1e308, \"y\": 0, \"width\": 5, \"height\": 5}]}}\n");
+    f.close();
+    EXPECT_FALSE(window->openFile(far));
+    const QString error = window->lastError();
+    EXPECT_NE(error.indexOf(QStringLiteral("far.privatepath:3:")), -1) << error.toStdString();
+    EXPECT_NE(error.indexOf(QStringLiteral("(at /diagram/shapes/0/x)")), -1) << error.toStdString();
+    EXPECT_NE(error.indexOf(QStringLiteral("\\u001b]0;owned\\u0007")), -1) << error.toStdString();
+    EXPECT_EQ(error.indexOf(QChar(0x1b)), -1);
+    EXPECT_EQ(saveDesignToString(doc().design()), before);
+}
+
 } // namespace
 } // namespace pp::ui
