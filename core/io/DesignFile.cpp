@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <sys/stat.h>
 #include <unordered_map>
@@ -25,6 +26,10 @@ namespace {
 // coordinate stay exact and finite. A size must also be greater than 0.
 constexpr double kMaxCoordinate = 1e7; // |x| and |y| of shapes, notes and waypoints
 constexpr double kMaxSize = 1e6;       // width and height of shapes and notes
+// Shapes inside shapes: a Region holds a VPC, a subnet, a workload (4 levels). Drawing and
+// exporting nest their items as deep, and Qt walks item trees recursively (10,000 levels overflow
+// the stack).
+constexpr std::size_t kMaxShapeNesting = 64;
 
 // Keys of a design body (a document, or a lesson's reference solution) besides the collections.
 constexpr std::string_view kBodyKeys[] = {"name", "description", "flows", "diagram"};
@@ -40,15 +45,20 @@ void withKindType(Kind kind, F&& f)
     }
 }
 
-// The cycles of a "parent" relation (`parentOf[i]`: the index of i's parent, if any), each listed
-// once, from its member that comes first, in the order of those members. Every element is visited
-// once, so this is linear in the number of elements: a chain or loop of 100,000 shapes is checked
-// as fast as 100,000 separate ones.
-std::vector<std::vector<std::size_t>> parentCycles(const std::vector<std::optional<std::size_t>>& parentOf)
+struct ParentStructure {
+    std::vector<std::vector<std::size_t>> cycles; // each once, from its first member, in that order
+    std::vector<std::size_t> depth;               // parents above each element (0 on a cycle)
+};
+
+// The cycles and depths of a "parent" relation (`parentOf[i]`: the index of i's parent, if any).
+// Every element is visited once, so this is linear in the number of elements: a chain or loop of
+// 100,000 shapes is checked as fast as 100,000 separate ones.
+ParentStructure parentStructure(const std::vector<std::optional<std::size_t>>& parentOf)
 {
     enum : std::uint8_t { Unvisited, OnWalk, Done };
     std::vector<std::uint8_t> state(parentOf.size(), Unvisited);
     std::vector<std::vector<std::size_t>> cycles;
+    std::vector<std::size_t> depth(parentOf.size(), 0);
     std::vector<std::size_t> walk;
     for (std::size_t start = 0; start < parentOf.size(); ++start) {
         walk.clear();
@@ -58,17 +68,23 @@ std::vector<std::vector<std::size_t>> parentCycles(const std::vector<std::option
             walk.push_back(*at);
             at = parentOf[*at];
         }
+        auto end = walk.end(); // the walk's elements below a cycle, or all of it
         if (at && state[*at] == OnWalk) { // the walk closed on itself: from *at on, it is a cycle
-            const auto from = std::find(walk.begin(), walk.end(), *at);
-            std::vector<std::size_t> cycle(from, walk.end());
+            end = std::find(walk.begin(), walk.end(), *at);
+            std::vector<std::size_t> cycle(end, walk.end());
             std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
             cycles.push_back(std::move(cycle));
         }
+        // Depths from the top of the walk down: its last element's parent is `at` (known, on the
+        // cycle just found, or none).
+        std::size_t d = at && end == walk.end() ? depth[*at] + 1 : 0;
+        for (auto it = std::make_reverse_iterator(end); it != walk.rend(); ++it)
+            depth[*it] = std::exchange(d, d + 1);
         for (const std::size_t w : walk)
             state[w] = Done;
     }
     std::sort(cycles.begin(), cycles.end());
-    return cycles;
+    return {std::move(cycles), std::move(depth)};
 }
 
 class DesignReader {
@@ -255,11 +271,23 @@ private:
                 m_context.error("DANGLING_REFERENCE", childPath(shapesPath, i) + "/parent",
                                 "the parent '" + shape.parent->str() + "' of '" + shape.resource.str() + "' is not drawn");
         }
-        for (const std::vector<std::size_t>& cycle : parentCycles(parentOf)) {
+        const ParentStructure parents = parentStructure(parentOf);
+        for (const std::vector<std::size_t>& cycle : parents.cycles) {
             const Shape& first = design.diagram.shapes[cycle.front()];
             m_context.error("DIAGRAM_PARENT_CYCLE", childPath(shapesPath, cycle.front()) + "/parent",
                             "'" + first.resource.str() + "' is drawn inside itself through its parents (a cycle of " +
                                 std::to_string(cycle.size()) + (cycle.size() == 1 ? " shape)" : " shapes)"));
+        }
+        // Reported once, at the first shape (in file order) that is nested too deep.
+        if (const auto deep = std::find_if(parents.depth.begin(), parents.depth.end(),
+                                           [](std::size_t d) { return d > kMaxShapeNesting; });
+            deep != parents.depth.end()) {
+            const std::size_t i = std::size_t(deep - parents.depth.begin());
+            const std::size_t deepest = *std::max_element(parents.depth.begin(), parents.depth.end());
+            m_context.error("DIAGRAM_NESTING_TOO_DEEP", childPath(shapesPath, i) + "/parent",
+                            "'" + design.diagram.shapes[i].resource.str() + "' is drawn " + std::to_string(*deep) +
+                                " shapes deep (the deepest is " + std::to_string(deepest) + "); the limit is " +
+                                std::to_string(kMaxShapeNesting));
         }
         for (std::size_t i = 0; i < design.diagram.connectors.size(); ++i) {
             const Connector& c = design.diagram.connectors[i];

@@ -141,16 +141,30 @@ std::string parentChain(std::size_t n, bool closed)
     return text + "]}}";
 }
 
-TEST(LoaderBounds, HundredThousandShapeChainLoadsAndLoopIsOneError)
+TEST(LoaderBounds, HundredThousandShapeChainAndLoopAreOneErrorEach)
 {
     constexpr std::size_t n = 100000;
-    EXPECT_TRUE(loadDesign(parentChain(n, false), "chain.privatepath").ok());
+    const LoadResult chain = loadDesign(parentChain(n, false), "chain.privatepath");
+    ASSERT_EQ(chain.diagnostics.size(), 1u);
+    EXPECT_EQ(chain.diagnostics[0].code, "DIAGRAM_NESTING_TOO_DEEP");
+    EXPECT_EQ(chain.diagnostics[0].jsonPath, "/diagram/shapes/0/parent") << "the first shape nested too deep";
+    EXPECT_NE(chain.diagnostics[0].message.find("'h0' is drawn 99999 shapes deep (the deepest is 99999); the limit is 64"),
+              std::string::npos)
+        << chain.diagnostics[0].message;
     const LoadResult loop = loadDesign(parentChain(n, true), "loop.privatepath");
     ASSERT_FALSE(loop.ok());
     ASSERT_EQ(loop.diagnostics.size(), 1u);
     EXPECT_EQ(loop.diagnostics[0].code, "DIAGRAM_PARENT_CYCLE");
     EXPECT_EQ(loop.diagnostics[0].jsonPath, "/diagram/shapes/0/parent");
     EXPECT_NE(loop.diagnostics[0].message.find("a cycle of 100000 shapes"), std::string::npos) << loop.diagnostics[0].message;
+}
+
+TEST(LoaderBounds, SixtyFourLevelsOfShapesAreAllowed)
+{
+    EXPECT_TRUE(loadDesign(parentChain(65, false), "deep.privatepath").ok()) << "64 parents above the first shape";
+    const LoadResult deeper = loadDesign(parentChain(66, false), "deeper.privatepath");
+    ASSERT_FALSE(deeper.ok());
+    EXPECT_EQ(deeper.diagnostics[0].code, "DIAGRAM_NESTING_TOO_DEEP");
 }
 
 TEST(LoaderBounds, EveryCycleIsReportedOnceFromItsFirstShape)
