@@ -1,11 +1,13 @@
 #include "cli/Cli.h"
 
+#include "io/TextEscape.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
 namespace pp::cli {
 
-QString toQString(const std::string& s) { return QString::fromStdString(s); }
+QString toQString(const std::string& s) { return QString::fromStdString(escapeControlCharacters(s, "\n\t")); }
 std::string toStdString(const QString& s) { return s.toStdString(); }
 
 QString subcommandHelp(const QCommandLineParser& parser, const QString& command)

@@ -42,6 +42,9 @@ std::optional<int> parseSubcommand(QCommandLineParser& parser, const QStringList
 // Entry point for the command line; `args` is QCoreApplication::arguments().
 int runCommandLine(const QStringList& args, Streams io);
 
+// Text from core for printing: control characters other than line breaks and tabs are escaped
+// (`\u001b`), so names and messages from a file cannot drive the terminal. (JSON text is unchanged
+// in meaning: it escapes control characters itself, and `\u007f` in a string is the same string.)
 QString toQString(const std::string& s);
 std::string toStdString(const QString& s);
 

@@ -28,7 +28,8 @@ int runExport(const QStringList& args, Streams io)
            "Exit codes: 0 written; 2 usage error (also: a size too large for an image, or over\n"
            "the limits above without --force); 3 the design could not be read or parsed; 4 the\n"
            "output could not be written: it exists and --force is not given, it is a symbolic\n"
-           "link, or writing failed (nothing is left behind, an existing file is untouched)."));
+           "link, not a regular file (a directory, device, FIFO or socket) or read-only, or\n"
+           "writing failed (nothing is left behind, an existing file is untouched and keeps its mode)."));
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("The design to export (.privatepath)."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, tr("Write to OUT."), QStringLiteral("OUT"));
@@ -121,6 +122,10 @@ int runExport(const QStringList& args, Streams io)
     const QFileInfo target(out);
     if (target.isSymLink()) {
         io.err << tr("%1 is a symbolic link; exports are never written through links.\n").arg(out);
+        return OutputError;
+    }
+    if (target.exists() && !target.isFile()) {
+        io.err << tr("%1 is not a regular file (a directory, device, FIFO or socket); exports only replace regular files.\n").arg(out);
         return OutputError;
     }
     if (target.exists() && !parser.isSet(force)) {

@@ -4,8 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <fstream>
-#include <sstream>
+#include <optional>
 
 namespace pp::cli {
 
@@ -33,16 +32,15 @@ int runFormat(const QStringList& args, Streams io)
     bool inputFailed = false, outputFailed = false, notCanonical = false;
     for (const QString& file : parser.positionalArguments()) {
         const std::string path = toStdString(file);
-        std::string current;
-        if (std::ifstream in{path, std::ios::binary}) {
-            std::stringstream buffer;
-            buffer << in.rdbuf();
-            current = buffer.str();
-        } else {
-            io.err << QCoreApplication::translate("cli", "%1: cannot read the file\n").arg(file);
+        Diagnostics unreadable;
+        const std::optional<std::string> text = readDesignText(path, {}, unreadable);
+        if (!text) {
+            for (const Diagnostic& d : unreadable)
+                io.err << toQString(d.format()) << "\n";
             inputFailed = true;
             continue;
         }
+        const std::string& current = *text;
         const LoadResult loaded = loadDesign(current, path);
         for (const Diagnostic& d : loaded.diagnostics)
             io.err << toQString(d.format()) << "\n";

@@ -7,19 +7,29 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <climits>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
-#include <fcntl.h>
 #include <fstream>
-#include <sstream>
+#include <iterator>
+#include <optional>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace pp {
 namespace {
+
+// Ranges of diagram numbers (docs/file-format.md, "Diagram"): far beyond any drawing (a
+// 10,000-shape design spans about 10^5 units) and small enough that every export's size and every
+// coordinate stay exact and finite. A size must also be greater than 0.
+constexpr double kMaxCoordinate = 1e7; // |x| and |y| of shapes, notes and waypoints
+constexpr double kMaxSize = 1e6;       // width and height of shapes and notes
+// Shapes inside shapes: a Region holds a VPC, a subnet, a workload (4 levels). Drawing and
+// exporting nest their items as deep, and Qt walks item trees recursively (10,000 levels overflow
+// the stack).
+constexpr std::size_t kMaxShapeNesting = 64;
 
 // Keys of a design body (a document, or a lesson's reference solution) besides the collections.
 constexpr std::string_view kBodyKeys[] = {"name", "description", "flows", "diagram"};
@@ -33,6 +43,48 @@ void withKindType(Kind kind, F&& f)
         else
             withKindType<I + 1>(kind, std::forward<F>(f));
     }
+}
+
+struct ParentStructure {
+    std::vector<std::vector<std::size_t>> cycles; // each once, from its first member, in that order
+    std::vector<std::size_t> depth;               // parents above each element (0 on a cycle)
+};
+
+// The cycles and depths of a "parent" relation (`parentOf[i]`: the index of i's parent, if any).
+// Every element is visited once, so this is linear in the number of elements: a chain or loop of
+// 100,000 shapes is checked as fast as 100,000 separate ones.
+ParentStructure parentStructure(const std::vector<std::optional<std::size_t>>& parentOf)
+{
+    enum : std::uint8_t { Unvisited, OnWalk, Done };
+    std::vector<std::uint8_t> state(parentOf.size(), Unvisited);
+    std::vector<std::vector<std::size_t>> cycles;
+    std::vector<std::size_t> depth(parentOf.size(), 0);
+    std::vector<std::size_t> walk;
+    for (std::size_t start = 0; start < parentOf.size(); ++start) {
+        walk.clear();
+        std::optional<std::size_t> at = start;
+        while (at && state[*at] == Unvisited) {
+            state[*at] = OnWalk;
+            walk.push_back(*at);
+            at = parentOf[*at];
+        }
+        auto end = walk.end(); // the walk's elements below a cycle, or all of it
+        if (at && state[*at] == OnWalk) { // the walk closed on itself: from *at on, it is a cycle
+            end = std::find(walk.begin(), walk.end(), *at);
+            std::vector<std::size_t> cycle(end, walk.end());
+            std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
+            cycles.push_back(std::move(cycle));
+        }
+        // Depths from the top of the walk down: its last element's parent is `at` (known, on the
+        // cycle just found, or none).
+        std::size_t d = at && end == walk.end() ? depth[*at] + 1 : 0;
+        for (auto it = std::make_reverse_iterator(end); it != walk.rend(); ++it)
+            depth[*it] = std::exchange(d, d + 1);
+        for (const std::size_t w : walk)
+            state[w] = Done;
+    }
+    std::sort(cycles.begin(), cycles.end());
+    return {std::move(cycles), std::move(depth)};
 }
 
 class DesignReader {
@@ -198,29 +250,44 @@ private:
                 m_context.error("DUPLICATE_SHAPE", path, "resource '" + shape.resource.str() + "' is drawn twice");
             if (!(shape.width > 0) || !(shape.height > 0))
                 m_context.error("OUT_OF_RANGE", path, "a shape's width and height must be greater than 0");
+            checkBox(shape, path);
         }
+        for (std::size_t i = 0; i < design.diagram.connectors.size(); ++i)
+            for (std::size_t k = 0; k < design.diagram.connectors[i].waypoints.size(); ++k) {
+                const Point& p = design.diagram.connectors[i].waypoints[k];
+                const std::string path = childPath(childPath(childPath(connectorsPath, i), "waypoints"), k);
+                checkRange(p.x, path, "x", -kMaxCoordinate, kMaxCoordinate);
+                checkRange(p.y, path, "y", -kMaxCoordinate, kMaxCoordinate);
+            }
         // A parent must be drawn, and parents may not form a cycle (a shape inside itself).
+        std::vector<std::optional<std::size_t>> parentOf(design.diagram.shapes.size());
         for (std::size_t i = 0; i < design.diagram.shapes.size(); ++i) {
             const Shape& shape = design.diagram.shapes[i];
             if (!shape.parent)
                 continue;
-            const std::string path = childPath(shapesPath, i) + "/parent";
-            if (!seen.count(shape.parent->str())) {
-                if (design.find(*shape.parent))
-                    m_context.error("DANGLING_REFERENCE", path,
-                                    "the parent '" + shape.parent->str() + "' of '" + shape.resource.str() + "' is not drawn");
-                continue;
-            }
-            std::size_t steps = 0;
-            for (const Shape* s = &shape; s && s->parent && steps <= design.diagram.shapes.size(); ++steps) {
-                const auto next = seen.find(s->parent->str());
-                s = next == seen.end() ? nullptr : &design.diagram.shapes[next->second];
-                if (s == &shape) {
-                    m_context.error("DIAGRAM_PARENT_CYCLE", path,
-                                    "'" + shape.resource.str() + "' is drawn inside itself through its parents");
-                    break;
-                }
-            }
+            if (const auto parent = seen.find(shape.parent->str()); parent != seen.end())
+                parentOf[i] = parent->second;
+            else if (design.find(*shape.parent))
+                m_context.error("DANGLING_REFERENCE", childPath(shapesPath, i) + "/parent",
+                                "the parent '" + shape.parent->str() + "' of '" + shape.resource.str() + "' is not drawn");
+        }
+        const ParentStructure parents = parentStructure(parentOf);
+        for (const std::vector<std::size_t>& cycle : parents.cycles) {
+            const Shape& first = design.diagram.shapes[cycle.front()];
+            m_context.error("DIAGRAM_PARENT_CYCLE", childPath(shapesPath, cycle.front()) + "/parent",
+                            "'" + first.resource.str() + "' is drawn inside itself through its parents (a cycle of " +
+                                std::to_string(cycle.size()) + (cycle.size() == 1 ? " shape)" : " shapes)"));
+        }
+        // Reported once, at the first shape (in file order) that is nested too deep.
+        if (const auto deep = std::find_if(parents.depth.begin(), parents.depth.end(),
+                                           [](std::size_t d) { return d > kMaxShapeNesting; });
+            deep != parents.depth.end()) {
+            const std::size_t i = std::size_t(deep - parents.depth.begin());
+            const std::size_t deepest = *std::max_element(parents.depth.begin(), parents.depth.end());
+            m_context.error("DIAGRAM_NESTING_TOO_DEEP", childPath(shapesPath, i) + "/parent",
+                            "'" + design.diagram.shapes[i].resource.str() + "' is drawn " + std::to_string(*deep) +
+                                " shapes deep (the deepest is " + std::to_string(deepest) + "); the limit is " +
+                                std::to_string(kMaxShapeNesting));
         }
         for (std::size_t i = 0; i < design.diagram.connectors.size(); ++i) {
             const Connector& c = design.diagram.connectors[i];
@@ -235,10 +302,30 @@ private:
             const Note& note = design.diagram.notes[i];
             if (!(note.width > 0) || !(note.height > 0))
                 m_context.error("OUT_OF_RANGE", childPath(notesPath, i), "a note's width and height must be greater than 0");
+            checkBox(note, childPath(notesPath, i));
             if (note.parent && !seen.count(note.parent->str()) && design.find(*note.parent))
                 m_context.error("DANGLING_REFERENCE", childPath(notesPath, i) + "/parent",
                                 "the parent '" + note.parent->str() + "' of a note is not drawn");
         }
+    }
+
+    // Diagram numbers outside their documented range would make an export's size or a
+    // coordinate overflow (an image of 10^308 units, a drawing loop that never ends).
+    void checkRange(double value, const std::string& path, std::string_view field, double lowest, double highest)
+    {
+        if (value >= lowest && value <= highest)
+            return;
+        char text[96];
+        std::snprintf(text, sizeof text, "' is %.6g, outside %.0f..%.0f", value, lowest, highest);
+        m_context.error("OUT_OF_RANGE", childPath(path, field), "'" + std::string(field) + text);
+    }
+    template <class Boxed>
+    void checkBox(const Boxed& box, const std::string& path)
+    {
+        checkRange(box.x, path, "x", -kMaxCoordinate, kMaxCoordinate);
+        checkRange(box.y, path, "y", -kMaxCoordinate, kMaxCoordinate);
+        checkRange(box.width, path, "width", 0, kMaxSize); // "> 0" is checked with its own message
+        checkRange(box.height, path, "height", 0, kMaxSize);
     }
 
     void checkReferences(const Design& design)
@@ -274,6 +361,37 @@ private:
     std::unordered_map<std::string, std::string> m_idPaths;
 };
 
+// The name of a UTF-16 or UTF-32 encoding the text is in, by its byte order mark or, without one,
+// by where the zero bytes of its first (ASCII) character fall (as RFC 4627 detects it); empty for
+// anything else. JSON files are UTF-8; the parser would only say "invalid literal".
+std::string_view unicodeEncodingOf(std::string_view text)
+{
+    auto starts = [text](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
+    using namespace std::string_view_literals;
+    if (starts("\x00\x00\xFE\xFF"sv))
+        return "UTF-32 (big-endian, with a byte order mark)";
+    if (starts("\xFF\xFE\x00\x00"sv))
+        return "UTF-32 (little-endian, with a byte order mark)";
+    if (starts("\xFE\xFF"sv))
+        return "UTF-16 (big-endian, with a byte order mark)";
+    if (starts("\xFF\xFE"sv))
+        return "UTF-16 (little-endian, with a byte order mark)";
+    if (text.size() >= 4) {
+        const bool z0 = text[0] == 0, z1 = text[1] == 0, z2 = text[2] == 0, z3 = text[3] == 0;
+        if (z0 && z1 && z2 && !z3)
+            return "UTF-32 (big-endian)";
+        if (!z0 && z1 && z2 && z3)
+            return "UTF-32 (little-endian)";
+    }
+    if (text.size() >= 2) {
+        if (text[0] == 0 && text[1] != 0)
+            return "UTF-16 (big-endian)";
+        if (text[0] != 0 && text[1] == 0)
+            return "UTF-16 (little-endian)";
+    }
+    return {};
+}
+
 Diagnostic fileError(const std::string& file, std::string code, std::string message, TextPosition at = {})
 {
     return {Severity::Error, std::move(code), std::move(message), file, at.line, at.column, {}, {}};
@@ -291,24 +409,27 @@ LoadResult loadDesign(std::string_view text, const std::string& fileName, const 
                                                    " bytes; the limit is " + std::to_string(limits.maxBytes)));
         return result;
     }
-    if (const int depth = jsonNestingDepth(text, limits.maxDepth); depth > limits.maxDepth) {
-        // Point at the bracket that goes too deep.
-        std::size_t offset = 0;
-        for (int d = 0; offset < text.size(); ++offset) {
-            const char c = text[offset];
-            if (c == '"') {
-                for (++offset; offset < text.size() && text[offset] != '"'; ++offset)
-                    if (text[offset] == '\\')
-                        ++offset;
-            } else if ((c == '{' || c == '[') && ++d > limits.maxDepth) {
-                break;
-            } else if (c == '}' || c == ']') {
-                --d;
-            }
-        }
+    if (const std::string_view encoding = unicodeEncodingOf(text); !encoding.empty()) {
+        result.diagnostics.push_back(fileError(fileName, "FILE_ENCODING",
+                                               "the file is " + std::string(encoding) +
+                                                   "; design files are UTF-8: save it as UTF-8",
+                                               TextPosition{1, 1}));
+        return result;
+    }
+    const JsonTextShape shape = scanJsonText(text, limits.maxDepth);
+    if (shape.depth > limits.maxDepth) {
         result.diagnostics.push_back(fileError(fileName, "NESTING_TOO_DEEP",
                                                "JSON nested deeper than " + std::to_string(limits.maxDepth) + " levels",
-                                               positionOfOffset(text, offset)));
+                                               positionOfOffset(text, shape.tooDeepAt)));
+        return result;
+    }
+    if (const std::size_t tree = shape.estimatedTreeBytes(); tree > limits.maxTreeBytes) {
+        constexpr std::size_t kMiB = std::size_t(1) << 20;
+        result.diagnostics.push_back(fileError(
+            fileName, "FILE_TOO_COMPLEX",
+            "the file holds " + std::to_string(shape.separators + 1) + " JSON values, which would take about " +
+                std::to_string(tree / kMiB) + " MiB to load; the limit is " + std::to_string(limits.maxTreeBytes / kMiB) +
+                " MiB"));
         return result;
     }
 
@@ -383,17 +504,24 @@ LoadResult loadDesign(std::string_view text, const std::string& fileName, const 
     DesignReader reader(root, context, limits.checkReferences);
     Design design = reader.read();
 
+    const bool failed = std::any_of(context.problems.begin(), context.problems.end(),
+                                    [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    // Locating a problem scans the text, so only the ones shown are located: errors first (they
+    // say why a file is refused), each kind in the order found.
+    std::size_t dropped = 0;
+    if (context.problems.size() > limits.maxErrors) {
+        std::stable_partition(context.problems.begin(), context.problems.end(),
+                              [](const Diagnostic& d) { return d.severity == Severity::Error; });
+        dropped = context.problems.size() - limits.maxErrors;
+        context.problems.resize(limits.maxErrors);
+    }
     // Positions refer to the original text; after a migration they are best effort.
     for (Diagnostic& d : context.problems)
         locate(d);
     std::stable_sort(context.problems.begin(), context.problems.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::pair(a.line, a.column) < std::pair(b.line, b.column);
     });
-    const bool failed = std::any_of(context.problems.begin(), context.problems.end(),
-                                    [](const Diagnostic& d) { return d.severity == Severity::Error; });
-    if (context.problems.size() > limits.maxErrors) {
-        const std::size_t dropped = context.problems.size() - limits.maxErrors;
-        context.problems.resize(limits.maxErrors);
+    if (dropped > 0) {
         context.problems.push_back(fileError(fileName, "TOO_MANY_PROBLEMS",
                                              std::to_string(dropped) + " more problems not shown"));
         if (!failed)
@@ -405,33 +533,36 @@ LoadResult loadDesign(std::string_view text, const std::string& fileName, const 
     return result;
 }
 
+std::optional<std::string> readDesignText(const std::string& path, const LoadLimits& limits, Diagnostics& problems)
+{
+    auto refuse = [&](std::string code, std::string message) {
+        problems.push_back(fileError(path, std::move(code), std::move(message)));
+        return std::nullopt;
+    };
+    struct stat info {}; // before opening: opening a FIFO would wait for a writer
+    if (::stat(path.c_str(), &info) != 0)
+        return refuse("FILE_UNREADABLE", "cannot read the file: " + std::string(std::strerror(errno)));
+    if (!S_ISREG(info.st_mode))
+        return refuse("FILE_UNREADABLE", "cannot read the file: not a regular file");
+    if (std::size_t(info.st_size) > limits.maxBytes)
+        return refuse("FILE_TOO_LARGE", "the file is " + std::to_string(info.st_size) + " bytes; the limit is " +
+                                            std::to_string(limits.maxBytes));
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return refuse("FILE_UNREADABLE", "cannot open the file: " + std::string(std::strerror(errno)));
+    std::string text(std::size_t(info.st_size), '\0');
+    in.read(text.data(), std::streamsize(text.size()));
+    if (in.gcount() != std::streamsize(text.size()))
+        return refuse("FILE_UNREADABLE", "the file could not be read completely");
+    return text;
+}
+
 LoadResult loadDesignFile(const std::string& path, const LoadLimits& limits)
 {
     LoadResult result;
-    struct stat info {};
-    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
-        const std::string why = ::stat(path.c_str(), &info) != 0 ? std::strerror(errno) : "not a regular file";
-        result.diagnostics.push_back(fileError(path, "FILE_UNREADABLE", "cannot read the file: " + why));
-        return result;
-    }
-    if (std::size_t(info.st_size) > limits.maxBytes) {
-        result.diagnostics.push_back(fileError(path, "FILE_TOO_LARGE",
-                                               "the file is " + std::to_string(info.st_size) +
-                                                   " bytes; the limit is " + std::to_string(limits.maxBytes)));
-        return result;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        result.diagnostics.push_back(fileError(path, "FILE_UNREADABLE", "cannot open the file: " + std::string(std::strerror(errno))));
-        return result;
-    }
-    std::string text(std::size_t(info.st_size), '\0');
-    in.read(text.data(), std::streamsize(text.size()));
-    if (in.gcount() != std::streamsize(text.size())) {
-        result.diagnostics.push_back(fileError(path, "FILE_UNREADABLE", "the file could not be read completely"));
-        return result;
-    }
-    return loadDesign(text, path, limits);
+    if (const auto text = readDesignText(path, limits, result.diagnostics))
+        return loadDesign(*text, path, limits);
+    return result;
 }
 
 namespace {
@@ -511,54 +642,6 @@ std::string saveDesignToString(const Design& design)
     root["schemaVersion"] = kCurrentSchemaVersion;
     writeDesignBody(design, root);
     return formatJson(root);
-}
-
-SaveResult writeFileAtomically(const std::string& path, std::string_view bytes)
-{
-    // Resolve a symbolic link so the link itself survives and its target is replaced.
-    std::string target = path;
-    char resolved[PATH_MAX];
-    if (::realpath(path.c_str(), resolved))
-        target = resolved;
-    const auto slash = target.rfind('/');
-    const std::string folder = slash == std::string::npos ? "." : target.substr(0, slash == 0 ? 1 : slash);
-    const std::string base = slash == std::string::npos ? target : target.substr(slash + 1);
-    std::string temp = folder + "/." + base + ".tmp-XXXXXX";
-
-    auto fail = [&](const std::string& what, int fd = -1) {
-        const std::string why = std::strerror(errno);
-        if (fd >= 0)
-            ::close(fd);
-        ::unlink(temp.c_str());
-        return SaveResult{false, "cannot save '" + path + "': " + what + ": " + why};
-    };
-
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0)
-        return SaveResult{false, "cannot save '" + path + "': cannot create a file in '" + folder +
-                                     "': " + std::strerror(errno)};
-    struct stat existing {};
-    if (::stat(target.c_str(), &existing) == 0)
-        ::fchmod(fd, existing.st_mode & 07777);
-    else
-        ::fchmod(fd, 0644 & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return fail("write failed", fd);
-        }
-        written += std::size_t(n);
-    }
-    if (::fsync(fd) != 0)
-        return fail("flushing to disk failed", fd);
-    if (::close(fd) != 0)
-        return fail("closing failed");
-    if (::rename(temp.c_str(), target.c_str()) != 0)
-        return fail("replacing the file failed");
-    return SaveResult{true, {}};
 }
 
 SaveResult saveDesignFile(const Design& design, const std::string& path)

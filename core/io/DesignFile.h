@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/Diagnostic.h"
+#include "io/FileWriter.h"
 #include "io/Migration.h"
 #include "model/Design.h"
 
@@ -17,6 +18,9 @@ struct LoadLimits {
     int maxDepth = 64;                             // the format nests 6 levels; leave room for extensions
     std::size_t maxErrors = 100;                   // stop listing after this many
     bool checkReferences = true;                   // false for clipboard fragments, which point outside
+    // The parsed JSON tree may take at most this much memory, as estimated from a scan of the
+    // text before parsing (JsonTextShape::estimatedTreeBytes); a file over it is refused.
+    std::size_t maxTreeBytes = std::size_t(1) << 30; // 1 GiB
 };
 
 struct LoadResult {
@@ -30,6 +34,9 @@ struct LoadResult {
 LoadResult loadDesign(std::string_view text, const std::string& fileName, const LoadLimits& limits = {},
                       const std::vector<Migration>& migrations = builtinMigrations());
 LoadResult loadDesignFile(const std::string& path, const LoadLimits& limits = {});
+// The text of a design file, for loadDesign; a file that is not a regular file or is over
+// `limits.maxBytes` is refused before it is read. Problems are added to `problems`.
+std::optional<std::string> readDesignText(const std::string& path, const LoadLimits& limits, Diagnostics& problems);
 
 // One resource as it is saved: `id`, `name`, its fields in file order, its `x-` keys. With
 // `withDefaults`, fields equal to their default (and an empty name) are written too, so a field's
@@ -39,16 +46,7 @@ nlohmann::ordered_json resourceJson(const Resource& resource, bool withDefaults 
 // The canonical text of a design: same design, same bytes (see docs/file-format.md, "Saving").
 std::string saveDesignToString(const Design& design);
 
-struct SaveResult {
-    bool ok = false;
-    std::string error; // why it failed, naming the file
-};
-
-// Writes `bytes` to `path` atomically: a temporary file in the same folder, every byte checked,
-// flushed to disk, then renamed over the target. On failure the old file is untouched and the
-// temporary removed. An existing file's permissions are kept. A symbolic link at `path` is
-// replaced by reference: the file it points to is written.
-SaveResult writeFileAtomically(const std::string& path, std::string_view bytes);
+// saveDesignToString written with writeFileAtomically.
 SaveResult saveDesignFile(const Design& design, const std::string& path);
 
 } // namespace pp

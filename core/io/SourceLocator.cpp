@@ -191,26 +191,58 @@ TextPosition locateJsonPointer(std::string_view text, std::string_view pointer)
     return positionOfOffset(text, found);
 }
 
-int jsonNestingDepth(std::string_view text, int limit)
+JsonTextShape scanJsonText(std::string_view text, int depthLimit)
 {
-    int depth = 0, deepest = 0;
+    JsonTextShape shape;
+    int depth = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '"') {
+        switch (text[i]) {
+        case '"': {
+            const std::size_t start = i;
             for (++i; i < text.size() && text[i] != '"'; ++i)
                 if (text[i] == '\\')
                     ++i;
-        } else if (c == '{' || c == '[') {
-            if (++depth > deepest) {
-                deepest = depth;
-                if (deepest > limit)
-                    return deepest;
+            ++shape.strings;
+            shape.stringBytes += i - start;
+            break;
+        }
+        case '{':
+        case '[':
+            ++shape.containers;
+            ++shape.separators;
+            if (++depth > shape.depth) {
+                shape.depth = depth;
+                if (depth > depthLimit) {
+                    shape.tooDeepAt = i;
+                    return shape;
+                }
             }
-        } else if (c == '}' || c == ']') {
+            break;
+        case '}':
+        case ']':
             --depth;
+            break;
+        case ',':
+            ++shape.separators;
+            break;
+        case ':':
+            ++shape.separators;
+            ++shape.members;
+            break;
+        default:
+            break;
         }
     }
-    return deepest;
+    return shape;
+}
+
+std::size_t JsonTextShape::estimatedTreeBytes() const
+{
+    // nlohmann::json over std::map and std::vector (libstdc++, 64-bit), allocator overhead
+    // included: 16 bytes a value plus up to as much again of a growing array's spare capacity;
+    // a map node (links, key string, value) per member; a heap block per container and per string.
+    const std::size_t values = separators + 1;
+    return values * 32 + members * 96 + containers * 64 + strings * 48 + stringBytes;
 }
 
 } // namespace pp

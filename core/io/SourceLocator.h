@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -19,8 +20,23 @@ TextPosition locateJsonPointer(std::string_view text, std::string_view pointer);
 // Line and column of a byte offset.
 TextPosition positionOfOffset(std::string_view text, std::size_t offset);
 
-// Deepest nesting of arrays/objects, stopping early once `limit` is exceeded. Strings are
-// skipped correctly, so brackets inside them do not count.
-int jsonNestingDepth(std::string_view text, int limit);
+// What a JSON text holds, counted in one pass over its bytes without parsing it, so a file
+// can be refused before the parser builds a tree too deep or too large. Strings are skipped
+// correctly, so brackets inside them do not count. Counts are of text that may not be valid JSON.
+struct JsonTextShape {
+    int depth = 0;                    // deepest nesting of arrays and objects (up to depthLimit + 1)
+    std::size_t tooDeepAt = 0;        // with depth > depthLimit: offset of the bracket that goes too deep
+    std::size_t containers = 0;       // arrays and objects
+    std::size_t members = 0;          // object members
+    std::size_t separators = 0;       // '[', '{', ',' and ':': each value but the first follows one
+    std::size_t strings = 0;          // strings, keys included
+    std::size_t stringBytes = 0;      // their length in the text
+
+    // An upper estimate of the memory the parsed tree takes (see the cost model in the .cpp).
+    std::size_t estimatedTreeBytes() const;
+};
+
+// Scans the whole text, stopping early once the nesting exceeds `depthLimit`.
+JsonTextShape scanJsonText(std::string_view text, int depthLimit);
 
 } // namespace pp

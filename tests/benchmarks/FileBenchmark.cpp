@@ -79,8 +79,41 @@ void BM_SaveFileAtomically(benchmark::State& state)
     count(state, n);
 }
 
+// Shapes nested in one chain (each inside the next) or closed into one loop, both refused (too
+// deep, a cycle): the parent check must be linear, so time per shape stays flat from 1,000 to
+// 100,000 (compare the `per_shape` counter).
+std::string parentChain(int n, bool closed)
+{
+    std::string text = R"({"schemaVersion": 2, "internetHosts": [)";
+    for (int i = 0; i < n; ++i)
+        text += (i ? "," : "") + std::string(R"({"id": "h)") + std::to_string(i) + R"(", "address": "203.0.113.1"})";
+    text += R"(], "diagram": {"shapes": [)";
+    for (int i = 0; i < n; ++i)
+        text += (i ? "," : "") + std::string(R"({"resource": "h)") + std::to_string(i) + '"' +
+                (closed || i + 1 < n ? R"(, "parent": "h)" + std::to_string((i + 1) % n) + '"' : "") +
+                R"(, "x": 1, "y": 1, "width": 10, "height": 10})";
+    return text + "]}}";
+}
+
+void BM_LoadParentChain(benchmark::State& state)
+{
+    const int n = int(state.range(0));
+    const std::string input = parentChain(n, state.range(1) != 0);
+    for (auto _ : state) {
+        pp::LoadResult r = pp::loadDesign(input, "chain.privatepath");
+        if (r.ok())
+            state.SkipWithError("a chain or loop over 64 levels loaded");
+        benchmark::DoNotOptimize(r);
+    }
+    state.counters["shapes"] = double(n);
+    state.counters["bytes"] = double(input.size());
+    state.counters["per_shape"] = benchmark::Counter(double(n), benchmark::Counter::kIsIterationInvariantRate |
+                                                                    benchmark::Counter::kInvert);
+}
+
 } // namespace
 
+BENCHMARK(BM_LoadParentChain)->ArgsProduct({{1000, 10000, 100000}, {0, 1}})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Load)->Arg(1000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadFile)->Arg(1000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SaveToString)->Arg(1000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);

@@ -2,13 +2,19 @@
 #include "io/DesignFile.h"
 
 #include <array>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <utime.h>
 #include <unistd.h>
 
 namespace {
@@ -291,6 +297,150 @@ TEST_F(Cli, JsonReportCarriesFlowsAndExposure)
     EXPECT_EQ(file["unmetExpectations"], 0);
     EXPECT_FALSE(file["exposure"].empty());
     EXPECT_EQ(file["exposure"][0]["egress"], true);
+}
+
+// Every command that writes goes through one writer: a FIFO, a device or a directory at the
+// output is refused with exit 4 and kept, with or without --force.
+TEST_F(Cli, WritingCommandsRefuseNonRegularOutputs)
+{
+    const std::string fifo = path("out.fifo"), folder = path("folder.svg");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+    fs::create_directories(folder);
+    const std::string design = write("v.privatepath", kValid);
+    for (const std::string& target : {fifo, folder}) {
+        SCOPED_TRACE(target);
+        const CommandResult generated = run("generate -o " + shellQuote(target));
+        EXPECT_EQ(generated.code, 4) << generated.out;
+        EXPECT_NE(generated.out.find("not a regular file"), std::string::npos) << generated.out;
+        const CommandResult exported = run("export --force --format svg " + design + " -o " + shellQuote(target));
+        EXPECT_EQ(exported.code, 4) << exported.out;
+        EXPECT_NE(exported.out.find("not a regular file"), std::string::npos) << exported.out;
+    }
+    EXPECT_TRUE(fs::is_fifo(fifo));
+    EXPECT_TRUE(fs::is_directory(folder));
+}
+
+TEST_F(Cli, WritingCommandsNeverReplaceAReadOnlyFile)
+{
+    const std::string design = write("v.privatepath", kValid), image = write("old.svg", "keep me");
+    ::chmod(design.c_str(), 0444);
+    ::chmod(image.c_str(), 0444);
+    const CommandResult formatted = run("format " + design);
+    EXPECT_EQ(formatted.code, 4) << formatted.out;
+    EXPECT_NE(formatted.out.find("read-only"), std::string::npos) << formatted.out;
+    EXPECT_EQ(read(design), kValid);
+    const CommandResult exported = run("export --force " + design + " -o " + image);
+    EXPECT_EQ(exported.code, 4) << exported.out;
+    EXPECT_EQ(read(image), "keep me");
+    const CommandResult generated = run("generate -o " + image);
+    EXPECT_EQ(generated.code, 4) << generated.out;
+    for (const std::string& p : {design, image}) {
+        struct stat info {};
+        ::stat(p.c_str(), &info);
+        EXPECT_EQ(info.st_mode & 0777, 0444u) << p;
+    }
+}
+
+TEST_F(Cli, ReplacedFilesKeepTheirMode)
+{
+    const std::string design = write("v.privatepath", kValid), image = write("old.svg", "old");
+    ::chmod(design.c_str(), 0640);
+    ::chmod(image.c_str(), 0600);
+    ASSERT_EQ(run("format " + design).code, 0);
+    ASSERT_EQ(run("export --force " + design + " -o " + image).code, 0);
+    for (const auto& [p, mode] : {std::pair{design, 0640u}, std::pair{image, 0600u}}) {
+        struct stat info {};
+        ::stat(p.c_str(), &info);
+        EXPECT_EQ(info.st_mode & 0777, mode) << p;
+    }
+}
+
+// A run killed while writing leaves `.NAME.tmp-XXXXXX`; the next write of that file removes it.
+TEST_F(Cli, StaleTemporaryFilesAreCleanedUp)
+{
+    const std::string design = write("v.privatepath", kValid);
+    const std::string stale = write(".v.privatepath.tmp-Zq9Xw1", "partial"),
+                      generatedStale = write(".g.privatepath.tmp-Ab3De4", "partial");
+    const std::time_t old = std::time(nullptr) - 3600;
+    const utimbuf times{old, old};
+    ::utime(stale.c_str(), &times);
+    ::utime(generatedStale.c_str(), &times);
+    ASSERT_EQ(run("format " + design).code, 0);
+    ASSERT_EQ(run("generate -o " + path("g.privatepath")).code, 0);
+    EXPECT_FALSE(fs::exists(stale));
+    EXPECT_FALSE(fs::exists(generatedStale));
+}
+
+// On a full disk the message says what the system said and the old file stays.
+TEST_F(Cli, FullDiskSaysSoAndKeepsTheFile)
+{
+    const fs::path small = m_dir / "small";
+    fs::create_directories(small);
+    if (::mount("tmpfs", small.c_str(), "tmpfs", 0, "size=64k") != 0)
+        GTEST_SKIP() << "cannot mount a small tmpfs (" << std::strerror(errno) << "); AtomicSave covers the message";
+    const std::string target = (small / "g.privatepath").string();
+    std::ofstream(target) << "old";
+    const CommandResult r = run("generate --vpcs 20 -o " + target);
+    const std::string after = read(target);
+    ::umount(small.c_str());
+    EXPECT_EQ(r.code, 4) << r.out;
+    EXPECT_NE(r.out.find("No space left on device"), std::string::npos) << r.out;
+    EXPECT_EQ(after, "old");
+}
+
+// Bounded input, seen from the command line: far coordinates are load errors (exit 3) naming
+// file, line and field, so no export can hang or explode; a UTF-16 file is named as such;
+// control characters from the file never reach the terminal raw.
+TEST_F(Cli, FarCoordinatesAreLoadErrorsForEveryCommand)
+{
+    const std::string far = R"({"schemaVersion": 2, "internetHosts": [{"id": "h", "address": "203.0.113.1"}],
+  "diagram": {"shapes": [{"resource": "h", "x": X, "y": X, "width": 240, "height": 140}]}})";
+    for (const std::string x : {"1e308", "-1e308", "1e9", "-1e9"}) {
+        SCOPED_TRACE(x);
+        std::string text = far;
+        for (std::size_t at; (at = text.find('X')) != std::string::npos;)
+            text.replace(at, 1, x);
+        const std::string file = write("far.privatepath", text);
+        const CommandResult checked = run("check " + file);
+        EXPECT_EQ(checked.code, 3) << checked.out;
+        EXPECT_NE(checked.out.find("far.privatepath:2:44:"), std::string::npos) << checked.out;
+        EXPECT_NE(checked.out.find("[OUT_OF_RANGE] (at /diagram/shapes/0/x)"), std::string::npos) << checked.out;
+        const CommandResult exported = run("export " + file + " -o " + path("far.png"));
+        EXPECT_EQ(exported.code, 3) << exported.out;
+        EXPECT_FALSE(fs::exists(path("far.png")));
+    }
+}
+
+TEST_F(Cli, Utf16FileIsNamedAsSuch)
+{
+    std::string wide = "\xFF\xFE";
+    for (char c : std::string(kValid)) {
+        wide += c;
+        wide += '\0';
+    }
+    const CommandResult r = run("check " + write("wide.privatepath", wide));
+    EXPECT_EQ(r.code, 3) << r.out;
+    EXPECT_NE(r.out.find("the file is UTF-16 (little-endian, with a byte order mark); design files are UTF-8"),
+              std::string::npos)
+        << r.out;
+}
+
+TEST_F(Cli, ControlCharactersFromTheFileAreEscaped)
+{
+    // An id that would retitle the terminal (OSC 0 ... BEL), and a NUL that breaks the JSON.
+    const std::string osc = write("osc.privatepath", R"({"schemaVersion": 2, "internetHosts": [{"id": "\u001b]0;owned\u0007", "address": "203.0.113.1"}]})");
+    const CommandResult r = run("check " + osc);
+    EXPECT_EQ(r.code, 3) << r.out;
+    EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\\u001b]0;owned\\u0007"), std::string::npos) << r.out;
+    const CommandResult formatted = run("format " + osc);
+    EXPECT_EQ(formatted.out.find('\x1b'), std::string::npos) << formatted.out;
+
+    const CommandResult nul = run("check " + write("nul.privatepath", std::string("{\"schemaVersion\": 2, \"name\": \"a\0b\"}", 36)));
+    EXPECT_EQ(nul.code, 3) << nul.out;
+    EXPECT_EQ(nul.out.find('\0'), std::string::npos);
+    EXPECT_NE(nul.out.find("\\u0000"), std::string::npos) << nul.out;
 }
 
 } // namespace

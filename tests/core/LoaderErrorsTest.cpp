@@ -365,7 +365,7 @@ TEST(SourceLocator, FindsPointersAndEscapedKeys)
     EXPECT_EQ(locateJsonPointer(text, "/e/f").line, 3);
     EXPECT_EQ(locateJsonPointer(text, "/a/1/d").column, 23);
     EXPECT_EQ(locateJsonPointer(text, "").line, 1);
-    EXPECT_EQ(jsonNestingDepth("[[\"[[[[\"]]", 10), 2);
+    EXPECT_EQ(scanJsonText("[[\"[[[[\"]]", 10).depth, 2);
 }
 
 TEST(Migration, ChainRunsInOrderAndMissingStepsAreReported)

@@ -222,8 +222,11 @@ TEST_F(Editor, SaveToAnUnwritablePlaceKeepsTheDocument)
 } // namespace pp::ui
 
 #include "edit/Defaults.h"
+#include "io/FileWriter.h"
+#include <cerrno>
 
 #include <QCheckBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -619,6 +622,73 @@ TEST_F(Editor, DraggingASubnetOrGatewayIntoAnotherVpcMovesItInTheModel)
         << window->statusBar()->currentMessage().toStdString();
     doc().undoStack()->undo();
     EXPECT_EQ(QByteArray::fromStdString(saveDesignToString(doc().design())), original);
+}
+
+// A failed save shows what went wrong, in the system's words where it has them, and the design
+// stays unsaved: a read-only file (refused by its mode, also for root) and a full disk (injected
+// into the one writer, as a real one would fail write()).
+TEST_F(Editor, FailedSaveShowsTheReasonAndStaysUnsaved)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"))));
+    select("app-a");
+    ASSERT_EQ(window->inspector()->editField(QStringLiteral("cidr"), QStringLiteral("10.0.5.0/24")), QString());
+    ASSERT_TRUE(doc().isModified());
+    QTemporaryDir dir;
+    const QString readOnly = dir.filePath(QStringLiteral("read-only.privatepath")),
+                  target = dir.filePath(QStringLiteral("full.privatepath"));
+    for (const QString& path : {readOnly, target}) {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("old");
+    }
+    QFile::setPermissions(readOnly, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+
+    auto messageShown = [this] {
+        QStringList texts;
+        for (const QMessageBox* box : window->findChildren<QMessageBox*>())
+            if (box->isVisible())
+                texts << box->text();
+        return texts.join(QLatin1Char('\n'));
+    };
+    EXPECT_FALSE(window->saveTo(readOnly));
+    EXPECT_NE(window->lastError().indexOf(QStringLiteral("read-only")), -1) << window->lastError().toStdString();
+    EXPECT_NE(messageShown().indexOf(QStringLiteral("read-only")), -1) << messageShown().toStdString();
+    EXPECT_EQ(readAll(readOnly), QByteArray("old"));
+    EXPECT_TRUE(doc().isModified());
+
+    failNextWriteForTesting(ENOSPC);
+    EXPECT_FALSE(window->saveTo(target));
+    EXPECT_NE(window->lastError().indexOf(QStringLiteral("No space left on device")), -1) << window->lastError().toStdString();
+    EXPECT_EQ(readAll(target), QByteArray("old"));
+    EXPECT_TRUE(doc().isModified());
+    EXPECT_TRUE(doc().filePath().endsWith(QLatin1String("s3-gateway-endpoint.privatepath")));
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2) << "no temporary file is left";
+
+    ASSERT_TRUE(window->saveTo(target));
+    EXPECT_FALSE(doc().isModified());
+}
+
+// What the command line refuses, the editor refuses with the same message: far coordinates name
+// the field and line; control characters are escaped; the open design is kept.
+TEST_F(Editor, OutOfRangeOrHostileFileIsRefusedWithAnEscapedMessage)
+{
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/marketplace-saas.privatepath"))));
+    const std::string before = saveDesignToString(doc().design());
+    QTemporaryDir dir;
+    const QString far = dir.filePath(QStringLiteral("far.privatepath"));
+    QFile f(far);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("{\"schemaVersion\": 2, \"internetHosts\": [{\"id\": \"h\", \"address\": \"203.0.113.1\"},\n"
+            "  {\"id\": \"\\u001b]0;owned\\u0007\", \"address\": \"203.0.113.2\"}],\n"
+            "  \"diagram\": {\"shapes\": [{\"resource\": \"h\", \"x\": -1e308, \"y\": 0, \"width\": 5, \"height\": 5}]}}\n");
+    f.close();
+    EXPECT_FALSE(window->openFile(far));
+    const QString error = window->lastError();
+    EXPECT_NE(error.indexOf(QStringLiteral("far.privatepath:3:")), -1) << error.toStdString();
+    EXPECT_NE(error.indexOf(QStringLiteral("(at /diagram/shapes/0/x)")), -1) << error.toStdString();
+    EXPECT_NE(error.indexOf(QStringLiteral("\\u001b]0;owned\\u0007")), -1) << error.toStdString();
+    EXPECT_EQ(error.indexOf(QChar(0x1b)), -1);
+    EXPECT_EQ(saveDesignToString(doc().design()), before);
 }
 
 } // namespace

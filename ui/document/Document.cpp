@@ -9,7 +9,6 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace pp::ui {
@@ -90,17 +89,10 @@ bool Document::open(const QString& path, QString* error) { return adopt(read(pat
 bool Document::saveAs(const QString& path, QString* error)
 {
     const std::string text = saveDesignToString(m_design);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    const SaveResult saved = writeFileAtomically(QFile::encodeName(path).toStdString(), text);
+    if (!saved.ok) {
         if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    const qint64 written = file.write(text.data(), qint64(text.size()));
-    if (written != qint64(text.size()) || !file.commit()) {
-        if (error)
-            *error = tr("Cannot save %1: %2").arg(path, file.errorString());
-        file.cancelWriting();
+            *error = QString::fromStdString(saved.error);
         return false;
     }
     m_filePath = path;

@@ -60,7 +60,9 @@ public:
     };
     static Read read(const QString& path);
     bool adopt(Read read, const QString& path, QString* error);
-    // Saves atomically (QSaveFile, every byte checked). On failure the old file is untouched.
+    // Saves atomically with the core writer (writeFileAtomically): a read-only or non-regular target
+    // is refused and `error` gives the reason, with what the system said. On failure the old file
+    // is untouched and the document stays modified.
     bool saveAs(const QString& path, QString* error);
     void reset(Design design, const QString& path = {});
 

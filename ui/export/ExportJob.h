@@ -17,7 +17,7 @@ class Document;
 // One export on a worker thread, to a file (or kept in memory, for the clipboard), so the window
 // stays responsive and the export can be cancelled. The job copies the design when it is made and never
 // touches the editor's document again: the worker builds its own document from the copy (and analyses it),
-// its own scene and paint devices, and writes with QSaveFile. A cancelled or failed job leaves no file
+// its own scene and paint devices, and writes with writeExportFile. A cancelled or failed job leaves no file
 // behind, and an existing file at the target as it was.
 //
 // Why this is safe with Qt: the scene and its items, the document copy, the QImage/QPdfWriter/SVG

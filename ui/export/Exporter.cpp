@@ -18,7 +18,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
+#include <QFile>
 #include <cmath>
 
 namespace pp::ui {
@@ -462,60 +462,25 @@ ExportResult renderExport(Document& document, const ExportOptions& options, cons
 bool writeExportFile(const QString& path, const QByteArray& bytes, bool overwrite, QString* error,
                      ExportMonitor* monitor)
 {
-    const QFileInfo info(path);
-    if (info.isSymLink()) {
+    if (QFileInfo(path).isSymLink()) {
         if (error)
             *error = tr("%1 is a symbolic link; exports are never written through links.").arg(path);
         return false;
     }
-    if (info.exists() && info.isDir()) {
-        if (error)
-            *error = tr("%1 is a directory.").arg(path);
-        return false;
-    }
-    if (info.exists() && !overwrite) {
-        if (error)
-            *error = tr("%1 already exists; use --force to replace it.").arg(path);
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    // In blocks, so a cancelled export stops writing; the file is only renamed into place, over
-    // the old one, when every byte is written.
-    constexpr qsizetype kBlock = 1 << 20;
-    bool complete = true;
-    for (qsizetype at = 0; at < bytes.size(); at += kBlock) {
-        if (monitor && monitor->cancelled()) {
-            file.cancelWriting();
-            if (error)
-                error->clear();
-            return false;
-        }
-        const qsizetype length = std::min(kBlock, bytes.size() - at);
-        if (file.write(bytes.constData() + at, length) != length) {
-            complete = false;
-            break;
-        }
-        if (monitor)
-            monitor->progress(ExportStage::Writing, double(at + length) / double(bytes.size()));
-    }
-    if (complete && monitor && monitor->cancelled()) {
-        file.cancelWriting();
-        if (error)
-            error->clear();
-        return false;
-    }
-    if (!complete || !file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
+    WriteOptions options;
+    options.replace = overwrite;
+    if (monitor)
+        options.progress = [monitor](std::size_t written, std::size_t total) {
+            if (monitor->cancelled())
+                return false;
+            monitor->progress(ExportStage::Writing, double(written) / double(total));
+            return !monitor->cancelled();
+        };
+    const SaveResult saved = writeFileAtomically(QFile::encodeName(path).toStdString(),
+                                                 std::string_view(bytes.constData(), std::size_t(bytes.size())), options);
+    if (error)
+        *error = saved.ok || saved.cancelled ? QString() : QString::fromStdString(saved.error);
+    return saved.ok;
 }
 
 QByteArray designEmbeddedInPng(const QString& path)

@@ -182,7 +182,7 @@ struct ExportPreview {
 ExportPreview renderPreview(Document& document, const ExportOptions& options, const QSet<QString>& selection,
                             const FlowId& shownFlow, QSize box);
 
-// Writes export bytes to `path` atomically (QSaveFile). Refuses an existing file unless
+// Writes export bytes to `path` atomically (writeFileAtomically). Refuses an existing file unless
 // `overwrite`, and never writes through a symbolic link. On failure the old file (if any) is
 // untouched, no temporary file is left, and `error` says why. With a `monitor`, writing stops
 // when it is cancelled (false, `error` empty), with the same guarantees.
