@@ -1,8 +1,8 @@
 #pragma once
 
+#include "design/Design.h"
 #include "io/Diagnostic.h"
 #include "io/Migration.h"
-#include "model/Design.h"
 
 #include <cstddef>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 #include "lint/Lint.h"
 
-#include "analysis/AwsData.h"
+#include "aws/AwsData.h"
+#include "design/Placement.h"
 #include "lint/ServiceLint.h"
 #include "model/References.h"
-#include "model/Placement.h"
 
 #include <algorithm>
 #include <map>

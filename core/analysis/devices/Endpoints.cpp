@@ -3,7 +3,7 @@
 
 #include "analysis/trace/Device.h"
 
-#include "analysis/AwsData.h"
+#include "aws/AwsData.h"
 
 #include <algorithm>
 
