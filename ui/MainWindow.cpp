@@ -222,6 +222,8 @@ void MainWindow::createZoomButton()
     m_zoomButton->setAutoRaise(true);
     m_zoomButton->setPopupMode(QToolButton::InstantPopup);
     m_zoomButton->setToolTip(tr("Zoom (Ctrl+wheel or the wheel zooms the canvas)"));
+    // Its text is only the percentage; a screen reader says what the button is, then its value.
+    m_zoomButton->setAccessibleName(tr("Zoom"));
     auto* menu = new QMenu(m_zoomButton);
     menu->setObjectName(QStringLiteral("zoomMenu"));
     menu->addAction(tr("Fit"), m_view, &DiagramView::fitAll);

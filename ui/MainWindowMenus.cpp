@@ -152,7 +152,16 @@ void MainWindow::createActions()
     m_find->setMaximumWidth(220);
     m_find->setToolTip(tr("Find a resource by name, id, IP address or CIDR; Enter or F3 steps through the matches, Shift+F3 back (Ctrl+F)"));
     connect(m_find, &QLineEdit::returnPressed, this, &MainWindow::findResource);
-    bar->addWidget(m_find);
+    // Names for screen readers where a placeholder or an icon is all a sighted user gets.
+    m_find->setAccessibleName(tr("Find"));
+    if (auto* clear = m_find->findChild<QAction*>(QStringLiteral("_q_qlineeditclearaction")))
+        clear->setText(tr("Clear"));
+    bar->addWidget(m_find)->setText(tr("Find"));
+    // Qt's overflow buttons (shown when the window is too narrow) carry no name of their own.
+    if (auto* more = bar->findChild<QWidget*>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More Tools"));
+    if (auto* more = menuBar()->findChild<QWidget*>(QStringLiteral("qt_menubar_ext_button")))
+        more->setAccessibleName(tr("More Menus"));
 
     installHelpMenu(this);
     m_lessonMenu = new LessonMenu(this, *m_document, m_scene, m_lesson, [this](const QString& path, bool askToSave) {

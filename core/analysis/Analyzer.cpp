@@ -15,15 +15,17 @@ const AnalysisResult& Analyzer::analyze(const Design& design)
     return run(design, nullptr);
 }
 
-const AnalysisResult& Analyzer::reanalyze(const Design& design, const std::set<std::string>& touched)
+const AnalysisResult& Analyzer::reanalyze(const Design& design, const std::set<std::string>& touched,
+                                          const std::set<std::string>* changed)
 {
-    return run(design, &touched);
+    return run(design, &touched, changed);
 }
 
-const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::string>* touched)
+const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::string>* touched,
+                                    const std::set<std::string>* changedIds)
 {
     AnalysisResult result;
-    result.findings = m_incremental ? m_linter.run(design, touched) : lintDesign(design);
+    result.findings = m_incremental ? m_linter.run(design, touched, changedIds) : lintDesign(design);
     Network network(design);
     network.setErrorFindings(result.findings);
     const ForwardingGraph graph(network);

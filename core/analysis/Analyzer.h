@@ -23,8 +23,12 @@ public:
     const AnalysisResult& analyze(const Design& design);
 
     // `touched`: ids of resources added, removed or changed by the edit, and of the resources they
-    // referred to before and after it (see touchedBy()).
-    const AnalysisResult& reanalyze(const Design& design, const std::set<std::string>& touched);
+    // referred to before and after it (see touchedBy()). `changed`, when given: the ids of `touched`
+    // the edit itself added, removed or changed (ChangeSet::changedIds); the others were only
+    // referred to, which the lints re-check far more narrowly. Without it every touched id counts
+    // as changed.
+    const AnalysisResult& reanalyze(const Design& design, const std::set<std::string>& touched,
+                                    const std::set<std::string>* changed = nullptr);
 
     const AnalysisResult& result() const { return m_result; }
     AnalysisResult takeResult() { return std::move(m_result); }
@@ -32,7 +36,8 @@ public:
     std::size_t tracedFlows() const { return m_traced; }
 
 private:
-    const AnalysisResult& run(const Design& design, const std::set<std::string>* touched);
+    const AnalysisResult& run(const Design& design, const std::set<std::string>* touched,
+                              const std::set<std::string>* changed = nullptr);
 
     struct CachedFlow {
         Flow flow;

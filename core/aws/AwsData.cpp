@@ -52,7 +52,11 @@ bool serviceIsCrossRegionEnabled(std::string_view service)
 
 std::string serviceDefaultDnsName(std::string_view service, std::string_view regionCode)
 {
-    return std::string(service) + "." + std::string(regionCode) + ".amazonaws.com";
+    // Two-part codes name their DNS labels the other way round: ecr.api answers at
+    // api.ecr.<region>.amazonaws.com (each service's "Access through an interface endpoint" page).
+    const AwsServiceInfo* s = findAwsService(service);
+    const std::string_view prefix = s && !s->dnsPrefix.empty() ? s->dnsPrefix : service;
+    return std::string(prefix) + "." + std::string(regionCode) + ".amazonaws.com";
 }
 
 } // namespace pp

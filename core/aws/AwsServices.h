@@ -41,6 +41,9 @@ struct AwsServiceInfo {
     ServiceCategory category;
     bool gatewayEndpoint;      // has a gateway endpoint (GW-1: S3 and DynamoDB only)
     bool crossRegion;          // interface endpoints may reach it in another Region (IF-8)
+    // The private DNS name's first labels, before `.<region>.amazonaws.com`, where they are not
+    // the code: "api.ecr" for ecr.api. Empty: the code.
+    std::string_view dnsPrefix = {};
 };
 
 // Every listed service, grouped by category, in the order the editor offers them.

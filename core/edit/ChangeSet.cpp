@@ -53,6 +53,16 @@ std::set<std::string> ChangeSet::touchedIds() const
     return out;
 }
 
+std::set<std::string> ChangeSet::changedIds() const
+{
+    std::set<std::string> out;
+    for (const ResourceChange& c : resources)
+        out.insert(c.id.str());
+    for (const FlowChange& c : flows)
+        out.insert(c.id.str());
+    return out;
+}
+
 namespace {
 
 template <class Change, class Value>

@@ -66,6 +66,10 @@ struct ChangeSet {
     // Ids an analysis must look at again: changed resources and flows, and every id they referred
     // to before or after (see Analyzer::reanalyze).
     std::set<std::string> touchedIds() const;
+    // The resources and flows the edit itself adds, removes or changes (a subset of touchedIds:
+    // without the ids only referred to). Lets the lints tell "this changed" from "something new
+    // points here" (see IncrementalLinter::run).
+    std::set<std::string> changedIds() const;
 
     friend bool operator==(const ChangeSet&, const ChangeSet&) = default;
 };

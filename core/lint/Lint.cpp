@@ -50,8 +50,9 @@ namespace {
 
 class Linter {
 public:
-    Linter(const Design& design, LintCache* cache = nullptr, const std::set<std::string>* touched = nullptr)
-        : m_design(design), m_cache(cache), m_touched(touched)
+    Linter(const Design& design, LintCache* cache = nullptr, const std::set<std::string>* touched = nullptr,
+           const std::set<std::string>* changed = nullptr)
+        : m_design(design), m_cache(cache), m_touched(touched), m_changed(changed)
     {
     }
 
@@ -63,16 +64,14 @@ public:
             markDirty();
         std::vector<std::string> order;
         std::vector<Contribution> contributions;
-        if (m_cache) {
-            order.reserve(m_design.resources().size());
-            contributions.reserve(m_design.resources().size());
-        }
+        order.reserve(m_design.resources().size());
+        contributions.reserve(m_design.resources().size());
         const auto& resources = m_design.resources();
         for (std::size_t i = 0; i < resources.size(); ++i) {
             const Resource& r = resources[i];
             const std::string& id = r.id.str();
             Contribution* cached = nullptr;
-            if (incremental && !m_dirty.count(id)) {
+            if (incremental) {
                 // Same place as last time (the usual case: edits replace or append), else by id.
                 if (i < m_cache->order.size() && m_cache->order[i] == id) {
                     cached = &m_cache->contributions[i];
@@ -80,11 +79,8 @@ public:
                     cached = &m_cache->contributions[it->second];
                 }
             }
-            if (cached) {
+            if (cached && !m_dirty.count(id)) {
                 m_findings.insert(m_findings.end(), cached->findings.begin(), cached->findings.end());
-                // Only VPCs that changed are checked across resources again.
-                if (!cached->gatewayRoutes.empty() || m_dirtyVpcs.count(cached->vpc))
-                    merge(*cached);
                 order.push_back(id);
                 contributions.push_back(std::move(*cached));
                 continue;
@@ -98,18 +94,25 @@ public:
             if (m_cache)
                 for (const ResourceId& ref : referencesOf(r))
                     m_current.references.push_back(ref.str());
-            if (!m_current.vpc.empty())
+            // The checks across a VPC's resources see this one's subnet and addresses: run them
+            // again where those are new or differ (a re-check of an unchanged resource rarely does).
+            if (!m_current.vpc.empty() && !(cached && sameVpcFacts(*cached, m_current)))
                 m_dirtyVpcs.insert(m_current.vpc);
-            merge(m_current);
+            if (cached && !cached->vpc.empty() && cached->vpc != m_current.vpc)
+                m_dirtyVpcs.insert(cached->vpc);
             if (m_cache) {
                 for (const std::string& ref : m_current.references)
                     m_cache->referencedBy[ref].push_back(id);
                 if (!m_current.vpc.empty())
                     m_cache->members[m_current.vpc].push_back(id);
-                order.push_back(id);
-                contributions.push_back(std::move(m_current));
             }
+            order.push_back(id);
+            contributions.push_back(std::move(m_current));
         }
+        // Only now is it known which VPCs are checked across resources again.
+        for (const Contribution& c : contributions)
+            if (!incremental || !c.gatewayRoutes.empty() || m_dirtyVpcs.count(c.vpc))
+                merge(c);
         if (m_cache) {
             const bool sameOrder = order == m_cache->order;
             m_cache->order = std::move(order);
@@ -716,17 +719,45 @@ private:
     }
 
 
-    // The resources an edit of `touched` can change the findings of: the touched ones, those that
+    static bool sameVpcFacts(const Contribution& a, const Contribution& b)
+    {
+        const auto sameAddresses = std::equal(a.addresses.begin(), a.addresses.end(), b.addresses.begin(), b.addresses.end(),
+                                              [](const AddressUse& x, const AddressUse& y) { return x.address == y.address && x.owner == y.owner; });
+        const bool sameSubnet = a.subnet.has_value() == b.subnet.has_value() &&
+                                (!a.subnet || (a.subnet->id == b.subnet->id && a.subnet->cidr == b.subnet->cidr));
+        return a.vpc == b.vpc && sameSubnet && sameAddresses;
+    }
+
+    // The resources an edit of `touched` can change the findings of: the changed ones, those that
     // refer to them (three levels: an endpoint reads its service's load balancer's subnets) and
     // every resource of a touched VPC (checks read per-VPC facts: gateways, main tables...).
+    // An id only referred to (not in `changed`; a Region a pasted VPC names, a VPC a new gateway
+    // attaches to) is itself unchanged: only checks that read who refers to it can change, i.e.
+    // its own, its direct referrers' (two route tables for one subnet) and, for a VPC, its
+    // members' (the per-VPC facts). Its referrers' referrers read nothing new.
     void markDirty()
     {
-        std::vector<std::string> frontier(m_touched->begin(), m_touched->end());
+        std::vector<std::string> frontier;
+        for (const std::string& id : *m_touched) {
+            const auto was = m_cache->position.find(id);
+            const bool referredOnly = m_changed && !m_changed->count(id) && was != m_cache->position.end();
+            if (!referredOnly) {
+                frontier.push_back(id);
+                continue;
+            }
+            m_dirty.insert(id);
+            if (const auto it = m_cache->referencedBy.find(id); it != m_cache->referencedBy.end())
+                m_dirty.insert(it->second.begin(), it->second.end());
+            if (const auto it = m_cache->members.find(id); it != m_cache->members.end())
+                m_dirty.insert(it->second.begin(), it->second.end());
+        }
+        std::unordered_set<std::string> expanded;
         for (int level = 0; level < 4 && !frontier.empty(); ++level) {
             std::vector<std::string> next;
             for (const std::string& id : frontier) {
-                if (!m_dirty.insert(id).second)
+                if (!expanded.insert(id).second)
                     continue;
+                m_dirty.insert(id);
                 if (const auto it = m_cache->position.find(id); it != m_cache->position.end()) {
                     const std::string& was = m_cache->contributions[it->second].vpc;
                     if (!was.empty())
@@ -936,6 +967,7 @@ private:
     std::map<std::string, VpcData> m_vpcData;
     LintCache* m_cache;
     const std::set<std::string>* m_touched;
+    const std::set<std::string>* m_changed;
     Contribution m_current;
     std::unordered_set<std::string> m_dirty;
     std::unordered_set<std::string> m_dirtyVpcs;
@@ -952,11 +984,12 @@ IncrementalLinter::~IncrementalLinter() = default;
 IncrementalLinter::IncrementalLinter(IncrementalLinter&&) noexcept = default;
 IncrementalLinter& IncrementalLinter::operator=(IncrementalLinter&&) noexcept = default;
 
-std::vector<Finding> IncrementalLinter::run(const Design& design, const std::set<std::string>* touched)
+std::vector<Finding> IncrementalLinter::run(const Design& design, const std::set<std::string>* touched,
+                                            const std::set<std::string>* changed)
 {
     if (!touched)
         *m_cache = LintCache();
-    return Linter(design, m_cache.get(), touched).run();
+    return Linter(design, m_cache.get(), touched, changed).run();
 }
 
 } // namespace pp

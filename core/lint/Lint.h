@@ -40,7 +40,11 @@ public:
     IncrementalLinter(IncrementalLinter&&) noexcept;
     IncrementalLinter& operator=(IncrementalLinter&&) noexcept;
     // `touched`: ids added, removed or changed and the ids they referred to (nullptr: check all).
-    std::vector<Finding> run(const Design& design, const std::set<std::string>* touched);
+    // `changed`: the ids of `touched` that were added, removed or changed themselves (nullptr:
+    // all of them). An id only referred to (a Region a pasted VPC names) is re-checked with its
+    // direct referrers and, for a VPC, its members; its referrers' referrers are not.
+    std::vector<Finding> run(const Design& design, const std::set<std::string>* touched,
+                             const std::set<std::string>* changed = nullptr);
 
 private:
     std::unique_ptr<struct LintCache> m_cache;

@@ -140,9 +140,10 @@ TEST(AnalysisProperties, RandomEditsKeepIncrementalAndFullAnalysisEqual)
         return candidates.empty() ? nullptr : candidates[rng() % candidates.size()];
     };
     int edits = 0;
-    for (int step = 0; step < 40; ++step) {
+    for (int step = 0; step < 80; ++step) {
         std::set<std::string> touched;
-        const int kind = int(rng() % 7);
+        std::set<std::string> changed; // what the edit itself adds, changes or removes
+        const int kind = int(rng() % 12);
         const Resource* target = nullptr;
         Resource after;
         switch (kind) {
@@ -203,7 +204,67 @@ TEST(AnalysisProperties, RandomEditsKeepIncrementalAndFullAnalysisEqual)
             e.subnets = {subnet->id};
             endpoint.data = e;
             touched = touchedBy(endpoint);
+            changed = {endpoint.id.str()};
             design->add(endpoint);
+            break;
+        }
+        case 7: { // a new subnet in some VPC, on the block of one already there half the time
+            const Resource* old = pick([](const Resource& r) { return r.as<Subnet>() != nullptr; });
+            if (!old)
+                break;
+            Resource subnet = *old;
+            subnet.id = ResourceId("subnet-new-" + std::to_string(step));
+            auto& data = std::get<Subnet>(subnet.data);
+            if (rng() % 2)
+                data.cidr = Cidr::containing(IpAddress::v4(std::uint32_t(data.cidr.network().value()) ^ 0x100u), data.cidr.prefixLength());
+            touched = touchedBy(subnet);
+            changed = {subnet.id.str()};
+            design->add(subnet);
+            break;
+        }
+        case 8: { // an internet gateway is attached to some VPC (a per-VPC fact changes)
+            const Resource* vpc = pick([](const Resource& r) { return r.as<Vpc>() != nullptr; });
+            if (!vpc)
+                break;
+            Resource igw;
+            igw.id = ResourceId("igw-new-" + std::to_string(step));
+            igw.data = InternetGateway{vpc->id};
+            touched = touchedBy(igw);
+            changed = {igw.id.str()};
+            design->add(igw);
+            break;
+        }
+        case 9: { // a copy of a workload, with the same address (DUPLICATE_ADDRESS) half the time
+            const Resource* w = pick([](const Resource& r) { return r.as<Workload>() != nullptr; });
+            if (!w)
+                break;
+            Resource copy = *w;
+            copy.id = ResourceId("workload-new-" + std::to_string(step));
+            if (rng() % 2)
+                std::get<Workload>(copy.data).privateIp.reset();
+            touched = touchedBy(copy);
+            changed = {copy.id.str()};
+            design->add(copy);
+            break;
+        }
+        case 10: { // a second VPC in the same Region, with the first one's block (as a paste makes)
+            const Resource* vpc = pick([](const Resource& r) { return r.as<Vpc>() != nullptr; });
+            if (!vpc)
+                break;
+            Resource copy = *vpc;
+            copy.id = ResourceId("vpc-new-" + std::to_string(step));
+            touched = touchedBy(copy);
+            changed = {copy.id.str()};
+            design->add(copy);
+            break;
+        }
+        case 11: { // an internet gateway goes: its VPC's NAT gateways now have no way out (a per-VPC fact)
+            const Resource* igw = pick([](const Resource& r) { return r.as<InternetGateway>() != nullptr; });
+            if (!igw)
+                break;
+            touched = touchedBy(*igw);
+            changed = {igw->id.str()};
+            design->remove(igw->id);
             break;
         }
         default: { // a workload disappears
@@ -211,6 +272,7 @@ TEST(AnalysisProperties, RandomEditsKeepIncrementalAndFullAnalysisEqual)
             if (!w)
                 break;
             touched = touchedBy(*w);
+            changed = {w->id.str()};
             design->remove(w->id);
             break;
         }
@@ -219,18 +281,20 @@ TEST(AnalysisProperties, RandomEditsKeepIncrementalAndFullAnalysisEqual)
             touched = touchedBy(*target);
             for (const std::string& id : touchedBy(after))
                 touched.insert(id);
+            changed = {target->id.str()};
             design->replace(after);
         }
         if (touched.empty())
             continue;
         ++edits;
-        const AnalysisResult& incremental = analyzer.reanalyze(*design, touched);
+        // Every other edit tells the analysis which ids only were referred to, as the editor does.
+        const AnalysisResult& incremental = analyzer.reanalyze(*design, touched, step % 2 ? &changed : nullptr);
         const AnalysisResult full = analyzeDesign(*design);
         ASSERT_EQ(incremental.findings, full.findings) << "step " << step << " kind " << kind;
         ASSERT_EQ(incremental.flows, full.flows) << "step " << step << " kind " << kind;
         ASSERT_EQ(incremental.exposure, full.exposure) << "step " << step << " kind " << kind;
     }
-    EXPECT_GT(edits, 30);
+    EXPECT_GT(edits, 60);
 }
 
 } // namespace

@@ -75,6 +75,18 @@ TEST(AwsServices, EngineFactsAreUnchanged)
     for (std::string_view code : {"sqs", "sns", "dynamodb", "secretsmanager", "sts", "execute-api"})
         EXPECT_FALSE(serviceIsCrossRegionEnabled(code)) << code << " (IF-8)";
     EXPECT_EQ(serviceDefaultDnsName("sqs", "us-east-1"), "sqs.us-east-1.amazonaws.com");
+    // Two-part codes: the labels the other way round, as the services' endpoint pages give them.
+    EXPECT_EQ(serviceDefaultDnsName("ecr.api", "eu-west-1"), "api.ecr.eu-west-1.amazonaws.com");
+    EXPECT_EQ(serviceDefaultDnsName("ecr.dkr", "eu-west-1"), "dkr.ecr.eu-west-1.amazonaws.com");
+    EXPECT_EQ(serviceDefaultDnsName("sagemaker.runtime", "us-east-1"), "runtime.sagemaker.us-east-1.amazonaws.com");
+    EXPECT_EQ(serviceDefaultDnsName("codeartifact.repositories", "us-west-2"), "d.codeartifact.us-west-2.amazonaws.com");
+    EXPECT_EQ(serviceDefaultDnsName("codeartifact.api", "us-west-2"), "codeartifact.us-west-2.amazonaws.com");
+    // Every two-part code has its labels given.
+    for (const AwsServiceInfo& s : awsServices()) {
+        if (s.code.find('.') != std::string_view::npos) {
+            EXPECT_FALSE(s.dnsPrefix.empty()) << s.code;
+        }
+    }
 }
 
 std::vector<Finding> duplicates(const std::vector<Finding>& findings)

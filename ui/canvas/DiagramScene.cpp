@@ -146,8 +146,8 @@ void DiagramScene::setFarOut(bool far)
     if (far == m_farOut)
         return;
     m_farOut = far;
-    for (ExposureBadge* badge : std::as_const(m_exposureBadges))
-        badge->setVisible(!far);
+    for (const auto& [id, entry] : m_exposureBadges)
+        entry.badge->setVisible(!far);
 }
 
 QRectF DiagramScene::contentRect() const
@@ -347,7 +347,7 @@ void DiagramScene::removeResourceItem(const QString& id)
         if (dynamic_cast<ResourceItem*>(child))
             child->setParentItem(nullptr);
     m_items.remove(id);
-    m_exposureBadges.remove(id); // deleted with its tile
+    m_exposureBadges.erase(id.toStdString()); // deleted with its tile
     m_highlighted.remove(item);
     m_dragged.remove(item);
     m_unsettled.remove(item);
@@ -455,30 +455,31 @@ void DiagramScene::refreshStyles()
 
 void DiagramScene::syncExposure()
 {
-    QSet<QString> exposed;
+    const unsigned sweep = ++m_exposureSweep;
     for (const Exposure& e : m_document.analysis().exposure) {
-        const QString id = QString::fromStdString(e.workload);
-        ResourceItem* tile = m_items.value(id);
-        if (!tile || (!e.egress && !e.ingress))
+        if (!e.egress && !e.ingress)
             continue;
-        exposed.insert(id);
-        ExposureBadge*& badge = m_exposureBadges[id];
-        if (!badge) {
-            badge = new ExposureBadge(tile);
+        auto it = m_exposureBadges.find(e.workload);
+        if (it == m_exposureBadges.end()) {
+            ResourceItem* tile = m_items.value(QString::fromStdString(e.workload));
+            if (!tile)
+                continue;
+            auto* badge = new ExposureBadge(tile);
             badge->setVisible(!m_farOut);
+            badge->setExposure(e, m_document.design());
+            it = m_exposureBadges.emplace(e.workload, Badge{badge, sweep}).first;
+        } else if (!(it->second.badge->exposure() == e)) {
+            it->second.badge->setExposure(e, m_document.design());
         }
-        else if (badge->exposure() == e)
-            continue; // unchanged: no new sentences (thousands of workloads on a big design)
-        badge->setExposure(e, m_document.design());
+        // Unchanged: no new sentences (thousands of workloads on a big design).
+        it->second.sweep = sweep;
     }
-    for (auto it = m_exposureBadges.begin(); it != m_exposureBadges.end();) {
-        if (exposed.contains(it.key())) {
-            ++it;
-            continue;
-        }
-        delete it.value();
-        it = m_exposureBadges.erase(it);
-    }
+    std::erase_if(m_exposureBadges, [&](const auto& entry) {
+        if (entry.second.sweep == sweep)
+            return false;
+        delete entry.second.badge;
+        return true;
+    });
 }
 
 const Exposure* DiagramScene::exposureOf(const std::string& id) const

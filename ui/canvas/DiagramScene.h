@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QTimer>
 #include <functional>
+#include <string>
+#include <unordered_map>
 
 namespace pp::ui {
 
@@ -79,7 +81,11 @@ public:
     QColor exitColour() const;
     // The internet exposure of a drawn workload (nullptr: none), and its badge on the canvas.
     const Exposure* exposureOf(const std::string& id) const;
-    ExposureBadge* exposureBadgeFor(const std::string& id) const { return m_exposureBadges.value(QString::fromStdString(id)); }
+    ExposureBadge* exposureBadgeFor(const std::string& id) const
+    {
+        const auto it = m_exposureBadges.find(id);
+        return it == m_exposureBadges.end() ? nullptr : it->second.badge;
+    }
     // What a click at `scenePos` picks, in the canvas's order (handle, tile, connector, container
     // body); nullptr on empty canvas.
     QGraphicsItem* pick(const QPointF& scenePos) const;
@@ -156,7 +162,14 @@ private:
     QHash<QString, ResourceItem*> m_items;
     QHash<QString, FlowItem*> m_flows;
     QHash<QString, LinkItem*> m_links; // keyed "from\nto"
-    QHash<QString, ExposureBadge*> m_exposureBadges; // children of their tiles
+    // Keyed by the model's ids: synced from thousands of exposures after every edit, without
+    // conversions. `sweep`: the last syncExposure() that found the workload exposed.
+    struct Badge {
+        ExposureBadge* badge = nullptr; // a child of its tile
+        unsigned sweep = 0;
+    };
+    std::unordered_map<std::string, Badge> m_exposureBadges;
+    unsigned m_exposureSweep = 0;
     QStringList m_linkOrder;           // the links' keys in model order: routing order, so routes are deterministic
     QHash<ResourceItem*, QColor> m_highlighted; // the rings drawn now
     FlowId m_shownFlow;

@@ -12,6 +12,7 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
+#include <QVarLengthArray>
 #include <array>
 #include <cmath>
 
@@ -58,13 +59,39 @@ QPointF pointAlong(const QPolygonF& line, double distance)
 // Strokes a polyline, only where it meets `clip` (what is being painted, plus a margin), keeping
 // the dash pattern's phase as if the whole line were drawn. Dashing a long line in full costs
 // thousands of dashes per band of a big export; most of them are off the band.
-void strokeClipped(QPainter* painter, const QPolygonF& line, const QPen& pen, const QRectF& clip)
+// Segment by segment with square caps: Qt's raster engine draws lines with flat or square caps
+// with its line rasteriser, round ones through the general path stroker, which made a big PNG
+// export spend most of its time on connectors. A square cap closes an orthogonal route's corner
+// as a join would, and extends a dash as much as a round one.
+void strokeClipped(QPainter* painter, const QPolygonF& route, const QPen& pen, const QRectF& clip)
 {
+    // Straight runs as one segment each: two caps meeting mid-run would blend their edges twice.
+    QPolygonF line;
+    line.reserve(route.size());
+    for (const QPointF& p : route) {
+        if (!line.isEmpty() && line.last() == p)
+            continue;
+        if (line.size() >= 2) {
+            const QPointF a = line[line.size() - 2], b = line.last();
+            const double cross = (b.x() - a.x()) * (p.y() - b.y()) - (b.y() - a.y()) * (p.x() - b.x());
+            const double dot = (b.x() - a.x()) * (p.x() - b.x()) + (b.y() - a.y()) * (p.y() - b.y());
+            if (std::abs(cross) < 1e-9 && dot > 0) {
+                line.last() = p;
+                continue;
+            }
+        }
+        line.append(p);
+    }
+    QPen square = pen;
+    square.setCapStyle(Qt::SquareCap);
     const QRectF area = clip.adjusted(-pen.widthF() - 2, -pen.widthF() - 2, pen.widthF() + 2, pen.widthF() + 2);
     const bool dashed = pen.style() != Qt::SolidLine;
     if (!dashed && area.contains(line.boundingRect())) {
-        painter->setPen(pen);
-        painter->drawPolyline(line);
+        QVarLengthArray<QLineF, 16> segments;
+        for (int i = 0; i + 1 < line.size(); ++i)
+            segments.append(QLineF(line[i], line[i + 1]));
+        painter->setPen(square);
+        painter->drawLines(segments.data(), int(segments.size()));
         return;
     }
     double along = 0;
@@ -92,7 +119,7 @@ void strokeClipped(QPainter* painter, const QPolygonF& line, const QPen& pen, co
                 t1 = std::min(t1, t);
         }
         if (inside && t0 <= t1) {
-            QPen part = pen;
+            QPen part = square;
             if (dashed && pen.widthF() > 0)
                 part.setDashOffset((along + t0 * length) / pen.widthF());
             painter->setPen(part);

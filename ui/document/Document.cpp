@@ -150,8 +150,9 @@ void Document::applyDirect(const ChangeSet& change)
     if (!applyChangeSet(m_design, change, &why))
         qWarning("PrivatePath: a change could not be applied: %s", why.c_str());
     const std::set<std::string> touched = change.touchedIds();
+    const std::set<std::string> changedIds = change.changedIds();
     m_applying = true;
-    reanalyze(&touched);
+    reanalyze(&touched, &changedIds);
     m_applying = false;
     QSet<QString> ids;
     for (const std::string& id : touched)
@@ -161,7 +162,7 @@ void Document::applyDirect(const ChangeSet& change)
     emit changed(ids);
 }
 
-void Document::reanalyze(const std::set<std::string>* touched)
+void Document::reanalyze(const std::set<std::string>* touched, const std::set<std::string>* changedIds)
 {
     ++m_generation;
     if (m_lastDuration > m_budget) {
@@ -177,7 +178,7 @@ void Document::reanalyze(const std::set<std::string>* touched)
     QElapsedTimer timer;
     timer.start();
     if (touched && m_analyzerCurrent)
-        m_analyzer.reanalyze(m_design, *touched);
+        m_analyzer.reanalyze(m_design, *touched, changedIds);
     else
         m_analyzer.analyze(m_design);
     m_analyzerCurrent = true;

@@ -100,7 +100,7 @@ signals:
     void refused(const QString& message);
 
 private:
-    void reanalyze(const std::set<std::string>* touched);
+    void reanalyze(const std::set<std::string>* touched, const std::set<std::string>* changedIds = nullptr);
     void launchBackground();
     void backgroundFinished();
     void installed();
