@@ -1,9 +1,9 @@
 #pragma once
 
 #include "analysis/AnalysisResult.h"
+#include "design/Design.h"
 #include "lint/Lint.h"
 #include "model/References.h"
-#include "model/Design.h"
 
 #include <set>
 #include <string>

@@ -41,6 +41,7 @@ enum class NodeKind : std::uint8_t {
     OnPremisesLocal,       // delivery inside an on-premises network
     Blackhole,
 };
+inline constexpr std::size_t kNodeKindCount = std::size_t(NodeKind::Blackhole) + 1;
 
 // Route priority at equal prefix length (rule RT-1): static, then prefix list, then propagated.
 enum class RoutePriority : std::uint8_t { Static = 0, PrefixList = 1, Propagated = 2, Fallback = 3 };

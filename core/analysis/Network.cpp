@@ -1,7 +1,7 @@
 #include "analysis/Network.h"
 
-#include "analysis/AwsData.h"
-#include "model/Placement.h"
+#include "aws/AwsData.h"
+#include "design/Placement.h"
 
 #include <algorithm>
 

@@ -5,8 +5,8 @@
 // addresses of interfaces, and the evaluation of security groups and network ACLs. Built in one
 // pass over the resources; it never changes the design.
 
+#include "design/Design.h"
 #include "lint/Lint.h"
-#include "model/Design.h"
 
 #include <optional>
 #include <string>

@@ -3,7 +3,7 @@
 // Free addresses and blocks for new, pasted or moved resources, so that what the editor proposes
 // collides with nothing: no DUPLICATE_ADDRESS, SUBNET_OVERLAP or overlapping VPC blocks.
 
-#include "model/Design.h"
+#include "design/Design.h"
 
 #include <optional>
 #include <set>

@@ -4,7 +4,7 @@
 // shape it touches, the value before and after (absent = does not exist), so inverting it is free
 // and undo can be one generic command. Specific edits are functions that build change-sets.
 
-#include "model/Design.h"
+#include "design/Design.h"
 
 #include <optional>
 #include <set>

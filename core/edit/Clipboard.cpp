@@ -1,10 +1,10 @@
 #include "edit/Clipboard.h"
 
+#include "design/Placement.h"
 #include "edit/Addressing.h"
 #include "edit/PasteLayout.h"
 #include "edit/PasteRules.h"
 #include "io/DesignFile.h"
-#include "model/Placement.h"
 #include "model/References.h"
 
 #include <algorithm>

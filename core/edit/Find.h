@@ -3,7 +3,7 @@
 // Finding resources by what a user types in the editor's Find field: a name, an id, an IP address
 // or a CIDR block. Pure: the design in, an ordered list of ids out (the order Find steps through).
 
-#include "model/Design.h"
+#include "design/Design.h"
 
 #include <string_view>
 #include <vector>

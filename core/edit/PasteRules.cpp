@@ -1,7 +1,7 @@
 #include "edit/PasteRules.h"
 
+#include "design/Placement.h"
 #include "edit/PasteLayout.h"
-#include "model/Placement.h"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 // What a pasted copy needs (see pasteSelection in Clipboard.h): the container of its kind, the
 // field that ties it to that container, a fresh id and name. Internal to core/edit.
 
-#include "model/Design.h"
+#include "design/Design.h"
 
 #include <functional>
 #include <optional>

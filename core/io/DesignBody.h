@@ -3,9 +3,9 @@
 // Internals shared by the design loader and writer and the lesson section, whose reference
 // solutions are design bodies (everything a document holds except `schemaVersion` and `lesson`).
 
+#include "design/Design.h"
 #include "io/JsonReader.h"
 #include "io/JsonWriter.h"
-#include "model/Design.h"
 
 #include <optional>
 #include <string>

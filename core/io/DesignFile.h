@@ -1,9 +1,9 @@
 #pragma once
 
+#include "design/Design.h"
 #include "io/Diagnostic.h"
 #include "io/FileWriter.h"
 #include "io/Migration.h"
-#include "model/Design.h"
 
 #include <cstddef>
 #include <nlohmann/json.hpp>

@@ -1,8 +1,8 @@
 #include "io/Schema.h"
 
+#include "design/Design.h"
 #include "io/JsonWriter.h"
 #include "io/Migration.h"
-#include "model/Design.h"
 
 #include <sstream>
 

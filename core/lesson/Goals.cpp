@@ -1,7 +1,7 @@
 #include "lesson/Goals.h"
 
+#include "design/Placement.h"
 #include "io/DesignFile.h"
-#include "model/Placement.h"
 #include "model/References.h"
 
 #include <algorithm>

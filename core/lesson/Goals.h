@@ -5,8 +5,8 @@
 // tests/benchmarks/LessonBenchmark.cpp); the grader calls it once per submission.
 
 #include "analysis/AnalysisResult.h"
+#include "design/Design.h"
 #include "lesson/Lesson.h"
-#include "model/Design.h"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 #include "lesson/Lesson.h"
 
-#include "model/Design.h"
+#include "design/Design.h"
 
 #include <algorithm>
 

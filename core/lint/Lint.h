@@ -1,7 +1,7 @@
 #pragma once
 
+#include "design/Design.h"
 #include "io/Diagnostic.h"
-#include "model/Design.h"
 
 #include <memory>
 #include <set>

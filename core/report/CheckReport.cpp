@@ -2,7 +2,7 @@
 
 #include "analysis/Analyzer.h"
 #include "codes/Codes.h"
-#include "model/Design.h"
+#include "design/Design.h"
 
 #include <algorithm>
 

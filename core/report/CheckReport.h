@@ -1,9 +1,9 @@
 #pragma once
 
 #include "analysis/AnalysisResult.h"
+#include "design/Design.h"
 #include "io/Diagnostic.h"
 #include "lint/Lint.h"
-#include "model/Design.h"
 
 #include <nlohmann/json.hpp>
 #include <string>

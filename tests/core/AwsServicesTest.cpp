@@ -1,8 +1,8 @@
 // The AWS service catalogue (names, categories, the engine's facts) and AWS_SERVICE_DUPLICATE.
 #include "TestSupport.h"
 
-#include "analysis/AwsData.h"
-#include "analysis/AwsServices.h"
+#include "aws/AwsData.h"
+#include "aws/AwsServices.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>

@@ -5,7 +5,7 @@
 
 #ifndef Q_MOC_RUN
 #include "analysis/AnalysisResult.h"
-#include "model/Design.h"
+#include "design/Design.h"
 #endif
 
 #include <QGraphicsItem>

@@ -1,6 +1,6 @@
 #include "canvas/Placement.h"
 
-#include "analysis/AwsServices.h"
+#include "aws/AwsServices.h"
 #include "canvas/Style.h"
 #include "edit/Defaults.h"
 #include "edit/DiagramFollow.h"

@@ -5,9 +5,9 @@
 #include "canvas/Placement.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
+#include "design/Placement.h"
 #include "document/Document.h"
 #include "edit/Move.h"
-#include "model/Placement.h"
 
 #include <QGraphicsSceneHelpEvent>
 #include <QGraphicsSceneMouseEvent>

@@ -1,6 +1,6 @@
 #include "canvas/Style.h"
 
-#include "analysis/AwsServices.h"
+#include "aws/AwsServices.h"
 
 #include <QCoreApplication>
 #include <QFontDatabase>

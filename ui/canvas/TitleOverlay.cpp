@@ -3,7 +3,7 @@
 #include "canvas/DiagramScene.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
-#include "model/Design.h"
+#include "design/Design.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -3,9 +3,9 @@
 // moc does not need the core (and cannot parse its C++20 concepts).
 #ifndef Q_MOC_RUN
 #include "analysis/Analyzer.h"
+#include "design/Design.h"
 #include "edit/ChangeSet.h"
 #include "io/DesignFile.h"
-#include "model/Design.h"
 #endif
 
 #include <QFutureWatcher>

@@ -2,7 +2,7 @@
 
 // moc does not need the core (and cannot parse its C++20 concepts).
 #ifndef Q_MOC_RUN
-#include "model/Design.h"
+#include "design/Design.h"
 #endif
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #include "panels/DerivedValues.h"
 
-#include "analysis/AwsData.h"
+#include "aws/AwsData.h"
 #include "panels/FieldLabels.h"
 #include "panels/ReferenceChoices.h"
 

@@ -3,7 +3,7 @@
 // Walks a describe() function and records, for each field, the editor that fits its type (see
 // FieldInfo). Only InspectorPanel.cpp includes it.
 
-#include "model/Design.h"
+#include "design/Design.h"
 #include "panels/ListFieldEditor.h"
 #include "panels/ReferenceChoices.h"
 

@@ -2,7 +2,7 @@
 // check list, table), the special rows that are not fields of the file, and the read-only values
 // the engine derives. InspectorPanel.cpp decides when they are built and commits their edits.
 #include "panels/InspectorPanel.h"
-#include "analysis/AwsServices.h"
+#include "aws/AwsServices.h"
 #include "canvas/Style.h"
 
 #include "document/Document.h"

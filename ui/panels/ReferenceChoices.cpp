@@ -1,6 +1,6 @@
 #include "panels/ReferenceChoices.h"
 
-#include "model/Placement.h"
+#include "design/Placement.h"
 
 #include <QCoreApplication>
 #include <set>

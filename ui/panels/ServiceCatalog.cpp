@@ -1,6 +1,6 @@
 #include "panels/ServiceCatalog.h"
 
-#include "analysis/AwsServices.h"
+#include "aws/AwsServices.h"
 
 namespace pp::ui {
 

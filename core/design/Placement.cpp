@@ -1,4 +1,4 @@
-#include "model/Placement.h"
+#include "design/Placement.h"
 
 namespace pp {
 

@@ -1,6 +1,6 @@
-#include "analysis/AwsData.h"
+#include "aws/AwsData.h"
 
-#include "analysis/AwsServices.h"
+#include "aws/AwsServices.h"
 
 #include <array>
 

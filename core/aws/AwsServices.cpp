@@ -1,4 +1,4 @@
-#include "analysis/AwsServices.h"
+#include "aws/AwsServices.h"
 
 #include <algorithm>
 #include <array>

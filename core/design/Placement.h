@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/Design.h"
+#include "design/Design.h"
 
 #include <optional>
 

@@ -12,7 +12,8 @@
 
 namespace pp {
 
-// A whole document: the network model (resources and flows) and its diagram.
+// A whole document: the network model (resources and flows), its diagram and its lesson. It sits a
+// floor above model/ and diagram/ (which never include it) and the lesson data (lesson/Lesson.h).
 // Invariant: resource ids are unique; flow ids are unique and distinct from resource ids.
 // Resources keep their insertion order inside each kind, which is the order they are saved in.
 class Design {

@@ -1,4 +1,4 @@
-#include "model/Design.h"
+#include "design/Design.h"
 
 #include <algorithm>
 

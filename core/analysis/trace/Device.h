@@ -1,0 +1,82 @@
+#pragma once
+
+// One interface for what a kind of device does to a traced packet, and the registry the walk
+// consults instead of switching on kinds. A device family is one file in analysis/devices/ that
+// defines its handlers and one add...Devices function; DeviceRegistry::standard() lists those
+// functions. A new device is one handler class (in its family's file or a new one), its
+// NodeKind and/or resource Kind, and one registration.
+
+#include "analysis/trace/Trace.h"
+#include "model/Kind.h"
+
+#include <array>
+#include <initializer_list>
+#include <span>
+#include <vector>
+
+namespace pp::trace {
+
+class DeviceHandler {
+public:
+    // `vertexKinds`: the forwarding-graph vertices at which this device makes the forwarding
+    // decision. `resourceKinds`: the resource kinds it answers for as a flow's destination (DNS,
+    // and what happens when the packet reaches one of its interfaces).
+    DeviceHandler(std::initializer_list<NodeKind> vertexKinds, std::initializer_list<Kind> resourceKinds = {})
+        : m_vertexKinds(vertexKinds), m_resourceKinds(resourceKinds)
+    {
+    }
+    virtual ~DeviceHandler() = default;
+
+    std::span<const NodeKind> vertexKinds() const { return m_vertexKinds; }
+    std::span<const Kind> resourceKinds() const { return m_resourceKinds; }
+
+    // The packet is at `walk.v`, a vertex of one of vertexKinds(): record the hop or block,
+    // and move `walk` on (Step::Next) or end this walk (Step::Stop).
+    virtual Step forward(Trace& trace, Walk& walk) const;
+    // How `client` reaches `destination` (one of resourceKinds()); nullopt after a hard block.
+    virtual std::optional<Target> resolve(Trace& trace, const Resource& destination, const Client& client,
+                                          const Packet& p) const;
+    // The packet reached the target's interface in its VPC, past security groups and ACLs.
+    // By default it is delivered there.
+    virtual void arrive(Trace& trace, const Packet& p) const;
+
+private:
+    std::vector<NodeKind> m_vertexKinds;
+    std::vector<Kind> m_resourceKinds;
+};
+
+class DeviceRegistry {
+public:
+    // Registers `handler` (which must outlive the registry) for its vertex and resource kinds.
+    void add(const DeviceHandler& handler);
+    const DeviceHandler* atVertex(NodeKind kind) const { return m_byVertex[std::size_t(kind)]; }
+    const DeviceHandler* forResource(Kind kind) const { return m_byResource[std::size_t(kind)]; }
+
+    // Every device family PrivatePath knows.
+    static const DeviceRegistry& standard();
+
+private:
+    std::array<const DeviceHandler*, kNodeKindCount> m_byVertex{};
+    std::array<const DeviceHandler*, kKindCount> m_byResource{};
+};
+
+// The families (analysis/devices/*.cpp), each adding its handlers.
+void addRoutingDevices(DeviceRegistry& registry);
+void addGatewayDevices(DeviceRegistry& registry);
+void addEndpointDevices(DeviceRegistry& registry);
+void addLoadBalancerDevices(DeviceRegistry& registry);
+void addInspectionDevices(DeviceRegistry& registry);
+void addTransitDevices(DeviceRegistry& registry);
+void addHybridDevices(DeviceRegistry& registry);
+void addHostDevices(DeviceRegistry& registry);
+
+// What one family hands over to another.
+// Routing: the packet is inside `vpc` for local delivery to the target interface.
+void deliverInVpc(Trace& t, const ResourceId& vpc, const Packet& p, Arrival arrival, const std::vector<Vertex>& replyExpect);
+// Endpoints: why a flow to an AWS service did not stay private, given the route table it used.
+void serviceHints(Trace& t, const std::string& table);
+// Load balancers: `lb` in `lbSubnet` receives the packet and forwards it to its targets.
+void forwardThroughLoadBalancer(Trace& t, const ResourceId& lbId, const LoadBalancer& lb, const ResourceId& lbSubnet,
+                                const Packet& p);
+
+} // namespace pp::trace

@@ -1,0 +1,184 @@
+// Endpoint and PrivateLink rules (GW-*, IF-*, SVC-*): gateway and interface endpoints, endpoint
+// services and their consumers, load balancers, and the DNS that private endpoints rely on.
+
+#include "lint/Linter.h"
+
+#include "aws/AwsData.h"
+
+namespace pp::lint {
+
+void Linter::check(const Resource& r, const VpcEndpoint& e)
+{
+    const std::string id = r.id.str();
+    const Vpc* vpc = get<Vpc>(e.vpc);
+    sameVpc(r, e.vpc, e.subnets, "subnet");
+    sameVpc(r, e.vpc, e.routeTables, "route table");
+    sameVpc(r, e.vpc, e.securityGroups, "security group");
+    const AwsService* aws = get<AwsService>(e.service);
+    const EndpointService* svc = get<EndpointService>(e.service);
+    const LoadBalancer* lb = svc ? get<LoadBalancer>(svc->loadBalancer) : nullptr;
+    const std::string consumerRegion = regionOfVpc(e.vpc);
+
+    if (e.endpointType == EndpointType::Gateway) {
+        if (!aws || !serviceHasGatewayEndpoint(aws->service))
+            error("GATEWAY_ENDPOINT_SERVICE_UNSUPPORTED", {id, e.service.str()},
+                  "gateway endpoint " + id + " is for " + (aws ? aws->service : e.service.str()) +
+                      "; gateway endpoints exist only for S3 and DynamoDB");
+        else if (regionCodeOf(aws->region) != consumerRegion)
+            error("GATEWAY_ENDPOINT_OTHER_REGION", {id, e.service.str()},
+                  "gateway endpoint " + id + " in " + consumerRegion + " is for " + aws->service + " in " +
+                      regionCodeOf(aws->region) + "; gateway endpoints serve their own Region only");
+        if (aws)
+            for (const ResourceId& table : e.routeTables)
+                m_current.gatewayRoutes.push_back({table.str() + "|" + aws->service, id});
+        return;
+    }
+
+    if (e.subnets.empty())
+        error("ENDPOINT_WITHOUT_SUBNET", {id}, "endpoint " + id + " has no subnet");
+    if (e.endpointType == EndpointType::GatewayLoadBalancer) {
+        if (e.subnets.size() > 1)
+            error("GWLB_ENDPOINT_ONE_SUBNET", {id}, "Gateway Load Balancer endpoint " + id + " has " +
+                                                        std::to_string(e.subnets.size()) + " subnets; it needs exactly one");
+        if (!lb || lb->lbType != LoadBalancerType::Gateway)
+            error("ENDPOINT_TYPE_MISMATCH", {id, e.service.str()},
+                  "Gateway Load Balancer endpoint " + id + " must connect to an endpoint service fronted by a Gateway Load Balancer");
+    } else {
+        oneSubnetPerAz(r, e.subnets, "ENDPOINT_DUPLICATE_AZ");
+        std::set<std::string> azs;
+        for (const ResourceId& s : e.subnets)
+            if (const Subnet* subnet = get<Subnet>(s))
+                azs.insert(subnet->availabilityZone);
+        if (azs.size() == 1)
+            warning("ENDPOINT_SINGLE_AZ", {id},
+                    "interface endpoint " + id + " is only in AZ " + *azs.begin() +
+                        "; clients in other AZs cross zones and lose the endpoint if that AZ fails");
+        if (lb && lb->lbType != LoadBalancerType::Network)
+            error("ENDPOINT_TYPE_MISMATCH", {id, e.service.str()},
+                  "interface endpoint " + id + " connects to a Gateway Load Balancer service; use a gatewayLoadBalancer endpoint");
+    }
+
+    const bool privateDnsWanted =
+        e.endpointType == EndpointType::Interface && e.privateDns && (aws || (svc && !svc->privateDnsName.empty()));
+    if (privateDnsWanted && vpc && (!vpc->enableDnsSupport || !vpc->enableDnsHostnames))
+        error("PRIVATE_DNS_REQUIRES_VPC_DNS", {id, e.vpc.str()},
+              "endpoint " + id + " has private DNS on, but VPC " + e.vpc.str() + " has " +
+                  (!vpc->enableDnsSupport ? "enableDnsSupport" : "enableDnsHostnames") + " off");
+
+    if (e.privateDnsOnlyForInboundResolverEndpoint) {
+        const bool isS3Interface = aws && aws->service == "s3" && e.endpointType == EndpointType::Interface;
+        if (!isS3Interface || !m_gatewayEndpointsByVpcService.count(e.vpc.str() + "|s3"))
+            error("RESOLVER_ONLY_REQUIRES_GATEWAY_ENDPOINT", {id},
+                  isS3Interface ? "endpoint " + id + " answers private DNS only for the inbound Resolver endpoint, "
+                                                     "but VPC " + e.vpc.str() + " has no S3 gateway endpoint"
+                                : "endpoint " + id + ": private DNS only for the inbound Resolver endpoint exists for S3 interface endpoints only");
+    }
+
+    if (aws && e.endpointType == EndpointType::Interface) {
+        const std::string serviceRegion = regionCodeOf(aws->region);
+        if (!consumerRegion.empty() && !serviceRegion.empty() && serviceRegion != consumerRegion &&
+            !serviceIsCrossRegionEnabled(aws->service))
+            error("CROSS_REGION_SERVICE_NOT_SUPPORTED", {id, e.service.str()},
+                  "endpoint " + id + " in " + consumerRegion + " reaches " + aws->service + " in " + serviceRegion +
+                      ", which is not available over cross-Region PrivateLink");
+    }
+
+    if (svc)
+        checkConsumer(r, e, *svc, lb);
+}
+
+void Linter::checkConsumer(const Resource& r, const VpcEndpoint& e, const EndpointService& svc, const LoadBalancer* lb)
+{
+    const std::string id = r.id.str();
+    const Vpc* consumer = get<Vpc>(e.vpc);
+    const auto providerVpcId = lb && !lb->subnets.empty() ? vpcOf(lb->subnets.front()) : std::nullopt;
+    const Vpc* provider = get<Vpc>(providerVpcId);
+    if (consumer) {
+        const bool sameAccount = provider && !provider->account.empty() && provider->account == consumer->account;
+        const bool anyone = std::find(svc.allowedPrincipals.begin(), svc.allowedPrincipals.end(), "*") != svc.allowedPrincipals.end();
+        if (!sameAccount && !anyone) {
+            if (svc.allowedPrincipals.empty())
+                error("ENDPOINT_PRINCIPAL_NOT_ALLOWED", {id, e.service.str()},
+                      "endpoint service " + e.service.str() + " allows no principals, so " + id + " cannot be created");
+            else if (consumer->account.empty())
+                warning("ENDPOINT_PRINCIPAL_UNKNOWN", {id, e.vpc.str()},
+                        "VPC " + e.vpc.str() + " has no account, so whether " + id +
+                            " is an allowed principal of " + e.service.str() + " cannot be checked");
+            else if (std::none_of(svc.allowedPrincipals.begin(), svc.allowedPrincipals.end(), [&](const std::string& p) {
+                         return p == consumer->account || p.find(":" + consumer->account + ":") != std::string::npos;
+                     }))
+                error("ENDPOINT_PRINCIPAL_NOT_ALLOWED", {id, e.service.str()},
+                      "account " + consumer->account + " of " + id + " is not an allowed principal of " + e.service.str());
+        }
+    }
+    const std::string consumerRegion = regionOfVpc(e.vpc);
+    const std::string providerRegion = provider ? regionCodeOf(provider->region) : std::string();
+    if (!consumerRegion.empty() && !providerRegion.empty() && consumerRegion != providerRegion) {
+        const Region* cr = consumer ? get<Region>(consumer->region) : nullptr;
+        const Region* pr = provider ? get<Region>(provider->region) : nullptr;
+        const bool listed = std::find(svc.supportedRegions.begin(), svc.supportedRegions.end(), consumerRegion) !=
+                            svc.supportedRegions.end();
+        if (!listed || (cr && pr && cr->partition != pr->partition))
+            error("ENDPOINT_SERVICE_REGION_NOT_SUPPORTED", {id, e.service.str()},
+                  "endpoint " + id + " in " + consumerRegion + " connects to " + e.service.str() + " in " +
+                      providerRegion + (listed ? ", across partitions" : ", which does not list " + consumerRegion + " in supportedRegions"));
+    } else if (lb && e.endpointType == EndpointType::Interface) {
+        std::set<std::string> lbAzs;
+        for (const ResourceId& s : lb->subnets)
+            if (const Subnet* subnet = get<Subnet>(s))
+                lbAzs.insert(subnet->availabilityZone);
+        for (const ResourceId& s : e.subnets)
+            if (const Subnet* subnet = get<Subnet>(s); subnet && !lbAzs.count(subnet->availabilityZone))
+                error("VPCE_SERVICE_NOT_INSTALLED_IN_AZ", {id, s.str(), e.service.str()},
+                      "endpoint " + id + " has subnet " + s.str() + " in AZ " + subnet->availabilityZone +
+                          ", where the load balancer of " + e.service.str() + " is not enabled");
+    }
+    if (e.privateDns && !svc.privateDnsName.empty() && !svc.privateDnsVerified)
+        warning("ENDPOINT_SERVICE_DNS_UNVERIFIED", {e.service.str(), id},
+                "endpoint service " + e.service.str() + " has the private DNS name " + svc.privateDnsName +
+                    ", which is not verified; " + id + " cannot use it");
+}
+
+void Linter::check(const Resource& r, const LoadBalancer& lb)
+{
+    oneSubnetPerAz(r, lb.subnets, "ONE_SUBNET_PER_AZ");
+    if (const auto vpc = vpcOf(r.id)) {
+        sameVpc(r, *vpc, lb.subnets, "subnet");
+        sameVpc(r, *vpc, lb.securityGroups, "security group");
+    }
+    for (const LoadBalancerTarget& t : lb.targets)
+        if (t.ip && !t.ip->isPrivate())
+            error("LB_TARGET_PUBLIC_IP", {r.id.str()},
+                  "load balancer " + r.id.str() + " has IP target " + t.ip->toString() +
+                      "; IP targets must be private (RFC 1918 / RFC 6598) addresses");
+}
+
+void Linter::check(const Resource& r, const ResolverEndpoint& e)
+{
+    sameVpc(r, e.vpc, e.subnets, "subnet");
+    sameVpc(r, e.vpc, e.securityGroups, "security group");
+}
+
+void Linter::check(const Resource& r, const PrivateHostedZone& z)
+{
+    for (const ResourceId& id : z.vpcs)
+        if (const Vpc* v = get<Vpc>(id); v && !v->enableDnsSupport)
+            warning("DNS_ZONE_VPC_DNS_OFF", {r.id.str(), id.str()},
+                    "private hosted zone " + z.domain + " is associated with VPC " + id.str() +
+                        ", whose enableDnsSupport is off, so it is never answered there");
+}
+
+void Linter::checkGatewayEndpointRoutes()
+{
+    for (const auto& [key, endpoints] : m_gatewayRoutes)
+        if (endpoints.size() > 1) {
+            const std::string table = key.substr(0, key.find('|'));
+            std::vector<std::string> ids{table};
+            ids.insert(ids.end(), endpoints.begin(), endpoints.end());
+            error("GATEWAY_ENDPOINT_DUPLICATE", ids,
+                  "route table " + table + " is associated with " + std::to_string(endpoints.size()) +
+                      " gateway endpoints for " + key.substr(key.find('|') + 1) + "; one per service per table");
+        }
+}
+
+} // namespace pp::lint

@@ -1,0 +1,102 @@
+// Routing rules: route tables (duplicates, targets in another VPC, routes gateways do not take),
+// gateways attached once per VPC, public NAT gateways, peering.
+
+#include "lint/Linter.h"
+
+namespace pp::lint {
+
+void Linter::indexVpcs()
+{
+    m_design.forEach<RouteTable>([&](const Resource& r, const RouteTable& t) {
+        if (t.main)
+            m_mainTables[t.vpc.str()].push_back(r.id.str());
+    });
+    m_design.forEach<InternetGateway>([&](const Resource& r, const InternetGateway& g) {
+        if (g.vpc)
+            m_igws[g.vpc->str()].push_back(r.id.str());
+    });
+    m_design.forEach<VirtualPrivateGateway>([&](const Resource& r, const VirtualPrivateGateway& g) {
+        if (g.vpc)
+            m_vgws[g.vpc->str()].push_back(r.id.str());
+    });
+    m_design.forEach<TransitGatewayAttachment>([&](const Resource&, const TransitGatewayAttachment& a) {
+        if (a.attachmentType == TgwAttachmentType::Vpc)
+            m_tgwAttachments.insert({a.transitGateway.str(), a.resource.str()});
+    });
+    m_design.forEach<VpcEndpoint>([&](const Resource& r, const VpcEndpoint& e) {
+        if (e.endpointType == EndpointType::Gateway)
+            if (const AwsService* s = get<AwsService>(e.service))
+                m_gatewayEndpointsByVpcService[e.vpc.str() + "|" + s->service].push_back(r.id.str());
+    });
+}
+
+void Linter::check(const Resource& r, const RouteTable& t)
+{
+    const Vpc* vpc = get<Vpc>(t.vpc);
+    std::set<std::string> staticDestinations;
+    for (const Route& route : t.routes) {
+        const std::string destination =
+            route.destination ? route.destination->toString()
+                              : (route.destinationPrefixList ? route.destinationPrefixList->str() : "");
+        if (route.origin == RouteOrigin::Static && !staticDestinations.insert(destination).second)
+            error("DUPLICATE_ROUTE", {r.id.str()}, "route table " + r.id.str() + " has two static routes to " + destination);
+        if (route.target.str() == kLocalTarget) {
+            if (vpc && route.destination && !inVpcCidrs(*vpc, *route.destination))
+                error("LOCAL_ROUTE_OUTSIDE_VPC", {r.id.str()},
+                      "route table " + r.id.str() + " sends " + destination + " to local, outside VPC " + t.vpc.str());
+            continue;
+        }
+        const Resource* target = m_design.find(route.target);
+        if (!target)
+            continue;
+        if (const VpcEndpoint* e = target->as<VpcEndpoint>(); e && e->endpointType == EndpointType::Gateway)
+            error("GATEWAY_ENDPOINT_MANUAL_ROUTE", {r.id.str(), target->id.str()},
+                  "route table " + r.id.str() + " has a hand-written route to gateway endpoint " + target->id.str() +
+                      "; list the table in the endpoint's routeTables instead");
+        if (const auto* eigw = target->as<EgressOnlyInternetGateway>();
+            eigw && route.destination && route.destination->family() == IpFamily::V4)
+            error("EIGW_IPV4_ROUTE", {r.id.str(), target->id.str()},
+                  "route table " + r.id.str() + " sends IPv4 " + destination +
+                      " to egress-only internet gateway " + target->id.str() + ", which carries IPv6 only");
+        if (const auto* pcx = target->as<VpcPeering>()) {
+            if (pcx->requesterVpc != t.vpc && pcx->accepterVpc != t.vpc)
+                error("ROUTE_TARGET_OTHER_VPC", {r.id.str(), target->id.str()},
+                      "route table " + r.id.str() + " targets peering " + target->id.str() + ", which does not involve VPC " + t.vpc.str());
+            continue;
+        }
+        if (target->as<TransitGateway>()) {
+            if (!m_tgwAttachments.count({target->id.str(), t.vpc.str()}))
+                error("TGW_NOT_ATTACHED", {r.id.str(), target->id.str()},
+                      "route table " + r.id.str() + " targets transit gateway " + target->id.str() + ", but VPC " +
+                          t.vpc.str() + " has no attachment to it");
+            continue;
+        }
+        const auto targetVpc = vpcOf(target->id);
+        if (targetVpc && *targetVpc != t.vpc)
+            error("ROUTE_TARGET_OTHER_VPC", {r.id.str(), target->id.str()},
+                  "route table " + r.id.str() + " (VPC " + t.vpc.str() + ") targets " + target->id.str() +
+                      " in VPC " + targetVpc->str());
+    }
+}
+
+void Linter::check(const Resource& r, const NatGateway& n)
+{
+    if (n.privateIp)
+        checkAddressInSubnet(r, *n.privateIp, n.subnet);
+    if (n.connectivity != NatConnectivity::Public)
+        return;
+    const auto vpc = vpcOf(n.subnet);
+    if (vpc && !m_igws.count(vpc->str()))
+        error("NAT_PUBLIC_WITHOUT_IGW", {r.id.str(), vpc->str()},
+              "public NAT gateway " + r.id.str() + " is in VPC " + vpc->str() + ", which has no internet gateway");
+    if (!n.elasticIp)
+        error("NAT_PUBLIC_WITHOUT_EIP", {r.id.str()}, "public NAT gateway " + r.id.str() + " has no Elastic IP");
+}
+
+void Linter::check(const Resource& r, const VpcPeering& p)
+{
+    if (p.requesterVpc == p.accepterVpc)
+        error("PEERING_SAME_VPC", {r.id.str()}, "peering " + r.id.str() + " connects VPC " + p.requesterVpc.str() + " to itself");
+}
+
+} // namespace pp::lint
