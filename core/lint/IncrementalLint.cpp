@@ -14,10 +14,14 @@ std::vector<Finding> Linter::run()
     const bool incremental = m_cache && m_touched && !m_cache->order.empty();
     if (incremental)
         markDirty();
+    // Kept for the next run only with a cache; a one-shot lint merges each as it goes (no copy
+    // of every resource's findings in memory: `check` on a big design).
     std::vector<std::string> order;
     std::vector<Contribution> contributions;
-    order.reserve(m_design.resources().size());
-    contributions.reserve(m_design.resources().size());
+    if (m_cache) {
+        order.reserve(m_design.resources().size());
+        contributions.reserve(m_design.resources().size());
+    }
     const auto& resources = m_design.resources();
     for (std::size_t i = 0; i < resources.size(); ++i) {
         const Resource& r = resources[i];
@@ -57,6 +61,10 @@ std::vector<Finding> Linter::run()
                 m_cache->referencedBy[ref].push_back(id);
             if (!m_current.vpc.empty())
                 m_cache->members[m_current.vpc].push_back(id);
+        }
+        if (!m_cache) {
+            merge(m_current);
+            continue;
         }
         order.push_back(id);
         contributions.push_back(std::move(m_current));

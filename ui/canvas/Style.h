@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/AwsServices.h"
+#include "aws/AwsServices.h"
 #include "model/Kind.h"
 #include "io/Diagnostic.h"
 #include "model/Resource.h"
