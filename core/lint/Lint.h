@@ -18,6 +18,10 @@ struct Finding {
     Severity severity = Severity::Error;
     std::vector<std::string> ids;
     std::string message;
+    // A finding about one route of the route table ids.front(): the route's destination (a CIDR
+    // or a prefix list id). It makes unreachable only the flows whose lookup in that table
+    // selects this route (RT-8). Empty: about the whole resource.
+    std::string route;
 
     friend bool operator==(const Finding&, const Finding&) = default;
 };

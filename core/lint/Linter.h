@@ -70,7 +70,7 @@ public:
 private:
     void add(const char* code, Severity severity, std::vector<std::string> ids, std::string message)
     {
-        m_findings.push_back({code, severity, std::move(ids), std::move(message)});
+        m_findings.push_back({code, severity, std::move(ids), std::move(message), {}});
     }
     void error(const char* code, std::vector<std::string> ids, std::string message)
     {
@@ -79,6 +79,11 @@ private:
     void warning(const char* code, std::vector<std::string> ids, std::string message)
     {
         add(code, Severity::Warning, std::move(ids), std::move(message));
+    }
+    // An error in one route of a table (ids.front()): see Finding::route.
+    void routeError(const char* code, std::vector<std::string> ids, std::string route, std::string message)
+    {
+        m_findings.push_back({code, Severity::Error, std::move(ids), std::move(message), std::move(route)});
     }
 
     template <class T>

@@ -39,10 +39,10 @@ void Linter::check(const Resource& r, const RouteTable& t)
             route.destination ? route.destination->toString()
                               : (route.destinationPrefixList ? route.destinationPrefixList->str() : "");
         if (route.origin == RouteOrigin::Static && !staticDestinations.insert(destination).second)
-            error("DUPLICATE_ROUTE", {r.id.str()}, "route table " + r.id.str() + " has two static routes to " + destination);
+            routeError("DUPLICATE_ROUTE", {r.id.str()}, destination, "route table " + r.id.str() + " has two static routes to " + destination);
         if (route.target.str() == kLocalTarget) {
             if (vpc && route.destination && !inVpcCidrs(*vpc, *route.destination))
-                error("LOCAL_ROUTE_OUTSIDE_VPC", {r.id.str()},
+                routeError("LOCAL_ROUTE_OUTSIDE_VPC", {r.id.str()}, destination,
                       "route table " + r.id.str() + " sends " + destination + " to local, outside VPC " + t.vpc.str());
             continue;
         }
@@ -50,30 +50,30 @@ void Linter::check(const Resource& r, const RouteTable& t)
         if (!target)
             continue;
         if (const VpcEndpoint* e = target->as<VpcEndpoint>(); e && e->endpointType == EndpointType::Gateway)
-            error("GATEWAY_ENDPOINT_MANUAL_ROUTE", {r.id.str(), target->id.str()},
+            routeError("GATEWAY_ENDPOINT_MANUAL_ROUTE", {r.id.str(), target->id.str()}, destination,
                   "route table " + r.id.str() + " has a hand-written route to gateway endpoint " + target->id.str() +
                       "; list the table in the endpoint's routeTables instead");
         if (const auto* eigw = target->as<EgressOnlyInternetGateway>();
             eigw && route.destination && route.destination->family() == IpFamily::V4)
-            error("EIGW_IPV4_ROUTE", {r.id.str(), target->id.str()},
+            routeError("EIGW_IPV4_ROUTE", {r.id.str(), target->id.str()}, destination,
                   "route table " + r.id.str() + " sends IPv4 " + destination +
                       " to egress-only internet gateway " + target->id.str() + ", which carries IPv6 only");
         if (const auto* pcx = target->as<VpcPeering>()) {
             if (pcx->requesterVpc != t.vpc && pcx->accepterVpc != t.vpc)
-                error("ROUTE_TARGET_OTHER_VPC", {r.id.str(), target->id.str()},
+                routeError("ROUTE_TARGET_OTHER_VPC", {r.id.str(), target->id.str()}, destination,
                       "route table " + r.id.str() + " targets peering " + target->id.str() + ", which does not involve VPC " + t.vpc.str());
             continue;
         }
         if (target->as<TransitGateway>()) {
             if (!m_tgwAttachments.count({target->id.str(), t.vpc.str()}))
-                error("TGW_NOT_ATTACHED", {r.id.str(), target->id.str()},
+                routeError("TGW_NOT_ATTACHED", {r.id.str(), target->id.str()}, destination,
                       "route table " + r.id.str() + " targets transit gateway " + target->id.str() + ", but VPC " +
                           t.vpc.str() + " has no attachment to it");
             continue;
         }
         const auto targetVpc = vpcOf(target->id);
         if (targetVpc && *targetVpc != t.vpc)
-            error("ROUTE_TARGET_OTHER_VPC", {r.id.str(), target->id.str()},
+            routeError("ROUTE_TARGET_OTHER_VPC", {r.id.str(), target->id.str()}, destination,
                   "route table " + r.id.str() + " (VPC " + t.vpc.str() + ") targets " + target->id.str() +
                       " in VPC " + targetVpc->str());
     }

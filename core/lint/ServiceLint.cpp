@@ -22,7 +22,8 @@ void lintServices(const Design& design, std::vector<Finding>& findings)
             names += (i == 0 ? "" : i + 1 == ids.size() ? " and " : ", ") + ids[i];
         findings.push_back({"AWS_SERVICE_DUPLICATE", Severity::Warning, ids,
                             "AWS services " + names + (ids.size() == 2 ? " both" : " all") + " stand for " + key.second + " in " + key.first +
-                                "; draw one tile per service and point every endpoint and flow at it"});
+                                "; draw one tile per service and point every endpoint and flow at it",
+                            {}});
     }
 }
 

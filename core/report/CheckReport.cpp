@@ -96,6 +96,8 @@ nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
             const CodeInfo* info = findCode(finding.code);
             item["rule"] = info ? std::string(info->rule) : std::string();
             item["ids"] = finding.ids;
+            if (!finding.route.empty())
+                item["route"] = finding.route; // the one route of the table ids[0] it is about
             item["message"] = finding.message;
             findings.push_back(std::move(item));
         }

@@ -30,6 +30,9 @@ public:
             return Step::Stop;
         }
         const Vertex next = tr.graph.target(*e);
+        const ForwardingEdge& route = tr.graph.edge(*e);
+        tr.selectedRoutes.emplace(table, !route.viaPrefixList.empty() ? route.viaPrefixList.str()
+                                                                      : (route.prefix ? route.prefix->toString() : std::string()));
         tr.hop(table, "route",
                (walk.node.resource.empty() ? tr.graph.describe(walk.v) + ": route " : "route ") + tr.graph.edge(*e).text, walk.p);
         if (next == tr.graph.blackhole()) {

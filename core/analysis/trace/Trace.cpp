@@ -317,9 +317,13 @@ void Trace::finish()
         involved.push_back(h.resource);
     involved.push_back(flow.id.str());
     for (const std::string& id : involved)
-        for (const Finding* f : net.errorFindingsOf(id))
-            if (reported.insert(f->code + "|" + joinIds(f->ids)).second)
+        for (const Finding* f : net.errorFindingsOf(id)) {
+            // About one route: only if a lookup of this flow selected it (RT-8).
+            if (!f->route.empty() && (f->ids.empty() || !selectedRoutes.count({f->ids.front(), f->route})))
+                continue;
+            if (reported.insert(f->code + "|" + joinIds(f->ids) + "|" + f->route).second)
                 result.blocking.push_back({f->code, id, "invalid design: " + f->message});
+        }
     if (!result.blocking.empty() || !delivered) {
         if (result.blocking.empty())
             result.blocking.push_back({"NO_PATH", flow.destination.str(), "the destination was not reached"});

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pp::trace {
@@ -151,6 +152,9 @@ public:
     std::optional<IpAddress> publicNatEip;
     std::vector<ReplyRoute> replyRoutes;
     std::vector<AclCrossing> crossings;
+    // (route table, the selected route's destination: a CIDR or a prefix list id), for each
+    // lookup on the way: a finding about one route concerns only flows that select it (RT-8).
+    std::set<std::pair<std::string, std::string>> selectedRoutes;
     bool stopped = false, delivered = false, leftPrivate = false;
 
 private:
