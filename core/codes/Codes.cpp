@@ -105,13 +105,16 @@ const std::vector<CodeInfo>& allCodes()
         // `privatepath lesson check`.
         {"LESSON_MISSING", Lesson, "", "The file has no lesson section."},
         {"LESSON_NO_GOALS", Lesson, "", "The lesson has no goals."},
-        {"LESSON_UNKNOWN_REFERENCE", Lesson, "", "A goal or the locked list names a flow, resource or kind that exists neither in the start nor in any reference solution."},
+        {"LESSON_UNKNOWN_REFERENCE", Lesson, "", "A goal or the locked list names a flow, resource, kind or tag that exists neither in the start nor in any reference solution."},
         {"LESSON_START_PASSES", Lesson, "", "The lesson's start already meets every goal: there is nothing to do."},
         {"LESSON_SOLUTION_FAILS", Lesson, "", "A reference solution misses a goal."},
-        {"LESSON_SOLUTION_CHANGES_LOCKED", Lesson, "", "A reference solution changes or deletes a locked resource."},
+        {"LESSON_SOLUTION_CHANGES_LOCKED", Lesson, "", "A reference solution changes or deletes a locked resource or flow."},
         {"LESSON_NO_SOLUTION", Lesson, "", "The lesson has no reference solution, so nothing proves its goals can be met."},
+        {"LESSON_GOAL_FLOW_UNLOCKED", Lesson, "", "A flow goal checks a flow of the start that is not locked, so the learner could change what it checks."},
         {"LOCKED_RESOURCE_DELETED", Lesson, "", "A submission deleted a resource the lesson locks."},
         {"LOCKED_RESOURCE_CHANGED", Lesson, "", "A submission changed a field of a resource the lesson locks."},
+        {"LOCKED_FLOW_DELETED", Lesson, "", "A submission deleted a flow the lesson locks."},
+        {"LOCKED_FLOW_CHANGED", Lesson, "", "A submission changed a field of a flow the lesson locks."},
     };
     return codes;
 }

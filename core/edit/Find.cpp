@@ -115,6 +115,9 @@ std::vector<FindMatch> findResources(const Design& design, std::string_view text
         }
         if (containsText(r.id.str(), needle) || containsText(r.name, needle))
             consider(FindReason::NameOrId);
+        for (const auto& [key, value] : r.tags)
+            if (containsText(key + "=" + value, needle))
+                consider(FindReason::Tag);
         if (best)
             ranked.push_back({{r.id, *best}, prefix, i});
     }

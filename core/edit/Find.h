@@ -1,7 +1,7 @@
 #pragma once
 
 // Finding resources by what a user types in the editor's Find field: a name, an id, an IP address
-// or a CIDR block. Pure: the design in, an ordered list of ids out (the order Find steps through).
+// a CIDR block or a tag. Pure: the design in, an ordered list of ids out (the order Find steps through).
 
 #include "design/Design.h"
 
@@ -16,6 +16,7 @@ enum class FindReason {
     SameBlock,      // the text is a CIDR block, and the resource has exactly that block (a VPC, a subnet...)
     ContainsAddress, // the resource's block contains the address or block typed (the subnet of an address, then its VPC)
     NameOrId,       // the name or id contains the text (case-insensitive)
+    Tag,            // one of its tags, written key=value, contains the text ("env=prod", "prod")
     AddressText,    // one of its addresses or blocks, as text, contains the text ("10.0.3" finds 10.0.3.12)
 };
 

@@ -176,6 +176,29 @@ private:
         return true;
     }
 
+    // A resource's `tags`: an object of strings, with AWS's lengths (key 1-128, value 0-256).
+    void readTags(const Json& object, const std::string& path, Tags& tags)
+    {
+        if (!object.is_object()) {
+            m_context.error("WRONG_TYPE", path, "'tags' must be an object of strings, not " + jsonTypeName(object));
+            return;
+        }
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const std::string at = childPath(path, it.key());
+            if (!it->is_string()) {
+                m_context.error("WRONG_TYPE", at, "tag '" + it.key() + "' must be a string, not " + jsonTypeName(*it));
+                continue;
+            }
+            const std::string value = it->get<std::string>();
+            if (it.key().empty() || it.key().size() > 128)
+                m_context.error("OUT_OF_RANGE", at, "a tag key has 1 to 128 characters");
+            else if (value.size() > 256)
+                m_context.error("OUT_OF_RANGE", at, "tag '" + it.key() + "' has a value of more than 256 characters");
+            else
+                tags.emplace(it.key(), value);
+        }
+    }
+
     void readCollection(Design& design, Kind kind, const Json& array)
     {
         const std::string collectionPath = m_base + "/" + std::string(kindInfo(kind).collection);
@@ -196,6 +219,10 @@ private:
                 JsonReader reader(array[i], path, m_context);
                 reader.markKnown("id");
                 reader.markKnown("name");
+                if (const auto tags = array[i].find("tags"); tags != array[i].end()) {
+                    reader.markKnown("tags");
+                    readTags(*tags, path + "/tags", resource.tags);
+                }
                 describe(reader, data);
                 reader.finish(&resource.extensions);
                 resource.data = std::move(data);
@@ -581,6 +608,11 @@ OrderedJson resourceJson(const Resource& resource, bool withDefaults)
     object["id"] = resource.id.str();
     if (!resource.name.empty() || withDefaults)
         object["name"] = resource.name;
+    if (!resource.tags.empty()) {
+        OrderedJson& tags = object["tags"] = OrderedJson::object();
+        for (const auto& [key, value] : resource.tags)
+            tags[key] = value;
+    }
     std::visit(
         [&](const auto& data) {
             JsonWriter writer(object, withDefaults);
@@ -588,6 +620,18 @@ OrderedJson resourceJson(const Resource& resource, bool withDefaults)
         },
         resource.data);
     addExtensions(object, resource.extensions);
+    return object;
+}
+
+OrderedJson flowJson(const Flow& flow)
+{
+    OrderedJson object = OrderedJson::object();
+    object["id"] = flow.id.str();
+    if (!flow.name.empty())
+        object["name"] = flow.name;
+    JsonWriter writer(object);
+    describe(writer, const_cast<Flow&>(flow)); // the writer only reads
+    addExtensions(object, flow.extensions);
     return object;
 }
 
@@ -607,16 +651,8 @@ void writeDesignBody(const Design& design, OrderedJson& root)
             root[std::string(kindInfo(Kind(k)).collection)] = std::move(collections[std::size_t(k)]);
     if (!design.flows().empty()) {
         OrderedJson flows = OrderedJson::array();
-        for (const Flow& f : design.flows()) {
-            OrderedJson object = OrderedJson::object();
-            object["id"] = f.id.str();
-            if (!f.name.empty())
-                object["name"] = f.name;
-            JsonWriter writer(object);
-            describe(writer, const_cast<Flow&>(f));
-            addExtensions(object, f.extensions);
-            flows.push_back(std::move(object));
-        }
+        for (const Flow& f : design.flows())
+            flows.push_back(flowJson(f));
         root["flows"] = std::move(flows);
     }
     if (!design.diagram.shapes.empty() || !design.diagram.connectors.empty() || !design.diagram.notes.empty()) {

@@ -42,6 +42,8 @@ std::optional<std::string> readDesignText(const std::string& path, const LoadLim
 // `withDefaults`, fields equal to their default (and an empty name) are written too, so a field's
 // effective value can be read by its file name.
 nlohmann::ordered_json resourceJson(const Resource& resource, bool withDefaults = false);
+// A flow as saved (defaults left out).
+nlohmann::ordered_json flowJson(const Flow& flow);
 
 // The canonical text of a design: same design, same bytes (see docs/file-format.md, "Saving").
 std::string saveDesignToString(const Design& design);

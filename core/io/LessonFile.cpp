@@ -1,4 +1,5 @@
 // Reading and writing the `lesson` section of a design file (docs/file-format.md, "Lessons").
+#include "design/TagScope.h"
 #include "io/DesignBody.h"
 
 #include <unordered_map>
@@ -42,6 +43,15 @@ public:
             m_context.error("UNKNOWN_ENUM_VALUE", path + "/resourceKind",
                             "unknown value '" + it->get<std::string>() +
                                 "' for 'resourceKind'; expected a resource kind such as vpc, subnet, natGateway, vpcEndpoint");
+        if (const auto it = goal.find("tag"); it != goal.end() && it->is_string() && !TagSelector::parse(it->get<std::string>()))
+            m_context.error("OUT_OF_RANGE", path + "/tag", "'tag' is written 'key' or 'key=value', with a key of at least one character");
+        if (const auto it = goal.find("where"); it != goal.end()) {
+            if (!it->is_object())
+                m_context.error("WRONG_TYPE", path + "/where",
+                                "'where' must be an object of fields and values, not " + jsonTypeName(*it));
+            else if (!goal.contains("resourceKind"))
+                m_context.error("MISSING_FIELD", path, "'where' selects resources of a 'resourceKind', which is missing");
+        }
         const auto kindIt = goal.find("kind");
         if (kindIt == goal.end() || !kindIt->is_string())
             return;

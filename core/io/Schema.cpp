@@ -9,6 +9,14 @@
 namespace pp {
 namespace {
 
+// What an object has besides its describe()d fields: an id and a name (flows), and tags too
+// (resources), or nothing (shapes, lesson parts).
+enum class Identity { None, IdAndName, Resource };
+
+constexpr const char* kTagsDoc =
+    "Tags, as in AWS: key (1-128 characters) to value (0-256 characters). Lesson goals and policies select "
+    "resources by tag; a resource carries the tags of its subnet and VPC for that purpose.";
+
 using OJ = nlohmann::ordered_json;
 
 struct FieldInfo {
@@ -103,16 +111,22 @@ Collected collect()
     return c;
 }
 
-OJ objectSchema(const Collected& c, bool withIdentity)
+OJ objectSchema(const Collected& c, Identity withIdentity)
 {
     OJ schema = OJ::object();
     schema["type"] = "object";
     OJ properties = OJ::object();
     OJ required = OJ::array();
-    if (withIdentity) {
+    if (withIdentity != Identity::None) {
         properties["id"] = {{"$ref", "#/$defs/id"}};
         properties["name"] = {{"type", "string"}, {"description", "Display name; empty = show the id."}};
         required.push_back("id");
+    }
+    if (withIdentity == Identity::Resource) {
+        properties["tags"] = {{"type", "object"},
+                              {"description", kTagsDoc},
+                              {"propertyNames", {{"minLength", 1}, {"maxLength", 128}}},
+                              {"additionalProperties", {{"type", "string"}, {"maxLength", 256}}}};
     }
     for (const FieldInfo& f : c.fields) {
         properties[f.key] = f.schema;
@@ -132,7 +146,7 @@ OJ objectSchema(const Collected& c, bool withIdentity)
         }
         schema["allOf"] = all;
     }
-    if (withIdentity) // extension keys are kept on resources and flows (and the document) only
+    if (withIdentity != Identity::None) // extension keys are kept on resources and flows (and the document) only
         schema["patternProperties"] = {{"^x-", OJ::object()}};
     schema["additionalProperties"] = false;
     return schema;
@@ -193,7 +207,7 @@ void describeType(const FieldSpec& spec, OJ& schema, std::string& text, FieldInf
     } else {
         static_assert(Described<T>);
         const Collected c = collect<T>();
-        schema = objectSchema(c, false);
+        schema = objectSchema(c, Identity::None);
         text = "object";
         if (info) {
             info->nested = c.fields;
@@ -211,13 +225,15 @@ std::string escapeCell(std::string text)
 }
 
 void writeTable(std::ostringstream& md, const std::vector<FieldInfo>& fields,
-                const std::vector<std::vector<std::string>>& oneOf, bool withIdentity, const std::string& context)
+                const std::vector<std::vector<std::string>>& oneOf, Identity withIdentity, const std::string& context)
 {
     md << "| Field | Type | Default | Meaning |\n|---|---|---|---|\n";
-    if (withIdentity) {
+    if (withIdentity != Identity::None) {
         md << "| `id` | id | *required* | Unique in the file; other fields refer to it. |\n";
         md << "| `name` | string | `\"\"` | Display name; empty = show the id. |\n";
     }
+    if (withIdentity == Identity::Resource)
+        md << "| `tags` | object of string | `{}` | " << kTagsDoc << " |\n";
     for (const FieldInfo& f : fields) {
         std::string def = f.required ? "*required*" : f.defaultValue ? "`" + f.defaultValue->dump() + "`" : "absent";
         md << "| `" << f.key << "` | " << f.typeText << " | " << escapeCell(def) << " | " << escapeCell(f.doc) << " |\n";
@@ -233,7 +249,7 @@ void writeTable(std::ostringstream& md, const std::vector<FieldInfo>& fields,
             continue;
         const std::string name = context + "." + f.key + (f.schema.value("type", "") == "array" ? "[]" : "");
         md << "\n#### `" << name << "`\n\n";
-        writeTable(md, f.nested, f.nestedOneOf, false, name);
+        writeTable(md, f.nested, f.nestedOneOf, Identity::None, name);
     }
 }
 
@@ -267,11 +283,11 @@ nlohmann::ordered_json designSchema()
     OJ defs = OJ::object();
     forEachKind([&]<class T>(Kind kind, std::in_place_type_t<T>) {
         const KindInfo& info = kindInfo(kind);
-        defs[std::string(info.name)] = objectSchema(collect<T>(), true);
+        defs[std::string(info.name)] = objectSchema(collect<T>(), Identity::Resource);
         body[std::string(info.collection)] = {{"type", "array"},
                                               {"items", {{"$ref", "#/$defs/" + std::string(info.name)}}}};
     });
-    defs["flow"] = objectSchema(collect<Flow>(), true);
+    defs["flow"] = objectSchema(collect<Flow>(), Identity::IdAndName);
     body["flows"] = {{"type", "array"}, {"items", {{"$ref", "#/$defs/flow"}}}};
     {
         Collected diagram;
@@ -282,7 +298,7 @@ nlohmann::ordered_json designSchema()
         collector.opt("shapes", shapes, {.doc = "Where each resource is drawn."});
         collector.opt("connectors", connectors, {.doc = "Bend points of drawn links."});
         collector.opt("notes", notes, {.doc = "Text boxes on the canvas."});
-        body["diagram"] = objectSchema(diagram, false);
+        body["diagram"] = objectSchema(diagram, Identity::None);
     }
     for (auto it = body.begin(); it != body.end(); ++it) {
         properties[it.key()] = it.value();
@@ -295,8 +311,8 @@ nlohmann::ordered_json designSchema()
                           {"patternProperties", {{"^x-", OJ::object()}}},
                           {"additionalProperties", false}};
     {
-        OJ lesson = objectSchema(collect<Lesson>(), false);
-        OJ solution = objectSchema(collect<LessonSolution>(), false);
+        OJ lesson = objectSchema(collect<Lesson>(), Identity::None);
+        OJ solution = objectSchema(collect<LessonSolution>(), Identity::None);
         solution["properties"]["design"] = {{"$ref", "#/$defs/designBody"},
                                             {"description", "The solution: a whole design body."}};
         solution["required"].push_back("design");
@@ -330,27 +346,27 @@ std::string formatReferenceMarkdown()
         const KindInfo& info = kindInfo(kind);
         const Collected c = collect<T>();
         md << "### `" << info.collection << "[]` — " << info.name << "\n\n";
-        writeTable(md, c.fields, c.oneOf, true, std::string(info.collection) + "[]");
+        writeTable(md, c.fields, c.oneOf, Identity::Resource, std::string(info.collection) + "[]");
         md << "\n";
     });
     {
         const Collected c = collect<Flow>();
         md << "### `flows[]` — flow\n\n";
-        writeTable(md, c.fields, c.oneOf, true, "flows[]");
+        writeTable(md, c.fields, c.oneOf, Identity::IdAndName, "flows[]");
         md << "\n";
     }
     {
         const Collected shape = collect<Shape>();
         md << "### `diagram.shapes[]` — shape\n\n";
-        writeTable(md, shape.fields, shape.oneOf, false, "diagram.shapes[]");
+        writeTable(md, shape.fields, shape.oneOf, Identity::None, "diagram.shapes[]");
         md << "\n";
         const Collected connector = collect<Connector>();
         md << "### `diagram.connectors[]` — connector\n\n";
-        writeTable(md, connector.fields, connector.oneOf, false, "diagram.connectors[]");
+        writeTable(md, connector.fields, connector.oneOf, Identity::None, "diagram.connectors[]");
         md << "\n";
         const Collected note = collect<Note>();
         md << "### `diagram.notes[]` — note\n\n";
-        writeTable(md, note.fields, note.oneOf, false, "diagram.notes[]");
+        writeTable(md, note.fields, note.oneOf, Identity::None, "diagram.notes[]");
     }
     {
         Collected lesson = collect<Lesson>();
@@ -361,10 +377,10 @@ std::string formatReferenceMarkdown()
         solutions.doc = "Reference solutions; each meets every goal.";
         lesson.fields.push_back(solutions); // its table follows, by hand: a solution holds a design body
         md << "\n### `lesson` — lesson\n\n";
-        writeTable(md, lesson.fields, lesson.oneOf, false, "lesson");
+        writeTable(md, lesson.fields, lesson.oneOf, Identity::None, "lesson");
         const Collected solution = collect<LessonSolution>();
         md << "\n#### `lesson.solutions[]`\n\n";
-        writeTable(md, solution.fields, solution.oneOf, false, "lesson.solutions[]");
+        writeTable(md, solution.fields, solution.oneOf, Identity::None, "lesson.solutions[]");
         md << "| `design` | object | *required* | The solution: a design body (every top-level key of a design except "
               "`schemaVersion` and `lesson`). |\n";
     }

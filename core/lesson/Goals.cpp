@@ -1,6 +1,7 @@
 #include "lesson/Goals.h"
 
 #include "design/Placement.h"
+#include "design/TagScope.h"
 #include "io/DesignFile.h"
 #include "model/References.h"
 
@@ -23,9 +24,21 @@ std::string listIds(const std::vector<std::string>& ids, std::size_t limit = 8)
     return out;
 }
 
-std::string scopeText(const std::optional<ResourceId>& scope)
+std::string scopeText(const Goal& goal)
 {
-    return scope ? " in " + scope->str() : std::string(" in the design");
+    std::string out = goal.scope ? " in " + goal.scope->str() : std::string(" in the design");
+    if (!goal.tag.empty())
+        out += " tagged " + goal.tag;
+    if (goal.where) {
+        const nlohmann::json where = nlohmann::json::parse(goal.where->json);
+        std::string fields;
+        if (where.is_object())
+            for (auto it = where.begin(); it != where.end(); ++it)
+                fields += (fields.empty() ? "" : ", ") + it.key() + " " + it.value().dump();
+        if (!fields.empty())
+            out = " with " + fields + out;
+    }
+    return out;
 }
 
 // What the goals read besides the design: the analysis, with flows found by id.
@@ -40,6 +53,7 @@ public:
 
     GoalResult evaluate(const Goal& goal) const
     {
+        m_tag = goal.tag.empty() ? std::nullopt : TagSelector::parse(goal.tag);
         GoalResult result;
         result.goal = goal.id;
         result.kind = goal.kind;
@@ -78,6 +92,33 @@ public:
     }
 
 private:
+    // Whether resource `id` is in the goal's scope: in its container (if any) and carrying its
+    // tag (if any).
+    bool selected(const Goal& goal, const ResourceId& id) const
+    {
+        if (!inScope(m_design, id, goal.scope))
+            return false;
+        if (!m_tag)
+            return true;
+        const Resource* r = m_design.find(id);
+        return r && carriesTag(m_design, *r, *m_tag);
+    }
+
+    // Whether `r` has every field -> value of the goal's `where` (defaults applying).
+    bool matchesWhere(const Goal& goal, const Resource& r) const
+    {
+        if (!goal.where)
+            return true;
+        const nlohmann::json wanted = nlohmann::json::parse(goal.where->json);
+        if (!wanted.is_object())
+            return false;
+        const nlohmann::json actual = nlohmann::json::parse(resourceJson(r, true).dump());
+        for (auto it = wanted.begin(); it != wanted.end(); ++it)
+            if (!actual.contains(it.key()) || actual.at(it.key()) != it.value())
+                return false;
+        return true;
+    }
+
     const FlowResult* flowResult(const std::string& id) const
     {
         const auto it = m_flows.find(id);
@@ -136,7 +177,7 @@ private:
     void scopePrivateGoal(const Goal& goal, std::vector<Explanation>& why) const
     {
         for (const Flow& flow : m_design.flows()) {
-            if (!inScope(m_design, flow.source, goal.scope) && !inScope(m_design, flow.destination, goal.scope))
+            if (!selected(goal, flow.source) && !selected(goal, flow.destination))
                 continue;
             const FlowResult* r = flowResult(flow.id.str());
             if (!r || r->verdict != Verdict::Public)
@@ -148,7 +189,7 @@ private:
             why.insert(why.end(), r->hints.begin(), r->hints.end());
         }
         for (const Exposure& e : m_analysis.exposure)
-            if (e.egress && inScope(m_design, ResourceId(e.workload), goal.scope))
+            if (e.egress && selected(goal, ResourceId(e.workload)))
                 why.push_back({"GOAL_INTERNET_EGRESS", e.workload,
                                e.workload + " reaches the internet via " + listIds(e.egressVia)});
     }
@@ -156,7 +197,7 @@ private:
     void exposureGoal(const Goal& goal, std::vector<Explanation>& why) const
     {
         for (const Exposure& e : m_analysis.exposure)
-            if (e.ingress && inScope(m_design, ResourceId(e.workload), goal.scope))
+            if (e.ingress && selected(goal, ResourceId(e.workload)))
                 why.push_back({"GOAL_INTERNET_INGRESS", e.workload,
                                e.workload + " is reachable from the internet via " + listIds(e.ingressVia) +
                                    (e.openPorts.empty() ? std::string() : " (" + listIds(e.openPorts) + ")")});
@@ -169,7 +210,7 @@ private:
         if (!kind)
             return out;
         for (const Resource& r : m_design.resources())
-            if (r.kind() == *kind && inScope(m_design, r.id, goal.scope))
+            if (r.kind() == *kind && selected(goal, r.id) && matchesWhere(goal, r))
                 out.push_back(&r);
         return out;
     }
@@ -188,7 +229,7 @@ private:
                                                   : "at most " + std::to_string(goal.max.value_or(0));
         why.push_back({"GOAL_COUNT_OUT_OF_RANGE", ids.empty() ? std::string() : ids.front(),
                        "there " + std::string(count == 1 ? "is " : "are ") + std::to_string(count) + " " +
-                           goal.resourceKind + scopeText(goal.scope) + (ids.empty() ? "" : " (" + listIds(ids) + ")") +
+                           goal.resourceKind + scopeText(goal) + (ids.empty() ? "" : " (" + listIds(ids) + ")") +
                            "; the goal asks for " + wanted});
     }
 
@@ -206,7 +247,7 @@ private:
             // "Every interface endpoint has private DNS" must not pass by deleting the endpoints.
             if (targets.empty())
                 why.push_back({"GOAL_RESOURCE_MISSING", goal.scope ? goal.scope->str() : std::string(),
-                               "there is no " + goal.resourceKind + scopeText(goal.scope)});
+                               "there is no " + goal.resourceKind + scopeText(goal)});
         }
         if (targets.empty() || !goal.value)
             return;
@@ -234,6 +275,7 @@ private:
     const Design& m_design;
     const AnalysisResult& m_analysis;
     std::unordered_map<std::string, const FlowResult*> m_flows;
+    mutable std::optional<TagSelector> m_tag; // the goal being evaluated's
 };
 
 } // namespace

@@ -1,11 +1,40 @@
 #include "lesson/Grading.h"
 
 #include "analysis/Analyzer.h"
+#include "design/TagScope.h"
 #include "io/DesignFile.h"
 
 #include <algorithm>
 
 namespace pp {
+
+namespace {
+
+// The fields of two saved objects that differ, as LockedChange entries: in the order of the
+// start's fields, then fields only the submission has. Compared as saved (defaults left out on
+// both sides), so writing a default explicitly is no change.
+void compareSaved(const std::string& id, bool flow, const nlohmann::ordered_json& a, const nlohmann::ordered_json& b,
+                  std::vector<LockedChange>& changes)
+{
+    for (auto it = a.begin(); it != a.end(); ++it) {
+        const auto other = b.find(it.key());
+        if (other == b.end() || *other != it.value())
+            changes.push_back({id, flow, false, it.key(), it.value().dump(), other == b.end() ? std::string() : other->dump()});
+    }
+    for (auto it = b.begin(); it != b.end(); ++it)
+        if (!a.contains(it.key()))
+            changes.push_back({id, flow, false, it.key(), {}, it.value().dump()});
+}
+
+// "10.0.1.10" for a short value, "…" past 60 characters (a whole rule list is not a sentence).
+std::string shortValue(const std::string& json)
+{
+    if (json.empty())
+        return "not set";
+    return json.size() <= 60 ? json : json.substr(0, 57) + "...";
+}
+
+} // namespace
 
 std::vector<LockedChange> lockedChanges(const Design& start, const Design& submission)
 {
@@ -18,23 +47,31 @@ std::vector<LockedChange> lockedChanges(const Design& start, const Design& submi
             continue; // not in the start: `lesson check` reports it; nothing to compare with
         const Resource* after = submission.find(id);
         if (!after) {
-            changes.push_back({id, true, {}});
+            changes.push_back({id.str(), false, true, {}, {}, {}});
             continue;
         }
         if (after->kind() != before->kind()) {
-            changes.push_back({id, false, "kind"});
+            changes.push_back({id.str(), false, false, "kind", '"' + std::string(kindInfo(before->kind()).name) + '"',
+                               '"' + std::string(kindInfo(after->kind()).name) + '"'});
             continue;
         }
-        // Compare as saved (defaults left out on both sides, so writing a default explicitly is
-        // no change): one entry per field that differs, in the order of the start's fields, then
-        // fields only the submission has.
-        const nlohmann::ordered_json a = resourceJson(*before), b = resourceJson(*after);
-        for (auto it = a.begin(); it != a.end(); ++it)
-            if (!b.contains(it.key()) || b.at(it.key()) != it.value())
-                changes.push_back({id, false, it.key()});
-        for (auto it = b.begin(); it != b.end(); ++it)
-            if (!a.contains(it.key()))
-                changes.push_back({id, false, it.key()});
+        compareSaved(id.str(), false, resourceJson(*before), resourceJson(*after), changes);
+    }
+    for (const FlowId& id : start.lesson->lockedFlows) {
+        const Flow* before = start.findFlow(id);
+        if (!before)
+            continue;
+        const Flow* after = submission.findFlow(id);
+        if (!after)
+            changes.push_back({id.str(), true, true, {}, {}, {}});
+        else {
+            nlohmann::ordered_json a = flowJson(*before), b = flowJson(*after);
+            for (std::string_view key : kFlowAnnotations) {
+                a.erase(std::string(key));
+                b.erase(std::string(key));
+            }
+            compareSaved(id.str(), true, a, b, changes);
+        }
     }
     return changes;
 }
@@ -42,11 +79,14 @@ std::vector<LockedChange> lockedChanges(const Design& start, const Design& submi
 std::vector<Explanation> explainLockedChanges(const std::vector<LockedChange>& changes)
 {
     std::vector<Explanation> out;
-    for (const LockedChange& c : changes)
-        out.push_back(c.deleted ? Explanation{"LOCKED_RESOURCE_DELETED", c.resource.str(),
-                                              "locked resource " + c.resource.str() + " was deleted"}
-                                : Explanation{"LOCKED_RESOURCE_CHANGED", c.resource.str(),
-                                              "locked resource " + c.resource.str() + " has a changed '" + c.field + "'"});
+    for (const LockedChange& c : changes) {
+        const std::string what = std::string(c.flow ? "locked flow " : "locked resource ") + c.id;
+        const std::string code = c.flow ? "LOCKED_FLOW_" : "LOCKED_RESOURCE_";
+        out.push_back(c.deleted ? Explanation{code + "DELETED", c.id, what + " was deleted"}
+                                : Explanation{code + "CHANGED", c.id,
+                                              what + " has a changed '" + c.field + "': " + shortValue(c.before) +
+                                                  " in the lesson, " + shortValue(c.after) + " in the submission"});
+    }
     return out;
 }
 
@@ -99,6 +139,13 @@ public:
     {
         return std::any_of(m_designs.begin(), m_designs.end(), [&](const Design* d) { return d->findFlow(FlowId(id)); });
     }
+    bool tag(const TagSelector& selector) const
+    {
+        return std::any_of(m_designs.begin(), m_designs.end(), [&](const Design* d) {
+            return std::any_of(d->resources().begin(), d->resources().end(),
+                               [&](const Resource& r) { return selector.matches(r.tags); });
+        });
+    }
 
 private:
     std::vector<const Design*> m_designs;
@@ -120,6 +167,23 @@ void checkNames(const Design& start, std::vector<LessonProblem>& problems)
             unknown(where, "resource " + goal.resource->str());
         if (goal.scope && !names.resource(goal.scope->str()))
             unknown(where, "scope " + goal.scope->str());
+        if (const auto selector = TagSelector::parse(goal.tag); selector && !names.tag(*selector))
+            problems.push_back({"LESSON_UNKNOWN_REFERENCE", Severity::Error, where,
+                                "no resource carries the tag " + goal.tag + ", neither in the start nor in any reference solution",
+                                {}});
+        // A flow the start already has, and every reference solution keeps as it is, is the
+        // question: unlocked, the learner could change its destination or port until it passes.
+        // (A lesson whose solutions re-point the flow, to an endpoint say, asks for that change.)
+        const Flow* asked = goal.kind == GoalKind::Flow && goal.flow ? start.findFlow(*goal.flow) : nullptr;
+        const bool kept = asked && std::all_of(lesson.solutions.begin(), lesson.solutions.end(), [&](const LessonSolution& s) {
+                              const Flow* f = s.design ? s.design->findFlow(asked->id) : nullptr;
+                              return f && sameQuestion(*asked, *f);
+                          });
+        if (kept && !isLocked(lesson, asked->id))
+            problems.push_back({"LESSON_GOAL_FLOW_UNLOCKED", Severity::Warning, where,
+                                "flow " + goal.flow->str() + " is in the start but not locked: the learner can change "
+                                "what the goal checks (Lesson -> Lock Selection, or add it to lockedFlows)",
+                                {}});
         for (const auto* list : {&goal.through, &goal.avoids})
             for (const std::string& entry : *list)
                 if (!names.resource(entry) && !kindFromName(entry))
@@ -129,6 +193,10 @@ void checkNames(const Design& start, std::vector<LessonProblem>& problems)
         if (!start.find(id))
             problems.push_back({"LESSON_UNKNOWN_REFERENCE", Severity::Error, "locked",
                                 "locked resource " + id.str() + " is not in the start", {}});
+    for (const FlowId& id : lesson.lockedFlows)
+        if (!start.findFlow(id))
+            problems.push_back({"LESSON_UNKNOWN_REFERENCE", Severity::Error, "lockedFlows",
+                                "locked flow " + id.str() + " is not in the start", {}});
 }
 
 } // namespace

@@ -12,21 +12,26 @@
 
 namespace pp {
 
-// A locked resource a submission deleted or changed. The lesson file is the start, so it is the
-// reference: a hand-edited submission cannot move it.
+// A locked resource or flow a submission deleted or changed. The lesson file is the start, so it
+// is the reference: a hand-edited submission cannot move it.
 struct LockedChange {
-    ResourceId resource;
+    std::string id;       // the resource's or flow's id
+    bool flow = false;    // a flow of `lesson.lockedFlows` (else a resource of `lesson.locked`)
     bool deleted = false;
-    std::string field; // the changed field's name in the file ("kind" if the kind changed); "" when deleted
+    std::string field;    // the changed field's name in the file ("kind" if the kind changed); "" when deleted
+    std::string before;   // the field's value in the lesson file, compact JSON; "" when absent there
+    std::string after;    // its value in the submission, compact JSON; "" when absent there
 
     friend bool operator==(const LockedChange&, const LockedChange&) = default;
 };
 
-// Every locked resource of `start.lesson` that `submission` lacks, or whose saved fields (name,
-// fields, `x-` keys) differ, one entry per changed field in file order. Empty without a lesson.
+// Every locked resource (then every locked flow) of `start.lesson` that `submission` lacks, or
+// whose saved fields (name, tags, fields, `x-` keys) differ, one entry per changed field in file
+// order. Empty without a lesson.
 std::vector<LockedChange> lockedChanges(const Design& start, const Design& submission);
 
-// Same, for explanations: LOCKED_RESOURCE_DELETED / LOCKED_RESOURCE_CHANGED with a sentence.
+// Same, for explanations: LOCKED_RESOURCE_DELETED / _CHANGED and LOCKED_FLOW_DELETED / _CHANGED,
+// with a sentence giving the value before and after.
 std::vector<Explanation> explainLockedChanges(const std::vector<LockedChange>& changes);
 
 enum class SubmissionStatus : std::uint8_t {

@@ -7,6 +7,7 @@
 
 #include "model/Describe.h"
 #include "model/Enums.h"
+#include "model/Flow.h"
 #include "model/Id.h"
 
 #include <memory>
@@ -48,7 +49,9 @@ struct Goal {
     std::vector<std::string> through; // resource ids or kind names ("vpcEndpoint") the path must visit
     std::vector<std::string> avoids;  // resource ids or kind names the path must not visit
     std::optional<ResourceId> scope;  // a VPC or a subnet; absent = the whole design
+    std::string tag;                  // "key" or "key=value": only resources carrying it (design/TagScope.h)
     std::string resourceKind;         // a kind name, e.g. "natGateway"
+    std::optional<JsonValue> where;   // an object of field -> value the `resourceKind` resources must match
     std::optional<int> min;
     std::optional<int> max;
     std::optional<ResourceId> resource;
@@ -74,8 +77,15 @@ void describe(A& a, Goal& v)
                   "to; absent = the whole design.",
            .kinds = KindMask{Kind::Vpc, Kind::Subnet},
            .unchecked = true});
+    a.opt("tag", v.tag, std::string(),
+          {.doc = "`scopePrivate`, `noInternetExposure`, `count`, `property`: only resources carrying this tag, "
+                  "written `key` (any value) or `key=value`; a resource carries its subnet's and VPC's tags too. "
+                  "With `scope`, both apply."});
     a.opt("resourceKind", v.resourceKind, std::string(),
           {.doc = "`count`, `property`: the kind of resource counted or checked, e.g. `natGateway`."});
+    a.opt("where", v.where,
+          {.doc = "`count`, `property`: an object of fields (named as in this file, defaults applying) and values "
+                  "that a `resourceKind` resource must have to be counted or checked, e.g. `{\"type\": \"interface\"}`."});
     a.opt("min", v.min, {.doc = "`count`: the fewest resources allowed.", .min = 0, .max = 1000000});
     a.opt("max", v.max, {.doc = "`count`: the most resources allowed.", .min = 0, .max = 1000000});
     a.opt("resource", v.resource,
@@ -116,6 +126,8 @@ struct Lesson {
     std::vector<Goal> goals;
     std::vector<std::string> hints;  // revealed one by one, in order
     std::vector<ResourceId> locked;  // resources the learner may not change or delete
+    std::vector<FlowId> lockedFlows; // flows the learner may not change or delete (a goal's flow is the question)
+    std::optional<int> elapsedSeconds; // time the learner has spent, saved with their work (timed lessons)
     std::vector<LessonSolution> solutions;
 
     bool operator==(const Lesson& other) const;
@@ -137,9 +149,24 @@ void describe(A& a, Lesson& v)
           {.doc = "Ids of resources the learner may not change or delete; the grader compares them with this file.",
            .kinds = KindMask::all(),
            .unchecked = true});
+    a.opt("lockedFlows", v.lockedFlows,
+          {.doc = "Ids of flows the learner may not change or delete, such as the flows the goals check; the grader "
+                  "compares them with this file."});
+    a.opt("elapsedSeconds", v.elapsedSeconds,
+          {.doc = "Time the learner has spent on the lesson, in seconds: the editor saves it with the learner's work, "
+                  "so a timed lesson's clock goes on where it stopped. Absent in a lesson as handed out.",
+           .min = 0,
+           .max = 100000000});
 }
 
 // Locked resources are part of the lesson's start: the editor refuses to change or delete them.
 bool isLocked(const Lesson& lesson, const ResourceId& id);
+bool isLocked(const Lesson& lesson, const FlowId& id);
+
+// What a locked flow keeps is its question: source, destination, protocol, port, DNS name and
+// `x-` keys. Its annotations (these keys) stay the learner's: a name, an `expect`, a description.
+inline constexpr std::array<std::string_view, 3> kFlowAnnotations{"name", "expect", "description"};
+// Whether `after` asks what `before` asks (equal but for the annotations).
+bool sameQuestion(const Flow& before, const Flow& after);
 
 } // namespace pp

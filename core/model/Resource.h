@@ -31,9 +31,14 @@ static_assert(kindOf<PrivateHostedZone>() == Kind::PrivateHostedZone && kindOf<W
 // dropped.
 using Extensions = std::map<std::string, std::string>; // key -> compact JSON text
 
+// A resource's tags, as AWS has them: key -> value (the value may be empty). Kept sorted, so
+// saving is deterministic. Lesson goals and policies select resources by tag (model/Tags.h).
+using Tags = std::map<std::string, std::string>;
+
 struct Resource {
     ResourceId id;
     std::string name; // display name; empty = show the id
+    Tags tags;
     ResourceData data;
     Extensions extensions;
 

@@ -32,7 +32,7 @@ int gradeExitCode(const std::vector<SubmissionGrade>& grades)
 
 std::string describeLockedChange(const LockedChange& change)
 {
-    return change.resource.str() + " (" + (change.deleted ? std::string("deleted") : change.field) + ")";
+    return std::string(change.flow ? "flow " : "") + change.id + " (" + (change.deleted ? std::string("deleted") : change.field) + ")";
 }
 
 OJ gradeReportJson(const Design& lessonFile, const std::string& lessonPath, const std::vector<SubmissionGrade>& grades)
@@ -65,7 +65,14 @@ OJ gradeReportJson(const Design& lessonFile, const std::string& lessonPath, cons
         item["tampered"] = g.tampered();
         OJ locked = OJ::array();
         for (const LockedChange& c : g.locked)
-            locked.push_back({{"resource", c.resource.str()}, {"change", c.deleted ? "deleted" : "changed"}, {"field", c.field}});
+        {
+            OJ entry = {{c.flow ? "flow" : "resource", c.id}, {"change", c.deleted ? "deleted" : "changed"}, {"field", c.field}};
+            if (!c.deleted) {
+                entry["before"] = c.before.empty() ? OJ() : OJ::parse(c.before);
+                entry["after"] = c.after.empty() ? OJ() : OJ::parse(c.after);
+            }
+            locked.push_back(std::move(entry));
+        }
         item["lockedChanges"] = std::move(locked);
         OJ diagnostics = OJ::array();
         for (const Diagnostic& d : g.diagnostics)

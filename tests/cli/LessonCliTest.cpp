@@ -134,7 +134,7 @@ TEST_F(LessonCli, GradesAFolderOfTenSubmissionsAsJson)
     EXPECT_EQ(statuses[9], "unreadable");
     EXPECT_EQ(subs[9]["diagnostics"][0]["code"], "JSON_SYNTAX");
     EXPECT_TRUE(subs[7]["tampered"]);
-    EXPECT_EQ(subs[7]["lockedChanges"][0], json::parse(R"({"resource": "app-1", "change": "changed", "field": "privateIp"})"));
+    EXPECT_EQ(subs[7]["lockedChanges"][0], json::parse(R"({"resource": "app-1", "change": "changed", "field": "privateIp", "before": "10.0.1.10", "after": "10.0.1.99"})"));
     EXPECT_FALSE(subs[0]["tampered"]);
     EXPECT_EQ(report["passed"], 4);
     // A missed goal carries its reasons with codes.

@@ -149,7 +149,7 @@ TEST(Course, EverySolutionMeetsEveryGoalAndKeepsTheLockedResources)
             const LessonProgress progress = evaluateGoals(lesson, *solution.design, analyzeDesign(*solution.design));
             EXPECT_TRUE(progress.complete()) << missedGoals(progress);
             for (const LockedChange& c : lockedChanges(start, *solution.design))
-                ADD_FAILURE() << "changes locked " << c.resource.str() << (c.deleted ? " (deleted)" : " field " + c.field);
+                ADD_FAILURE() << "changes locked " << c.id << (c.deleted ? " (deleted)" : " field " + c.field);
             EXPECT_TRUE(models.insert(modelText(*solution.design)).second) << "two solutions with the same design";
             EXPECT_NE(modelText(*solution.design), modelText(start)) << "a solution must change the start";
         }

@@ -12,35 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-const GoalResult& goalOf(const LessonProgress& p, const std::string& id)
-{
-    for (const GoalResult& g : p.goals)
-        if (g.goal == id)
-            return g;
-    throw std::runtime_error("no goal " + id);
-}
-
-bool hasReason(const GoalResult& g, const std::string& code, const std::string& resource = {})
-{
-    for (const Explanation& e : g.reasons)
-        if (e.code == code && (resource.empty() || e.resource == resource))
-            return true;
-    return false;
-}
-
-// The example lesson's goals evaluated on `document` (the lesson file's goals, as the grader does).
-LessonProgress progressOf(const json& document, const std::vector<json>& extraGoals = {})
-{
-    Lesson lesson = *loadJson(exampleLessonJson()).lesson;
-    for (const json& g : extraGoals) {
-        json doc = exampleLessonJson();
-        doc["lesson"]["goals"] = json::array({g});
-        lesson.goals.push_back(loadJson(doc).lesson->goals.front());
-    }
-    const Design design = loadJson(document);
-    return evaluateGoals(lesson, design, analyzeDesign(design));
-}
-
 TEST(LessonGoals, FlowGoalExplainsInTheEnginesWords)
 {
     const LessonProgress start = progressOf(exampleLessonJson());
@@ -206,8 +177,10 @@ TEST(LessonGrading, LockedChangesAreReportedByIdAndField)
     byId(changed, "vpcs", "app-vpc")["enableDnsSupport"] = true; // its default, written out: no change
     const std::vector<LockedChange> c = lockedChanges(start, loadJson(changed));
     ASSERT_EQ(c.size(), 2u);
-    EXPECT_EQ(c[0], (LockedChange{ResourceId("app-1"), false, "name"}));
-    EXPECT_EQ(c[1], (LockedChange{ResourceId("app-1"), false, "privateIp"}));
+    EXPECT_EQ(c[0], (LockedChange{"app-1", false, false, "name", "\"App server\"", "\"Renamed\""}));
+    EXPECT_EQ(c[1], (LockedChange{"app-1", false, false, "privateIp", "\"10.0.1.10\"", "\"10.0.1.20\""}));
+    EXPECT_EQ(explainLockedChanges(c)[1].message,
+              "locked resource app-1 has a changed 'privateIp': \"10.0.1.10\" in the lesson, \"10.0.1.20\" in the submission");
 
     json deleted = submissionFromSolution(0);
     deleted.erase("awsServices");
@@ -216,9 +189,12 @@ TEST(LessonGrading, LockedChangesAreReportedByIdAndField)
     byId(deleted, "securityGroups", "app-sg")["inbound"] =
         json::parse(R"([{"protocol": "tcp", "fromPort": 22, "toPort": 22, "cidr": "0.0.0.0/0"}])");
     const std::vector<LockedChange> d = lockedChanges(start, loadJson(deleted));
-    ASSERT_EQ(d.size(), 2u);
-    EXPECT_EQ(d[0], (LockedChange{ResourceId("app-sg"), false, "inbound"})) << "a field only the submission has";
-    EXPECT_EQ(d[1], (LockedChange{ResourceId("s3"), true, ""}));
+    ASSERT_EQ(d.size(), 3u);
+    EXPECT_EQ(d[0].id, "app-sg");
+    EXPECT_EQ(d[0].field, "inbound") << "a field only the submission has";
+    EXPECT_EQ(d[0].before, "");
+    EXPECT_EQ(d[1], (LockedChange{"s3", false, true, "", "", ""}));
+    EXPECT_EQ(d[2], (LockedChange{"app-to-s3", true, true, "", "", ""})) << "the goal's flow is locked too";
     const std::vector<Explanation> why = explainLockedChanges(d);
     EXPECT_EQ(why[1].code, "LOCKED_RESOURCE_DELETED");
     EXPECT_EQ(why[0].code, "LOCKED_RESOURCE_CHANGED");

@@ -4,6 +4,9 @@
 
 #include "TestSupport.h"
 
+#include "analysis/Analyzer.h"
+#include "lesson/Goals.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -33,6 +36,35 @@ inline nlohmann::json submissionFromSolution(std::size_t index)
     submission["schemaVersion"] = lesson["schemaVersion"];
     submission["lesson"] = lesson["lesson"];
     return submission;
+}
+
+inline const GoalResult& goalOf(const LessonProgress& p, const std::string& id)
+{
+    for (const GoalResult& g : p.goals)
+        if (g.goal == id)
+            return g;
+    throw std::runtime_error("no goal " + id);
+}
+
+inline bool hasReason(const GoalResult& g, const std::string& code, const std::string& resource = {})
+{
+    for (const Explanation& e : g.reasons)
+        if (e.code == code && (resource.empty() || e.resource == resource))
+            return true;
+    return false;
+}
+
+// The example lesson's goals evaluated on `document` (the lesson file's goals, as the grader does).
+inline LessonProgress progressOf(const nlohmann::json& document, const std::vector<nlohmann::json>& extraGoals = {})
+{
+    Lesson lesson = *loadJson(exampleLessonJson()).lesson;
+    for (const nlohmann::json& g : extraGoals) {
+        nlohmann::json doc = exampleLessonJson();
+        doc["lesson"]["goals"] = nlohmann::json::array({g});
+        lesson.goals.push_back(loadJson(doc).lesson->goals.front());
+    }
+    const Design design = loadJson(document);
+    return evaluateGoals(lesson, design, analyzeDesign(design));
 }
 
 } // namespace pp::test

@@ -110,21 +110,25 @@ bool Document::apply(ChangeSet change, const QString& text, int gesture)
         return true;
     // Checked on the complete change (with what the smart defaults added), so a deletion whose
     // dependents include a locked resource is refused as a whole.
-    if (const ResourceId locked = lockedResourceIn(change); !locked.empty()) {
-        emit refused(tr("%1 is locked by the lesson: \"%2\" was not done.").arg(QString::fromStdString(locked.str()), text));
+    if (const std::string locked = lockedIn(change); !locked.empty()) {
+        emit refused(tr("%1 is locked by the lesson: \"%2\" was not done.").arg(QString::fromStdString(locked), text));
         return false;
     }
     m_undo.push(new ChangeSetCommand(*this, std::move(change), text, gesture));
     return true;
 }
 
-ResourceId Document::lockedResourceIn(const ChangeSet& change) const
+std::string Document::lockedIn(const ChangeSet& change) const
 {
-    if (!m_design.lesson || m_design.lesson->locked.empty())
+    if (!m_design.lesson)
         return {};
     for (const ResourceChange& c : change.resources)
         if (c.before != c.after && isLocked(*m_design.lesson, c.id))
-            return c.id;
+            return c.id.str();
+    // A locked flow keeps its question; its name, expect and description may change.
+    for (const FlowChange& c : change.flows)
+        if (isLocked(*m_design.lesson, c.id) && (!c.before || !c.after || !sameQuestion(*c.before, *c.after)))
+            return c.id.str();
     return {};
 }
 

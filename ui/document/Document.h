@@ -70,15 +70,16 @@ public:
     // same gesture until sealGesture() (a drag is one step). Empty changes are dropped.
     //
     // While the design has a lesson, a change that would add, change or delete a resource the
-    // lesson locks is refused whole (nothing of it applies, nothing is recorded): refused() names
-    // the resource and apply() returns false. Every edit of the editor comes through here, so this
+    // lesson locks, or delete a locked flow or change what it asks (its source, destination,
+    // protocol, port, DNS name; lesson/Lesson.h sameQuestion), is refused whole (nothing of it
+    // applies, nothing is recorded): refused() names the resource or flow and apply() returns false. Every edit of the editor comes through here, so this
     // is the one place locks are enforced. Moving or resizing a locked resource's shape is allowed:
     // the drawing is not the design's meaning (the grader compares resources, not shapes), but a
     // move that changes the model (into another subnet) changes the resource and is refused.
     // Undo and redo replay recorded steps (applyDirect) and are never refused.
     bool apply(ChangeSet change, const QString& text, int gesture = -1);
-    // The locked resource `change` would change or delete, or an empty id.
-    ResourceId lockedResourceIn(const ChangeSet& change) const;
+    // The id of the locked resource or flow `change` would change or delete, or "".
+    std::string lockedIn(const ChangeSet& change) const;
     void sealGesture();
 
     // Applies without recording (used by the undo command).

@@ -62,9 +62,9 @@ LessonMenu::LessonMenu(QMainWindow* window, Document& document, DiagramScene* sc
     add(QStringLiteral("actionAddGoalFromFlow"), tr("Add &Goal from Selected Flow"), [this] { addGoalFromSelectedFlow(); },
         tr("Add a goal: the selected flow must be private"));
     add(QStringLiteral("actionLockSelection"), tr("&Lock Selection"), [this] { lockSelection(true); },
-        tr("The learner may not change or delete the selected resources"));
+        tr("The learner may not change or delete the selected resources and flows"));
     add(QStringLiteral("actionUnlockSelection"), tr("&Unlock Selection"), [this] { lockSelection(false); },
-        tr("The learner may change the selected resources again"));
+        tr("The learner may change the selected resources and flows again"));
     add(QStringLiteral("actionEditInstructions"), tr("Edit &Instructions…"), [this] { editInstructions(); },
         tr("Write the lesson's instructions in Markdown"));
     add(QStringLiteral("actionTestLesson"), tr("&Test Lesson Against Solutions"), [this] { testLesson(); },
@@ -104,8 +104,9 @@ void LessonMenu::updateActions()
     enable("actionNewLesson", !has);
     const bool resources = !m_scene->selectedResources().isEmpty();
     enable("actionAddGoalFromFlow", has && m_scene->selectedFlows().size() == 1);
-    enable("actionLockSelection", has && resources);
-    enable("actionUnlockSelection", has && resources);
+    const bool any = resources || !m_scene->selectedFlows().isEmpty();
+    enable("actionLockSelection", has && any);
+    enable("actionUnlockSelection", has && any);
     enable("actionEditInstructions", has);
     enable("actionTestLesson", has);
 }
@@ -166,6 +167,9 @@ void LessonMenu::addGoalFromSelectedFlow()
     goal.verdict = Verdict::Private;
     goal.message = tr("The flow %1 is private.").arg(QString::fromStdString(flow)).toStdString();
     lesson.goals.push_back(std::move(goal));
+    // The flow is the goal's question: locked, so the learner cannot change it until it passes.
+    if (!isLocked(lesson, flows.first()))
+        lesson.lockedFlows.push_back(flows.first());
     if (m_document.apply(ChangeSetBuilder(d).setLesson(std::move(lesson)).build(), tr("Add lesson goal")))
         say(tr("Goal added: the flow %1 must be private.").arg(QString::fromStdString(flow)));
 }
@@ -175,27 +179,31 @@ void LessonMenu::lockSelection(bool lock)
     if (!needLesson())
         return;
     const QList<ResourceId> selected = m_scene->selectedResources();
-    if (selected.isEmpty()) {
-        say(lock ? tr("Select the resources to lock.") : tr("Select the resources to unlock."));
+    const QList<FlowId> flows = m_scene->selectedFlows();
+    if (selected.isEmpty() && flows.isEmpty()) {
+        say(lock ? tr("Select the resources or flows to lock.") : tr("Select the resources or flows to unlock."));
         return;
     }
     const Design& d = m_document.design();
     Lesson lesson = *d.lesson;
-    for (const ResourceId& id : selected) {
-        const bool locked = isLocked(lesson, id);
+    auto toggle = [lock](auto& list, const auto& id, bool locked) {
         if (lock && !locked)
-            lesson.locked.push_back(id);
+            list.push_back(id);
         else if (!lock && locked)
-            std::erase(lesson.locked, id);
-    }
+            std::erase(list, id);
+    };
+    for (const ResourceId& id : selected)
+        toggle(lesson.locked, id, isLocked(lesson, id));
+    for (const FlowId& id : flows)
+        toggle(lesson.lockedFlows, id, isLocked(lesson, id));
     const ChangeSet change = ChangeSetBuilder(d).setLesson(std::move(lesson)).build();
     if (change.empty()) {
         say(lock ? tr("Already locked.") : tr("Not locked."));
         return;
     }
     if (m_document.apply(change, lock ? tr("Lock") : tr("Unlock")))
-        say(lock ? tr("Locked %n resource(s): the learner cannot change or delete them.", nullptr, int(selected.size()))
-                 : tr("Unlocked %n resource(s).", nullptr, int(selected.size())));
+        say(lock ? tr("Locked %n item(s): the learner cannot change or delete them.", nullptr, int(selected.size() + flows.size()))
+                 : tr("Unlocked %n item(s).", nullptr, int(selected.size() + flows.size())));
 }
 
 void LessonMenu::editInstructions()

@@ -70,6 +70,52 @@ void followService(const Resource& before, Resource& after)
         after.name = awsServiceLabel(QString::fromStdString(now->service)).toStdString();
 }
 
+// The inspector's tags editor: a table of key and value, with the file format's limits.
+FieldInfo tagsField()
+{
+    FieldInfo tags;
+    tags.key = "tags";
+    tags.doc = "Tags, as in AWS (key = value). Lesson goals and Find select resources by tag.";
+    tags.editor = FieldInfo::Editor::Table;
+    tags.list = true;
+    tags.optional = true;
+    tags.defaultValue = OrderedJson::array();
+    for (const char* column : {"key", "value"}) {
+        FieldInfo c;
+        c.key = column;
+        c.doc = column == std::string_view("key") ? "Tag key: 1 to 128 characters." : "Tag value: up to 256 characters; may be empty.";
+        c.optional = column == std::string_view("value");
+        tags.columns.push_back(std::move(c));
+    }
+    return tags;
+}
+
+// The table's rows (a JSON array of {key, value}) as tags; a refusal names the row's cell.
+QString tagsFromTable(const QString& text, Tags& tags, QString* errorPath)
+{
+    const Json rows = Json::parse(text.toStdString(), nullptr, false);
+    if (!rows.is_array())
+        return QObject::tr("Tags: not a list of key and value");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const Json& row = rows[i];
+        const std::string at = "/tags/" + std::to_string(i);
+        const std::string key = row.is_object() && row.contains("key") && row["key"].is_string() ? row["key"].get<std::string>() : "";
+        const std::string value = row.is_object() && row.contains("value") && row["value"].is_string() ? row["value"].get<std::string>() : "";
+        auto refuse = [&](const char* field, const QString& why) {
+            if (errorPath)
+                *errorPath = QString::fromStdString(at + "/" + field);
+            return why;
+        };
+        if (key.empty() || key.size() > 128)
+            return refuse("key", QObject::tr("A tag key has 1 to 128 characters"));
+        if (value.size() > 256)
+            return refuse("value", QObject::tr("A tag value has at most 256 characters"));
+        if (!tags.emplace(key, value).second)
+            return refuse("key", QObject::tr("The tag key %1 is used twice").arg(QString::fromStdString(key)));
+    }
+    return {};
+}
+
 } // namespace
 
 InspectorPanel::InspectorPanel(Document& document, QWidget* parent) : QWidget(parent), m_document(document)
@@ -233,6 +279,14 @@ void InspectorPanel::rebuild()
     name.optional = true;
     infos.insert(infos.begin(), std::move(name));
     current["name"] = resource ? resource->name : flow->name;
+    if (resource) {
+        // Tags as a two-column table (the list editor's rows), right after the name.
+        infos.insert(infos.begin() + 1, tagsField());
+        OrderedJson rows = OrderedJson::array();
+        for (const auto& [key, value] : resource->tags)
+            rows.push_back({{"key", key}, {"value", value}});
+        current["tags"] = std::move(rows);
+    }
     QStringList derivedKeys;
     for (const DerivedValue& value : derived.values)
         derivedKeys << value.key;
@@ -394,6 +448,16 @@ QString InspectorPanel::commit(const QString& key, const QString& text, QString*
     else
         current(*flow);
     const std::string k = key.toStdString();
+    if (k == "tags" && resource) {
+        Tags tags;
+        const QString refusal = tagsFromTable(text, tags, errorPath);
+        if (!refusal.isEmpty())
+            return refusal;
+        Resource changed = *resource;
+        changed.tags = std::move(tags);
+        m_document.apply(ChangeSetBuilder(d).modify(changed).build(), tr("Change tags of %1").arg(QString::fromStdString(resource->id.str())));
+        return {};
+    }
     if (k == "name") {
         if (resource) {
             Resource changed = *resource;
