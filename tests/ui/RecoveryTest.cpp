@@ -79,7 +79,7 @@ TEST_F(RecoveryTest, UndoingBackToTheSavedStateRemovesTheRecoveryFile)
 
 TEST_F(RecoveryTest, AnUntitledDesignIsAutosavedAndACleanCloseLeavesNothing)
 {
-    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(100, 100)));
+    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(300, 300)));
     ASSERT_TRUE(waitForAutosave());
     const QList<RecoveryEntry> none = Recovery::orphans();
     EXPECT_TRUE(none.isEmpty()) << "the running editor's own entry is not offered";
@@ -117,7 +117,7 @@ TEST_F(RecoveryTest, KeptVersionIsOfferedAndDiscardRemovesItWithoutTouchingTheFi
 
 TEST_F(RecoveryTest, AnUntitledDesignKeptForRecoveryOpensUntitledAndUnsaved)
 {
-    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(100, 100)));
+    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(300, 300)));
     const std::string vpc = newest(Kind::Vpc);
     ASSERT_TRUE(window->autoSaver()->keepForRecovery());
     doc().reset(Design());

@@ -116,7 +116,7 @@ TEST_F(SaveFaultTest, AReadOnlyFileIsNotReplaced)
     const QString file = copyExample(files.path());
     ASSERT_TRUE(QFile::setPermissions(file, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
     expectFailedSave(file, QStringLiteral("read-only"));
-    EXPECT_EQ(QFileInfo(file).permissions() & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther), 0) << "mode kept";
+    EXPECT_EQ(int(QFileInfo(file).permissions() & (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther)), 0) << "mode kept";
 }
 
 TEST_F(SaveFaultTest, AReadOnlyFolderSaysWhatTheSystemSaid)
