@@ -144,9 +144,11 @@ bool MainWindow::openFile(const QString& path, OpenMode mode)
         if (ours)
             lock.reset(); // this window has it already (opened again, reloaded)
         else if (!lock->tryLock()) {
-            if (mode == OpenMode::Ask)
+            if (mode == OpenMode::Ask && lock->heldByOther())
                 return askAboutLock(path, *lock);
-            lock.reset(); // open anyway: without the lock, which the other editor holds
+            // Open anyway (the other editor keeps its lock), or no lock can be written (a
+            // read-only home): the file opens without one.
+            lock.reset();
         }
     }
     QString error;

@@ -25,8 +25,10 @@ public:
     FileLock(const FileLock&) = delete;
     FileLock& operator=(const FileLock&) = delete;
 
-    // Takes the lock; false when another live process (or another window of this one) holds it.
+    // Takes the lock; false when another live process (or another window of this one) holds it,
+    // or when the lock file cannot be written (heldByOther() tells which).
     bool tryLock();
+    bool heldByOther() const { return m_lock->error() == QLockFile::LockFailedError; }
     bool isLocked() const { return m_lock->isLocked(); }
     // The holder, read from the lock file (after tryLock() failed).
     std::optional<Holder> holder() const;
