@@ -82,5 +82,7 @@ int main(int argc, char* argv[])
     const QStringList files = QCoreApplication::arguments().mid(1);
     if (!files.isEmpty())
         window.openFile(files.first());
+    // A crashed session's unsaved designs (kill -9, power cut): "Recover unsaved changes".
+    window.offerRecovery();
     return app.exec();
 }

@@ -9,7 +9,9 @@
 #include "canvas/Navigator.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
+#include "document/AutoSaver.h"
 #include "document/Document.h"
+#include "document/FileLock.h"
 #include "edit/Defaults.h"
 #include "edit/DiagramFollow.h"
 #include "lesson/LessonPanel.h"
@@ -40,6 +42,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoView>
+#include <QVBoxLayout>
 #include <algorithm>
 
 namespace pp::ui {
@@ -54,7 +57,15 @@ MainWindow::MainWindow(QWidget* parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
-    setCentralWidget(m_view);
+    createFileWatch();
+    // The canvas, with the "changed on disk" notice above it.
+    auto* centre = new QWidget(this);
+    auto* column = new QVBoxLayout(centre);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_diskBar);
+    column->addWidget(m_view, 1);
+    setCentralWidget(centre);
     createDocks();
     createActions();
     connect(m_scene, &DiagramScene::selectionSettled, this, &MainWindow::selectionChanged);
@@ -122,6 +133,9 @@ MainWindow::~MainWindow()
     // selectionChanged while it clears its items, the undo stack's cleanChanged): nothing of this
     // half-destroyed window may be called then. Delete them while the window is still whole.
     m_scene->disconnect();
+    // A clean exit leaves nothing to recover: the saver removes its entry (before the document goes).
+    delete m_autoSaver;
+    m_autoSaver = nullptr;
     m_document->disconnect();
     m_view->setScene(nullptr);
     delete m_scene;
@@ -244,7 +258,10 @@ void MainWindow::updateTitle()
 {
     const QString path = m_document->filePath();
     const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
-    setWindowTitle(tr("%1[*] — PrivatePath").arg(name));
+    if (m_document->isReadOnly())
+        setWindowTitle(tr("%1 [read-only] — PrivatePath").arg(name));
+    else
+        setWindowTitle(tr("%1[*] — PrivatePath").arg(name));
     setWindowModified(m_document->isModified());
 }
 
@@ -347,91 +364,6 @@ void MainWindow::exportDiagram()
     ExportDialog dialog(*m_document, selection, m_scene->shownFlow(), this);
     if (dialog.exec() == QDialog::Accepted && !dialog.writtenPath().isEmpty())
         statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(dialog.writtenPath())), 5000);
-}
-
-void MainWindow::open()
-{
-    if (!maybeSave())
-        return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open design"), QString(),
-                                                      tr("PrivatePath designs (*.privatepath);;PNG exports with the design embedded (*.png);;All files (*)"));
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-bool MainWindow::openFile(const QString& path)
-{
-    QString error;
-    // Big designs: read on a worker, and past half a second a dialog says how far the open is.
-    OpenProgress progress(this, path);
-    Document::Read read = progress.read();
-    m_scene->setProgress([&progress](int percent, const QString& stage) { progress.report(percent, stage); });
-    const bool opened = m_document->adopt(std::move(read), path, &error);
-    m_scene->setProgress({});
-    if (!opened) {
-        // The loader's message names the file, line and field; nothing is changed.
-        m_lastError = error;
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open design"), error, QMessageBox::Close, this);
-        box->setObjectName(QStringLiteral("openError"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        QPushButton* other = box->addButton(tr("Open Another File…"), QMessageBox::ActionRole);
-        connect(other, &QPushButton::clicked, this, [this] { QTimer::singleShot(0, this, &MainWindow::open); });
-        box->open();
-        statusBar()->showMessage(error.section(QLatin1Char('\n'), 0, 0), 8000);
-        return false;
-    }
-    addRecent(path);
-    statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
-    progress.report(95, tr("Fitting the view…"));
-    drawWhereTheModelSays(); // what it changed, if anything, replaces "Opened" in the status bar
-    m_view->fitAll();
-    m_view->setFocus();
-    return true;
-}
-
-bool MainWindow::save()
-{
-    if (m_document->filePath().isEmpty())
-        return saveAs();
-    return saveTo(m_document->filePath());
-}
-
-bool MainWindow::saveAs()
-{
-    QString path = QFileDialog::getSaveFileName(this, tr("Save design"), m_document->filePath(),
-                                                tr("PrivatePath designs (*.privatepath)"));
-    if (path.isEmpty())
-        return false;
-    if (!path.endsWith(QLatin1String(".privatepath")))
-        path += QLatin1String(".privatepath");
-    return saveTo(path);
-}
-
-bool MainWindow::saveTo(const QString& path)
-{
-    QString error;
-    if (!m_document->saveAs(path, &error)) {
-        m_lastError = error;
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot save design"), error, QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-        return false;
-    }
-    addRecent(path);
-    updateTitle();
-    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
-    return true;
-}
-
-bool MainWindow::maybeSave()
-{
-    if (!m_document->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The design has unsaved changes. Save them?"),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

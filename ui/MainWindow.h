@@ -2,12 +2,14 @@
 
 #include <QMainWindow>
 #include <functional>
+#include <memory>
 
 #ifndef Q_MOC_RUN
 #include "model/Id.h"
 #endif
 
 class QDockWidget;
+class QFrame;
 class QGraphicsItem;
 class QLabel;
 class QLineEdit;
@@ -28,20 +30,45 @@ class PathPanel;
 class Navigator;
 class LessonPanel;
 class LessonMenu;
+class AutoSaver;
+class DiskWatcher;
+class FileLock;
+class RecoveryDialog;
+struct DiskState;
+struct RecoveryEntry;
 
 // The editor window: canvas in the middle; palette, inspector, issues, flow path, lesson and undo
 // history in docks; the standard File / Edit / View / Help menus and shortcuts, the Lesson menu
 // (lesson/LessonMenu.h), and context menus on the canvas and the panels. Its implementation is split by responsibility:
-// MainWindow.cpp (window, documents), MainWindowEdit.cpp (edit actions), MainWindowMenus.cpp
-// (menus and context menus).
+// MainWindow.cpp (window, docks), MainWindowFile.cpp (open, save, file lock, changes on disk,
+// crash recovery), MainWindowEdit.cpp (edit actions), MainWindowMenus.cpp (menus and context menus).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    bool openFile(const QString& path);
-    bool saveTo(const QString& path);
+    // How openFile() treats a file another editor has open (its lock is held).
+    enum class OpenMode {
+        Ask,      // warn with the other editor's host and PID; offer read-only, open anyway, cancel
+        ReadOnly, // open without the lock; no edit, no save
+        Anyway,   // open editable without the lock (the user was warned)
+    };
+    // False when the file cannot be read, or while the user is asked (the answer opens it).
+    bool openFile(const QString& path, OpenMode mode = OpenMode::Ask);
+    // Saves to `path`. When it is the open file and its content changed on disk since it was
+    // loaded or saved here, asks first (returns false; "Save Mine" saves with overwriteChanged).
+    bool saveTo(const QString& path, bool overwriteChanged = false);
+    // Shows "Recover unsaved changes" when a crashed session left designs behind (non-blocking,
+    // returns the dialog); none: nullptr, and with `sayWhenNothing` a status message says so.
+    RecoveryDialog* offerRecovery(bool sayWhenNothing = false);
+    // Opens a recovered design, unsaved (here when this window holds nothing, else in a new window).
+    bool openRecovered(const RecoveryEntry& entry);
+    // Opens the file again as it is on disk; unsaved changes are kept for recovery first.
+    void reloadFromDisk();
+    AutoSaver* autoSaver() const { return m_autoSaver; }
+    DiskWatcher* diskWatcher() const { return m_diskWatcher; }
+    QFrame* diskChangedBar() const { return m_diskBar; }
 
     Document& document() { return *m_document; }
     DiagramScene* scene() const { return m_scene; }
@@ -96,6 +123,10 @@ private:
     void createEditActions(QMenu* edit, class QToolBar* bar);
     void createDocks();
     void createZoomButton();
+    void createFileWatch();
+    void showChangedOnDisk(const QString& path, const DiskState& state);
+    bool askAboutLock(const QString& path, const FileLock& lock);
+    bool askBeforeOverwriting(const QString& path);
     // The Lesson dock follows the open design: shown and raised when it has a lesson, else hidden.
     void showLessonDock();
     void updateTitle();
@@ -145,6 +176,11 @@ private:
     QLineEdit* m_find = nullptr;
     QString m_lastFind;
     int m_findIndex = 0;
+    AutoSaver* m_autoSaver = nullptr;
+    DiskWatcher* m_diskWatcher = nullptr;
+    std::unique_ptr<FileLock> m_fileLock; // held while this window has the file open
+    QFrame* m_diskBar = nullptr;
+    QLabel* m_diskBarText = nullptr;
 };
 
 } // namespace pp::ui

@@ -69,6 +69,7 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     onBar(addAction(file, QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save, [this] { save(); }, QStringLiteral(":/icons/actions/save.svg")));
     addAction(file, QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    addAction(file, QStringLiteral("actionRecover"), tr("Recover &Unsaved Changes…"), {}, [this] { offerRecovery(true); });
     file->addSeparator();
     onBar(addAction(file, QStringLiteral("actionExport"), tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportDiagram(); },
                     QStringLiteral(":/icons/actions/export.svg")));

@@ -91,8 +91,11 @@ SaveResult writeFileAtomically(const std::string& path, std::string_view bytes, 
         if (!options.replace)
             return refuse("it already exists");
         // Root passes access(); the mode bits say what the owner meant.
-        if ((existing.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0)
+        if ((existing.st_mode & 0222) == 0)
             return refuse("the file is read-only");
+        // A read-only mount or someone else's file: what the system said (EROFS, EACCES).
+        if (::access(target.c_str(), W_OK) != 0)
+            return refuse(std::string("the file cannot be written: ") + std::strerror(errno));
     }
     removeStaleTemporaries(folder, base);
 

@@ -33,8 +33,14 @@ Document::~Document()
 
 void Document::reset(Design design, const QString& path)
 {
+    reset(std::move(design), path, path.isEmpty() ? DiskState() : DiskState::of(path));
+}
+
+void Document::reset(Design design, const QString& path, const DiskState& loaded)
+{
     m_design = std::move(design);
     m_filePath = path;
+    m_loaded = loaded;
     m_undo.clear();
     m_analyzer = Analyzer();
     m_analyzerCurrent = false;
@@ -63,6 +69,8 @@ Document::Read Document::read(const QString& path)
     } else {
         out.result = loadDesignFile(path.toStdString());
     }
+    if (!out.image)
+        out.disk = DiskState::of(path);
     if (!out.result.ok()) {
         QStringList lines;
         for (const Diagnostic& d : out.result.diagnostics)
@@ -80,7 +88,11 @@ bool Document::adopt(Read read, const QString& path, QString* error)
             *error = read.error;
         return false;
     }
-    reset(std::move(*read.result.design), read.image ? QString() : path);
+    setReadOnly(false);
+    if (read.image)
+        reset(std::move(*read.result.design));
+    else
+        reset(std::move(*read.result.design), path, read.disk);
     return true;
 }
 
@@ -96,12 +108,32 @@ bool Document::saveAs(const QString& path, QString* error)
         return false;
     }
     m_filePath = path;
+    m_loaded = DiskState::of(path);
     m_undo.setClean();
     return true;
 }
 
+void Document::adoptRecovered(Design design, const QString& path, const DiskState& loaded)
+{
+    setReadOnly(false);
+    reset(std::move(design), path, loaded);
+    m_undo.resetClean(); // unsaved: no undo step reaches the file's state
+}
+
+void Document::setReadOnly(bool readOnly)
+{
+    if (m_readOnly == readOnly)
+        return;
+    m_readOnly = readOnly;
+    emit readOnlyChanged(readOnly);
+}
+
 bool Document::apply(ChangeSet change, const QString& text, int gesture)
 {
+    if (m_readOnly) {
+        emit refused(tr("The design is open read-only: \"%1\" was not done.").arg(text));
+        return false;
+    }
     // Whatever built the change (a drop, the inspector, a smart default, a deletion): a VPC keeps
     // one main route table, and every tile it touches is drawn where the model puts it, at a free
     // spot, in containers grown to hold it. Part of the same undo step.

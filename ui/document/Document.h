@@ -8,6 +8,8 @@
 #include "io/DesignFile.h"
 #endif
 
+#include "document/DiskWatcher.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QSet>
@@ -57,6 +59,7 @@ public:
         LoadResult result;
         QString error; // the loader's messages when the result is not ok
         bool image = false; // a PNG carrying a design: opens untitled
+        DiskState disk;     // the file as it was read (for "changed on disk since loaded")
     };
     static Read read(const QString& path);
     bool adopt(Read read, const QString& path, QString* error);
@@ -65,6 +68,23 @@ public:
     // is untouched and the document stays modified.
     bool saveAs(const QString& path, QString* error);
     void reset(Design design, const QString& path = {});
+    // reset() with the file's state already known (no second read of a big file).
+    void reset(Design design, const QString& path, const DiskState& loaded);
+    // A recovered design in place of the file's: it belongs to `path` (empty: untitled), whose
+    // state when the crashed session loaded it was `loaded`, and it is unsaved (the file on disk
+    // is not touched until the user saves).
+    void adoptRecovered(Design design, const QString& path, const DiskState& loaded);
+
+    // The file as this document last loaded or saved it: Save compares it with the disk so it
+    // never silently overwrites someone else's change.
+    const DiskState& loadedState() const { return m_loaded; }
+    void setLoadedState(const DiskState& state) { m_loaded = state; }
+
+    // A read-only document refuses every edit (apply() returns false and emits refused()), and
+    // the window offers no Save. Set when the file is open in another editor and the user chose
+    // to look only.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
 
     // Records a change as one undoable step. `gesture` >= 0 merges with the previous step of the
     // same gesture until sealGesture() (a drag is one step). Empty changes are dropped.
@@ -101,6 +121,7 @@ signals:
     void analysingChanged(bool running);
     // An edit was refused; `message` says why, naming the resource ("app-1 is locked by the lesson").
     void refused(const QString& message);
+    void readOnlyChanged(bool readOnly);
 
 private:
     void reanalyze(const std::set<std::string>* touched, const std::set<std::string>* changedIds = nullptr);
@@ -116,6 +137,8 @@ private:
 
     Design m_design;
     QString m_filePath;
+    DiskState m_loaded;
+    bool m_readOnly = false;
     QUndoStack m_undo;
     Analyzer m_analyzer;
     bool m_analyzerCurrent = false; // its caches match m_design (false after background runs)
