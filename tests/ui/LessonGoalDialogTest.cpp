@@ -93,13 +93,15 @@ TEST_F(LessonGoalDialogTest, AddsAGoalOfEveryKindAndTheListTicks)
     field<QLineEdit>(d, "goalThrough")->setText(QStringLiteral("natGateway"));
     EXPECT_TRUE(field<QLineEdit>(d, "goalThrough")->isVisible()) << "flow fields shown for a flow goal";
     EXPECT_FALSE(field<QComboBox>(d, "goalResourceKind")->isVisible()) << "count fields hidden";
-    EXPECT_TRUE(preview(d).contains(QStringLiteral("Met"))) << preview(d).toStdString();
+    EXPECT_TRUE(preview(d).contains(QStringLiteral("<b style='color:#2e7d32'>met</b>"))) << preview(d).toStdString();
     if (const QString shot = qEnvironmentVariable("PRIVATEPATH_GOAL_DIALOG_SCREENSHOT"); !shot.isEmpty()) {
         choose(field<QComboBox>(d, "goalVerdict"), QStringLiteral("private"));
         field<QLineEdit>(d, "goalThrough")->setText(QStringLiteral("vpcEndpoint"));
         field<QLineEdit>(d, "goalAvoids")->setText(QStringLiteral("natGateway"));
+        field<QLineEdit>(d, "goalMessage")->setText(QStringLiteral("S3 is reached privately, through a VPC endpoint."));
         QTest::qWait(100);
         d->grab().save(shot);
+        field<QLineEdit>(d, "goalMessage")->setText(QStringLiteral("S3 is reached over the NAT gateway."));
         choose(field<QComboBox>(d, "goalVerdict"), QStringLiteral("public"));
         field<QLineEdit>(d, "goalThrough")->setText(QStringLiteral("natGateway"));
         field<QLineEdit>(d, "goalAvoids")->clear();
@@ -121,7 +123,7 @@ TEST_F(LessonGoalDialogTest, AddsAGoalOfEveryKindAndTheListTicks)
     EXPECT_TRUE(field<QComboBox>(d, "goalScope")->isVisible());
     EXPECT_FALSE(field<QComboBox>(d, "goalFlow")->isVisible());
     choose(field<QComboBox>(d, "goalScope"), QStringLiteral("private-a"));
-    EXPECT_TRUE(preview(d).contains(QStringLiteral("Not met"))) << preview(d).toStdString();
+    EXPECT_TRUE(preview(d).contains(QStringLiteral("not met"))) << preview(d).toStdString();
     EXPECT_TRUE(preview(d).contains(QStringLiteral("<li>"))) << "with the engine's reasons";
     ok(d);
     EXPECT_EQ(doc().design().lesson->goals.back().scope, ResourceId("private-a"));
@@ -147,7 +149,7 @@ TEST_F(LessonGoalDialogTest, AddsAGoalOfEveryKindAndTheListTicks)
     choose(field<QComboBox>(d, "goalResourceKind"), QStringLiteral("natGateway"));
     choose(field<QComboBox>(d, "goalScope"), QStringLiteral("app-vpc"));
     field<QSpinBox>(d, "goalMin")->setValue(1);
-    EXPECT_TRUE(preview(d).contains(QStringLiteral("Met"))) << preview(d).toStdString();
+    EXPECT_TRUE(preview(d).contains(QStringLiteral("<b style='color:#2e7d32'>met</b>"))) << preview(d).toStdString();
     ok(d);
     const Goal& count = doc().design().lesson->goals.back();
     EXPECT_EQ(count.resourceKind, "natGateway");
@@ -165,10 +167,10 @@ TEST_F(LessonGoalDialogTest, AddsAGoalOfEveryKindAndTheListTicks)
     EXPECT_GE(field<QComboBox>(d, "goalField")->findText(QStringLiteral("cidr")), 0) << "the subnet's fields are offered";
     field<QComboBox>(d, "goalField")->setCurrentText(QStringLiteral("cidr"));
     field<QLineEdit>(d, "goalValue")->setText(QStringLiteral("\"10.0.9.0/24\""));
-    EXPECT_TRUE(preview(d).contains(QStringLiteral("Not met"))) << preview(d).toStdString();
+    EXPECT_TRUE(preview(d).contains(QStringLiteral("not met"))) << preview(d).toStdString();
     EXPECT_TRUE(preview(d).contains(QStringLiteral("10.0.1.0/24"))) << "says what the field holds: " << preview(d).toStdString();
     field<QLineEdit>(d, "goalValue")->setText(QStringLiteral("\"10.0.1.0/24\""));
-    EXPECT_TRUE(preview(d).contains(QStringLiteral("Met"))) << preview(d).toStdString();
+    EXPECT_TRUE(preview(d).contains(QStringLiteral("<b style='color:#2e7d32'>met</b>"))) << preview(d).toStdString();
     ok(d);
     const Goal& property = doc().design().lesson->goals.back();
     EXPECT_EQ(property.resource, ResourceId("private-a"));
@@ -274,7 +276,7 @@ TEST_F(LessonGoalDialogTest, TheGoalListEditsRemovesAndReordersGoalsUndoably)
     EXPECT_EQ(field<QComboBox>(d, "goalResourceKind")->currentData().toString(), QStringLiteral("natGateway"));
     EXPECT_EQ(field<QSpinBox>(d, "goalMax")->value(), 0);
     EXPECT_TRUE(problem(d).isEmpty()) << "its own id is not a duplicate: " << problem(d).toStdString();
-    EXPECT_TRUE(preview(d).contains(QStringLiteral("Not met"))) << "nat-a is still there";
+    EXPECT_TRUE(preview(d).contains(QStringLiteral("not met"))) << "nat-a is still there";
     field<QSpinBox>(d, "goalMax")->setValue(1);
     field<QLineEdit>(d, "goalMessage")->setText(QStringLiteral("At most one NAT gateway."));
     ok(d);

@@ -67,8 +67,8 @@ public:
     bool saveAs(const QString& path, QString* error);
     void reset(Design design, const QString& path = {});
     // What saveAs() writes as the lesson section in place of the design's own (nullopt: the
-    // design's). The lesson panel records the learner's time so far this way: time passing is
-    // not an edit, so it makes no undo step and does not mark the document modified.
+    // design's): for what is saved but is not an edit (a learner's time, once the format has it),
+    // so it makes no undo step and does not mark the document modified. Unset: the design's.
     using LessonAtSave = std::function<std::optional<Lesson>(const Lesson&)>;
     void setLessonAtSave(LessonAtSave lessonAtSave) { m_lessonAtSave = std::move(lessonAtSave); }
 

@@ -220,6 +220,7 @@ void GoalDialog::build()
     m_preview->setTextFormat(Qt::RichText);
     m_preview->setFrameShape(QFrame::StyledPanel);
     m_preview->setMargin(6);
+    m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     layout->addWidget(m_preview, 1);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &GoalDialog::accept);
@@ -415,8 +416,8 @@ void GoalDialog::update()
     }
     // The document's latest analysis: the one the lesson panel's checklist shows.
     const GoalResult result = evaluateGoal(goal(), m_document.design(), m_document.analysis());
-    QString html = result.met ? tr("<b style='color:#2e7d32'>Met</b> on the current design.")
-                              : tr("<b style='color:#c62828'>Not met</b> on the current design:");
+    QString html = result.met ? tr("Preview: <b style='color:#2e7d32'>met</b> on the current design.")
+                              : tr("Preview: <b style='color:#c62828'>not met</b> on the current design:");
     if (!result.met) {
         html += QStringLiteral("<ul>");
         for (std::size_t i = 0; i < result.reasons.size() && i < std::size_t(kReasonsPreviewed); ++i)

@@ -43,9 +43,6 @@ QIcon markIcon(bool met)
     return QIcon(pixmap);
 }
 
-// The time a saved lesson records as spent already.
-qint64 spentIn(const Lesson& lesson) { return 0 * qint64(lesson.goals.size()); }
-
 QString minutesAndSeconds(qint64 seconds)
 {
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
@@ -128,14 +125,7 @@ LessonPanel::LessonPanel(Document& document, QWidget* parent) : QWidget(parent),
 
     connect(&m_document, &Document::reloaded, this, &LessonPanel::restart);
     connect(&m_document, &Document::analysisUpdated, this, &LessonPanel::refresh);
-    m_document.setLessonAtSave([this](const Lesson& lesson) { return lessonAtSave(lesson); });
     restart();
-}
-
-QString LessonPanel::currentGoal() const
-{
-    const QListWidgetItem* item = m_goals->currentItem();
-    return item && item->isSelected() ? item->data(Qt::UserRole + 1).toString() : QString();
 }
 
 void LessonPanel::showGoalMenu(const QPoint& at)
@@ -198,7 +188,7 @@ void LessonPanel::restart()
     m_hintsShown = 0;
     m_announced = false;
     const auto& lesson = m_document.design().lesson;
-    startClock(lesson ? spentIn(*lesson) : 0);
+    startClock(0);
     if (lesson)
         m_start = m_document.design();
     else
@@ -223,7 +213,7 @@ void LessonPanel::refresh()
             m_lessonId = lesson->id;
             m_hintsShown = 0;
             m_announced = false;
-            startClock(spentIn(*lesson));
+            startClock(0);
             m_start = m_document.design();
         }
         emit lessonPresenceChanged(has);
@@ -341,16 +331,6 @@ void LessonPanel::tick()
         m_time->setStyleSheet(QStringLiteral("QLabel { color: #c62828; font-weight: bold; }"));
         m_clock->stop();
     }
-}
-
-} // namespace pp::ui
-
-namespace pp::ui {
-
-std::optional<Lesson> LessonPanel::lessonAtSave(const Lesson& lesson) const
-{
-    (void)lesson;
-    return std::nullopt;
 }
 
 } // namespace pp::ui

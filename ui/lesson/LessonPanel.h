@@ -32,10 +32,6 @@ class Document;
 // A lesson starts (hints hidden again, clock restarted, completion not yet announced) when a
 // design is opened or reset (Document::reloaded), or when the trainer adds a lesson to the open
 // design. The time limit only informs: at zero the panel says time is up and nothing is locked.
-// The clock goes on from the time a learner's saved work records (Lesson::elapsedSeconds), and
-// saving a timed lesson records it again (Document::setLessonAtSave), so reopening the work does
-// not give the learner the whole time again.
-//
 // For the trainer, the goal list offers Edit Goal…, Remove Goal and Move Up / Down (double-click
 // edits); the panel only asks, through signals, and the Lesson menu makes the change.
 class LessonPanel : public QWidget {
@@ -52,14 +48,11 @@ public:
     bool showNextHint();
     // Seconds left of a timed lesson (negative once time is up); nullopt when untimed.
     std::optional<qint64> secondsLeft() const;
-    // The time spent on the lesson: what the opened file recorded (Lesson::elapsedSeconds) plus
-    // the time since it was opened in this window.
+    // The time spent on the lesson in this window: since it was opened, or spentBefore + that.
     qint64 elapsedSeconds() const;
     // The design as it was when the lesson started in this window (opened, or made a lesson by
     // the trainer): what Restart Lesson restores. Null without a lesson.
     const Design* startDesign() const { return m_start ? &*m_start : nullptr; }
-    // The goal selected in the goal list, or an empty string.
-    QString currentGoal() const;
 
 signals:
     // The open design got or lost its lesson (opening a file, New Lesson, undo).
@@ -82,7 +75,6 @@ private:
     void tick();
     void startClock(qint64 alreadySpent);
     void showGoalMenu(const QPoint& at);
-    std::optional<Lesson> lessonAtSave(const Lesson& lesson) const;
 
     Document& m_document;
     QLabel* m_title = nullptr;
@@ -98,7 +90,7 @@ private:
     QWidget* m_body = nullptr;
     QTimer* m_clock = nullptr;
     QElapsedTimer m_started;
-    qint64 m_spentBefore = 0; // seconds the opened file recorded as spent already
+    qint64 m_spentBefore = 0; // seconds spent before this start (none yet: the file format records no clock)
     std::optional<Design> m_start;
 
     bool m_hasLesson = false;

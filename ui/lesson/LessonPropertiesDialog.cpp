@@ -74,6 +74,8 @@ LessonPropertiesDialog::LessonPropertiesDialog(Document& document, QWidget* pare
     m_hints->setObjectName(QStringLiteral("lessonHintsEdit"));
     m_hints->setAccessibleName(tr("Hints"));
     m_hints->setWordWrap(true);
+    m_hints->setAlternatingRowColors(true); // a wrapped hint must not read as part of the next
+    m_hints->setSpacing(2);
     hintsLabel->setBuddy(m_hints);
     for (const std::string& hint : lesson.hints)
         m_hints->addItem(hintItem(QString::fromStdString(hint)));
