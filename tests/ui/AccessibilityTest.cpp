@@ -2,11 +2,13 @@
 // palette entry of the real editor is a name, not silence; and the item models behind the panels
 // keep the QAbstractItemModel contract (QAbstractItemModelTester) through loading and editing.
 #include "EditorFixture.h"
+#include "lesson/LessonPanel.h"
 #include "panels/IssuesPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAccessible>
 #include <QIdentityProxyModel>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QTimer>
@@ -137,6 +139,15 @@ TEST_F(Accessibility, EveryActionToolButtonAndPaletteEntryHasAName)
     ASSERT_NE(history, nullptr);
     EXPECT_GT(expectNamedContextMenu(history->viewport(), history->visualRect(history->model()->index(0, 0)).center()), 0)
         << "the history's context menu did not open";
+    // The lesson panel's goal list (Edit Goal…, Remove Goal, Move Up / Down), with a lesson open.
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/lessons/s3-gateway-endpoint.privatepath"))));
+    QApplication::processEvents();
+    auto* goals = window->lessonPanel()->findChild<QListWidget*>(QStringLiteral("lessonGoals"));
+    ASSERT_TRUE(goals && goals->count() > 0);
+    EXPECT_FALSE(accessibleName(goals).isEmpty()) << where(goals);
+    EXPECT_EQ(expectNamedContextMenu(goals->viewport(), goals->visualItemRect(goals->item(0)).center()), 5)
+        << "the goal list's context menu did not open (4 entries and a separator)";
+    ASSERT_TRUE(window->openFile(source(QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath"))));
 
     // Tool buttons: the tool bars', the status bar's, and the inspector's for each resource.
     for (QToolBar* bar : window->findChildren<QToolBar*>()) {

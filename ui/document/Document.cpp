@@ -100,7 +100,16 @@ bool Document::open(const QString& path, QString* error) { return adopt(read(pat
 
 bool Document::saveAs(const QString& path, QString* error)
 {
-    const std::string text = saveDesignToString(m_design);
+    std::string text;
+    if (std::optional<Lesson> lesson = m_design.lesson && m_lessonAtSave ? m_lessonAtSave(*m_design.lesson) : std::nullopt) {
+        // Written in place of the design's own for the length of the serialisation, without a
+        // copy of the design (which may be big); no signal is emitted meanwhile.
+        std::swap(*m_design.lesson, *lesson);
+        text = saveDesignToString(m_design);
+        std::swap(*m_design.lesson, *lesson);
+    } else {
+        text = saveDesignToString(m_design);
+    }
     const SaveResult saved = writeFileAtomically(QFile::encodeName(path).toStdString(), text);
     if (!saved.ok) {
         if (error)

@@ -16,6 +16,7 @@
 #include <QString>
 #include <QUndoStack>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -85,6 +86,11 @@ public:
     // to look only.
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
+    // What saveAs() writes as the lesson section in place of the design's own (nullopt: the
+    // design's): for what is saved but is not an edit (a learner's time, once the format has it),
+    // so it makes no undo step and does not mark the document modified. Unset: the design's.
+    using LessonAtSave = std::function<std::optional<Lesson>(const Lesson&)>;
+    void setLessonAtSave(LessonAtSave lessonAtSave) { m_lessonAtSave = std::move(lessonAtSave); }
 
     // Records a change as one undoable step. `gesture` >= 0 merges with the previous step of the
     // same gesture until sealGesture() (a drag is one step). Empty changes are dropped.
@@ -139,6 +145,7 @@ private:
     QString m_filePath;
     DiskState m_loaded;
     bool m_readOnly = false;
+    LessonAtSave m_lessonAtSave;
     QUndoStack m_undo;
     Analyzer m_analyzer;
     bool m_analyzerCurrent = false; // its caches match m_design (false after background runs)

@@ -3,20 +3,24 @@
 #include "canvas/DiagramScene.h"
 #include "document/Document.h"
 #include "lesson/Grading.h"
+#include "lesson/GoalDialog.h"
+#include "lesson/LessonEdits.h"
 #include "lesson/LessonPanel.h"
+#include "lesson/LessonPropertiesDialog.h"
 #include "lesson/LessonsDialog.h"
 
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QRegularExpression>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTextBrowser>
@@ -25,15 +29,6 @@
 
 namespace pp::ui {
 namespace {
-
-// A lesson id from a design's name: the resource id syntax (lower case, digits, dashes).
-std::string slug(const QString& name)
-{
-    QString out = name.toLower();
-    out.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
-    out.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
-    return out.isEmpty() ? std::string("lesson") : out.left(60).toStdString();
-}
 
 } // namespace
 
@@ -55,10 +50,14 @@ LessonMenu::LessonMenu(QMainWindow* window, Document& document, DiagramScene* sc
             say(m_document.design().lesson ? tr("No hints left.") : tr("This design has no lesson."));
     }, tr("Reveal the lesson's next hint"));
     add(QStringLiteral("actionRestartLesson"), tr("&Restart Lesson"), [this] { restartLesson(); },
-        tr("Open the lesson's file again, as it was handed out"));
+        tr("Go back to the design as it was when the lesson was opened"));
     m_menu->addSeparator();
     add(QStringLiteral("actionNewLesson"), tr("&New Lesson from This Design"), [this] { newLesson(); },
         tr("Make this design the start of a lesson (trainers)"));
+    add(QStringLiteral("actionLessonProperties"), tr("Lesson &Properties…"), [this] { editProperties(); },
+        tr("The lesson's title, summary, estimated time, time limit and hints"));
+    add(QStringLiteral("actionAddGoal"), tr("&Add Goal…"), [this] { addGoal(); },
+        tr("Add a goal of any kind: a flow's verdict, a private scope, no internet exposure, a count, a property, no errors"));
     add(QStringLiteral("actionAddGoalFromFlow"), tr("Add &Goal from Selected Flow"), [this] { addGoalFromSelectedFlow(); },
         tr("Add a goal: the selected flow must be private"));
     add(QStringLiteral("actionLockSelection"), tr("&Lock Selection"), [this] { lockSelection(true); },
@@ -67,9 +66,17 @@ LessonMenu::LessonMenu(QMainWindow* window, Document& document, DiagramScene* sc
         tr("The learner may change the selected resources and flows again"));
     add(QStringLiteral("actionEditInstructions"), tr("Edit &Instructions…"), [this] { editInstructions(); },
         tr("Write the lesson's instructions in Markdown"));
+    m_menu->addSeparator();
+    add(QStringLiteral("actionAddSolution"), tr("Add Reference &Solution from File…"), [this] { addSolutionFromFile(); },
+        tr("Store a saved design as a reference solution that must meet every goal"));
+    add(QStringLiteral("actionRemoveSolution"), tr("Remo&ve Solution…"), [this] { removeSolution(); },
+        tr("Remove one of the lesson's reference solutions"));
     add(QStringLiteral("actionTestLesson"), tr("&Test Lesson Against Solutions"), [this] { testLesson(); },
         tr("Check that the start misses a goal and every reference solution meets them all"));
     connect(m_menu, &QMenu::aboutToShow, this, &LessonMenu::updateActions);
+    connect(m_panel, &LessonPanel::goalEditRequested, this, &LessonMenu::editGoal);
+    connect(m_panel, &LessonPanel::goalRemoveRequested, this, &LessonMenu::removeGoal);
+    connect(m_panel, &LessonPanel::goalMoveRequested, this, &LessonMenu::moveGoal);
 
     // Help → Lessons…, before About (the Help menu is installed before this menu is).
     if (auto* help = window->findChild<QMenu*>(QStringLiteral("helpMenu"))) {
@@ -100,7 +107,7 @@ void LessonMenu::updateActions()
             a->setEnabled(on);
     };
     enable("actionShowHint", has && m_panel->hintsLeft() > 0);
-    enable("actionRestartLesson", has && !m_document.filePath().isEmpty());
+    enable("actionRestartLesson", has && m_panel->startDesign());
     enable("actionNewLesson", !has);
     const bool resources = !m_scene->selectedResources().isEmpty();
     enable("actionAddGoalFromFlow", has && m_scene->selectedFlows().size() == 1);
@@ -108,25 +115,35 @@ void LessonMenu::updateActions()
     enable("actionLockSelection", has && any);
     enable("actionUnlockSelection", has && any);
     enable("actionEditInstructions", has);
+    enable("actionLessonProperties", has);
+    enable("actionAddGoal", has);
+    enable("actionAddSolution", has);
+    enable("actionRemoveSolution", has && !m_document.design().lesson->solutions.empty());
     enable("actionTestLesson", has);
 }
 
 void LessonMenu::restartLesson()
 {
-    const QString path = m_document.filePath();
     if (!needLesson())
         return;
-    if (path.isEmpty()) {
-        say(tr("This lesson has not been saved: there is no file to start again from."));
+    const Design* start = m_panel->startDesign();
+    if (!start) {
+        say(tr("This lesson has no start to go back to."));
         return;
     }
-    if (m_document.isModified() &&
+    const bool same = m_document.design() == *start;
+    if ((m_document.isModified() || !same) &&
         QMessageBox::question(m_window, tr("Restart lesson"),
-                              tr("Start the lesson again from %1? Your changes since it was last saved are lost.")
-                                  .arg(QFileInfo(path).fileName())) != QMessageBox::Yes)
+                              tr("Start the lesson again from the design as it was when you opened it? Your work since "
+                                 "then is set aside; a file you saved keeps it until you save again.")) != QMessageBox::Yes)
         return;
-    if (m_open(path, false))
-        say(tr("The lesson starts again."));
+    Design design = *start;
+    const bool wasModified = m_document.isModified();
+    m_document.reset(std::move(design), m_document.filePath());
+    // The file on disk may hold the learner's saved work: the restored start is not saved yet.
+    if (wasModified || !same)
+        m_document.undoStack()->resetClean();
+    say(tr("The lesson starts again from the design as it was opened (not saved yet)."), 10000);
 }
 
 void LessonMenu::newLesson()
@@ -138,11 +155,49 @@ void LessonMenu::newLesson()
     }
     const QString name = QString::fromStdString(d.name).trimmed();
     Lesson lesson;
-    lesson.id = slug(name.isEmpty() ? QFileInfo(m_document.filePath()).completeBaseName() : name);
+    lesson.id = slugId((name.isEmpty() ? QFileInfo(m_document.filePath()).completeBaseName() : name).toStdString(), "lesson");
     lesson.title = name.isEmpty() ? tr("New lesson").toStdString() : name.toStdString();
     lesson.summary = d.description;
     if (m_document.apply(ChangeSetBuilder(d).setLesson(std::move(lesson)).build(), tr("New lesson")))
         say(tr("This design is now a lesson: add goals from flows, lock what the learner must not touch, write the instructions."));
+}
+
+void LessonMenu::editProperties()
+{
+    if (!needLesson())
+        return;
+    auto* dialog = new LessonPropertiesDialog(m_document, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { say(tr("Lesson properties changed.")); });
+    dialog->open();
+}
+
+void LessonMenu::addGoal() { editGoal({}); }
+
+void LessonMenu::editGoal(const QString& id)
+{
+    if (!needLesson())
+        return;
+    auto* dialog = new GoalDialog(m_document, id, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, id, dialog] {
+        const QString goal = QString::fromStdString(dialog->goal().id);
+        say(id.isEmpty() ? tr("Goal %1 added.").arg(goal) : tr("Goal %1 changed.").arg(goal));
+    });
+    dialog->open();
+}
+
+void LessonMenu::removeGoal(const QString& id)
+{
+    if (needLesson() && m_document.apply(pp::ui::removeGoal(m_document.design(), id.toStdString()), tr("Remove lesson goal")))
+        say(tr("Goal %1 removed.").arg(id));
+}
+
+void LessonMenu::moveGoal(const QString& id, int delta)
+{
+    if (needLesson())
+        m_document.apply(pp::ui::moveGoal(m_document.design(), id.toStdString(), delta),
+                         delta < 0 ? tr("Move lesson goal up") : tr("Move lesson goal down"));
 }
 
 void LessonMenu::addGoalFromSelectedFlow()
@@ -268,6 +323,60 @@ void LessonMenu::testLesson()
         box->setDetailedText(lines.join(QLatin1Char('\n')));
     box->open();
     say(verdict, 10000);
+}
+
+void LessonMenu::addSolutionFromFile(QString path)
+{
+    if (!needLesson())
+        return;
+    if (path.isEmpty())
+        path = QFileDialog::getOpenFileName(m_window, tr("Add reference solution"), QFileInfo(m_document.filePath()).absolutePath(),
+                                            tr("PrivatePath designs (*.privatepath *.json)"));
+    if (path.isEmpty())
+        return;
+    SolutionRead read = readSolution(*m_document.design().lesson, QFile::encodeName(path).toStdString());
+    if (!read.solution) {
+        QStringList lines;
+        for (const Diagnostic& d : read.diagnostics)
+            if (d.severity == Severity::Error)
+                lines << QString::fromStdString(d.format());
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Add reference solution"),
+                                    tr("%1 cannot be read as a design:").arg(QFileInfo(path).fileName()), QMessageBox::Close,
+                                    m_window);
+        box->setObjectName(QStringLiteral("lessonSolutionError"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setInformativeText(lines.mid(0, 8).join(QLatin1Char('\n')));
+        if (lines.size() > 8)
+            box->setDetailedText(lines.join(QLatin1Char('\n')));
+        box->open();
+        say(tr("%1 is not a readable design: %2").arg(QFileInfo(path).fileName(), lines.value(0)), 10000);
+        return;
+    }
+    const QString id = QString::fromStdString(read.solution->id);
+    if (m_document.apply(pp::ui::addSolution(m_document.design(), std::move(*read.solution)), tr("Add reference solution")))
+        say(tr("Reference solution %1 added: Lesson → Test Lesson Against Solutions checks it meets every goal.").arg(id), 10000);
+}
+
+void LessonMenu::removeSolution(QString id)
+{
+    if (!needLesson())
+        return;
+    const auto& solutions = m_document.design().lesson->solutions;
+    if (solutions.empty()) {
+        say(tr("This lesson has no reference solution."));
+        return;
+    }
+    if (id.isEmpty()) {
+        QStringList ids;
+        for (const LessonSolution& s : solutions)
+            ids << QString::fromStdString(s.id);
+        bool ok = ids.size() == 1;
+        id = ok ? ids.first() : QInputDialog::getItem(m_window, tr("Remove solution"), tr("Reference solution to remove:"), ids, 0, false, &ok);
+        if (!ok)
+            return;
+    }
+    if (m_document.apply(pp::ui::removeSolution(m_document.design(), id.toStdString()), tr("Remove reference solution")))
+        say(tr("Reference solution %1 removed.").arg(id));
 }
 
 void LessonMenu::showLessons()

@@ -4,6 +4,7 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
@@ -100,8 +101,12 @@ LessonPanel::LessonPanel(Document& document, QWidget* parent) : QWidget(parent),
     m_goals->setObjectName(QStringLiteral("lessonGoals"));
     m_goals->setWordWrap(true);
     m_goals->setIconSize(QSize(16, 16));
-    m_goals->setSelectionMode(QAbstractItemView::NoSelection);
-    m_goals->setFocusPolicy(Qt::NoFocus);
+    m_goals->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_goals->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_goals->setAccessibleName(tr("Goals"));
+    connect(m_goals, &QListWidget::customContextMenuRequested, this, &LessonPanel::showGoalMenu);
+    connect(m_goals, &QListWidget::itemDoubleClicked, this,
+            [this](QListWidgetItem* item) { emit goalEditRequested(item->data(Qt::UserRole + 1).toString()); });
     layout->addWidget(m_goals, 3);
 
     m_hintButton = new QPushButton(m_body);
@@ -121,6 +126,28 @@ LessonPanel::LessonPanel(Document& document, QWidget* parent) : QWidget(parent),
     connect(&m_document, &Document::reloaded, this, &LessonPanel::restart);
     connect(&m_document, &Document::analysisUpdated, this, &LessonPanel::refresh);
     restart();
+}
+
+void LessonPanel::showGoalMenu(const QPoint& at)
+{
+    QListWidgetItem* item = m_goals->itemAt(at);
+    if (!item)
+        return;
+    m_goals->setCurrentItem(item);
+    const QString id = item->data(Qt::UserRole + 1).toString();
+    const int row = m_goals->row(item);
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("lessonGoalMenu"));
+    menu.addAction(tr("&Edit Goal…"), this, [this, id] { emit goalEditRequested(id); })->setObjectName(QStringLiteral("actionEditGoal"));
+    menu.addAction(tr("&Remove Goal"), this, [this, id] { emit goalRemoveRequested(id); })->setObjectName(QStringLiteral("actionRemoveGoal"));
+    menu.addSeparator();
+    QAction* up = menu.addAction(tr("Move &Up"), this, [this, id] { emit goalMoveRequested(id, -1); });
+    up->setObjectName(QStringLiteral("actionMoveGoalUp"));
+    up->setEnabled(row > 0);
+    QAction* down = menu.addAction(tr("Move &Down"), this, [this, id] { emit goalMoveRequested(id, 1); });
+    down->setObjectName(QStringLiteral("actionMoveGoalDown"));
+    down->setEnabled(row + 1 < m_goals->count());
+    menu.exec(m_goals->viewport()->mapToGlobal(at));
 }
 
 int LessonPanel::hintsLeft() const
@@ -143,7 +170,15 @@ std::optional<qint64> LessonPanel::secondsLeft() const
     const auto& lesson = m_document.design().lesson;
     if (!lesson || !lesson->timeLimitMinutes)
         return std::nullopt;
-    return qint64(*lesson->timeLimitMinutes) * 60 - m_started.elapsed() / 1000;
+    return qint64(*lesson->timeLimitMinutes) * 60 - elapsedSeconds();
+}
+
+qint64 LessonPanel::elapsedSeconds() const { return m_spentBefore + m_started.elapsed() / 1000; }
+
+void LessonPanel::startClock(qint64 alreadySpent)
+{
+    m_spentBefore = std::max<qint64>(0, alreadySpent);
+    m_started.start();
 }
 
 void LessonPanel::restart()
@@ -152,7 +187,12 @@ void LessonPanel::restart()
     m_lessonId = m_document.design().lesson ? m_document.design().lesson->id : std::string();
     m_hintsShown = 0;
     m_announced = false;
-    m_started.start();
+    const auto& lesson = m_document.design().lesson;
+    startClock(0);
+    if (lesson)
+        m_start = m_document.design();
+    else
+        m_start.reset();
     m_shownTitle.clear();
     m_shownSummary.clear();
     m_instructionsShown = false; // the first refresh renders them
@@ -173,7 +213,8 @@ void LessonPanel::refresh()
             m_lessonId = lesson->id;
             m_hintsShown = 0;
             m_announced = false;
-            m_started.start();
+            startClock(0);
+            m_start = m_document.design();
         }
         emit lessonPresenceChanged(has);
     }

@@ -6,6 +6,7 @@
 #endif
 
 #include <QElapsedTimer>
+#include <QPoint>
 #include <QWidget>
 #include <optional>
 #include <string>
@@ -31,6 +32,8 @@ class Document;
 // A lesson starts (hints hidden again, clock restarted, completion not yet announced) when a
 // design is opened or reset (Document::reloaded), or when the trainer adds a lesson to the open
 // design. The time limit only informs: at zero the panel says time is up and nothing is locked.
+// For the trainer, the goal list offers Edit Goal…, Remove Goal and Move Up / Down (double-click
+// edits); the panel only asks, through signals, and the Lesson menu makes the change.
 class LessonPanel : public QWidget {
     Q_OBJECT
 public:
@@ -45,6 +48,11 @@ public:
     bool showNextHint();
     // Seconds left of a timed lesson (negative once time is up); nullopt when untimed.
     std::optional<qint64> secondsLeft() const;
+    // The time spent on the lesson in this window: since it was opened, or spentBefore + that.
+    qint64 elapsedSeconds() const;
+    // The design as it was when the lesson started in this window (opened, or made a lesson by
+    // the trainer): what Restart Lesson restores. Null without a lesson.
+    const Design* startDesign() const { return m_start ? &*m_start : nullptr; }
 
 signals:
     // The open design got or lost its lesson (opening a file, New Lesson, undo).
@@ -52,6 +60,11 @@ signals:
     // Every goal holds; once per lesson start (an edit that breaks a goal and a fix that follows
     // do not announce it again).
     void completed(const QString& message);
+    // The trainer asked, from the goal list (double-click or context menu), to edit, remove or
+    // move the goal `id`; the Lesson menu does it (lesson/LessonMenu.h).
+    void goalEditRequested(const QString& id);
+    void goalRemoveRequested(const QString& id);
+    void goalMoveRequested(const QString& id, int delta);
 
 private:
     void restart();
@@ -60,6 +73,8 @@ private:
     void showGoals();
     void showHints();
     void tick();
+    void startClock(qint64 alreadySpent);
+    void showGoalMenu(const QPoint& at);
 
     Document& m_document;
     QLabel* m_title = nullptr;
@@ -75,6 +90,8 @@ private:
     QWidget* m_body = nullptr;
     QTimer* m_clock = nullptr;
     QElapsedTimer m_started;
+    qint64 m_spentBefore = 0; // seconds spent before this start (none yet: the file format records no clock)
+    std::optional<Design> m_start;
 
     bool m_hasLesson = false;
     std::string m_lessonId;     // the lesson the panel started, to tell a new one from an edit
