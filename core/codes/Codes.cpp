@@ -87,6 +87,8 @@ const std::vector<CodeInfo>& allCodes()
         {"ENDPOINT_NOT_AVAILABLE", Analysis, "SVC-2", "The VPC endpoint is pending acceptance, rejected or otherwise not available."},
         {"LB_LISTENER_MISMATCH", Analysis, "SVC-1", "The load balancer has no listener for the flow's protocol and port."},
         {"USE_GATEWAY_ENDPOINT", Analysis, "GW-2", "Hint: a gateway endpoint associated with the route table would keep the flow private."},
+        {"ASYMMETRIC_RETURN_PATH", Analysis, "INS-1", "Note: the reply is routed around a middlebox the request went through; a stateful appliance there would drop the connection."},
+        {"NO_DEFAULT_ROUTE", Analysis, "RT-5", "Hint: the source subnet's route table has no default route; the hint names the NAT gateway, internet gateway or endpoint that would carry the flow."},
         {"USE_INTERFACE_ENDPOINT", Analysis, "IF-2", "Hint: an interface endpoint with private DNS would keep the flow private."},
         {"STAYS_ON_AWS_NETWORK", Analysis, "IGW-6", "Note: public addresses are used, but the traffic stays on the AWS network."},
         {"VPN_TUNNEL_OVER_INTERNET", Analysis, "HYB-2", "Note: private addresses inside an encrypted VPN tunnel whose outer packets cross the internet."},

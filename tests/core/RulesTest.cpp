@@ -1694,6 +1694,7 @@ TEST(Rule_SVC8, FinalExitThroughInternetDecidesVerdict)
     addInspection(d);
     res(d, "routeTables", "rt-app")["routes"][0]["target"] = "vpce-gwlb";
     addRoute(d, "rt-insp", "0.0.0.0/0", "nat-a");
+    addRoute(d, "rt-pub", "10.0.1.0/24", "vpce-gwlb"); // the reply comes back through the inspection (INS-1)
     setFlow(d, "i-app", "web");
     const Outcome o = analyse(d);
     EXPECT_VERDICT(o, "public");

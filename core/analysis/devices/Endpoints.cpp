@@ -10,17 +10,26 @@
 namespace pp::trace {
 namespace {
 
-// Interface endpoints of `service` in `vpc`.
-std::vector<const Resource*> interfaceEndpoints(const Trace& tr, const ResourceId& vpc, const ResourceId& service)
+// Interface endpoints of `service` in `vpc`. `withInterfaces`: only those with a subnet, the
+// ones that have network interfaces and so DNS records (an endpoint without a subnet is an
+// invalid design, ENDPOINT_WITHOUT_SUBNET, and AWS gives it no addresses to resolve to: IF-1).
+std::vector<const Resource*> interfaceEndpoints(const Trace& tr, const ResourceId& vpc, const ResourceId& service,
+                                                bool withInterfaces = false)
 {
     std::vector<const Resource*> out;
     for (const ResourceId& id : tr.net.endpointsIn(vpc)) {
         const Resource* r = tr.net.design().find(id);
         const VpcEndpoint* e = r ? r->as<VpcEndpoint>() : nullptr;
-        if (e && e->service == service && e->endpointType == EndpointType::Interface)
+        if (e && e->service == service && e->endpointType == EndpointType::Interface && (!withInterfaces || !e->subnets.empty()))
             out.push_back(r);
     }
     return out;
+}
+
+bool hasInterfaces(const Trace& tr, const ResourceId& endpoint)
+{
+    const VpcEndpoint* e = tr.net.get<VpcEndpoint>(endpoint);
+    return !e || e->endpointType != EndpointType::Interface || !e->subnets.empty();
 }
 
 ResourceId endpointSubnetFor(Trace& tr, const VpcEndpoint& e, const std::string& az, const std::string& endpointId, bool inVpcClient)
@@ -61,6 +70,8 @@ std::optional<ResourceId> privateAnswer(Trace& tr, const ResourceId& answeringVp
         for (const Resource* r : interfaceEndpoints(tr, answeringVpc, service)) {
             const VpcEndpoint* e = r->as<VpcEndpoint>();
             tr.dep(r->id.str());
+            if (e->subnets.empty())
+                continue; // no network interfaces, so no DNS records: the name resolves as without it (IF-1)
             if (!e->privateDns) {
                 privateDnsOffSeen = true;
                 continue;
@@ -73,8 +84,11 @@ std::optional<ResourceId> privateAnswer(Trace& tr, const ResourceId& answeringVp
     for (const ResourceId& z : tr.net.hostedZonesFor(name)) {
         const PrivateHostedZone* zone = tr.net.get<PrivateHostedZone>(z);
         tr.dep(z.str());
-        if (zone && zone->aliasTarget && std::find(zone->vpcs.begin(), zone->vpcs.end(), answeringVpc) != zone->vpcs.end())
+        if (zone && zone->aliasTarget && std::find(zone->vpcs.begin(), zone->vpcs.end(), answeringVpc) != zone->vpcs.end() &&
+            hasInterfaces(tr, *zone->aliasTarget)) {
+            tr.dep(zone->aliasTarget->str());
             return zone->aliasTarget;
+        }
     }
     return std::nullopt;
 }
@@ -139,7 +153,7 @@ std::optional<Target> resolveService(Trace& tr, const ResourceId& serviceId, con
             if (!e || e->endpointType != EndpointType::Interface)
                 continue; // gateway endpoints answer no DNS (an edit turning one into an interface endpoint touches the service)
             tr.dep(id.str());
-            if (!e->privateDns || (client.vpc && e->vpc == *client.vpc))
+            if (!e->privateDns || e->subnets.empty() || (client.vpc && e->vpc == *client.vpc))
                 continue;
             tr.hint("PRIVATE_DNS_NOT_SHARED", id.str(),
                     "interface endpoint " + id.str() + " in " + e->vpc.str() + " serves " + name + " privately only inside " +
@@ -244,6 +258,13 @@ public:
                                                       " endpoint: it has no address to connect to", true);
             return std::nullopt;
         }
+        if (e->subnets.empty()) {
+            // No network interface, so its endpoint-specific names have no records (IF-1); the
+            // design finding ENDPOINT_WITHOUT_SUBNET says why.
+            tr.block("ENDPOINT_WITHOUT_SUBNET", r.id.str(),
+                     "endpoint " + r.id.str() + " has no subnet, so it has no network interface and its DNS names no address (IF-1)", true);
+            return std::nullopt;
+        }
         Target target = endpointTarget(tr, r.id, client, client.vpc && *client.vpc == e->vpc);
         Packet after = p;
         after.dst = target.address;
@@ -276,7 +297,14 @@ public:
                         break;
                     }
         }
-        const auto endpoints = vpc ? interfaceEndpoints(tr, *vpc, r.id) : std::vector<const Resource*>{};
+        const auto endpoints = vpc ? interfaceEndpoints(tr, *vpc, r.id, true) : std::vector<const Resource*>{};
+        if (endpoints.empty() && vpc && !interfaceEndpoints(tr, *vpc, r.id).empty()) {
+            const ResourceId without = interfaceEndpoints(tr, *vpc, r.id).front()->id;
+            tr.block("ENDPOINT_WITHOUT_SUBNET", without.str(),
+                     "endpoint " + without.str() + " to " + r.id.str() +
+                         " has no subnet, so it has no network interface and its DNS names no address (IF-1)", true);
+            return std::nullopt;
+        }
         if (endpoints.empty()) {
             tr.block("NO_PATH", r.id.str(),
                      "there is no interface endpoint to endpoint service " + r.id.str() +
@@ -355,7 +383,7 @@ void serviceHints(Trace& tr, const std::string& table)
         else
             tr.hint("USE_GATEWAY_ENDPOINT", table,
                     "a gateway endpoint for " + s->service + " associated with " + tableName + " would keep the flow private (GW-2)");
-    } else if (interfaceEndpoints(tr, tr.sourceVpc, tr.target.resource).empty()) {
+    } else if (interfaceEndpoints(tr, tr.sourceVpc, tr.target.resource, true).empty()) {
         tr.hint("USE_INTERFACE_ENDPOINT", tr.sourceVpc.str(),
                 "an interface endpoint for " + s->service + " in " + tr.sourceVpc.str() + " with private DNS on would keep the flow private (IF-2)");
     }

@@ -100,16 +100,34 @@ public:
         }
         tr.checkAcl(nat->subnet, Direction::Outbound, after, after.dst);
         // The reply comes back to the NAT gateway, which sends it on to the original source
-        // with its own subnet's route table (TGW-2 for centralized egress).
+        // with its own subnet's route table (TGW-2 for centralized egress). Behind an inspection
+        // endpoint, that route must lead back to the endpoint the request came through, and the
+        // endpoint's subnet on to the source (INS-1); a route that bypasses it is asymmetric.
         if (const auto natTable = tr.graph.routeTableOfSubnet(nat->subnet)) {
             std::vector<Vertex> back;
-            if (walk.arrival == Arrival::Transit && walk.transitEgress) {
+            const std::optional<Vertex> inspected = tr.inspectionIn(walk.currentVpc);
+            const auto local = tr.graph.find(NodeKind::VpcLocal, walk.currentVpc);
+            if (inspected) {
+                back.push_back(*inspected);
+                const ForwardingNode& detour = tr.graph.node(*inspected);
+                const auto detourTable =
+                    boost::out_degree(*inspected, tr.graph.graph()) ? std::optional<Vertex>(tr.soleSuccessor(*inspected)) : std::nullopt;
+                std::vector<Vertex> onward;
+                if (walk.arrival == Arrival::Transit && walk.transitEgress) {
+                    if (const auto in = tr.graph.find(NodeKind::TgwIngress, *walk.transitEgress))
+                        onward.push_back(*in);
+                } else if (local) {
+                    onward.push_back(*local);
+                }
+                if (detourTable && tr.graph.node(*detourTable).kind == NodeKind::RouteTable)
+                    tr.replyRoutes.push_back({*detourTable, walk.p.src, onward, detour.resource.str(), inspectionRule(tr, *inspected)});
+            } else if (walk.arrival == Arrival::Transit && walk.transitEgress) {
                 if (const auto in = tr.graph.find(NodeKind::TgwIngress, *walk.transitEgress))
                     back.push_back(*in);
-            } else if (const auto local = tr.graph.find(NodeKind::VpcLocal, walk.currentVpc)) {
+            } else if (local) {
                 back.push_back(*local);
             }
-            tr.replyRoutes.push_back({*natTable, walk.p.src, back, nat->subnet.str(), "TGW-2, IGW-5"});
+            tr.replyRoutes.push_back({*natTable, walk.p.src, back, nat->subnet.str(), inspected ? inspectionRule(tr, *inspected) : "TGW-2, IGW-5"});
         }
         tr.natSubnet = nat->subnet;
         walk.p = after;

@@ -105,6 +105,11 @@ public:
         if (!vif)
             return Step::Stop;
         if (walk.node.kind == NodeKind::VifDown) {
+            // From a virtual private gateway, a private VIF on a Direct Connect gateway crosses
+            // that gateway first (PATH-1); from a transit gateway, DxGatewayHop has shown it.
+            if (vif->vifType == VifType::Private && vif->gateway && tr.net.get<DirectConnectGateway>(*vif->gateway) &&
+                !(tr.result.path.size() && tr.result.path.back().resource == vif->gateway->str()))
+                tr.hop(vif->gateway->str(), "forward", "Direct Connect gateway " + vif->gateway->str() + " to virtual interface " + walk.id, walk.p);
             tr.hop(walk.id, "forward", "over Direct Connect to " + vif->onPremises.str(), walk.p);
             walk.arrival = Arrival::DirectConnect;
             walk.v = tr.soleSuccessor(walk.v);
@@ -120,6 +125,18 @@ public:
             return Step::Stop;
         }
         walk.arrival = Arrival::DirectConnect;
+        // The gateways the virtual interface ends on are devices on the path (PATH-1): a
+        // Direct Connect gateway (private or transit VIF), then the virtual private gateway of
+        // the VPC a private VIF reaches.
+        const Vertex next = tr.graph.target(*e);
+        if (vif->gateway && tr.net.get<DirectConnectGateway>(*vif->gateway))
+            tr.hop(vif->gateway->str(), "forward",
+                   "Direct Connect gateway " + vif->gateway->str() + " to " +
+                       (tr.graph.node(next).kind == NodeKind::VpcLocal ? tr.graph.node(next).resource.str() : tr.resourceOf(next)),
+                   walk.p);
+        if (vif->vifType == VifType::Private && tr.graph.node(next).kind == NodeKind::VpcLocal)
+            if (const auto vgw = tr.net.virtualPrivateGatewayOf(tr.graph.node(next).resource))
+                tr.hop(vgw->str(), "forward", "into " + tr.graph.node(next).resource.str(), walk.p);
         if (vif->vifType == VifType::Public) {
             tr.leavePrivateNetwork(walk.id, "public virtual interface " + walk.id + " reaches AWS services on public addresses (HYB-3)");
             tr.note("STAYS_ON_AWS_NETWORK", walk.id, "a public VIF uses public addresses but stays on the AWS network (HYB-3)");

@@ -1,5 +1,6 @@
-// Inspection (rule SVC-8 and middlebox routing): Gateway Load Balancer endpoints, and workloads
-// whose network interface is a route target (appliances).
+// Inspection (rules SVC-8, INS-1 and middlebox routing): Gateway Load Balancer endpoints, and
+// workloads whose network interface is a route target (appliances). Each detour is recorded on
+// the trace, so that the reply can be required to come back through it (INS-1).
 
 #include "analysis/trace/Device.h"
 
@@ -19,6 +20,7 @@ public:
             return Step::Stop;
         }
         tr.hop(walk.id, "forward", "inspected by the appliances behind " + e->service.str() + " (GENEVE, UDP 6081), then routed on (SVC-8)", walk.p);
+        tr.inspections.emplace_back(walk.v, walk.currentVpc);
         walk.v = tr.soleSuccessor(walk.v);
         return Step::Next;
     }
@@ -30,12 +32,21 @@ public:
     Step forward(Trace& tr, Walk& walk) const override
     {
         tr.hop(walk.id, "forward", "forwarded by the network interface of " + walk.id, walk.p);
+        tr.inspections.emplace_back(walk.v, walk.currentVpc);
         walk.v = tr.soleSuccessor(walk.v);
         return Step::Next;
     }
 };
 
 } // namespace
+
+// GWLB endpoints front stateful appliances (INS-1): a reply around them drops the flow. A
+// middlebox interface may be stateless (a router) or stateful (a firewall): PrivatePath cannot
+// tell, so a reply around it is a note, not a drop (Trace::checkReturnPath reads the rule).
+const char* inspectionRule(const Trace& tr, Vertex detour)
+{
+    return tr.graph.node(detour).kind == NodeKind::Middlebox ? kMiddleboxReturnRule : "INS-1";
+}
 
 void addInspectionDevices(DeviceRegistry& registry)
 {

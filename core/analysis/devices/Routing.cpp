@@ -7,11 +7,61 @@
 namespace pp::trace {
 namespace {
 
-// Why a route table has no route: a hint when an endpoint would have given one.
-void noRouteHints(Trace& tr, const std::string& table, const Packet&)
+// The NAT gateway a subnet in `vpc` and `az` would send its default route to: an available
+// public one, in the same AZ if there is one (a NAT gateway serves its own AZ best).
+std::optional<ResourceId> natGatewayFor(const Trace& tr, const ResourceId& vpc, const std::string& az)
+{
+    std::optional<ResourceId> any;
+    std::optional<ResourceId> sameAz;
+    tr.net.design().forEach<NatGateway>([&](const Resource& r, const NatGateway& n) {
+        if (n.connectivity != NatConnectivity::Public || n.state != LifecycleState::Available || tr.net.vpcOf(r.id) != vpc)
+            return;
+        if (!any)
+            any = r.id;
+        if (!sameAz && tr.net.availabilityZoneOf(n.subnet) == az)
+            sameAz = r.id;
+    });
+    return sameAz ? sameAz : any;
+}
+
+// A subnet whose route table has no default route sends nothing to public addresses: say which
+// default route would carry the flow (RT-5). Only for the source's own table: elsewhere the
+// missing route is a transit or return-path matter.
+void defaultRouteHint(Trace& tr, const std::string& table, const Walk& walk)
+{
+    if (walk.arrival != Arrival::Local || walk.currentVpc.empty() || walk.currentVpc != tr.sourceVpc ||
+        tr.classOf(walk.p.dst) != AddressClass::Public)
+        return;
+    const bool v4 = walk.p.dst.isV4();
+    const std::string defaultRoute = v4 ? "0.0.0.0/0" : "::/0";
+    const Workload* source = tr.net.get<Workload>(tr.flow.source);
+    const auto igw = tr.net.internetGatewayOf(walk.currentVpc);
+    std::string via;
+    if (v4) {
+        if (const auto nat = natGatewayFor(tr, walk.currentVpc, tr.net.availabilityZoneOf(tr.sourceSubnet)))
+            via = defaultRoute + " -> " + nat->str() + " (the NAT gateway; IGW-4)";
+        else if (igw && source && source->publicIp)
+            via = defaultRoute + " -> " + igw->str() + " (the source has a public IP; IGW-1)";
+        else
+            via = defaultRoute + " -> a public NAT gateway in a public subnet (there is none in " + walk.currentVpc.str() + "; IGW-4)";
+    } else {
+        via = defaultRoute + " -> an egress-only internet gateway (or the internet gateway; IGW-7)";
+    }
+    std::string alternative;
+    if (tr.target.kind == Target::Kind::ServicePublic)
+        alternative = ", or keep it private with an endpoint for the service";
+    tr.hint("NO_DEFAULT_ROUTE", table,
+            tr.graph.describe(walk.v) + " has no default route (" + defaultRoute + "), so " + walk.p.dst.toString() +
+                " is not routed; add " + via + alternative + " (RT-5)");
+}
+
+// Why a route table has no route: what endpoint or default route would have given one. The
+// endpoint comes first: it keeps the flow private.
+void noRouteHints(Trace& tr, const std::string& table, const Walk& walk)
 {
     if (tr.target.kind == Target::Kind::ServicePublic)
         serviceHints(tr, table);
+    defaultRouteHint(tr, table, walk);
 }
 
 class RouteTableHop final : public DeviceHandler {
@@ -26,7 +76,7 @@ public:
         if (!e) {
             tr.block("NO_ROUTE_TO_DESTINATION", table,
                      tr.graph.describe(walk.v) + " has no route to " + walk.p.dst.toString() + " (RT-5)", true);
-            noRouteHints(tr, table, walk.p);
+            noRouteHints(tr, table, walk);
             return Step::Stop;
         }
         const Vertex next = tr.graph.target(*e);
@@ -93,7 +143,20 @@ void deliverInVpc(Trace& tr, const ResourceId& vpc, const Packet& p, Arrival arr
     const std::optional<ResourceId> peer =
         (arrival == Arrival::Local || arrival == Arrival::Peering) && ownAddress ? std::optional<ResourceId>(tr.flow.source) : std::nullopt;
     tr.checkSecurityGroups(tr.target.resource, Direction::Inbound, p, p.src, peer);
-    if (arrival != Arrival::Local) {
+    if (const std::optional<Vertex> inspected = tr.inspectionIn(vpc); inspected && !tr.natSubnet) {
+        // Stateful inspection in this VPC: the reply must go back through the same detour
+        // (INS-1), and from the detour's subnet on the way the request came.
+        const auto rt = tr.graph.routeTableOfSubnet(tr.target.subnet);
+        if (rt && *rt != tr.soleSuccessor(*inspected))
+            tr.replyRoutes.push_back({*rt, p.src, {*inspected}, tr.target.subnet.str(), inspectionRule(tr, *inspected)});
+        std::vector<Vertex> onward = replyExpect;
+        if (arrival == Arrival::Local)
+            if (const auto local = tr.graph.find(NodeKind::VpcLocal, vpc))
+                onward = {*local};
+        const Vertex detourTable = tr.soleSuccessor(*inspected);
+        if (tr.graph.node(detourTable).kind == NodeKind::RouteTable && !onward.empty())
+            tr.replyRoutes.push_back({detourTable, p.src, onward, tr.graph.node(*inspected).resource.str(), inspectionRule(tr, *inspected)});
+    } else if (arrival != Arrival::Local) {
         const char* rule = arrival == Arrival::Peering    ? "PCX-1"
                            : arrival == Arrival::Transit  ? "TGW-2"
                            : arrival == Arrival::Internet ? "IGW-1"

@@ -58,6 +58,12 @@ public:
         tr.hop(walk.id, "forward", "into transit gateway " + a->transitGateway.str(), walk.p);
         walk.transitIngress = walk.node.resource;
         walk.v = tr.soleSuccessor(walk.v);
+        // The transit gateway itself is a device on the path, as in Reachability Analyzer's path
+        // components (PATH-1): it looks the packet up in the attachment's route table.
+        tr.hop(a->transitGateway.str(), "forward",
+               "transit gateway " + a->transitGateway.str() + " routes by " + tr.resourceOf(walk.v) + ", the route table of " +
+                   walk.id,
+               walk.p);
         return Step::Next;
     }
 };

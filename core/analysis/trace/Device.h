@@ -73,6 +73,10 @@ void addHostDevices(DeviceRegistry& registry);
 // What one family hands over to another.
 // Routing: the packet is inside `vpc` for local delivery to the target interface.
 void deliverInVpc(Trace& t, const ResourceId& vpc, const Packet& p, Arrival arrival, const std::vector<Vertex>& replyExpect);
+// Inspection: the rule a reply route around `detour` (a GWLB endpoint or middlebox vertex) breaks:
+// "INS-1" (the flow is dropped), or kMiddleboxReturnRule (only a note: a middlebox may be stateless).
+inline constexpr const char* kMiddleboxReturnRule = "INS-1, middlebox";
+const char* inspectionRule(const Trace& t, Vertex detour);
 // Endpoints: why a flow to an AWS service did not stay private, given the route table it used.
 void serviceHints(Trace& t, const std::string& table);
 // Load balancers: `lb` in `lbSubnet` receives the packet and forwards it to its targets.

@@ -290,9 +290,21 @@ void Trace::checkReturnPath()
                                                : std::find(r.expect.begin(), r.expect.end(), graph.target(*e)) != r.expect.end());
         if (ok)
             continue;
-        result.returnOk = false;
         const ForwardingNode& from = graph.node(r.from);
         const std::string where = from.resource.empty() ? from.context.str() : from.resource.str();
+        if (r.rule == kMiddleboxReturnRule) {
+            // Whether an appliance behind a network interface is stateful is up to the appliance,
+            // not AWS: say so rather than guess.
+            std::string wanted;
+            for (const Vertex v : r.expect)
+                wanted += (wanted.empty() ? "" : " or ") + graph.describe(v);
+            note("ASYMMETRIC_RETURN_PATH", where,
+                 "return traffic: " + graph.describe(r.from) + " sends the reply to " + r.replyDestination.toString() +
+                     (e ? " by " + graph.edge(*e).text : std::string(" nowhere")) + ", not through " + wanted +
+                     " as the request went; fine for a stateless router, but a stateful firewall there drops the connection (INS-1)");
+            continue;
+        }
+        result.returnOk = false;
         std::string expected;
         for (const Vertex v : r.expect)
             expected += (expected.empty() ? "" : " or ") + graph.describe(v);
@@ -321,7 +333,11 @@ void Trace::finish()
             // About one route: only if a lookup of this flow selected it (RT-8).
             if (!f->route.empty() && (f->ids.empty() || !selectedRoutes.count({f->ids.front(), f->route})))
                 continue;
-            if (reported.insert(f->code + "|" + joinIds(f->ids) + "|" + f->route).second)
+            // The trace may have stopped on the same problem already (an endpoint without a subnet).
+            const bool alreadyBlocked = std::any_of(result.blocking.begin(), result.blocking.end(), [&](const Explanation& e) {
+                return e.code == f->code && e.resource == id;
+            });
+            if (!alreadyBlocked && reported.insert(f->code + "|" + joinIds(f->ids) + "|" + f->route).second)
                 result.blocking.push_back({f->code, id, "invalid design: " + f->message});
         }
     if (!result.blocking.empty() || !delivered) {

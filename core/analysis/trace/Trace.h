@@ -155,6 +155,17 @@ public:
     // (route table, the selected route's destination: a CIDR or a prefix list id), for each
     // lookup on the way: a finding about one route concerns only flows that select it (RT-8).
     std::set<std::pair<std::string, std::string>> selectedRoutes;
+    // Inspection detours crossed (GWLB endpoint or middlebox vertex, the VPC it is in), in order:
+    // stateful inspection needs the reply back through the same one (INS-1).
+    std::vector<std::pair<Vertex, ResourceId>> inspections;
+    // The last inspection detour crossed in `vpc`, if any.
+    std::optional<Vertex> inspectionIn(const ResourceId& vpc) const
+    {
+        for (auto it = inspections.rbegin(); it != inspections.rend(); ++it)
+            if (it->second == vpc)
+                return it->first;
+        return std::nullopt;
+    }
     bool stopped = false, delivered = false, leftPrivate = false;
 
 private:
