@@ -73,8 +73,7 @@ void mapSubnet(ImportContext& ctx, const TfResource& r)
 void mapInternetGateway(ImportContext& ctx, const TfResource& r)
 {
     InternetGateway igw;
-    if (const auto vpc = ctx.refer(r, "vpc_id"); vpc && ctx.get<Vpc>(vpc))
-        igw.vpc = vpc;
+    igw.vpc = vpcOf(ctx, r);
     ctx.add(r, ctx.idFor(r), {}, igw);
 }
 

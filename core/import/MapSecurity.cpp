@@ -233,7 +233,7 @@ void addAcl(ImportContext& ctx, const TfResource& r, std::optional<ResourceId> v
         ctx.alias(*defaultId, id);
 }
 
-void mapNetworkAcl(ImportContext& ctx, const TfResource& r) { addAcl(ctx, r, ctx.refer(r, "vpc_id"), false); }
+void mapNetworkAcl(ImportContext& ctx, const TfResource& r) { addAcl(ctx, r, vpcOf(ctx, r), false); }
 
 void mapDefaultNetworkAcl(ImportContext& ctx, const TfResource& r)
 {

@@ -195,8 +195,7 @@ void mapTgwRoute(ImportContext& ctx, const TfResource& r)
 void mapVpnGateway(ImportContext& ctx, const TfResource& r)
 {
     VirtualPrivateGateway vgw;
-    if (const auto vpc = ctx.refer(r, "vpc_id"); ctx.get<Vpc>(vpc))
-        vgw.vpc = vpc;
+    vgw.vpc = vpcOf(ctx, r);
     vgw.asn = asnOf(ctx, r, "amazon_side_asn", 64512);
     ctx.add(r, ctx.idFor(r), {}, vgw);
 }

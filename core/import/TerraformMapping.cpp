@@ -81,10 +81,40 @@ std::optional<Protocol> protocolOf(const nlohmann::json& value)
     return std::nullopt;
 }
 
+std::optional<ResourceId> vpcOf(ImportContext& ctx, const TfResource& r, std::string_view attribute)
+{
+    if (const auto vpc = ctx.refer(r, attribute); vpc && ctx.get<Vpc>(vpc))
+        return vpc;
+    // In a plan the VPC id is unknown and often reached through a local value or a module input
+    // (`vpc_id = local.vpc_id` in terraform-aws-modules/vpc), which the JSON configuration does
+    // not describe. When the resource's module (else the whole input) has exactly one VPC, that
+    // is the one.
+    if (!ctx.isUnknown(r, attribute) && !r.references.contains(std::string(attribute)))
+        return std::nullopt;
+    for (const bool sameModule : {true, false}) {
+        std::optional<ResourceId> only;
+        int count = 0;
+        for (const TfResource& candidate : ctx.document().resources)
+            if (candidate.type == "aws_vpc" && !candidate.dataSource && (!sameModule || candidate.module == r.module))
+                if (const auto id = ctx.byAddress(candidate.address); id && ctx.get<Vpc>(id)) {
+                    only = id;
+                    ++count;
+                }
+        if (count == 1) {
+            ctx.assume("onlyVpc", only->str(),
+                       r.address + ": its " + std::string(attribute) + " is not a direct reference; the only VPC " +
+                           (sameModule ? "of its module" : "of the input") + ", " + only->str() + ", is assumed");
+            return only;
+        }
+        if (count > 1)
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 std::optional<ResourceId> requireVpc(ImportContext& ctx, const TfResource& r, std::string_view attribute)
 {
-    const auto vpc = ctx.refer(r, attribute);
-    if (vpc && ctx.get<Vpc>(vpc))
+    if (const auto vpc = vpcOf(ctx, r, attribute))
         return vpc;
     const auto known = ctx.string(r, attribute);
     ctx.skip(r, "missingReference",

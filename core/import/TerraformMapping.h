@@ -49,7 +49,10 @@ std::optional<Cidr> parseCidrText(const nlohmann::json& value);
 std::optional<IpAddress> ipOf(ImportContext& ctx, const TfResource& r, std::string_view attribute);
 // "-1"/"all", "tcp"/"6", "udp"/"17", "icmp"/"1", "icmpv6"/"58" (any case); nullopt for others.
 std::optional<Protocol> protocolOf(const nlohmann::json& value);
-// The VPC of `r` by its `vpc_id`; skips `r` (missingReference) and returns nullopt when absent.
+// The VPC of `r` by its `vpc_id`, or, when that is an unknown indirect reference, the only VPC of
+// its module or of the input (reported as the assumption `onlyVpc`); nullopt when none.
+std::optional<ResourceId> vpcOf(ImportContext& ctx, const TfResource& r, std::string_view attribute = "vpc_id");
+// vpcOf, and when there is none skips `r` (missingReference) and returns nullopt when absent.
 std::optional<ResourceId> requireVpc(ImportContext& ctx, const TfResource& r, std::string_view attribute = "vpc_id");
 // The kind of AWS resource an id names by its prefix ("nat-" -> "NAT gateway"), for messages.
 std::string_view awsIdKind(std::string_view awsId);
