@@ -72,6 +72,11 @@ TEST(PlanImport, AnUnknownCidrIsAFindingNotACrash)
         return std::find(f.ids.begin(), f.ids.end(), "aws_subnet.ipam") != f.ids.end();
     });
     EXPECT_TRUE(flagged) << "the subnet whose CIDR is unknown gets a finding";
+    const bool named = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+        return f.code == "IMPORTED_VALUE_UNKNOWN" && f.ids == std::vector<std::string>{"aws_subnet.ipam"} &&
+               f.message.find("cidr_block") != std::string::npos;
+    });
+    EXPECT_TRUE(named) << "and a finding that says its CIDR is unknown until apply";
     (void)analyzeDesign(*loaded.design);
     EXPECT_TRUE(layoutProblems(*loaded.design).empty());
 }
