@@ -17,13 +17,20 @@ void mapVpc(ImportContext& ctx, const TfResource& r)
         ctx.skip(r, "invalidValue", "cidr_block is not a CIDR block");
         return;
     }
-    if (const auto v6 = cidrOf(ctx, r, "ipv6_cidr_block"))
-        vpc.ipv6Cidr = v6;
+    // A VPC without IPv6 still has `ipv6_cidr_block` unknown in a plan; only one that asks for a
+    // block has a meaningful unknown.
+    const bool wantsV6 = ctx.boolean(r, "assign_generated_ipv6_cidr_block").value_or(false) ||
+                         ctx.string(r, "ipv6_cidr_block") || ctx.string(r, "ipv6_ipam_pool_id");
+    if (wantsV6)
+        vpc.ipv6Cidr = cidrOf(ctx, r, "ipv6_cidr_block");
     vpc.enableDnsSupport = ctx.boolean(r, "enable_dns_support").value_or(true);
     vpc.enableDnsHostnames = ctx.boolean(r, "enable_dns_hostnames").value_or(false);
     if (const auto owner = ctx.string(r, "owner_id"))
         vpc.account = *owner;
-    ctx.add(r, ctx.idFor(r), {}, vpc);
+    const ResourceId id = ctx.idFor(r);
+    if (wantsV6)
+        ctx.setFact("ipv6|" + id.str(), "1");
+    ctx.add(r, id, {}, vpc);
 }
 
 void mapCidrAssociation(ImportContext& ctx, const TfResource& r)
@@ -55,8 +62,10 @@ void mapSubnet(ImportContext& ctx, const TfResource& r)
         ctx.skip(r, "invalidValue", "cidr_block is not a CIDR block");
         return;
     }
-    if (const auto v6 = cidrOf(ctx, r, "ipv6_cidr_block"))
-        subnet.ipv6Cidr = v6;
+    if (ctx.fact("ipv6|" + vpc->str()) == "1")
+        subnet.ipv6Cidr = cidrOf(ctx, r, "ipv6_cidr_block");
+    else
+        subnet.ipv6Cidr = parseCidrText(ctx.value(r, "ipv6_cidr_block"));
     // The model wants AZ ids (the same zone in every account); a plan often has only the name.
     if (const auto zoneId = ctx.string(r, "availability_zone_id"))
         subnet.availabilityZone = *zoneId;
