@@ -53,6 +53,8 @@ QString overview()
         "                     Grade learners' designs against a lesson (score, goals, locked resources).\n"
         "  lesson check LESSON\n"
         "                     Validate a lesson: its start fails, its reference solutions pass.\n"
+        "  import terraform FILE -o OUT\n"
+        "                     Import terraform show -json output (plan or state) as a laid-out design.\n"
         "\n"
         "Run 'privatepath <command> --help' for a command's options.\n"
         "\n"
@@ -84,6 +86,8 @@ int runCommandLine(const QStringList& args, Streams io)
         return runExport(rest, io);
     if (command == QLatin1String("lesson"))
         return runLesson(rest, io);
+    if (command == QLatin1String("import"))
+        return runImport(rest, io);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(overview());

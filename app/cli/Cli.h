@@ -30,6 +30,7 @@ int runFormat(const QStringList& args, Streams io);
 int runSchema(const QStringList& args, Streams io);
 int runExport(const QStringList& args, Streams io); // needs a QApplication (offscreen is fine)
 int runLesson(const QStringList& args, Streams io); // `lesson grade` and `lesson check`
+int runImport(const QStringList& args, Streams io); // `import terraform`
 
 // The parser's help text with the usage line naming the subcommand ("privatepath check"):
 // QCommandLineParser always prints the program path there.

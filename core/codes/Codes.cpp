@@ -60,6 +60,7 @@ const std::vector<CodeInfo>& allCodes()
         {"FLOW_PORT_REQUIRED", Finding, "", "A TCP or UDP flow has no port."},
         {"FLOW_SAME_ENDPOINTS", Finding, "", "A flow's source and destination are the same resource."},
         {"DIAGRAM_PARENT_MISMATCH", Finding, "", "A shape is drawn inside a container that does not contain its resource."},
+        {"IMPORTED_VALUE_UNKNOWN", Finding, "", "An imported resource has a value known only after `terraform apply` (its `x-terraform` extension lists it): the model holds a placeholder."},
         // Path analysis (NETWORK-RULES.md section 10).
         {"NO_ROUTE_TO_DESTINATION", Analysis, "RT-5", "No route matches the destination."},
         {"MORE_SPECIFIC_ROUTE", Analysis, "GW-4", "A more specific route wins over the one expected."},

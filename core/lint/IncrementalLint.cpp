@@ -44,6 +44,7 @@ std::vector<Finding> Linter::run()
         m_current = Contribution();
         const std::size_t before = m_findings.size();
         std::visit([&](const auto& data) { check(r, data); }, r.data);
+        checkImported(r);
         m_current.findings.assign(m_findings.begin() + std::ptrdiff_t(before), m_findings.end());
         if (const auto vpc = vpcOf(r.id))
             m_current.vpc = vpc->str();

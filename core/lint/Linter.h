@@ -181,6 +181,8 @@ private:
     // The container a resource must be drawn in, if the model fixes one.
     std::optional<ResourceId> modelParent(const Resource& r) const;
     void checkDiagram();
+    // Values an import from Terraform could not know (IMPORTED_VALUE_UNKNOWN, ImportLint.cpp).
+    void checkImported(const Resource& r);
 
     // Kinds with no rule of their own.
     void check(const Resource&, const Region&) {}

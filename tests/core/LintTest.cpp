@@ -208,6 +208,10 @@ const LintCase kCases[] = {
      [](json& d) { d["flows"][0]["destination"] = "i-app"; }},
     {"WorkloadDrawnOutsideItsSubnet", "DIAGRAM_PARENT_MISMATCH", W, {"i-app", "app-a"},
      [](json& d) { d["diagram"]["shapes"][3]["parent"] = "vpc-a"; }},
+    {"ImportedSubnetCidrUnknown", "IMPORTED_VALUE_UNKNOWN", W, {"app-b"},
+     [](json& d) {
+         byId(d, "subnets", "app-b")["x-terraform"] = {{"address", "aws_subnet.app_b"}, {"unknown", {"cidr_block"}}};
+     }},
 };
 
 // The incremental linter, told which resources an edit touched, gives exactly what a full run

@@ -1,0 +1,89 @@
+#include "import/ImportReport.h"
+
+#include <map>
+#include <sstream>
+
+namespace pp {
+
+namespace {
+
+std::map<std::string, int> skippedByType(const ImportReport& report)
+{
+    std::map<std::string, int> counts;
+    for (const SkippedItem& s : report.skipped)
+        ++counts[s.type];
+    return counts;
+}
+
+} // namespace
+
+nlohmann::ordered_json importReportJson(const ImportReport& report)
+{
+    using OJ = nlohmann::ordered_json;
+    OJ out = OJ::object();
+    out["source"] = report.source;
+    out["inputKind"] = report.inputKind;
+    out["formatVersion"] = report.formatVersion;
+    out["terraformVersion"] = report.terraformVersion;
+    OJ summary = OJ::object();
+    summary["imported"] = report.imported.size();
+    summary["skipped"] = report.skipped.size();
+    OJ byType = OJ::object();
+    for (const auto& [type, count] : skippedByType(report))
+        byType[type] = count;
+    summary["skippedByType"] = byType;
+    summary["assumptions"] = report.assumptions.size();
+    summary["unknown"] = report.unknowns.size();
+    out["summary"] = summary;
+    OJ imported = OJ::array();
+    for (const ImportedItem& i : report.imported)
+        imported.push_back(OJ{{"address", i.address}, {"type", i.type}, {"resource", i.resource}});
+    out["imported"] = imported;
+    OJ skipped = OJ::array();
+    for (const SkippedItem& s : report.skipped)
+        skipped.push_back(OJ{{"address", s.address}, {"type", s.type}, {"reason", s.reason}, {"detail", s.detail}});
+    out["skipped"] = skipped;
+    OJ assumptions = OJ::array();
+    for (const Assumption& a : report.assumptions)
+        assumptions.push_back(OJ{{"code", a.code}, {"resource", a.resource}, {"message", a.message}});
+    out["assumptions"] = assumptions;
+    OJ unknown = OJ::array();
+    for (const UnknownValue& u : report.unknowns)
+        unknown.push_back(OJ{{"address", u.address}, {"field", u.field}, {"resource", u.resource}});
+    out["unknown"] = unknown;
+    OJ problems = OJ::array();
+    for (const Diagnostic& d : report.diagnostics)
+        problems.push_back(d.format());
+    out["problems"] = problems;
+    return out;
+}
+
+std::string importReportText(const ImportReport& report)
+{
+    std::ostringstream out;
+    out << "Imported " << report.imported.size() << " Terraform resource(s) from " << report.source << " ("
+        << report.inputKind << ", format " << report.formatVersion
+        << (report.terraformVersion.empty() ? "" : ", Terraform " + report.terraformVersion) << ").\n";
+    if (!report.skipped.empty()) {
+        out << "Skipped " << report.skipped.size() << ":\n";
+        for (const auto& [type, count] : skippedByType(report))
+            out << "  " << type << ": " << count << "\n";
+        for (const SkippedItem& s : report.skipped)
+            out << "  - " << s.address << " [" << s.reason << "] " << s.detail << "\n";
+    }
+    if (!report.assumptions.empty()) {
+        out << "Assumptions (" << report.assumptions.size() << "):\n";
+        for (const Assumption& a : report.assumptions)
+            out << "  - [" << a.code << "] " << a.message << "\n";
+    }
+    if (!report.unknowns.empty()) {
+        out << "Unknown until apply (" << report.unknowns.size() << "):\n";
+        for (const UnknownValue& u : report.unknowns)
+            out << "  - " << u.address << ": " << u.field << " (resource " << u.resource << ")\n";
+    }
+    for (const Diagnostic& d : report.diagnostics)
+        out << d.format() << "\n";
+    return out.str();
+}
+
+} // namespace pp

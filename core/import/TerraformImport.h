@@ -1,0 +1,25 @@
+#pragma once
+
+// `privatepath import terraform`: a design from `terraform show -json` output, with what AWS does
+// implicitly made explicit (ImplicitResources.h), laid out (AutoLayout.h), and a report of what
+// was imported, skipped, assumed and unknown (ImportReport.h).
+
+#include "design/Design.h"
+#include "import/ImportReport.h"
+#include "import/TerraformReader.h"
+
+#include <optional>
+#include <string>
+
+namespace pp {
+
+struct TerraformImportResult {
+    std::optional<Design> design; // set unless the input could not be read (see report.diagnostics)
+    ImportReport report;
+};
+
+TerraformImportResult importTerraform(const TfDocument& document, const std::string& source);
+TerraformImportResult importTerraformText(std::string_view text, const std::string& source);
+TerraformImportResult importTerraformFile(const std::string& path);
+
+} // namespace pp
