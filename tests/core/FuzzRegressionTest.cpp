@@ -1,0 +1,50 @@
+// Every input the fuzzers found a defect with (tests/data/fuzz, named after the defect) and every
+// hostile seed of their corpus (tests/fuzz/corpus: depth and size bombs, invalid UTF-8, NaN and
+// huge numbers, duplicate ids, reference cycles) goes through the fuzz targets' three properties
+// in the normal suite, without clang: the loader, the analysis and canonical-save round trip, and
+// the report writers. Nothing may throw, and each property holds.
+#include "../fuzz/FuzzChecks.h"
+#include "TestSupport.h"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+
+namespace pp::test {
+namespace {
+
+std::vector<std::filesystem::path> inputs(const char* folder)
+{
+    std::vector<std::filesystem::path> out;
+    for (const auto& entry : std::filesystem::directory_iterator(sourcePath(folder)))
+        if (entry.is_regular_file() && entry.path().filename().string()[0] != '.' &&
+            entry.path().extension() != ".md")
+            out.push_back(entry.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void checkAll(const std::filesystem::path& file)
+{
+    const std::string text = readFile(file.string());
+    SCOPED_TRACE(file.filename().string());
+    EXPECT_EQ(fuzz::checkLoad(text), "");
+    EXPECT_EQ(fuzz::checkRoundTrip(text), "");
+    EXPECT_EQ(fuzz::checkReports(text), "");
+}
+
+TEST(FuzzRegression, EveryInputTheFuzzersFoundADefectWithIsHandled)
+{
+    for (const auto& file : inputs("tests/data/fuzz"))
+        checkAll(file);
+}
+
+TEST(FuzzRegression, EveryHostileSeedIsHandled)
+{
+    const auto files = inputs("tests/fuzz/corpus");
+    EXPECT_GE(files.size(), 40u);
+    for (const auto& file : files)
+        checkAll(file);
+}
+
+} // namespace
+} // namespace pp::test
