@@ -72,8 +72,9 @@ void walk(Design design, std::uint64_t seed, int steps)
         const std::string now = saveDesignToString(design);
         ASSERT_EQ(now, h.bytes[h.index]) << "seed " << seed << " step " << step << ": " << what;
         // Clean exactly at the save point: the design there is the saved one, byte for byte.
-        if (h.savePoint == h.index)
+        if (h.savePoint == h.index) {
             ASSERT_EQ(now, saved) << "seed " << seed << " step " << step;
+        }
         // Every state reloads to the same design (what an autosave or a save there would write).
         if (step % 25 == 0) {
             const LoadResult again = loadDesign(now, "step");
@@ -91,8 +92,9 @@ void walk(Design design, std::uint64_t seed, int steps)
     EXPECT_EQ(saveDesignToString(design), h.bytes.front()) << "undo all, seed " << seed;
     while (h.index < h.steps.size()) {
         ASSERT_TRUE(applyChangeSet(design, h.steps[h.index++]));
-        if (h.savePoint == h.index)
+        if (h.savePoint == h.index) {
             EXPECT_EQ(saveDesignToString(design), saved) << "redo through the save point, seed " << seed;
+        }
     }
     EXPECT_EQ(saveDesignToString(design), h.bytes.back()) << "redo all, seed " << seed;
     EXPECT_GE(h.steps.size(), end);

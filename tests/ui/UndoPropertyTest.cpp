@@ -97,8 +97,9 @@ void walk(Design start, std::uint64_t seed, int steps)
         // Clean exactly at the save point.
         ASSERT_EQ(stack.isClean(), savePoint == index) << where(step, what);
         ASSERT_EQ(doc.isModified(), savePoint != index) << where(step, what);
-        if (savePoint == index && !saved.empty())
+        if (savePoint == index && !saved.empty()) {
             ASSERT_EQ(saveDesignToString(doc.design()), saved) << where(step, what);
+        }
     }
     ASSERT_GT(stack.count(), 10);
 
