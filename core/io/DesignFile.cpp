@@ -5,6 +5,7 @@
 #include "io/JsonReader.h"
 #include "io/JsonWriter.h"
 #include "io/SourceLocator.h"
+#include "io/TextEscape.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -443,7 +444,8 @@ LoadResult loadDesign(std::string_view text, const std::string& fileName, const 
         if (const auto colon = what.find(": ", what.find("parse error")); colon != std::string::npos)
             what = what.substr(colon + 2);
         const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-        result.diagnostics.push_back(fileError(fileName, "JSON_SYNTAX", "malformed JSON: " + what,
+        // The message quotes the token's raw bytes ("last read: '\xff'"), which need not be UTF-8.
+        result.diagnostics.push_back(fileError(fileName, "JSON_SYNTAX", "malformed JSON: " + validUtf8(what),
                                                positionOfOffset(text, offset)));
         return result;
     }

@@ -6,6 +6,8 @@
 #include "../fuzz/FuzzChecks.h"
 #include "TestSupport.h"
 
+#include "io/TextEscape.h"
+
 #include <filesystem>
 #include <gtest/gtest.h>
 
@@ -44,6 +46,26 @@ TEST(FuzzRegression, EveryHostileSeedIsHandled)
     EXPECT_GE(files.size(), 40u);
     for (const auto& file : files)
         checkAll(file);
+}
+
+// The first defect: a byte that is not UTF-8 where the parser stops (quoted in its message), or in
+// a file name, made `check --format json` abort (nlohmann::json throws when writing it).
+TEST(FuzzRegression, ReportsQuoteBytesThatAreNotUtf8AsReplacementCharacters)
+{
+    const std::string text = readFile(sourcePath("tests/data/fuzz/report-invalid-utf8-in-parse-error.privatepath"));
+    FileCheck check;
+    check.file = "design\xff.privatepath";
+    check.diagnostics = loadDesign(text, check.file).diagnostics;
+    ASSERT_FALSE(check.diagnostics.empty());
+    EXPECT_EQ(check.diagnostics.front().code, "JSON_SYNTAX");
+    std::string json;
+    ASSERT_NO_THROW(json = checkReportJson({check}).dump(2));
+    EXPECT_NE(json.find("design\uFFFD.privatepath"), std::string::npos) << json;
+    EXPECT_NE(json.find("\uFFFD"), std::string::npos);
+    EXPECT_EQ(validUtf8("ok \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"), "ok \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
+    EXPECT_EQ(validUtf8("\xc0\xaf|\xed\xa0\x80|\xf4\x90\x80\x80|\xe2\x82"),
+              "\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|"
+              "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 } // namespace
