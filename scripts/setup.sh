@@ -15,6 +15,8 @@ packages=(
   # The Debian package (scripts/package.sh) and its test: CPack's dpkg-shlibdeps needs dpkg-dev
   # and file; the launcher, AppStream metadata and manual page are checked with these validators.
   dpkg-dev file desktop-file-utils appstream groff-base
+  # The fuzz targets (scripts/fuzz.sh): clang with libFuzzer and the ASan/UBSan runtimes.
+  clang libclang-rt-14-dev
 )
 
 missing=()

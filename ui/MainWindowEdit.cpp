@@ -144,7 +144,8 @@ void MainWindow::pasteAt(QPointF scenePos)
                                  6000);
         return;
     }
-    m_document->apply(result->change, tr("Paste"));
+    if (!m_document->apply(result->change, tr("Paste")))
+        return; // refused: the document said why in the status bar
     selectAfterEdit(createdIds(*result));
     statusBar()->showMessage(tr("Pasted %n resource(s).", nullptr, int(result->resources.size())), 4000);
 }
@@ -162,7 +163,8 @@ void MainWindow::duplicate()
         statusBar()->showMessage(tr("Cannot duplicate: %1").arg(QString::fromStdString(why)), 6000);
         return;
     }
-    m_document->apply(result->change, tr("Duplicate"));
+    if (!m_document->apply(result->change, tr("Duplicate")))
+        return;
     selectAfterEdit(createdIds(*result));
 }
 

@@ -1,9 +1,11 @@
 #include "io/DesignFile.h"
 
+#include "diagram/DiagramLimits.h"
 #include "io/DesignBody.h"
 #include "io/JsonReader.h"
 #include "io/JsonWriter.h"
 #include "io/SourceLocator.h"
+#include "io/TextEscape.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -21,15 +23,9 @@
 namespace pp {
 namespace {
 
-// Ranges of diagram numbers (docs/file-format.md, "Diagram"): far beyond any drawing (a
-// 10,000-shape design spans about 10^5 units) and small enough that every export's size and every
-// coordinate stay exact and finite. A size must also be greater than 0.
-constexpr double kMaxCoordinate = 1e7; // |x| and |y| of shapes, notes and waypoints
-constexpr double kMaxSize = 1e6;       // width and height of shapes and notes
-// Shapes inside shapes: a Region holds a VPC, a subnet, a workload (4 levels). Drawing and
-// exporting nest their items as deep, and Qt walks item trees recursively (10,000 levels overflow
-// the stack).
-constexpr std::size_t kMaxShapeNesting = 64;
+// The diagram's ranges (diagram/DiagramLimits.h), by their short names here.
+constexpr double kMaxCoordinate = kMaxDiagramCoordinate;
+constexpr double kMaxSize = kMaxDiagramSize;
 
 // Keys of a design body (a document, or a lesson's reference solution) besides the collections.
 constexpr std::string_view kBodyKeys[] = {"name", "description", "flows", "diagram"};
@@ -475,7 +471,8 @@ LoadResult loadDesign(std::string_view text, const std::string& fileName, const 
         if (const auto colon = what.find(": ", what.find("parse error")); colon != std::string::npos)
             what = what.substr(colon + 2);
         const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-        result.diagnostics.push_back(fileError(fileName, "JSON_SYNTAX", "malformed JSON: " + what,
+        // The message quotes the token's raw bytes ("last read: '\xff'"), which need not be UTF-8.
+        result.diagnostics.push_back(fileError(fileName, "JSON_SYNTAX", "malformed JSON: " + validUtf8(what),
                                                positionOfOffset(text, offset)));
         return result;
     }

@@ -17,6 +17,46 @@ const char* severityName(Severity s)
     return "error";
 }
 
+std::string validUtf8(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        // Length of the sequence and the range its second byte must fall in (RFC 3629, table 3-7
+        // of the Unicode standard): this refuses overlong forms, surrogates and values past U+10FFFF.
+        std::size_t length = 0;
+        unsigned char low = 0x80, high = 0xbf;
+        if (lead < 0x80)
+            length = 1;
+        else if (lead >= 0xc2 && lead <= 0xdf)
+            length = 2;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            length = 3;
+            low = lead == 0xe0 ? 0xa0 : 0x80;
+            high = lead == 0xed ? 0x9f : 0xbf;
+        } else if (lead >= 0xf0 && lead <= 0xf4) {
+            length = 4;
+            low = lead == 0xf0 ? 0x90 : 0x80;
+            high = lead == 0xf4 ? 0x8f : 0xbf;
+        }
+        bool ok = length > 0 && i + length <= text.size();
+        for (std::size_t k = 1; ok && k < length; ++k) {
+            const auto byte = static_cast<unsigned char>(text[i + k]);
+            ok = k == 1 ? byte >= low && byte <= high : byte >= 0x80 && byte <= 0xbf;
+        }
+        if (ok) {
+            out.append(text.substr(i, length));
+            i += length;
+        } else {
+            out += "\xEF\xBF\xBD"; // U+FFFD REPLACEMENT CHARACTER
+            ++i;
+        }
+    }
+    return out;
+}
+
 std::string escapeControlCharacters(std::string_view text, std::string_view keep)
 {
     std::string out;

@@ -12,4 +12,11 @@ namespace pp {
 // behind a NUL.
 std::string escapeControlCharacters(std::string_view text, std::string_view keep = {});
 
+// `text` as valid UTF-8: every byte that does not start or continue a well-formed sequence
+// (overlong forms, surrogates and code points past U+10FFFF included) becomes U+FFFD. Text quoted
+// from a file's bytes (the parser's "last read" token) or a file name from the command line goes
+// through it before a JSON report holds it: nlohmann::json refuses to write invalid UTF-8 (it
+// throws, and `check --format json` would abort).
+std::string validUtf8(std::string_view text);
+
 } // namespace pp

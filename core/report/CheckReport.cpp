@@ -3,6 +3,7 @@
 #include "analysis/Analyzer.h"
 #include "codes/Codes.h"
 #include "design/Design.h"
+#include "io/TextEscape.h"
 
 #include <algorithm>
 
@@ -54,11 +55,11 @@ nlohmann::ordered_json diagnosticJson(const Diagnostic& d)
     nlohmann::ordered_json item = nlohmann::ordered_json::object();
     item["severity"] = severityName(d.severity);
     item["code"] = d.code;
-    item["message"] = d.message;
+    item["message"] = validUtf8(d.message);
     item["line"] = d.line;
     item["column"] = d.column;
-    item["jsonPath"] = d.jsonPath;
-    item["resourceId"] = d.resourceId;
+    item["jsonPath"] = validUtf8(d.jsonPath);
+    item["resourceId"] = validUtf8(d.resourceId);
     return item;
 }
 
@@ -82,7 +83,7 @@ nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
     OJ list = OJ::array();
     for (const FileCheck& f : files) {
         OJ file = OJ::object();
-        file["file"] = f.file;
+        file["file"] = validUtf8(f.file); // a name from the command line: any bytes
         file["loaded"] = f.loaded;
         OJ diagnostics = OJ::array();
         for (const Diagnostic& d : f.diagnostics)

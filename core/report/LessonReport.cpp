@@ -1,5 +1,6 @@
 #include "report/LessonReport.h"
 
+#include "io/TextEscape.h"
 #include "report/CheckReport.h"
 
 #include <algorithm>
@@ -47,11 +48,11 @@ OJ gradeReportJson(const Design& lessonFile, const std::string& lessonPath, cons
         total += g.weight;
         goals.push_back({{"id", g.id}, {"kind", std::string(enumName(g.kind))}, {"weight", g.weight}, {"message", g.message}});
     }
-    report["lesson"] = {{"file", lessonPath}, {"id", lesson.id}, {"title", lesson.title}, {"totalWeight", total}, {"goals", goals}};
+    report["lesson"] = {{"file", validUtf8(lessonPath)}, {"id", lesson.id}, {"title", lesson.title}, {"totalWeight", total}, {"goals", goals}};
     OJ list = OJ::array();
     for (const SubmissionGrade& g : grades) {
         OJ item = OJ::object();
-        item["file"] = g.file;
+        item["file"] = validUtf8(g.file);
         item["status"] = std::string(enumName(g.status));
         item["lessonId"] = g.lessonId;
         item["passed"] = g.passed();
@@ -117,7 +118,7 @@ OJ lessonCheckJson(const std::string& lessonPath, const std::vector<LessonProble
     OJ report = OJ::object();
     report["reportVersion"] = 1;
     report["privatepathVersion"] = PRIVATEPATH_VERSION;
-    report["file"] = lessonPath;
+    report["file"] = validUtf8(lessonPath);
     OJ list = OJ::array();
     for (const LessonProblem& p : problems)
         list.push_back({{"code", p.code},

@@ -287,7 +287,8 @@ bool DiagramView::dropKind(int kind, QPointF scenePos)
         emit statusMessage(placement.refusal);
         return false;
     }
-    m_document.apply(*placement.change, tr("Add %1").arg(style::kindLabel(Kind(kind))));
+    if (!m_document.apply(*placement.change, tr("Add %1").arg(style::kindLabel(Kind(kind)))))
+        return false; // refused: the document said why in the status bar
     if (m_scene->itemFor(placement.created.str())) {
         m_scene->selectIds({QString::fromStdString(placement.created.str())});
         // The scene grows its rectangle lazily: asking for it now lets the scroll bars reach what

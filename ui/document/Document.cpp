@@ -4,6 +4,8 @@
 
 #include "commands/ChangeSetCommand.h"
 #include "edit/Defaults.h"
+#include "diagram/DiagramLimits.h"
+#include "edit/DiagramBounds.h"
 #include "edit/DiagramFollow.h"
 #include "io/DesignFile.h"
 
@@ -149,6 +151,22 @@ bool Document::apply(ChangeSet change, const QString& text, int gesture)
     change = followModel(m_design, keepOneMainRouteTable(m_design, std::move(change)));
     if (change.empty())
         return true;
+    // Whatever built it, the change leaves a drawing the loader accepts (edit/DiagramBounds.h):
+    // coordinates and sizes beyond the file format's ranges are clamped; a change that would nest
+    // shapes deeper than the limit or draw a shape inside itself is refused, saying why.
+    BoundedChange bounded = keepInDiagramBounds(m_design, std::move(change));
+    if (bounded.tooDeep) {
+        const QString id = QString::fromStdString(bounded.tooDeep->str());
+        emit refused(bounded.cycle ? tr("\"%1\" was not done: %2 would be drawn inside itself.").arg(text, id)
+                                   : tr("\"%1\" was not done: %2 would be drawn more than %3 shapes deep.")
+                                         .arg(text, id)
+                                         .arg(int(kMaxShapeNesting)));
+        return false;
+    }
+    // Clamped values need no message: the shape visibly stops at the edge of the drawing.
+    change = std::move(bounded.change);
+    if (change.empty())
+        return true; // pushed against the edge it already stands at
     // Checked on the complete change (with what the smart defaults added), so a deletion whose
     // dependents include a locked resource is refused as a whole.
     if (const std::string locked = lockedIn(change); !locked.empty()) {
