@@ -179,5 +179,48 @@ TEST_F(LessonAuthoringTest, RestartGivesBackTheLessonsStartNotTheLearnersSave)
     EXPECT_EQ(saveDesignToString(doc().design()), start);
 }
 
+TEST_F(LessonAuthoringTest, ATimedLessonsClockGoesOnAcrossSaves)
+{
+    ASSERT_TRUE(m_dir.isValid());
+    // A learner's copy of a 20-minute lesson on which 5 minutes were already spent.
+    Design timed = doc().design();
+    timed.lesson->timeLimitMinutes = 20;
+    timed.lesson->elapsedSeconds = 300;
+    const QString path = tempFile("timed.privatepath");
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(saveDesignToString(timed)));
+    }
+    ASSERT_TRUE(window->openFile(path));
+    QApplication::processEvents();
+    ASSERT_TRUE(panel()->secondsLeft());
+    EXPECT_LE(*panel()->secondsLeft(), 15 * 60) << "the clock starts where the saved work stopped";
+    EXPECT_GT(*panel()->secondsLeft(), 15 * 60 - 30);
+
+    // Saving writes the time spent, without an undo step or a modified mark of its own.
+    ASSERT_TRUE(doc().apply(removeWithDependents(doc().design(), {ResourceId("nat-a")}), QStringLiteral("Delete NAT")));
+    const int steps = doc().undoStack()->count();
+    ASSERT_TRUE(doc().saveAs(path, nullptr));
+    EXPECT_EQ(doc().undoStack()->count(), steps);
+    EXPECT_FALSE(doc().isModified());
+    LoadResult reread = loadDesign(readAll(path).toStdString(), "timed.privatepath");
+    ASSERT_TRUE(reread.design) << "the saved work loads";
+    ASSERT_TRUE(reread.design->lesson->elapsedSeconds);
+    EXPECT_GE(*reread.design->lesson->elapsedSeconds, 300);
+    EXPECT_LT(*reread.design->lesson->elapsedSeconds, 330);
+    EXPECT_EQ(doc().design().lesson->elapsedSeconds, std::optional<int>(300))
+        << "the clock is written at save, it is not an edit of the open design";
+
+    // A trainer who changes the lesson itself is authoring it: the saved lesson has no clock.
+    Lesson authored = *doc().design().lesson;
+    authored.hints.push_back("Look at the route table of private-a.");
+    ASSERT_TRUE(doc().apply(ChangeSetBuilder(doc().design()).setLesson(authored).build(), QStringLiteral("Add hint")));
+    ASSERT_TRUE(doc().saveAs(path, nullptr));
+    reread = loadDesign(readAll(path).toStdString(), "timed.privatepath");
+    ASSERT_TRUE(reread.design);
+    EXPECT_FALSE(reread.design->lesson->elapsedSeconds) << "a lesson as handed out has no clock";
+}
+
 } // namespace
 } // namespace pp::ui

@@ -5,7 +5,9 @@
 #include "LessonSupport.h"
 
 #include "edit/ChangeSet.h"
+#include "lesson/LessonMenu.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QLabel>
@@ -307,6 +309,82 @@ TEST_F(LessonGoalDialogTest, TheGoalListEditsRemovesAndReordersGoalsUndoably)
     EXPECT_EQ(saveDesignToString(doc().design()), original);
     QApplication::processEvents();
     EXPECT_EQ(goalList()->item(0)->data(Qt::UserRole + 1).toString(), QStringLiteral("s3-private"));
+}
+
+TEST_F(LessonGoalDialogTest, ATagAndAWhereNarrowWhatAGoalCounts)
+{
+    // Tag the VPC env=prod: its NAT gateway is in the tagged part of the design.
+    Resource vpc = *doc().design().find(ResourceId("app-vpc"));
+    vpc.tags = {{"env", "prod"}};
+    ASSERT_TRUE(doc().apply(ChangeSetBuilder(doc().design()).modify(vpc).build(), QStringLiteral("Tag")));
+
+    QDialog* d = openAddGoal();
+    ASSERT_TRUE(d);
+    common(d, GoalKind::Count, "no-nat-in-prod", "No NAT gateway in production.");
+    choose(field<QComboBox>(d, "goalResourceKind"), QStringLiteral("natGateway"));
+    field<QSpinBox>(d, "goalMax")->setValue(0);
+    EXPECT_TRUE(field<QLineEdit>(d, "goalTag")->isVisible()) << "a count goal can be narrowed by tag";
+    EXPECT_TRUE(field<QLineEdit>(d, "goalWhere")->isVisible());
+    EXPECT_FALSE(field<QCheckBox>(d, "goalLockFlow")->isVisible()) << "only flow goals lock a flow";
+    field<QLineEdit>(d, "goalTag")->setText(QStringLiteral("env=prod"));
+    EXPECT_TRUE(preview(d).contains(QStringLiteral("not met"))) << "nat-a is in the env=prod VPC: " << preview(d).toStdString();
+    field<QLineEdit>(d, "goalTag")->setText(QStringLiteral("env=dev"));
+    EXPECT_TRUE(preview(d).contains(QStringLiteral(">met<"))) << "nothing is tagged env=dev: " << preview(d).toStdString();
+
+    // A tag without a key and a where that is not an object are refused with the reason.
+    field<QLineEdit>(d, "goalTag")->setText(QStringLiteral("=prod"));
+    EXPECT_FALSE(okEnabled(d));
+    EXPECT_TRUE(problem(d).contains(QStringLiteral("key or key=value"))) << problem(d).toStdString();
+    field<QLineEdit>(d, "goalTag")->setText(QStringLiteral("env=prod"));
+    field<QLineEdit>(d, "goalWhere")->setText(QStringLiteral("[1]"));
+    EXPECT_FALSE(okEnabled(d));
+    EXPECT_TRUE(problem(d).contains(QStringLiteral("JSON object"))) << problem(d).toStdString();
+    // Only NAT gateways whose connectivity is private would count: nat-a is public, so the goal is met.
+    field<QLineEdit>(d, "goalWhere")->setText(QStringLiteral(R"({"connectivity": "private"})"));
+    EXPECT_TRUE(okEnabled(d)) << problem(d).toStdString();
+    EXPECT_TRUE(preview(d).contains(QStringLiteral(">met<"))) << preview(d).toStdString();
+    ok(d);
+    const Goal& g = doc().design().lesson->goals.back();
+    EXPECT_EQ(g.id, "no-nat-in-prod");
+    EXPECT_EQ(g.tag, "env=prod");
+    ASSERT_TRUE(g.where);
+    EXPECT_EQ(g.where->json, R"({"connectivity":"private"})");
+    EXPECT_TRUE(ticked(QStringLiteral("no-nat-in-prod")));
+
+    // Saved and loaded back, the goal keeps its tag and where.
+    const LoadResult again = loadDesign(saveDesignToString(doc().design()), "again.privatepath");
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again.design->lesson->goals.back().tag, "env=prod");
+}
+
+TEST_F(LessonGoalDialogTest, AFlowGoalLocksItsFlowUnlessTheTrainerSaysNot)
+{
+    Lesson unlocked = *doc().design().lesson;
+    unlocked.lockedFlows.clear();
+    ASSERT_TRUE(doc().apply(ChangeSetBuilder(doc().design()).setLesson(unlocked).build(), QStringLiteral("Unlock")));
+
+    QDialog* d = openAddGoal();
+    ASSERT_TRUE(d);
+    common(d, GoalKind::Flow, "s3-reachable", "S3 can be reached.");
+    choose(field<QComboBox>(d, "goalFlow"), QStringLiteral("app-to-s3"));
+    auto* lock = field<QCheckBox>(d, "goalLockFlow");
+    ASSERT_TRUE(lock->isVisible());
+    EXPECT_TRUE(lock->isChecked()) << "a new flow goal locks its flow by default";
+    lock->setChecked(false);
+    ok(d);
+    EXPECT_FALSE(isLocked(*doc().design().lesson, FlowId("app-to-s3"))) << "the trainer unticked it";
+
+    // Editing the goal and ticking the box locks the flow, in the same undo step as the goal.
+    window->findChild<LessonMenu*>()->editGoal(QStringLiteral("s3-reachable"));
+    d = openDialog("lessonGoalDialog");
+    ASSERT_TRUE(d);
+    lock = field<QCheckBox>(d, "goalLockFlow");
+    EXPECT_FALSE(lock->isChecked()) << "the box shows the flow is not locked";
+    lock->setChecked(true);
+    ok(d);
+    EXPECT_TRUE(isLocked(*doc().design().lesson, FlowId("app-to-s3")));
+    doc().undoStack()->undo();
+    EXPECT_FALSE(isLocked(*doc().design().lesson, FlowId("app-to-s3")));
 }
 
 } // namespace

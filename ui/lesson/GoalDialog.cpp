@@ -3,9 +3,11 @@
 #include "canvas/Style.h"
 #include "document/Document.h"
 #include "edit/ChangeSet.h"
+#include "design/TagScope.h"
 #include "io/DesignFile.h"
 #include "lesson/Goals.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -161,6 +163,11 @@ void GoalDialog::build()
     m_avoids->setPlaceholderText(tr("ids or kinds, comma-separated: natGateway"));
     m_avoids->setToolTip(tr("Resource ids or kind names the flow's forward path must not visit."));
     m_form->addRow(tr("&Avoids:"), m_avoids);
+    m_lockFlow = new QCheckBox(tr("Lock the flow, so the learner cannot change what it asks"), this);
+    named(m_lockFlow, "goalLockFlow", tr("Lock the flow"));
+    m_lockFlow->setToolTip(tr("Its source, destination, protocol and port stay as you drew them; its name is the learner's. "
+                              "Leave it unlocked when a correct answer re-points the flow."));
+    m_form->addRow(QString(), m_lockFlow);
 
     m_scope = new QComboBox(this);
     named(m_scope, "goalScope", tr("Scope"));
@@ -170,6 +177,11 @@ void GoalDialog::build()
             m_scope->addItem(QStringLiteral("%1: %2").arg(style::kindLabel(r.kind()), QString::fromStdString(r.displayName())),
                              QString::fromStdString(r.id.str()));
     m_form->addRow(tr("&Scope:"), m_scope);
+    m_tag = new QLineEdit(this);
+    named(m_tag, "goalTag", tr("Tag"));
+    m_tag->setPlaceholderText(tr("key or key=value, e.g. env=prod"));
+    m_tag->setToolTip(tr("Only resources carrying this tag (their own, or their subnet's or VPC's). With a scope, both apply."));
+    m_form->addRow(tr("Ta&gged:"), m_tag);
 
     m_target = new QComboBox(this);
     named(m_target, "goalTarget", tr("Checked resources"));
@@ -208,6 +220,11 @@ void GoalDialog::build()
     named(m_value, "goalValue", tr("Value"));
     m_value->setPlaceholderText(tr("a JSON value: true, 2, \"interface\""));
     m_form->addRow(tr("Va&lue *:"), m_value);
+    m_where = new QLineEdit(this);
+    named(m_where, "goalWhere", tr("Where"));
+    m_where->setPlaceholderText(tr("a JSON object: {\"type\": \"interface\"}"));
+    m_where->setToolTip(tr("Only resources of the kind whose fields have these values (named as in the file, defaults applying)."));
+    m_form->addRow(tr("W&here:"), m_where);
 
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("goalProblem"));
@@ -231,7 +248,7 @@ void GoalDialog::build()
     connect(m_target, &QComboBox::currentIndexChanged, this, &GoalDialog::kindChanged);
     connect(m_resource, &QComboBox::currentIndexChanged, this, &GoalDialog::refillFields);
     connect(m_resourceKind, &QComboBox::currentIndexChanged, this, &GoalDialog::refillFields);
-    for (QLineEdit* e : {m_id, m_message, m_through, m_avoids, m_value})
+    for (QLineEdit* e : {m_id, m_message, m_through, m_avoids, m_value, m_tag, m_where})
         connect(e, &QLineEdit::textChanged, this, &GoalDialog::update);
     for (QComboBox* c : {m_flow, m_verdict, m_scope})
         connect(c, &QComboBox::currentIndexChanged, this, &GoalDialog::update);
@@ -251,6 +268,12 @@ void GoalDialog::fill(const Goal& g)
         m_verdict->setCurrentIndex(int(*g.verdict));
     m_through->setText(joinList(g.through));
     m_avoids->setText(joinList(g.avoids));
+    const Lesson& lesson = *m_document.design().lesson;
+    // A new flow goal locks its flow by default (the flow is the question); an edited one shows
+    // whether it is locked.
+    m_lockFlow->setChecked(m_editedId.empty() || (g.flow && isLocked(lesson, *g.flow)));
+    m_tag->setText(QString::fromStdString(g.tag));
+    m_where->setText(g.where ? QString::fromStdString(g.where->json) : QString());
     selectData(m_scope, g.scope ? QString::fromStdString(g.scope->str()) : QString());
     m_target->setCurrentIndex(g.kind == GoalKind::Property && g.resource ? 1 : 0);
     selectData(m_resource, g.resource ? QString::fromStdString(g.resource->str()) : QString());
@@ -275,7 +298,11 @@ void GoalDialog::kindChanged()
     setRow(m_verdict, flow);
     setRow(m_through, flow);
     setRow(m_avoids, flow);
-    setRow(m_scope, kind == GoalKind::ScopePrivate || kind == GoalKind::NoInternetExposure || count || (property && !oneResource));
+    setRow(m_lockFlow, flow);
+    const bool scoped = kind == GoalKind::ScopePrivate || kind == GoalKind::NoInternetExposure || count || (property && !oneResource);
+    setRow(m_scope, scoped);
+    setRow(m_tag, scoped);
+    setRow(m_where, count || (property && !oneResource));
     setRow(m_target, property);
     setRow(m_resource, oneResource);
     setRow(m_resourceKind, count || (property && !oneResource));
@@ -313,6 +340,15 @@ void GoalDialog::refillFields()
     update();
 }
 
+std::optional<JsonValue> GoalDialog::whereValue() const
+{
+    // Kept compact, as the loader keeps it; text that is not JSON stays as typed (problem() says so).
+    const std::string text = m_where->text().trimmed().toStdString();
+    if (text.empty())
+        return std::nullopt;
+    return JsonValue{nlohmann::json::accept(text) ? nlohmann::json::parse(text).dump() : text};
+}
+
 Goal GoalDialog::goal() const
 {
     Goal g;
@@ -340,6 +376,9 @@ Goal GoalDialog::goal() const
     case GoalKind::NoInternetExposure:
         if (!id(m_scope).empty())
             g.scope = ResourceId(id(m_scope));
+        g.tag = m_tag->text().trimmed().toStdString();
+        if (g.kind == GoalKind::Count)
+            g.where = whereValue();
         break;
     case GoalKind::Property: {
         if (m_target->currentIndex() == 1) {
@@ -349,6 +388,8 @@ Goal GoalDialog::goal() const
             g.resourceKind = id(m_resourceKind);
             if (!id(m_scope).empty())
                 g.scope = ResourceId(id(m_scope));
+            g.tag = m_tag->text().trimmed().toStdString();
+            g.where = whereValue();
         }
         g.field = m_field->currentText().trimmed().toStdString();
         // Kept compact, as the loader keeps it; text that is not JSON stays as typed (problem() says so).
@@ -375,6 +416,13 @@ QString GoalDialog::problem() const
     if (g.id != m_editedId &&
         std::any_of(lesson.goals.begin(), lesson.goals.end(), [&](const Goal& other) { return other.id == g.id; }))
         return tr("The id \"%1\" is already used by another goal of this lesson.").arg(QString::fromStdString(g.id));
+    if (!g.tag.empty() && !TagSelector::parse(g.tag))
+        return tr("The tag is written key or key=value, with a key of at least one character.");
+    if (g.where) {
+        const nlohmann::json where = nlohmann::json::parse(g.where->json, nullptr, false);
+        if (!where.is_object())
+            return tr("\"Where\" is a JSON object of fields and values: {\"type\": \"interface\"}.");
+    }
     switch (g.kind) {
     case GoalKind::Flow:
         if (!g.flow)
@@ -443,6 +491,14 @@ void GoalDialog::accept()
     Goal g = goal();
     const bool adding = m_editedId.empty();
     const auto it = std::find_if(lesson.goals.begin(), lesson.goals.end(), [this](const Goal& x) { return x.id == m_editedId; });
+    if (g.kind == GoalKind::Flow && g.flow) {
+        // The flow is the goal's question: locked (or unlocked) with the goal, as the box says.
+        const bool locked = isLocked(lesson, *g.flow);
+        if (m_lockFlow->isChecked() && !locked)
+            lesson.lockedFlows.push_back(*g.flow);
+        else if (!m_lockFlow->isChecked() && locked)
+            std::erase(lesson.lockedFlows, *g.flow);
+    }
     if (!adding && it != lesson.goals.end())
         *it = std::move(g);
     else

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -23,7 +24,7 @@ class Document;
 
 // Lesson → Add Goal… and Edit Goal… (the lesson panel's goal list): one goal of any kind. The
 // fields follow the kind (a flow, its verdict and the things its path goes through or avoids; a
-// scope; a resource kind with its bounds; a resource or a kind with a field and a value); the
+// scope, narrowed by a tag; a resource kind with its bounds and a `where` filter; a resource or a kind with a field and a value); the
 // dialog refuses what the loader would refuse (core/io/LessonFile.cpp: a valid id unique in the
 // lesson, the fields the kind needs, min ≤ max, a value that is JSON) and says why; and while the
 // trainer fills it in, it shows whether the goal is met on the open design and, if not, the
@@ -53,6 +54,7 @@ private:
     void refillFields();
     void update();
     void setRow(QWidget* field, bool visible);
+    std::optional<JsonValue> whereValue() const;
 
     Document& m_document;
     std::string m_editedId; // empty: a new goal
@@ -65,7 +67,9 @@ private:
     QComboBox* m_verdict = nullptr;
     QLineEdit* m_through = nullptr;
     QLineEdit* m_avoids = nullptr;
+    QCheckBox* m_lockFlow = nullptr; // flow goals: the flow is locked with the goal
     QComboBox* m_scope = nullptr;
+    QLineEdit* m_tag = nullptr;
     QComboBox* m_target = nullptr; // property: one resource, or every resource of a kind
     QComboBox* m_resource = nullptr;
     QComboBox* m_resourceKind = nullptr;
@@ -73,6 +77,7 @@ private:
     QSpinBox* m_max = nullptr;
     QComboBox* m_field = nullptr;
     QLineEdit* m_value = nullptr;
+    QLineEdit* m_where = nullptr;
     QLabel* m_problem = nullptr;
     QLabel* m_preview = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

@@ -17,6 +17,14 @@
 namespace pp::ui {
 namespace {
 
+// Whether two lessons differ only in the learner's clock.
+bool sameExceptClock(Lesson a, Lesson b)
+{
+    a.elapsedSeconds.reset();
+    b.elapsedSeconds.reset();
+    return a == b;
+}
+
 // How many of a missed goal's reasons its row shows under the message (all are in the tooltip).
 constexpr int kReasonsShown = 1;
 constexpr int kReasonsInTooltip = 6;
@@ -123,6 +131,20 @@ LessonPanel::LessonPanel(Document& document, QWidget* parent) : QWidget(parent),
     m_clock->setInterval(1000);
     connect(m_clock, &QTimer::timeout, this, &LessonPanel::tick);
 
+    // Saving writes the time spent so far into a timed lesson (not an edit: no undo step, the
+    // document is not marked modified by the clock). A trainer who changed the lesson itself is
+    // authoring it, and a lesson as handed out has no clock, so then none is written.
+    m_document.setLessonAtSave([this](const Lesson& lesson) -> std::optional<Lesson> {
+        Lesson saved = lesson;
+        if (!lesson.timeLimitMinutes || !m_start || !m_start->lesson || !sameExceptClock(lesson, *m_start->lesson)) {
+            if (!lesson.elapsedSeconds)
+                return std::nullopt;
+            saved.elapsedSeconds.reset();
+            return saved;
+        }
+        saved.elapsedSeconds = int(std::min<qint64>(elapsedSeconds(), 100000000));
+        return saved;
+    });
     connect(&m_document, &Document::reloaded, this, &LessonPanel::restart);
     connect(&m_document, &Document::analysisUpdated, this, &LessonPanel::refresh);
     restart();
@@ -188,7 +210,8 @@ void LessonPanel::restart()
     m_hintsShown = 0;
     m_announced = false;
     const auto& lesson = m_document.design().lesson;
-    startClock(0);
+    // A learner's saved work carries the time already spent: a timed lesson goes on where it stopped.
+    startClock(lesson ? lesson->elapsedSeconds.value_or(0) : 0);
     if (lesson)
         m_start = m_document.design();
     else

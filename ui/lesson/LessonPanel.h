@@ -90,7 +90,7 @@ private:
     QWidget* m_body = nullptr;
     QTimer* m_clock = nullptr;
     QElapsedTimer m_started;
-    qint64 m_spentBefore = 0; // seconds spent before this start (none yet: the file format records no clock)
+    qint64 m_spentBefore = 0; // seconds spent before this start (the lesson's elapsedSeconds when opened)
     std::optional<Design> m_start;
 
     bool m_hasLesson = false;
