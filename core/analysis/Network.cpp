@@ -406,8 +406,12 @@ RuleDecision Network::securityGroupsAllow(const ResourceId& guarded, Direction d
                 const std::string peerText = rule.cidr ? rule.cidr->toString()
                                              : rule.prefixList ? rule.prefixList->str()
                                                                : "group " + (rule.securityGroup ? rule.securityGroup->str() : std::string());
+                // A group whose egress was left out of the file has AWS's default rules: say the
+                // path relies on a default (DEF-1).
+                const bool byDefault = direction == Direction::Outbound && hasDefaultOutbound(*sg);
                 return {true, g.str(),
-                        std::string(dir) + " rule " + std::to_string(i + 1) + " of " + g.str() + ": " +
+                        std::string(dir) + " rule " + std::to_string(i + 1) + " of " + g.str() +
+                            (byDefault ? " (AWS's default egress for a new group)" : "") + ": " +
                             portText(rule.protocol, rule.fromPort, rule.toPort) +
                             (direction == Direction::Inbound ? " from " : " to ") + peerText};
             }

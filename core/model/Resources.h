@@ -202,8 +202,16 @@ struct SecurityGroup {
     ResourceId vpc;
     bool isDefault = false;
     std::vector<SecurityGroupRule> inbound;
+    // Empty in a group built in code; a file that leaves `outbound` out gets awsDefaultOutbound().
     std::vector<SecurityGroupRule> outbound;
 };
+
+// The egress rules AWS gives a new security group (rule DEF-1): all traffic to 0.0.0.0/0 and, for
+// a VPC with IPv6, to ::/0 (harmless without IPv6). What a file's absent `outbound` means.
+const std::vector<SecurityGroupRule>& awsDefaultOutbound();
+// Whether the group's egress is exactly AWS's default (as written by leaving `outbound` out): a
+// path that passes it relies on a default, and its notes say so.
+inline bool hasDefaultOutbound(const SecurityGroup& group) { return group.outbound == awsDefaultOutbound(); }
 template <class A>
 void describe(A& a, SecurityGroup& v)
 {
@@ -211,9 +219,9 @@ void describe(A& a, SecurityGroup& v)
     a.opt("isDefault", v.isDefault, false,
           {.doc = "The VPC's default group, given to resources created without a group (rule SG-3)."});
     a.opt("inbound", v.inbound, {.doc = "Inbound allow rules (security groups have no deny rules)."});
-    a.opt("outbound", v.outbound,
-          {.doc = "Outbound allow rules. Absent = none; write `{\"protocol\": \"all\", \"cidr\": \"0.0.0.0/0\"}` "
-                  "for AWS's default allow-all egress."});
+    a.opt("outbound", v.outbound, awsDefaultOutbound(),
+          {.doc = "Outbound allow rules. Absent = AWS's default for a new group, all traffic to `0.0.0.0/0` and `::/0` "
+                  "(rule DEF-1); write `[]` for a group that allows no egress."});
 }
 
 struct NetworkAclEntry {
@@ -660,7 +668,7 @@ void describe(A& a, OnPremisesRoute& v)
 struct OnPremisesNetwork {
     friend bool operator==(const OnPremisesNetwork&, const OnPremisesNetwork&) = default;
     Cidrs cidrs;
-    bool internetBreakout = true;
+    bool internetBreakout = false;
     std::vector<OnPremisesRoute> routes;
     std::vector<DnsForwardingRule> dnsForwarding;
 };
@@ -668,8 +676,9 @@ template <class A>
 void describe(A& a, OnPremisesNetwork& v)
 {
     a.req("cidrs", v.cidrs, {.doc = "The network's address ranges."});
-    a.opt("internetBreakout", v.internetBreakout, true,
-          {.doc = "Has its own internet access; names resolved publicly are reached that way (HYB-4)."});
+    a.opt("internetBreakout", v.internetBreakout, false,
+          {.doc = "Has its own internet access; names resolved publicly are reached that way (HYB-4). Absent = none, "
+                  "unless you draw one (rule DEF-1)."});
     a.opt("routes", v.routes,
           {.doc = "Static routes of the on-premises router into AWS links, besides the prefixes AWS advertises."});
     a.opt("dnsForwarding", v.dnsForwarding, {.doc = "Conditional DNS forwarding to Route 53 Resolver."});

@@ -203,9 +203,8 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
             }
         } else if (kind == Kind::SecurityGroup) {
             r.id = ResourceId(freshId(d, "sg"));
-            SecurityGroup sg{*vpc, false, {}, {}};
-            sg.outbound.push_back(SecurityGroupRule{Protocol::All, 0, 65535, *Cidr::parse("0.0.0.0/0"), std::nullopt, std::nullopt, ""});
-            r.data = sg;
+            // As AWS creates a group: no inbound rule, all outbound traffic allowed (DEF-1).
+            r.data = SecurityGroup{*vpc, false, {}, awsDefaultOutbound()};
         } else if (kind == Kind::NetworkAcl) {
             r.id = ResourceId(freshId(d, "acl"));
             r.data = NetworkAcl{*vpc, {}, {}};
@@ -287,7 +286,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
     }
     case Kind::OnPremisesNetwork: {
         r.id = ResourceId(freshId(d, "onprem"));
-        r.data = OnPremisesNetwork{{*Cidr::parse("192.168.0.0/16")}, true, {}, {}};
+        r.data = OnPremisesNetwork{{*Cidr::parse("192.168.0.0/16")}, false, {}, {}}; // no internet breakout unless drawn (DEF-1)
         break;
     }
     case Kind::OnPremisesHost: {

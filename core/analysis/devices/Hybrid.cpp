@@ -184,7 +184,14 @@ public:
         }
         const auto e = tr.graph.nextHop(walk.v, walk.p.dst);
         if (!e) {
-            tr.block("NO_ROUTE_TO_DESTINATION", walk.id, "on-premises network " + walk.id + " has no route to " + walk.p.dst.toString() + " (HYB-4)", true);
+            // Without a breakout (the default, DEF-1) an on-premises network reaches only what its
+            // links into AWS advertise: say so when the address is not a private one it could learn.
+            const OnPremisesNetwork* network = tr.net.get<OnPremisesNetwork>(walk.node.resource);
+            const bool noBreakout = network && !network->internetBreakout && !walk.p.dst.isPrivate();
+            tr.block("NO_ROUTE_TO_DESTINATION", walk.id,
+                     "on-premises network " + walk.id + " has no route to " + walk.p.dst.toString() +
+                         (noBreakout ? ": it has no internet breakout (internetBreakout is off, the default)" : "") + " (HYB-4)",
+                     true);
             return Step::Stop;
         }
         const Vertex next = tr.graph.target(*e);
