@@ -310,13 +310,49 @@ Resource& ImportContext::add(const TfResource& r, ResourceId id, std::string nam
     m_addresses.emplace(r.address, id.str());
     m_resourceAddress.emplace(id.str(), r.address);
     m_report.imported.push_back({r.address, r.type, id.str()});
-    return addImplicit(std::move(id), std::move(name), std::move(data));
+    Resource& added = addImplicit(std::move(id), std::move(name), std::move(data));
+    added.tags = tagsOf(r);
+    return added;
+}
+
+Tags ImportContext::tagsOf(const TfResource& r) const
+{
+    // The resource's own tags (`tags_all` adds the provider's default tags, which are the same on
+    // every resource and would drown what sets resources apart). Sensitive tags are left out, as
+    // every sensitive value is; so are values that are not strings (unknown until apply) and
+    // keys or values over the file format's limits (AWS has the same limits).
+    Tags tags;
+    const nlohmann::json& all = value(r, "tags");
+    if (!all.is_object())
+        return tags;
+    const nlohmann::json* sensitive = nullptr; // per key, when only some tags are sensitive
+    if (r.sensitive.is_object()) {
+        if (const auto it = r.sensitive.find("tags"); it != r.sensitive.end()) {
+            if (it->is_object())
+                sensitive = &*it;
+            else if (isSensitive(r, "tags"))
+                return tags;
+        }
+    } else if (isSensitive(r, "tags")) {
+        return tags;
+    }
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        if (!it->is_string() || it.key().empty() || it.key().size() > 128 || it->get_ref<const std::string&>().size() > 256)
+            continue;
+        if (sensitive) {
+            const auto secret = sensitive->find(it.key());
+            if (secret != sensitive->end() && !(secret->is_boolean() && !secret->get<bool>()))
+                continue;
+        }
+        tags.emplace(it.key(), it->get<std::string>());
+    }
+    return tags;
 }
 
 Resource& ImportContext::addImplicit(ResourceId id, std::string name, ResourceData data)
 {
     m_index.emplace(id.str(), m_resources.size());
-    m_resources.push_back(Resource{std::move(id), std::move(name), std::move(data), {}});
+    m_resources.push_back(Resource{.id = std::move(id), .name = std::move(name), .tags = {}, .data = std::move(data), .extensions = {}});
     return m_resources.back();
 }
 

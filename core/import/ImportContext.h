@@ -37,6 +37,8 @@ public:
     bool isSensitive(const TfResource& r, std::string_view attribute) const;
     // The `Name` tag, unless unknown or sensitive; else "".
     std::string nameTag(const TfResource& r) const;
+    // The resource's `tags` as the model's tags, leaving out sensitive ones and values unknown until apply.
+    Tags tagsOf(const TfResource& r) const;
 
     // Records an unknown value of `r` (in the report and, once built, the resource's extension).
     void noteUnknown(const TfResource& r, std::string_view attribute);

@@ -35,6 +35,17 @@ TEST_F(StateImport, VpcsKeepTheirIdsNamesBlocksAndRegion)
     EXPECT_TRUE(hasAssumption(report(), "region", vpc.region.str()));
 }
 
+TEST_F(StateImport, TagsBecomeTheResourcesTagsButSensitiveOnesDoNot)
+{
+    // Goals, policies and Find select by tag: the imported design keeps the state's tags.
+    EXPECT_EQ(design().find(rid("vpc-0a1"))->tags, (Tags{{"Name", "Production"}, {"cost-center", "4711"}, {"env", "prod"}}));
+    // A tag Terraform marks sensitive is left out; the others of that resource stay.
+    EXPECT_EQ(design().find(rid("i-0app"))->tags, (Tags{{"Name", "app"}, {"tier", "backend"}}));
+    const LoadResult loaded = loadDesign(saveDesignToString(design()), "imported.privatepath");
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_EQ(loaded.design->find(rid("vpc-0a1"))->tags.at("env"), "prod") << "tags survive a save";
+}
+
 TEST_F(StateImport, SubnetsUseAzIdsAndTheirExplicitAssociations)
 {
     const Subnet& app = resourceAs<Subnet>(design(), "subnet-0aa");

@@ -12,7 +12,11 @@ namespace {
 
 const QString kS3Lesson = QStringLiteral("resources/lessons/s3-gateway-endpoint.privatepath");
 
-TEST_F(Inspector, TagsAreATableOfKeyAndValue)
+// Its own suite: gtest wants one fixture class per suite, and the fixture header's class is local
+// to each test file.
+class InspectorTags : public Inspector {};
+
+TEST_F(InspectorTags, TagsAreATableOfKeyAndValue)
 {
     open(kS3Example);
     select("vpc-a");
@@ -50,7 +54,7 @@ TEST_F(Inspector, TagsAreATableOfKeyAndValue)
     EXPECT_EQ(cell(tags, 0, QStringLiteral("value")), QStringLiteral("prod"));
 }
 
-TEST_F(Inspector, LockedFlowKeepsItsQuestionButNotItsName)
+TEST_F(InspectorTags, LockedFlowKeepsItsQuestionButNotItsName)
 {
     open(kS3Lesson);
     Lesson lesson = *doc().design().lesson;
@@ -78,7 +82,7 @@ TEST_F(Inspector, LockedFlowKeepsItsQuestionButNotItsName)
     EXPECT_EQ(doc().design().findFlow(FlowId("app-to-s3"))->name, "Reads S3");
 }
 
-TEST_F(Inspector, FindFieldFindsByTag)
+TEST_F(InspectorTags, FindFieldFindsByTag)
 {
     open(kS3Example);
     Resource app = *doc().design().find(ResourceId("i-app-s3"));

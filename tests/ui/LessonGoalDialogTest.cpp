@@ -313,10 +313,10 @@ TEST_F(LessonGoalDialogTest, TheGoalListEditsRemovesAndReordersGoalsUndoably)
 
 TEST_F(LessonGoalDialogTest, ATagAndAWhereNarrowWhatAGoalCounts)
 {
-    // Tag the VPC env=prod: its NAT gateway is in the tagged part of the design.
-    Resource vpc = *doc().design().find(ResourceId("app-vpc"));
-    vpc.tags = {{"env", "prod"}};
-    ASSERT_TRUE(doc().apply(ChangeSetBuilder(doc().design()).modify(vpc).build(), QStringLiteral("Tag")));
+    // Tag the NAT gateway env=prod (the VPC is locked by the lesson, so it cannot be tagged).
+    Resource nat = *doc().design().find(ResourceId("nat-a"));
+    nat.tags = {{"env", "prod"}};
+    ASSERT_TRUE(doc().apply(ChangeSetBuilder(doc().design()).modify(nat).build(), QStringLiteral("Tag")));
 
     QDialog* d = openAddGoal();
     ASSERT_TRUE(d);
@@ -327,7 +327,7 @@ TEST_F(LessonGoalDialogTest, ATagAndAWhereNarrowWhatAGoalCounts)
     EXPECT_TRUE(field<QLineEdit>(d, "goalWhere")->isVisible());
     EXPECT_FALSE(field<QCheckBox>(d, "goalLockFlow")->isVisible()) << "only flow goals lock a flow";
     field<QLineEdit>(d, "goalTag")->setText(QStringLiteral("env=prod"));
-    EXPECT_TRUE(preview(d).contains(QStringLiteral("not met"))) << "nat-a is in the env=prod VPC: " << preview(d).toStdString();
+    EXPECT_TRUE(preview(d).contains(QStringLiteral("not met"))) << "nat-a is tagged env=prod: " << preview(d).toStdString();
     field<QLineEdit>(d, "goalTag")->setText(QStringLiteral("env=dev"));
     EXPECT_TRUE(preview(d).contains(QStringLiteral(">met<"))) << "nothing is tagged env=dev: " << preview(d).toStdString();
 
