@@ -4,10 +4,12 @@ namespace pp {
 
 const std::vector<SecurityGroupRule>& awsDefaultOutbound()
 {
-    static const std::vector<SecurityGroupRule> rules{
-        SecurityGroupRule{.protocol = Protocol::All, .cidr = Cidr::parse("0.0.0.0/0")},
-        SecurityGroupRule{.protocol = Protocol::All, .cidr = Cidr::parse("::/0")},
-    };
+    static const std::vector<SecurityGroupRule> rules = [] {
+        std::vector<SecurityGroupRule> all(2);
+        all[0].cidr = Cidr::parse("0.0.0.0/0");
+        all[1].cidr = Cidr::parse("::/0");
+        return all; // protocol `all`, every port: the members' defaults
+    }();
     return rules;
 }
 

@@ -46,19 +46,16 @@ TEST(RoundTrip, EveryBundledExampleIsByteIdentical)
     }
 }
 
-TEST(RoundTrip, GoldenFileOfFormatV1)
+TEST(RoundTrip, GoldenFileOfFormatV3)
 {
-    // tests/data/golden-v1.privatepath uses every resource kind. It pins the v1 format: if this
-    // fails, the format changed; that needs a schemaVersion bump and a migration, not a new golden.
-    // Version 1 is read through the migration to version 2, which changed nothing it holds, so
-    // it saves as the same text with the new version number.
-    const std::string path = sourcePath("tests/data/golden-v1.privatepath");
-    std::string asCurrent = readFile(path);
-    asCurrent.replace(asCurrent.find("\"schemaVersion\": 1,"), 18, "\"schemaVersion\": 2");
+    // tests/data/golden-v3.privatepath uses every resource kind and a lesson with every goal kind,
+    // hints, locked resources and a solution body with every top-level part. It pins the current
+    // format: if this fails, the format changed; that needs a schemaVersion bump and a migration,
+    // not a new golden.
+    const std::string path = sourcePath("tests/data/golden-v3.privatepath");
+    expectCanonicalRoundTrip(path);
     const LoadResult r = loadDesignFile(path);
     ASSERT_TRUE(r.ok());
-    EXPECT_TRUE(r.diagnostics.empty());
-    EXPECT_EQ(saveDesignToString(*r.design), asCurrent);
     std::vector<bool> seen(kKindCount, false);
     for (const Resource& res : r.design->resources())
         seen[std::size_t(res.kind())] = true;
@@ -67,16 +64,6 @@ TEST(RoundTrip, GoldenFileOfFormatV1)
     EXPECT_FALSE(r.design->flows().empty());
     EXPECT_FALSE(r.design->diagram.shapes.empty());
     EXPECT_FALSE(r.design->diagram.connectors.empty());
-}
-
-TEST(RoundTrip, GoldenFileOfFormatV2)
-{
-    // Version 2: the design of version 1 plus a lesson with every goal kind, hints, locked
-    // resources and a solution body with every top-level part.
-    const std::string path = sourcePath("tests/data/golden-v2.privatepath");
-    expectCanonicalRoundTrip(path);
-    const LoadResult r = loadDesignFile(path);
-    ASSERT_TRUE(r.ok());
     ASSERT_TRUE(r.design->lesson);
     std::vector<bool> kinds(6, false);
     for (const Goal& g : r.design->lesson->goals)
@@ -84,10 +71,30 @@ TEST(RoundTrip, GoldenFileOfFormatV2)
     EXPECT_EQ(std::count(kinds.begin(), kinds.end(), true), 6) << "golden file lacks a goal kind";
     ASSERT_EQ(r.design->lesson->solutions.size(), 1u);
     EXPECT_EQ(r.design->lesson->solutions[0].design->extensions.count("x-note"), 1u);
-    // Apart from the lesson, it is the version 1 golden file.
-    Design withoutLesson = *r.design;
+}
+
+TEST(RoundTrip, OlderGoldenFilesMigrateToTheCurrentOne)
+{
+    // The golden files of versions 1 and 2 stay as they were written; read through the migration
+    // chain they are the version 3 golden file (version 1 without the lesson, which came in 2).
+    const LoadResult v3 = loadDesignFile(sourcePath("tests/data/golden-v3.privatepath"));
+    ASSERT_TRUE(v3.ok());
+    const LoadResult v2 = loadDesignFile(sourcePath("tests/data/golden-v2.privatepath"));
+    ASSERT_TRUE(v2.ok());
+    EXPECT_TRUE(v2.diagnostics.empty());
+    EXPECT_EQ(*v2.design, *v3.design);
+    EXPECT_EQ(saveDesignToString(*v2.design), readFile(sourcePath("tests/data/golden-v3.privatepath")));
+    const LoadResult v1 = loadDesignFile(sourcePath("tests/data/golden-v1.privatepath"));
+    ASSERT_TRUE(v1.ok());
+    EXPECT_TRUE(v1.diagnostics.empty());
+    Design withoutLesson = *v3.design;
     withoutLesson.lesson.reset();
-    EXPECT_EQ(withoutLesson, *loadDesignFile(sourcePath("tests/data/golden-v1.privatepath")).design);
+    EXPECT_EQ(*v1.design, withoutLesson);
+    // The 2 -> 3 step wrote version 2's defaults out: the group that had no outbound rule still has
+    // none, and the data centre keeps its breakout.
+    const std::string saved = saveDesignToString(*v1.design);
+    EXPECT_NE(saved.find("\"outbound\": []"), std::string::npos);
+    EXPECT_NE(saved.find("\"internetBreakout\": true"), std::string::npos);
 }
 
 TEST(RoundTrip, GeneratedDesignSurvivesSaveAndLoad)

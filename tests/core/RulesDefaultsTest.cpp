@@ -55,9 +55,11 @@ TEST(Rule_DEF1, AnEmptyOutboundListStillDeniesEgress)
     const LoadResult defaulted = loadDesign(withBareGroup(3).dump(), "def1.privatepath");
     ASSERT_TRUE(defaulted.ok());
     const json written = json::parse(saveDesignToString(*defaulted.design));
-    for (const json& g : written["securityGroups"])
-        if (g["id"] == "sg-app")
+    for (const json& g : written["securityGroups"]) {
+        if (g["id"] == "sg-app") {
             EXPECT_FALSE(g.contains("outbound")) << "AWS's default is written by leaving it out";
+        }
+    }
 }
 
 TEST(Rule_DEF1, AVersion2GroupWithoutOutboundKeepsItsMeaning)
@@ -70,9 +72,11 @@ TEST(Rule_DEF1, AVersion2GroupWithoutOutboundKeepsItsMeaning)
     ASSERT_TRUE(loaded.ok());
     const json written = json::parse(saveDesignToString(*loaded.design));
     EXPECT_EQ(written["schemaVersion"], kCurrentSchemaVersion);
-    for (const json& g : written["securityGroups"])
-        if (g["id"] == "sg-app")
+    for (const json& g : written["securityGroups"]) {
+        if (g["id"] == "sg-app") {
             EXPECT_EQ(g["outbound"], json::array()) << "saved as version 3 with the same meaning";
+        }
+    }
 }
 
 // On premises: EX-10's data centre, with a host that browses to an internet address.
