@@ -31,5 +31,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake --preset default
+# ccache, where a developer has it, makes rebuilds in a fresh clone cheap; CI works without it.
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+cmake --preset default "${launcher[@]}"
 cmake --build --preset default
