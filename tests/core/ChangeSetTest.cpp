@@ -5,6 +5,7 @@
 
 #include "edit/ChangeSet.h"
 #include "edit/Clipboard.h"
+#include "io/Migration.h"
 #include "generate/ScenarioGenerator.h"
 
 #include <gtest/gtest.h>
@@ -217,7 +218,7 @@ TEST(Clipboard, PasteGivesFreshIdsAndKeepsOutsideReferences)
 {
     Design d = base();
     const std::string clip = copySelection(d, {ResourceId("app-a"), ResourceId("i-app")});
-    EXPECT_NE(clip.find("\"schemaVersion\": 2"), std::string::npos) << "the clipboard holds the file format";
+    EXPECT_NE(clip.find("\"schemaVersion\": " + std::to_string(kCurrentSchemaVersion)), std::string::npos) << "the clipboard holds the file format";
     std::string why;
     const auto paste = pasteSelection(d, clip, PasteTarget{ResourceId("vpc-a"), 20, 200}, &why);
     ASSERT_TRUE(paste) << why;

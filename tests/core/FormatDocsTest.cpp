@@ -4,6 +4,7 @@
 
 #include "codes/Codes.h"
 #include "io/JsonWriter.h"
+#include "io/Migration.h"
 #include "io/Schema.h"
 
 #include <gtest/gtest.h>
@@ -31,7 +32,7 @@ TEST(FormatDocs, SchemaDescribesEveryKindAndRequiredField)
     EXPECT_EQ(vpc["properties"]["enableDnsHostnames"]["default"], false);
     EXPECT_EQ(schema["$defs"]["natGateway"]["properties"]["connectivity"]["enum"],
               nlohmann::ordered_json({"public", "private"}));
-    EXPECT_EQ(schema["properties"]["schemaVersion"]["const"], 2);
+    EXPECT_EQ(schema["properties"]["schemaVersion"]["const"], kCurrentSchemaVersion);
 }
 
 TEST(FormatDocs, FileFormatDocumentHasTheGeneratedReference)

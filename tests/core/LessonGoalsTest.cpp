@@ -39,7 +39,7 @@ TEST(LessonGoals, FlowGoalOnAMissingFlowOrAnUnreachableVerdict)
 
     // The learner removed the security group's egress rule: unreachable, with the blocking reason.
     json blocked = submissionFromSolution(0);
-    byId(blocked, "securityGroups", "app-sg").erase("outbound");
+    byId(blocked, "securityGroups", "app-sg")["outbound"] = json::array(); // no egress rule left
     const GoalResult g = goalOf(progressOf(blocked), "s3-private");
     EXPECT_FALSE(g.met);
     EXPECT_NE(g.reasons.front().message.find("unreachable"), std::string::npos);

@@ -122,7 +122,7 @@ TEST(RoundTrip, SavingOmitsDefaultsAndKeepsDocumentedKeyOrder)
     region.data = Region{"us-east-1", "aws", {}};
     d.add(region);
     EXPECT_EQ(saveDesignToString(d), R"({
-  "schemaVersion": 2,
+  "schemaVersion": 3,
   "regions": [
     {"id": "use1", "code": "us-east-1"}
   ],

@@ -22,7 +22,7 @@ namespace {
 
 const QString kS3Example = QStringLiteral("resources/examples/s3-gateway-endpoint.privatepath");
 const QString kPrivateLink = QStringLiteral("resources/examples/privatelink-aws-services.privatepath");
-const QString kGolden = QStringLiteral("tests/data/golden-v2.privatepath");
+const QString kGolden = QStringLiteral("tests/data/golden-v3.privatepath");
 
 class InspectorNetworking : public Editor {
 protected:
