@@ -11,6 +11,12 @@ const std::vector<Migration>& builtinMigrations()
         // lesson and nothing else changed, so the step has nothing to rewrite; it exists so the
         // chain leads from 1 and a v1 file is read (and later saved) as version 2.
         {1, [](nlohmann::json&) {}},
+        // Version 3 adds the optional `policies` section. It could have been an optional key of
+        // version 2, but a version 2 reader ignores unknown keys with a warning: an older
+        // `privatepath check` in CI would pass a design that breaks its policies, and an older
+        // editor would drop them on save. Raising the version makes older builds refuse the file
+        // instead. Nothing in a version 2 file changes.
+        {2, [](nlohmann::json&) {}},
     };
     return chain;
 }

@@ -8,7 +8,7 @@
 namespace pp {
 
 // The schema version this build writes, and the newest it reads.
-inline constexpr int kCurrentSchemaVersion = 2;
+inline constexpr int kCurrentSchemaVersion = 3;
 
 // One step of the migration chain: rewrites a document of schema version `from` into version
 // `from + 1`. Steps are pure JSON -> JSON functions run before parsing (STYLE rule 11), so the
@@ -18,8 +18,8 @@ struct Migration {
     std::function<void(nlohmann::json&)> apply;
 };
 
-// The chain shipped with this build: 1 -> 2 (the optional `lesson` section; docs/file-format.md,
-// "Versions and migrations").
+// The chain shipped with this build: 1 -> 2 (the optional `lesson` section), 2 -> 3 (the optional
+// `policies` section); docs/file-format.md, "Versions and migrations".
 const std::vector<Migration>& builtinMigrations();
 
 // Runs the steps from `fromVersion` up to `toVersion` and sets "schemaVersion". Returns false

@@ -7,7 +7,7 @@ namespace pp {
 
 // The JSON Schema (draft 2020-12) of the current file format, generated from the same
 // describe() functions the loader uses, so it cannot drift from the code. The committed copy is
-// resources/schema/privatepath-v2.schema.json; a test keeps the two identical.
+// resources/schema/privatepath-v3.schema.json; a test keeps the two identical.
 nlohmann::ordered_json designSchema();
 
 // The field reference of docs/file-format.md (Markdown tables, one per resource kind and nested

@@ -212,7 +212,7 @@ TEST_F(Cli, SchemaMatchesCommittedCopy)
 {
     const CommandResult r = run("schema", false);
     EXPECT_EQ(r.code, 0);
-    EXPECT_EQ(r.stdoutOnly, read(PRIVATEPATH_SOURCE_DIR "/resources/schema/privatepath-v2.schema.json"));
+    EXPECT_EQ(r.stdoutOnly, read(PRIVATEPATH_SOURCE_DIR "/resources/schema/privatepath-v3.schema.json"));
     EXPECT_TRUE(nlohmann::json::accept(r.stdoutOnly));
 }
 

@@ -13,9 +13,9 @@ namespace {
 
 TEST(FormatDocs, CommittedSchemaMatchesTheCode)
 {
-    const std::string committed = readFile(sourcePath("resources/schema/privatepath-v2.schema.json"));
+    const std::string committed = readFile(sourcePath("resources/schema/privatepath-v3.schema.json"));
     EXPECT_EQ(committed, formatJson(designSchema()))
-        << "regenerate with: build/bin/privatepath schema > resources/schema/privatepath-v2.schema.json";
+        << "regenerate with: build/bin/privatepath schema > resources/schema/privatepath-v3.schema.json";
 }
 
 TEST(FormatDocs, SchemaDescribesEveryKindAndRequiredField)

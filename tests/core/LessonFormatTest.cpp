@@ -146,15 +146,15 @@ TEST(LessonFormat, VersionOneFileIsMigratedAndSavedAsTheCurrentVersion)
     EXPECT_FALSE(r.design->lesson);
     EXPECT_EQ(r.design->name, "Old");
     const std::string saved = saveDesignToString(*r.design);
-    EXPECT_NE(saved.find("\"schemaVersion\": 2"), std::string::npos);
-    EXPECT_EQ(kCurrentSchemaVersion, 2);
+    EXPECT_NE(saved.find("\"schemaVersion\": 3"), std::string::npos);
+    EXPECT_EQ(kCurrentSchemaVersion, 3);
 
     // The golden file of version 1 (every kind) reads as the same design through the migration.
     const LoadResult golden = loadDesignFile(sourcePath("tests/data/golden-v1.privatepath"));
     ASSERT_TRUE(golden.ok());
     EXPECT_FALSE(golden.design->lesson);
     std::string asV2 = readFile(sourcePath("tests/data/golden-v1.privatepath"));
-    asV2.replace(asV2.find("\"schemaVersion\": 1"), 18, "\"schemaVersion\": 2");
+    asV2.replace(asV2.find("\"schemaVersion\": 1"), 18, "\"schemaVersion\": 3");
     EXPECT_EQ(saveDesignToString(*golden.design), asV2);
 
     // A lesson in a file that says version 1 is read like any field of the current version.
@@ -168,7 +168,7 @@ TEST(LessonFormat, VersionOneFileIsMigratedAndSavedAsTheCurrentVersion)
 TEST(LessonFormat, SchemaDescribesTheLessonSection)
 {
     const auto schema = designSchema();
-    EXPECT_EQ(schema["properties"]["schemaVersion"]["const"], 2);
+    EXPECT_EQ(schema["properties"]["schemaVersion"]["const"], 3);
     EXPECT_EQ(schema["properties"]["lesson"]["$ref"], "#/$defs/lesson");
     const auto& lesson = schema["$defs"]["lesson"];
     EXPECT_EQ(lesson["required"], nlohmann::ordered_json({"id", "title"}));

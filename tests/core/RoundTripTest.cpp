@@ -50,11 +50,11 @@ TEST(RoundTrip, GoldenFileOfFormatV1)
 {
     // tests/data/golden-v1.privatepath uses every resource kind. It pins the v1 format: if this
     // fails, the format changed; that needs a schemaVersion bump and a migration, not a new golden.
-    // Version 1 is read through the migration to version 2, which changed nothing it holds, so
-    // it saves as the same text with the new version number.
+    // Version 1 is read through the migrations to the current version, which changed nothing it
+    // holds, so it saves as the same text with the new version number.
     const std::string path = sourcePath("tests/data/golden-v1.privatepath");
     std::string asCurrent = readFile(path);
-    asCurrent.replace(asCurrent.find("\"schemaVersion\": 1,"), 18, "\"schemaVersion\": 2");
+    asCurrent.replace(asCurrent.find("\"schemaVersion\": 1,"), 18, "\"schemaVersion\": 3");
     const LoadResult r = loadDesignFile(path);
     ASSERT_TRUE(r.ok());
     EXPECT_TRUE(r.diagnostics.empty());
@@ -73,9 +73,15 @@ TEST(RoundTrip, GoldenFileOfFormatV2)
 {
     // Version 2: the design of version 1 plus a lesson with every goal kind, hints, locked
     // resources and a solution body with every top-level part.
+    // Read through the migration to version 3, which changed nothing it holds: it saves as the same
+    // text with the new version number.
     const std::string path = sourcePath("tests/data/golden-v2.privatepath");
-    expectCanonicalRoundTrip(path);
+    std::string asCurrent = readFile(path);
+    asCurrent.replace(asCurrent.find("\"schemaVersion\": 2,"), 18, "\"schemaVersion\": 3");
     const LoadResult r = loadDesignFile(path);
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r.diagnostics.empty());
+    EXPECT_EQ(saveDesignToString(*r.design), asCurrent);
     ASSERT_TRUE(r.ok());
     ASSERT_TRUE(r.design->lesson);
     std::vector<bool> kinds(6, false);
@@ -88,6 +94,23 @@ TEST(RoundTrip, GoldenFileOfFormatV2)
     Design withoutLesson = *r.design;
     withoutLesson.lesson.reset();
     EXPECT_EQ(withoutLesson, *loadDesignFile(sourcePath("tests/data/golden-v1.privatepath")).design);
+}
+
+TEST(RoundTrip, GoldenFileOfFormatV3)
+{
+    // Version 3: the design of version 2 plus a policy of every kind, with every scope list.
+    const std::string path = sourcePath("tests/data/golden-v3.privatepath");
+    expectCanonicalRoundTrip(path);
+    const LoadResult r = loadDesignFile(path);
+    ASSERT_TRUE(r.ok());
+    std::vector<bool> kinds(5, false);
+    for (const Policy& p : r.design->policies)
+        kinds[std::size_t(p.kind)] = true;
+    EXPECT_EQ(std::count(kinds.begin(), kinds.end(), true), 5) << "golden file lacks a policy kind";
+    // Apart from the policies, it is the version 2 golden file.
+    Design withoutPolicies = *r.design;
+    withoutPolicies.policies.clear();
+    EXPECT_EQ(withoutPolicies, *loadDesignFile(sourcePath("tests/data/golden-v2.privatepath")).design);
 }
 
 TEST(RoundTrip, GeneratedDesignSurvivesSaveAndLoad)
@@ -115,7 +138,7 @@ TEST(RoundTrip, SavingOmitsDefaultsAndKeepsDocumentedKeyOrder)
     region.data = Region{"us-east-1", "aws", {}};
     d.add(region);
     EXPECT_EQ(saveDesignToString(d), R"({
-  "schemaVersion": 2,
+  "schemaVersion": 3,
   "regions": [
     {"id": "use1", "code": "us-east-1"}
   ],
