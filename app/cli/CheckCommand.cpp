@@ -145,17 +145,18 @@ int runCheck(const QStringList& args, Streams io)
             printExposure(io.out, e);
         for (const PolicyResult& p : check.policies)
             printPolicy(io.out, toQString(check.file), p);
-        io.out << QCoreApplication::translate(
-                      "cli", "%1: %2 error(s), %3 warning(s), %4 flow(s), %5 missing the expected verdict, %6 of %7 "
-                             "policies violated\n")
+        io.out << QCoreApplication::translate("cli", "%1: %2 error(s), %3 warning(s), %4 flow(s), %5 missing the expected verdict")
                       .arg(toQString(check.file))
                       .arg(check.errorCount())
                       .arg(check.warningCount())
                       .arg(check.onlyFlow.empty() ? check.flows.size() : 1)
-                      .arg(check.unmetExpectations())
-                      .arg(std::count_if(check.policies.begin(), check.policies.end(),
-                                         [](const PolicyResult& p) { return !p.satisfied(); }))
-                      .arg(check.policies.size());
+                      .arg(check.unmetExpectations());
+        if (!check.policies.empty())
+            io.out << QCoreApplication::translate("cli", ", %1 of %2 policies violated")
+                          .arg(std::count_if(check.policies.begin(), check.policies.end(),
+                                             [](const PolicyResult& p) { return !p.satisfied(); }))
+                          .arg(check.policies.size());
+        io.out << "\n";
     }
     return checkExitCode(checks);
 }

@@ -3,8 +3,10 @@
 #include "analysis/Exposure.h"
 #include "design/Placement.h"
 #include "design/TagScope.h"
+#include "model/References.h"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,19 +32,79 @@ std::string leavesText(const FlowResult& r)
                                                      : std::string();
 }
 
+// What scopes select endpoints by, worked out once per check: every endpoint with its VPC and the
+// resources it refers to (its subnets, its network). Scopes of all policies are then read from it.
+class EndpointIndex {
+public:
+    explicit EndpointIndex(const Design& design) : m_design(design)
+    {
+        for (const Resource& r : design.resources())
+            if (kFlowEndpoints.contains(r.kind()))
+                m_entries.push_back({&r, vpcOfResource(design, r.id), referencesOf(r)});
+    }
+
+    std::vector<ResourceId> members(const Scope& scope) const
+    {
+        std::unordered_set<std::string_view> listed;
+        for (const ResourceId& id : scope.resources)
+            listed.insert(id.str());
+        std::vector<Kind> kinds;
+        for (const std::string& name : scope.kinds)
+            if (const auto k = kindFromName(name))
+                kinds.push_back(*k);
+        std::vector<std::pair<ResourceId, bool>> containers; // id, is a VPC
+        for (const ResourceId& c : scope.containers) {
+            const Resource* r = m_design.find(c);
+            containers.push_back({c, r && r->kind() == Kind::Vpc});
+        }
+        std::vector<TagSelector> tags;
+        for (const std::string& text : scope.tags)
+            if (auto t = TagSelector::parse(text))
+                tags.push_back(std::move(*t));
+        const bool filters = !scope.kinds.empty() || !scope.containers.empty() || !scope.tags.empty();
+        std::vector<ResourceId> out;
+        for (const Entry& e : m_entries) {
+            const Resource& r = *e.resource;
+            bool member = listed.count(r.id.str()) > 0;
+            if (!member && filters)
+                member = (scope.kinds.empty() || std::find(kinds.begin(), kinds.end(), r.kind()) != kinds.end()) &&
+                         (scope.containers.empty() || std::any_of(containers.begin(), containers.end(), [&](const auto& c) {
+                              return c.second ? e.vpc == c.first
+                                              : r.id == c.first || std::find(e.refs.begin(), e.refs.end(), c.first) != e.refs.end();
+                          })) &&
+                         (tags.empty() || std::any_of(tags.begin(), tags.end(), [&](const TagSelector& t) {
+                              return carriesTag(m_design, r, t);
+                          }));
+            if (member)
+                out.push_back(r.id);
+        }
+        return out;
+    }
+
+private:
+    struct Entry {
+        const Resource* resource;
+        std::optional<ResourceId> vpc;
+        std::vector<ResourceId> refs;
+    };
+    const Design& m_design;
+    std::vector<Entry> m_entries;
+};
+
 // A pair found broken on its class's representative, before its own path is traced.
 struct Candidate {
     int direction = 0; // 0: A to B; 1: B to A (isolated)
-    std::size_t sourceAt = 0, destinationAt = 0;
-    ResourceId source, destination;
+    std::size_t sourceAt = 0, destinationAt = 0; // positions in the scopes, for the report's order
+    const ResourceId* source = nullptr;
+    const ResourceId* destination = nullptr;
 };
 
 class PolicyEvaluator {
 public:
     PolicyEvaluator(const Network& network, const ForwardingGraph& graph, const AnalysisResult& analysis,
-                    const PolicyOptions& options, const std::unordered_set<std::string>& alone)
-        : m_design(network.design()), m_analysis(analysis), m_options(options),
-          m_reach(network, graph, options.grouped, alone)
+                    const PolicyOptions& options, const std::unordered_set<std::string>& alone, TraceCache* cache = nullptr)
+        : m_design(network.design()), m_analysis(analysis), m_options(options), m_index(m_design),
+          m_reach(network, graph, options.grouped, alone, cache)
     {
     }
 
@@ -51,8 +113,8 @@ public:
         PolicyResult result;
         result.policy = policy.id;
         result.kind = policy.kind;
-        const std::vector<ResourceId> a = scopeMembers(m_design, policy.from);
-        const std::vector<ResourceId> b = policy.to ? scopeMembers(m_design, *policy.to) : std::vector<ResourceId>{};
+        const std::vector<ResourceId> a = m_index.members(policy.from);
+        const std::vector<ResourceId> b = policy.to ? m_index.members(*policy.to) : std::vector<ResourceId>{};
         result.sources = a.size();
         result.destinations = b.size();
         auto emptyScope = [&](const char* side) {
@@ -69,18 +131,24 @@ public:
 
         const TrafficQuery traffic{policy.protocol, policy.port};
         std::vector<Candidate> candidates;
+        std::size_t broken = 0; // pairs found broken on their class's representative
         auto collect = [&](const std::vector<ResourceId>& from, const std::vector<ResourceId>& to, int direction,
-                           auto&& broken) {
-            const auto fromAt = positions(from), toAt = positions(to);
-            m_reach.forEachClassPair(from, to, traffic, [&](const auto& sources, const auto& destinations, const FlowResult& r) {
-                const std::size_t count = sources.size() * destinations.size();
+                           auto&& breaks) {
+            m_reach.forEachClassPair(from, to, traffic, [&](const auto& sources, const auto& destinations, bool sameClass,
+                                                            const FlowResult& r) {
+                std::size_t count = sources.size() * destinations.size();
+                if (sameClass) // a member on both sides is no pair with itself
+                    for (const std::size_t si : sources)
+                        for (const std::size_t di : destinations)
+                            count -= from[si] == to[di] ? 1 : 0;
                 result.pairs += count;
-                if (!broken(r))
+                if (!breaks(r))
                     return;
-                for (const ResourceId& s : sources)
-                    for (const ResourceId& d : destinations)
-                        if (s != d)
-                            candidates.push_back({direction, fromAt.at(s.str()), toAt.at(d.str()), s, d});
+                broken += count;
+                for (const std::size_t si : sources)
+                    for (const std::size_t di : destinations)
+                        if (!sameClass || from[si] != to[di])
+                            candidates.push_back({direction, si, di, &from[si], &to[di]});
             });
         };
 
@@ -106,32 +174,24 @@ public:
             break;
         }
 
-        std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+        // Only the first violations in scope order are traced for their own path; the others are
+        // counted.
+        auto order = [](const Candidate& x, const Candidate& y) {
             return std::tie(x.direction, x.sourceAt, x.destinationAt) < std::tie(y.direction, y.sourceAt, y.destinationAt);
-        });
-        for (const Candidate& c : candidates) {
-            if (result.violations.size() >= m_options.maxViolations) {
-                ++result.omitted;
-                continue;
-            }
-            if (auto v = pairViolation(policy, traffic, c))
+        };
+        const std::size_t room = m_options.maxViolations > result.violations.size() ? m_options.maxViolations - result.violations.size() : 0;
+        const std::size_t listed = std::min(room, candidates.size());
+        std::partial_sort(candidates.begin(), candidates.begin() + std::ptrdiff_t(listed), candidates.end(), order);
+        for (std::size_t i = 0; i < listed; ++i)
+            if (auto v = pairViolation(policy, traffic, candidates[i]))
                 result.violations.push_back(std::move(*v));
-        }
+        result.omitted += broken - listed;
         return result;
     }
 
     std::size_t tracesRun() const { return m_reach.tracesRun(); }
 
 private:
-    static std::unordered_map<std::string, std::size_t> positions(const std::vector<ResourceId>& ids)
-    {
-        std::unordered_map<std::string, std::size_t> at;
-        at.reserve(ids.size());
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            at.emplace(ids[i].str(), i);
-        return at;
-    }
-
     static bool visitsVia(const Policy& policy, const FlowResult& r)
     {
         return std::any_of(r.path.begin(), r.path.end(), [&](const Hop& h) {
@@ -212,8 +272,8 @@ private:
 
     std::optional<PolicyViolation> pairViolation(const Policy& policy, const TrafficQuery& traffic, const Candidate& c)
     {
-        FlowResult r = m_reach.trace(c.source, c.destination, traffic);
-        const std::string s = c.source.str(), d = c.destination.str(), what = trafficText(traffic);
+        FlowResult r = m_reach.trace(*c.source, *c.destination, traffic);
+        const std::string s = c.source->str(), d = c.destination->str(), what = trafficText(traffic);
         const std::string verdict(enumName(r.verdict));
         PolicyViolation v = violation(policy, "", s, d);
         switch (policy.kind) {
@@ -258,6 +318,7 @@ private:
     const Design& m_design;
     const AnalysisResult& m_analysis;
     const PolicyOptions& m_options;
+    EndpointIndex m_index;
     SetReachability m_reach;
     std::optional<std::vector<ResourceId>> m_publicDestinations;
 };
@@ -266,51 +327,80 @@ private:
 
 std::vector<ResourceId> scopeMembers(const Design& design, const Scope& scope)
 {
-    std::unordered_set<std::string> listed;
-    for (const ResourceId& id : scope.resources)
-        listed.insert(id.str());
-    std::vector<Kind> kinds;
-    for (const std::string& name : scope.kinds)
-        if (const auto k = kindFromName(name))
-            kinds.push_back(*k);
-    std::vector<TagSelector> tags;
-    for (const std::string& text : scope.tags)
-        if (auto t = TagSelector::parse(text))
-            tags.push_back(std::move(*t));
-    const bool filters = !scope.kinds.empty() || !scope.containers.empty() || !scope.tags.empty();
-    std::vector<ResourceId> members;
-    for (const Resource& r : design.resources()) {
-        if (!kFlowEndpoints.contains(r.kind()))
-            continue;
-        bool member = listed.count(r.id.str()) > 0;
-        if (!member && filters) {
-            member = (scope.kinds.empty() || std::find(kinds.begin(), kinds.end(), r.kind()) != kinds.end()) &&
-                     (scope.containers.empty() ||
-                      std::any_of(scope.containers.begin(), scope.containers.end(),
-                                  [&](const ResourceId& c) { return inScope(design, r.id, c); })) &&
-                     (tags.empty() || std::any_of(tags.begin(), tags.end(), [&](const TagSelector& t) {
-                          return carriesTag(design, r, t);
-                      }));
-        }
-        if (member)
-            members.push_back(r.id);
-    }
-    return members;
+    return EndpointIndex(design).members(scope);
 }
 
-std::vector<PolicyResult> checkPolicies(const Network& network, const ForwardingGraph& graph,
-                                        const AnalysisResult& analysis, const PolicyOptions& options)
+namespace {
+
+std::vector<PolicyResult> evaluateAll(const Network& network, const ForwardingGraph& graph, const AnalysisResult& analysis,
+                                      const PolicyOptions& options, TraceCache* cache, std::size_t* traces)
 {
     std::unordered_set<std::string> via;
     for (const Policy& p : network.design().policies)
         for (const ResourceId& id : p.via)
             via.insert(id.str());
-    PolicyEvaluator evaluator(network, graph, analysis, options, via);
+    PolicyEvaluator evaluator(network, graph, analysis, options, via, cache);
     std::vector<PolicyResult> results;
     results.reserve(network.design().policies.size());
     for (const Policy& p : network.design().policies)
         results.push_back(evaluator.evaluate(p));
+    if (traces)
+        *traces = evaluator.tracesRun();
     return results;
+}
+
+} // namespace
+
+std::vector<PolicyResult> checkPolicies(const Network& network, const ForwardingGraph& graph,
+                                        const AnalysisResult& analysis, const PolicyOptions& options)
+{
+    return evaluateAll(network, graph, analysis, options, nullptr, nullptr);
+}
+
+std::vector<PolicyResult> PolicyChecker::check(const Design& design, const AnalysisResult& analysis)
+{
+    m_cache.clear();
+    return run(design, analysis, nullptr);
+}
+
+std::vector<PolicyResult> PolicyChecker::recheck(const Design& design, const AnalysisResult& analysis,
+                                                 const std::set<std::string>& touched)
+{
+    return run(design, analysis, &touched);
+}
+
+std::vector<PolicyResult> PolicyChecker::run(const Design& design, const AnalysisResult& analysis,
+                                             const std::set<std::string>* touched)
+{
+    m_traces = 0;
+    Network network(design);
+    network.setErrorFindings(analysis.findings);
+    const ForwardingGraph graph(network);
+    // What the edit changed, as the Analyzer works it out for flows: the touched ids, ids whose
+    // error findings appeared or went, and resources whose forwarding decisions changed (a new
+    // VPN adds propagated routes to tables nobody edited).
+    std::set<std::string> changed = touched ? *touched : std::set<std::string>{};
+    std::set<std::string> errorIds;
+    for (const Finding& f : analysis.findings)
+        if (f.severity == Severity::Error)
+            errorIds.insert(f.ids.begin(), f.ids.end());
+    std::set_symmetric_difference(errorIds.begin(), errorIds.end(), m_errorIds.begin(), m_errorIds.end(),
+                                  std::inserter(changed, changed.end()));
+    m_errorIds = std::move(errorIds);
+    auto signatures = graph.signatures();
+    if (touched)
+        for (const auto& [key, hash] : signatures) {
+            const auto old = m_signatures.find(key);
+            if (old == m_signatures.end() || old->second != hash) {
+                const auto first = key.find('|'), second = key.find('|', first + 1); // "kind|resource|context"
+                changed.insert(key.substr(first + 1, second - first - 1));
+                changed.insert(key.substr(second + 1));
+            }
+        }
+    m_signatures = std::move(signatures);
+    if (touched)
+        m_cache.invalidate(changed);
+    return evaluateAll(network, graph, analysis, m_options, &m_cache, &m_traces);
 }
 
 std::vector<PolicyResult> checkPolicies(const Design& design, const AnalysisResult& analysis, const PolicyOptions& options)
@@ -334,22 +424,17 @@ QueryResult queryReachability(const Design& design, const AnalysisResult& analys
     const std::vector<ResourceId> a = scopeMembers(design, from), b = scopeMembers(design, to);
     result.sources = a.size();
     result.destinations = b.size();
-    std::unordered_map<std::string, std::size_t> aAt, bAt;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        aAt.emplace(a[i].str(), i);
-    for (std::size_t i = 0; i < b.size(); ++i)
-        bAt.emplace(b[i].str(), i);
     struct Pair {
         int rank; // 0 private, 1 public, 2 unreachable
         std::size_t s, d;
     };
     std::vector<Pair> pairs;
-    reach.forEachClassPair(a, b, traffic, [&](const auto& sources, const auto& destinations, const FlowResult& r) {
+    reach.forEachClassPair(a, b, traffic, [&](const auto& sources, const auto& destinations, bool sameClass, const FlowResult& r) {
         const int rank = r.verdict == Verdict::Private ? 0 : r.verdict == Verdict::Public ? 1 : 2;
-        for (const ResourceId& s : sources)
-            for (const ResourceId& d : destinations)
-                if (s != d)
-                    pairs.push_back({rank, aAt.at(s.str()), bAt.at(d.str())});
+        for (const std::size_t s : sources)
+            for (const std::size_t d : destinations)
+                if (!sameClass || a[s] != b[d])
+                    pairs.push_back({rank, s, d});
     });
     std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) { return std::tie(x.rank, x.s, x.d) < std::tie(y.rank, y.s, y.d); });
     result.pairs = pairs.size();

@@ -70,6 +70,35 @@ std::vector<PolicyResult> checkPolicies(const Design& design, const AnalysisResu
 std::vector<PolicyResult> checkPolicies(const Network& network, const ForwardingGraph& graph,
                                         const AnalysisResult& analysis, const PolicyOptions& options = {});
 
+// Policies checked again and again on one design being edited (the editor, benchmarks): the
+// traces of the last check are kept with the ids they depended on, and a re-check after an edit
+// traces again only what the edit can change. Its results equal checkPolicies() on the same
+// design (tests/core/PolicyIncrementalTest.cpp).
+class PolicyChecker {
+public:
+    explicit PolicyChecker(PolicyOptions options = {}) : m_options(options) {}
+
+    // Every policy, from scratch (the cache is emptied).
+    std::vector<PolicyResult> check(const Design& design, const AnalysisResult& analysis);
+    // After an edit: `touched` as for Analyzer::reanalyze (the ids the edit added, removed or
+    // changed, and those they referred to). Traces that depended on none of them, nor on a
+    // forwarding decision or an error finding that changed, are reused.
+    std::vector<PolicyResult> recheck(const Design& design, const AnalysisResult& analysis,
+                                      const std::set<std::string>& touched);
+
+    std::size_t tracesRun() const { return m_traces; } // by the last call
+    std::size_t cachedTraces() const { return m_cache.size(); }
+
+private:
+    std::vector<PolicyResult> run(const Design& design, const AnalysisResult& analysis, const std::set<std::string>* touched);
+
+    PolicyOptions m_options;
+    TraceCache m_cache;
+    std::unordered_map<std::string, std::size_t> m_signatures; // forwarding fingerprints of the last run
+    std::set<std::string> m_errorIds;                          // ids with error findings at the last run
+    std::size_t m_traces = 0;
+};
+
 // One answer of a query: a pair and its trace.
 struct ReachabilityAnswer {
     std::string source;

@@ -58,9 +58,21 @@ bool isHostKind(Kind k) { return k == Kind::Workload || k == Kind::OnPremisesHos
 
 } // namespace
 
+void TraceCache::invalidate(const std::set<std::string>& changed)
+{
+    for (const std::string& id : changed) {
+        const auto it = m_dependents.find(id);
+        if (it == m_dependents.end())
+            continue;
+        for (const std::string& key : it->second)
+            m_entries.erase(key);
+        m_dependents.erase(it);
+    }
+}
+
 SetReachability::SetReachability(const Network& network, const ForwardingGraph& graph, bool grouped,
-                                 const std::unordered_set<std::string>& alone)
-    : m_network(network), m_graph(graph), m_grouped(grouped), m_alone(alone)
+                                 const std::unordered_set<std::string>& alone, TraceCache* cache)
+    : m_network(network), m_graph(graph), m_grouped(grouped), m_alone(alone), m_cache(cache)
 {
     if (!m_grouped)
         return;
@@ -141,31 +153,49 @@ std::size_t SetReachability::classOf(const ResourceId& id)
 
 FlowResult SetReachability::trace(const ResourceId& source, const ResourceId& destination, const TrafficQuery& traffic)
 {
+    return *traceShared(source, destination, traffic);
+}
+
+std::shared_ptr<const FlowResult> SetReachability::traceShared(const ResourceId& source, const ResourceId& destination,
+                                                               const TrafficQuery& traffic)
+{
     Flow flow;
     flow.id = FlowId(source.str() + "->" + destination.str());
     flow.source = source;
     flow.destination = destination;
     flow.protocol = traffic.protocol;
     flow.port = traffic.port;
+    if (!m_cache) {
+        ++m_traces;
+        return std::make_shared<const FlowResult>(traceFlow(m_network, m_graph, flow));
+    }
+    const std::string key = std::string(enumName(traffic.protocol)) + "|" + (traffic.port ? std::to_string(*traffic.port) : "") +
+                            "|" + source.str() + "|" + destination.str();
+    if (const auto it = m_cache->m_entries.find(key); it != m_cache->m_entries.end())
+        return it->second.result;
     ++m_traces;
-    return traceFlow(m_network, m_graph, flow);
+    TraceCache::Entry entry;
+    entry.result = std::make_shared<const FlowResult>(traceFlow(m_network, m_graph, flow, &entry.dependencies));
+    for (const std::string& id : entry.dependencies)
+        m_cache->m_dependents[id].push_back(key);
+    return m_cache->m_entries.emplace(key, std::move(entry)).first->second.result;
 }
 
 void SetReachability::forEachClassPair(const std::vector<ResourceId>& sources, const std::vector<ResourceId>& destinations,
                                        const TrafficQuery& traffic, const ClassVisitor& visit)
 {
-    // Members of each class, classes in the order of their first member.
+    // Positions of the members of each class, classes in the order of their first member.
     auto partition = [&](const std::vector<ResourceId>& ids, bool asSources) {
-        std::vector<std::pair<std::size_t, std::vector<ResourceId>>> groups;
+        std::vector<std::pair<std::size_t, std::vector<std::size_t>>> groups;
         std::unordered_map<std::size_t, std::size_t> at;
-        for (const ResourceId& id : ids) {
-            if (asSources && !canOpen(id))
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (asSources && !canOpen(ids[i]))
                 continue;
-            const std::size_t c = classOf(id);
+            const std::size_t c = classOf(ids[i]);
             const auto [it, added] = at.emplace(c, groups.size());
             if (added)
                 groups.push_back({c, {}});
-            groups[it->second].second.push_back(id);
+            groups[it->second].second.push_back(i);
         }
         return groups;
     };
@@ -177,23 +207,23 @@ void SetReachability::forEachClassPair(const std::vector<ResourceId>& sources, c
             // A representative pair of distinct endpoints (a class may sit on both sides).
             const ResourceId* s = nullptr;
             const ResourceId* d = nullptr;
-            for (const ResourceId& candidate : destinationMembers)
-                if (candidate != sourceMembers.front()) {
-                    s = &sourceMembers.front();
-                    d = &candidate;
+            for (const std::size_t si : sourceMembers) {
+                for (const std::size_t di : destinationMembers)
+                    if (sources[si] != destinations[di]) {
+                        s = &sources[si];
+                        d = &destinations[di];
+                        break;
+                    }
+                if (s)
                     break;
-                }
-            if (!s && sourceMembers.size() > 1) {
-                s = &sourceMembers[1];
-                d = &destinationMembers.front();
             }
             if (!s)
                 continue; // only the pair of one endpoint with itself
             const std::uint64_t key = (std::uint64_t(sc) << 32) | std::uint64_t(dc);
             auto it = results.find(key);
             if (it == results.end())
-                it = results.emplace(key, trace(*s, *d, traffic)).first;
-            visit(sourceMembers, destinationMembers, it->second);
+                it = results.emplace(key, traceShared(*s, *d, traffic)).first;
+            visit(sourceMembers, destinationMembers, sc == dc, *it->second);
         }
 }
 

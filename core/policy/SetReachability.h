@@ -17,7 +17,9 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -32,35 +34,64 @@ struct TrafficQuery {
     friend auto operator<=>(const TrafficQuery&, const TrafficQuery&) = default;
 };
 
+// Traces kept between checks (PolicyChecker): each pair's answer with the ids it depended on, so
+// an edit only invalidates the answers it can change (as the Analyzer does for flows).
+class TraceCache {
+public:
+    // Drops every answer that depended on one of `changed`.
+    void invalidate(const std::set<std::string>& changed);
+    void clear()
+    {
+        m_entries.clear();
+        m_dependents.clear();
+    }
+    std::size_t size() const { return m_entries.size(); }
+
+private:
+    friend class SetReachability;
+    struct Entry {
+        std::shared_ptr<const FlowResult> result;
+        std::set<std::string> dependencies;
+    };
+    std::unordered_map<std::string, Entry> m_entries; // "protocol|port|source|destination"
+    // id -> keys of the entries that depended on it (may name entries dropped since: harmless).
+    std::unordered_map<std::string, std::vector<std::string>> m_dependents;
+};
+
 class SetReachability {
 public:
     // `grouped` false traces every pair (the reference the classes are tested against).
     // `alone`: ids that must each be a class of their own (e.g. `only-via` resources).
+    // `cache`: answers kept from earlier checks, used and filled (may be null).
     SetReachability(const Network& network, const ForwardingGraph& graph, bool grouped = true,
-                    const std::unordered_set<std::string>& alone = {});
+                    const std::unordered_set<std::string>& alone = {}, TraceCache* cache = nullptr);
 
     // Whether `id` can open connections (workloads, on-premises and internet hosts): only these
     // are sources; the rest only answer.
     bool canOpen(const ResourceId& id) const;
 
     // For every pair of a source class and a destination class with at least one pair of distinct
-    // members (sources that cannot open connections left out), calls `visit` with the members of
-    // each and the trace of one representative pair. Every (s, d) with s != d, s in `sources` and
-    // d in `destinations`, is in exactly one call. Classes come in the order of their first member.
-    using ClassVisitor = std::function<void(const std::vector<ResourceId>& sources,
-                                            const std::vector<ResourceId>& destinations, const FlowResult& representative)>;
+    // members (sources that cannot open connections left out), calls `visit` with the positions
+    // of each class's members in `sources` and `destinations`, whether the two are one class
+    // (then a member may sit on both sides, and its pair with itself is no pair), and the trace of
+    // one representative pair of distinct endpoints. Every (s, d) with s != d is in exactly one
+    // call. Classes come in the order of their first member.
+    using ClassVisitor = std::function<void(const std::vector<std::size_t>& sources, const std::vector<std::size_t>& destinations,
+                                            bool sameClass, const FlowResult& representative)>;
     void forEachClassPair(const std::vector<ResourceId>& sources, const std::vector<ResourceId>& destinations,
                           const TrafficQuery& traffic, const ClassVisitor& visit);
 
     // The exact trace of one pair (for the path a report shows).
     FlowResult trace(const ResourceId& source, const ResourceId& destination, const TrafficQuery& traffic);
 
-    std::size_t tracesRun() const { return m_traces; }
+    std::size_t tracesRun() const { return m_traces; } // traced now, not taken from the cache
     std::size_t classCount() const { return m_classKeys.size(); }
     // The class of an endpoint (for tests).
     std::size_t classOf(const ResourceId& id);
 
 private:
+    std::shared_ptr<const FlowResult> traceShared(const ResourceId& source, const ResourceId& destination,
+                                                  const TrafficQuery& traffic);
     std::string classKey(const Resource& r) const;
     std::size_t bucketOf(const IpAddress& address) const;
 
@@ -71,8 +102,10 @@ private:
     std::vector<IpAddress> m_boundaries;         // sorted starts of address ranges no CIDR splits
     std::unordered_map<std::string, std::size_t> m_classOf;  // endpoint id -> class
     std::unordered_map<std::string, std::size_t> m_classKeys; // class key -> class
-    std::map<TrafficQuery, std::unordered_map<std::uint64_t, FlowResult>> m_results; // (src class, dst class)
+    // (source class << 32 | destination class) -> the representative's trace, per traffic
+    std::map<TrafficQuery, std::unordered_map<std::uint64_t, std::shared_ptr<const FlowResult>>> m_results;
     std::size_t m_traces = 0;
+    TraceCache* m_cache = nullptr;
 };
 
 } // namespace pp

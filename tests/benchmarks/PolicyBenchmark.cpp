@@ -115,15 +115,20 @@ void BM_CheckPoliciesTraces(benchmark::State& state)
 BENCHMARK(BM_CheckPoliciesTraces)->Arg(2000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // One edit (a route added to a private route table, then removed), then the whole re-check the
-// editor would run: incremental re-analysis plus every policy.
+// editor runs: incremental re-analysis plus every policy. `/0`: PolicyChecker reuses the traces
+// the edit cannot change; `/1`: every policy from scratch (checkPolicies), for comparison.
 void BM_RecheckAfterEdit(benchmark::State& state)
 {
     Prepared& p = prepared(int(state.range(0)));
+    const bool fromScratch = state.range(1) == 1;
     Analyzer analyzer;
     analyzer.analyze(p.design);
+    PolicyChecker checker;
+    checker.check(p.design, analyzer.result());
     const ResourceId table("rt-app-0001");
     const Resource original = *p.design.find(table);
     bool added = false;
+    std::size_t traces = 0;
     for (auto _ : state) {
         Resource edited = original;
         if (!added)
@@ -132,14 +137,19 @@ void BM_RecheckAfterEdit(benchmark::State& state)
                                           RouteState::Active});
         p.design.replace(edited);
         added = !added;
-        const AnalysisResult& result = analyzer.reanalyze(p.design, {table.str(), "tgw"});
-        const std::vector<PolicyResult> results = checkPolicies(p.design, result);
+        const std::set<std::string> touched{table.str(), "tgw"};
+        const AnalysisResult& result = analyzer.reanalyze(p.design, touched);
+        const std::vector<PolicyResult> results =
+            fromScratch ? checkPolicies(p.design, result) : checker.recheck(p.design, result, touched);
+        traces = checker.tracesRun();
         benchmark::DoNotOptimize(results);
     }
     p.design.replace(original);
     state.counters["resources"] = double(p.design.resources().size());
+    if (!fromScratch)
+        state.counters["traces"] = double(traces);
 }
-BENCHMARK(BM_RecheckAfterEdit)->Arg(2000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RecheckAfterEdit)->Args({2000, 0})->Args({2000, 1})->Args({10000, 0})->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -67,7 +67,7 @@ TEST_F(PolicyCli, CheckExitsOneOnAViolatedPolicyAndNamesIt)
     const Outcome r = run("check " + pp::test::shellQuote(kPolicies));
     EXPECT_EQ(r.code, 1) << r.out;
     EXPECT_NE(r.out.find("policy prod-hidden (no-internet-exposure): VIOLATED, 1 violation(s)"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("web-1 is reachable from the internet via igw-prod (tcp 443) [POLICY_INTERNET_INGRESS] (internet -> web-1)"),
+    EXPECT_NE(r.out.find("web-1 is reachable from the internet via igw-prod (tcp 443 from 0.0.0.0/0 (sg-web)) [POLICY_INTERNET_INGRESS] (internet -> web-1)"),
               std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("policy app-reaches-db (must-reach): satisfied (2 source(s), 2 destination(s), 4 pair(s) checked)"),
