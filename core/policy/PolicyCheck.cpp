@@ -154,7 +154,8 @@ public:
 
         switch (policy.kind) {
         case PolicyKind::PrivateOnly:
-            exposure(policy, a, true, result);
+            if (!policy.to) // to anything: the internet, and every endpoint a public path can end at
+                exposure(policy, a, true, result);
             collect(a, policy.to ? b : publicDestinations(), 0, [](const FlowResult& r) { return r.verdict == Verdict::Public; });
             break;
         case PolicyKind::NoInternetExposure:

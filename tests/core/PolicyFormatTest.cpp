@@ -64,7 +64,9 @@ TEST(PolicyFormat, SavingKeepsPoliciesAfterTheDescriptionAndRoundTrips)
     const std::string saved = saveDesignToString(*r.design);
     EXPECT_NE(saved.find("\"schemaVersion\": 3"), std::string::npos);
     EXPECT_LT(saved.find("\"policies\""), saved.find("\"regions\""));
-    EXPECT_EQ(saved.find("\"protocol\": \"all\""), std::string::npos) << "defaults are left out";
+    const std::string section = saved.substr(saved.find("\"policies\""), saved.find("\"regions\"") - saved.find("\"policies\""));
+    EXPECT_EQ(section.find("\"protocol\": \"all\""), std::string::npos) << "defaults are left out";
+    EXPECT_NE(section.find("\"protocol\": \"tcp\""), std::string::npos);
     LoadResult again = loadDesign(saved, "saved.privatepath");
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(*again.design, *r.design);

@@ -108,11 +108,14 @@ TEST(PolicyKinds, IsolatedHoldsUntilAPeeringConnectsTheVpcsBothWays)
     EXPECT_EQ(out->code, "POLICY_NOT_ISOLATED");
     EXPECT_TRUE(pathVisits(out->path, "pcx"));
     EXPECT_EQ(out->path.verdict, Verdict::Private);
-    // The other direction is tried too: dev-1 reaches the app servers on 443.
-    const PolicyViolation* back = find(joined[0], "dev-1", "app-1");
+    // The other direction is tried too: the web server takes 443 from anywhere, dev-1 included.
+    const PolicyViolation* back = find(joined[0], "dev-1", "web-1");
     ASSERT_NE(back, nullptr);
     EXPECT_EQ(back->code, "POLICY_NOT_ISOLATED");
-    // The databases only take 5432 from sg-app, so dev-1 cannot reach them.
+    EXPECT_TRUE(pathVisits(back->path, "pcx"));
+    // The app servers only take 443 from 10.0.0.0/16 and the databases 5432 from sg-app: dev-1
+    // reaches neither.
+    EXPECT_EQ(find(joined[0], "dev-1", "app-1"), nullptr);
     EXPECT_EQ(find(joined[0], "dev-1", "db-1"), nullptr);
 }
 
