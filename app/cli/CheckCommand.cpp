@@ -1,4 +1,5 @@
 #include "cli/Cli.h"
+#include "cli/TraceText.h"
 
 #include "io/DesignFile.h"
 #include "lint/Lint.h"
@@ -11,27 +12,6 @@
 namespace pp::cli {
 namespace {
 
-QString verdictWord(Verdict v)
-{
-    switch (v) {
-    case Verdict::Private:
-        return QCoreApplication::translate("cli", "PRIVATE");
-    case Verdict::Public:
-        return QCoreApplication::translate("cli", "PUBLIC");
-    case Verdict::Unreachable:
-        return QCoreApplication::translate("cli", "UNREACHABLE");
-    }
-    return {};
-}
-
-void printExplanations(QTextStream& out, const char* label, const std::vector<Explanation>& list)
-{
-    for (const Explanation& e : list)
-        out << "    " << label << " [" << toQString(e.code) << "]"
-            << (e.resource.empty() ? QString() : QStringLiteral(" at ") + toQString(e.resource)) << ": " << toQString(e.message)
-            << "\n";
-}
-
 void printFlow(QTextStream& out, const FlowResult& r)
 {
     out << "flow " << toQString(r.flow.str()) << ": " << verdictWord(r.verdict);
@@ -42,21 +22,26 @@ void printFlow(QTextStream& out, const FlowResult& r)
                                                                  : QCoreApplication::translate("cli", "NOT MET"))
             << ")";
     out << "\n";
-    for (std::size_t i = 0; i < r.path.size(); ++i) {
-        const Hop& h = r.path[i];
-        out << QStringLiteral("    %1. %2 %3  %4").arg(i + 1, 2).arg(toQString(h.resource), -18).arg(toQString(h.action), -13)
-                   .arg(toQString(h.detail));
-        if (r.leavesAt && *r.leavesAt == i)
-            out << QCoreApplication::translate("cli", "  <- leaves the private network");
-        out << "\n";
+    printTrace(out, r);
+}
+
+void printPolicy(QTextStream& out, const QString& file, const PolicyResult& p)
+{
+    out << "policy " << toQString(p.policy) << " (" << toQString(std::string(enumName(p.kind))) << "): ";
+    if (p.satisfied())
+        out << QCoreApplication::translate("cli", "satisfied (%1 source(s), %2 destination(s), %3 pair(s) checked)\n")
+                   .arg(p.sources)
+                   .arg(p.destinations)
+                   .arg(p.pairs);
+    else
+        out << QCoreApplication::translate("cli", "VIOLATED, %1 violation(s)\n").arg(p.violations.size() + p.omitted);
+    for (const PolicyViolation& v : p.violations) {
+        out << "  " << file << ": " << toQString(v.message) << " [" << toQString(v.code) << "] ("
+            << toQString(v.source) << " -> " << toQString(v.destination) << ")\n";
+        printTrace(out, v.path, QStringLiteral("      "));
     }
-    if (r.returnChecked)
-        out << "    " << (r.returnOk ? QCoreApplication::translate("cli", "return path: ok")
-                                     : QCoreApplication::translate("cli", "return path: blocked"))
-            << "\n";
-    printExplanations(out, "blocked", r.blocking);
-    printExplanations(out, "hint", r.hints);
-    printExplanations(out, "note", r.notes);
+    if (p.omitted > 0)
+        out << "  " << QCoreApplication::translate("cli", "%1 more violation(s) not listed\n").arg(p.omitted);
 }
 
 void printExposure(QTextStream& out, const Exposure& e)
@@ -82,8 +67,9 @@ int runCheck(const QStringList& args, Streams io)
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "cli", "Load PrivatePath designs, validate them, and print design findings, the verdict and path of\n"
-               "every flow, and the workloads exposed to the internet.\n"
-               "Exit codes: 0 no errors; 1 error findings or a flow that misses its expected verdict;\n"
+               "every flow, the workloads exposed to the internet, and the design's policies.\n"
+               "Exit codes: 0 no errors; 1 error findings, a flow that misses its expected verdict or a\n"
+               "violated policy;\n"
                "2 usage error; 3 a file could not be read or parsed."));
     parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"),
@@ -157,12 +143,20 @@ int runCheck(const QStringList& args, Streams io)
                 printFlow(io.out, r);
         for (const Exposure& e : check.exposure)
             printExposure(io.out, e);
-        io.out << QCoreApplication::translate("cli", "%1: %2 error(s), %3 warning(s), %4 flow(s), %5 missing the expected verdict\n")
+        for (const PolicyResult& p : check.policies)
+            printPolicy(io.out, toQString(check.file), p);
+        io.out << QCoreApplication::translate("cli", "%1: %2 error(s), %3 warning(s), %4 flow(s), %5 missing the expected verdict")
                       .arg(toQString(check.file))
                       .arg(check.errorCount())
                       .arg(check.warningCount())
                       .arg(check.onlyFlow.empty() ? check.flows.size() : 1)
                       .arg(check.unmetExpectations());
+        if (!check.policies.empty())
+            io.out << QCoreApplication::translate("cli", ", %1 of %2 policies violated")
+                          .arg(std::count_if(check.policies.begin(), check.policies.end(),
+                                             [](const PolicyResult& p) { return !p.satisfied(); }))
+                          .arg(check.policies.size());
+        io.out << "\n";
     }
     return checkExitCode(checks);
 }

@@ -44,7 +44,9 @@ QString overview()
         "Design private AWS networks and check their connectivity.\n"
         "\n"
         "Commands:\n"
-        "  check FILE...      Load designs; print findings, every flow's verdict and path, and exposure.\n"
+        "  check FILE...      Load designs; print findings, every flow's verdict and path, exposure and policies.\n"
+        "  query FILE --from SCOPE --to SCOPE [--protocol P --port N]\n"
+        "                     What can reach what: the verdict and path of every pair of the two scopes.\n"
         "  generate           Write a generated design of a given size (for benchmarks).\n"
         "  format FILE...     Rewrite designs in the canonical layout (--check to only verify).\n"
         "  schema             Print the JSON Schema of the file format (--markdown: field reference).\n"
@@ -58,7 +60,7 @@ QString overview()
         "\n"
         "Run 'privatepath <command> --help' for a command's options.\n"
         "\n"
-        "Exit codes: 0 ok; 1 the design has errors or a flow misses its expected verdict\n"
+        "Exit codes: 0 ok; 1 the design has errors, a flow misses its expected verdict or a policy is violated\n"
         "            (format --check: a file is not canonical; lesson: a goal missed, locked\n"
         "            resources changed or another lesson);\n"
         "            2 usage error; 3 a file could not be read or parsed; 4 an output could not be written.\n");
@@ -88,6 +90,8 @@ int runCommandLine(const QStringList& args, Streams io)
         return runLesson(rest, io);
     if (command == QLatin1String("import"))
         return runImport(rest, io);
+    if (command == QLatin1String("query"))
+        return runQuery(rest, io);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(overview());

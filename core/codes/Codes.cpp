@@ -118,6 +118,15 @@ const std::vector<CodeInfo>& allCodes()
         {"LOCKED_RESOURCE_CHANGED", Lesson, "", "A submission changed a field of a resource the lesson locks."},
         {"LOCKED_FLOW_DELETED", Lesson, "", "A submission deleted a flow the lesson locks."},
         {"LOCKED_FLOW_CHANGED", Lesson, "", "A submission changed a field of a flow the lesson locks."},
+        // Policies (`policies` in the design file): why one is violated, with the path's own codes.
+        {"POLICY_PUBLIC_PATH", Policy, "", "`private-only`: a source in scope A reaches a destination over a public path."},
+        {"POLICY_INTERNET_EGRESS", Policy, "", "`private-only`: a workload in scope A can open connections to the internet."},
+        {"POLICY_INTERNET_INGRESS", Policy, "", "`no-internet-exposure`: a workload in scope A can be reached from the internet."},
+        {"POLICY_NOT_ISOLATED", Policy, "", "`isolated`: a source on one side can connect to a destination on the other."},
+        {"POLICY_NOT_REACHABLE", Policy, "", "`must-reach`: a source in scope A cannot reach a destination in scope B."},
+        {"POLICY_REACHES_PUBLICLY", Policy, "", "`must-reach`: a source in scope A reaches a destination in scope B only over a public path."},
+        {"POLICY_BYPASSES_VIA", Policy, "", "`only-via`: a connection from scope A to scope B visits none of the policy's `via` resources."},
+        {"POLICY_SCOPE_EMPTY", Policy, "", "A policy's scope selects no endpoint, so the policy would check nothing (a misspelt tag or an emptied subnet)."},
     };
     return codes;
 }

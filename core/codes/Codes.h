@@ -12,6 +12,7 @@ enum class CodeUse {
     Finding,  // a design finding (lint) about the model itself
     Analysis, // a reason or note on a flow's path
     Lesson,   // why a lesson goal is missed, or a problem `privatepath lesson check` finds in a lesson
+    Policy,   // why a policy of the design is violated (policy/PolicyCheck.h)
 };
 
 struct CodeInfo {

@@ -151,7 +151,7 @@ std::vector<const Resource*> canonicalOrder(const std::vector<Resource>& resourc
 bool Design::operator==(const Design& other) const
 {
     if (name != other.name || description != other.description || !(diagram == other.diagram) ||
-        extensions != other.extensions || lesson != other.lesson || m_flows != other.m_flows || m_resources.size() != other.m_resources.size())
+        extensions != other.extensions || lesson != other.lesson || policies != other.policies || m_flows != other.m_flows || m_resources.size() != other.m_resources.size())
         return false;
     const auto mine = canonicalOrder(m_resources), theirs = canonicalOrder(other.m_resources);
     for (std::size_t i = 0; i < mine.size(); ++i)

@@ -4,6 +4,7 @@
 #include "lesson/Lesson.h"
 #include "model/Flow.h"
 #include "model/Resource.h"
+#include "policy/Policy.h"
 
 #include <optional>
 #include <string>
@@ -12,8 +13,9 @@
 
 namespace pp {
 
-// A whole document: the network model (resources and flows), its diagram and its lesson. It sits a
-// floor above model/ and diagram/ (which never include it) and the lesson data (lesson/Lesson.h).
+// A whole document: the network model (resources and flows), its diagram, its lesson and its
+// policies. It sits a floor above model/ and diagram/ (which never include it) and the lesson and
+// policy data (lesson/Lesson.h, policy/Policy.h).
 // Invariant: resource ids are unique; flow ids are unique and distinct from resource ids.
 // Resources keep their insertion order inside each kind, which is the order they are saved in.
 class Design {
@@ -24,6 +26,8 @@ public:
     Extensions extensions;
     // Set when the file is a lesson, or a learner's work on one (see lesson/Lesson.h).
     std::optional<Lesson> lesson;
+    // Intents `privatepath check` enforces over sets of endpoints (policy/Policy.h), in file order.
+    std::vector<Policy> policies;
 
     const std::vector<Resource>& resources() const { return m_resources; }
     const std::vector<Flow>& flows() const { return m_flows; }

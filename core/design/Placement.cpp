@@ -1,5 +1,9 @@
 #include "design/Placement.h"
 
+#include "model/References.h"
+
+#include <algorithm>
+
 namespace pp {
 
 std::optional<ResourceId> vpcOfResource(const Design& design, const ResourceId& id)
@@ -24,6 +28,22 @@ std::optional<ResourceId> vpcOfResource(const Design& design, const ResourceId& 
                 return std::nullopt;
         },
         r->data);
+}
+
+bool inScope(const Design& design, const ResourceId& id, const std::optional<ResourceId>& scope)
+{
+    if (!scope || id == *scope)
+        return true;
+    const Resource* container = design.find(*scope);
+    if (!container)
+        return false;
+    if (container->kind() == Kind::Vpc)
+        return vpcOfResource(design, id) == *scope;
+    const Resource* r = design.find(id);
+    if (!r)
+        return false;
+    const std::vector<ResourceId> refs = referencesOf(*r);
+    return std::find(refs.begin(), refs.end(), *scope) != refs.end();
 }
 
 } // namespace pp

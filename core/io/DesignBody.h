@@ -24,4 +24,10 @@ void writeDesignBody(const Design& design, OrderedJson& object);
 std::optional<Lesson> readLesson(const Json& section, ReadContext& context, bool checkReferences);
 OrderedJson lessonJson(const Lesson& lesson);
 
+// The `policies` section (io/PolicyFile.cpp): each policy's fields, the ones its kind needs or
+// refuses, and the syntax of its scopes. References (ids in scopes and `via`) are recorded in
+// `context` and checked with the resources'.
+std::vector<Policy> readPolicies(const Json& section, ReadContext& context);
+OrderedJson policiesJson(const std::vector<Policy>& policies);
+
 } // namespace pp

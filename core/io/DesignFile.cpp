@@ -103,6 +103,7 @@ public:
         if (m_isDocument) {
             top.markKnown("schemaVersion");
             top.markKnown("lesson");
+            top.markKnown("policies");
         }
         if (const auto it = m_root.find("name"); it != m_root.end())
             readString(*it, m_base + "/name", design.name);
@@ -120,6 +121,8 @@ public:
         if (const auto it = m_root.find("diagram"); it != m_root.end())
             readDiagram(design, *it);
         top.finish(&design.extensions);
+        if (const auto it = m_root.find("policies"); m_isDocument && it != m_root.end())
+            design.policies = readPolicies(*it, m_context);
         if (m_checkReferences)
             checkReferences(design);
         if (const auto it = m_root.find("lesson"); m_isDocument && it != m_root.end())
@@ -640,6 +643,8 @@ void writeDesignBody(const Design& design, OrderedJson& root)
         root["description"] = design.description;
     if (design.lesson)
         root["lesson"] = lessonJson(*design.lesson);
+    if (!design.policies.empty())
+        root["policies"] = policiesJson(design.policies);
     std::vector<OrderedJson> collections(std::size_t(kKindCount), OrderedJson::array());
     for (const Resource& r : design.resources())
         collections[std::size_t(r.kind())].push_back(resourceJson(r));

@@ -35,6 +35,9 @@ const std::vector<Migration>& builtinMigrations()
         // Version 3 changes two defaults to what AWS does (rule DEF-1): a security group without
         // `outbound` now has AWS's default egress rules, and an on-premises network without
         // `internetBreakout` has no internet breakout. The step writes the version 2 meaning out.
+        // Version 3 also adds the optional `policies` section: a version 2 reader refuses a version 3
+        // file, so an older `privatepath check` in CI cannot pass a design while ignoring its policies,
+        // and an older editor cannot drop them on save.
         {2, [](nlohmann::json& document) {
              writeOldDefaults(document);
              // A lesson's reference solutions are whole designs in the same file.

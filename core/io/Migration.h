@@ -20,7 +20,7 @@ struct Migration {
 
 // The chain shipped with this build (docs/file-format.md, "Versions and migrations"): 1 -> 2 (the
 // optional `lesson` section), 2 -> 3 (defaults as AWS creates things, rule DEF-1: the step writes
-// the old defaults out, so no file changes meaning).
+// the old defaults out, so no file changes meaning; and the optional `policies` section).
 const std::vector<Migration>& builtinMigrations();
 
 // Runs the steps from `fromVersion` up to `toVersion` and sets "schemaVersion". Returns false

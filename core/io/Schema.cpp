@@ -302,11 +302,15 @@ nlohmann::ordered_json designSchema()
     }
     for (auto it = body.begin(); it != body.end(); ++it) {
         properties[it.key()] = it.value();
-        if (it.key() == "description") // the lesson comes right after the description in a saved file
+        if (it.key() == "description") { // the lesson and the policies come right after the description in a saved file
             properties["lesson"] = {{"$ref", "#/$defs/lesson"}};
+            properties["policies"] = {{"type", "array"},
+                                      {"items", {{"$ref", "#/$defs/policy"}}},
+                                      {"description", "Intents over sets of endpoints that `privatepath check` enforces."}};
+        }
     }
     defs["designBody"] = {{"type", "object"},
-                          {"description", "A design without schemaVersion or lesson: a lesson's reference solution."},
+                          {"description", "A design without schemaVersion, lesson or policies: a lesson's reference solution."},
                           {"properties", body},
                           {"patternProperties", {{"^x-", OJ::object()}}},
                           {"additionalProperties", false}};
@@ -321,6 +325,7 @@ nlohmann::ordered_json designSchema()
                                              {"description", "Reference solutions; each meets every goal."}};
         defs["lesson"] = lesson;
     }
+    defs["policy"] = objectSchema(collect<Policy>(), Identity::None);
     defs["id"] = {{"type", "string"},
                   {"pattern", "^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"},
                   {"not", {{"const", "local"}}},
@@ -382,7 +387,12 @@ std::string formatReferenceMarkdown()
         md << "\n#### `lesson.solutions[]`\n\n";
         writeTable(md, solution.fields, solution.oneOf, Identity::None, "lesson.solutions[]");
         md << "| `design` | object | *required* | The solution: a design body (every top-level key of a design except "
-              "`schemaVersion` and `lesson`). |\n";
+              "`schemaVersion`, `lesson` and `policies`). |\n";
+    }
+    {
+        const Collected policy = collect<Policy>();
+        md << "\n### `policies[]` — policy\n\n";
+        writeTable(md, policy.fields, policy.oneOf, Identity::None, "policies[]");
     }
     return md.str();
 }

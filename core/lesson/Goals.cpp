@@ -280,22 +280,6 @@ private:
 
 } // namespace
 
-bool inScope(const Design& design, const ResourceId& id, const std::optional<ResourceId>& scope)
-{
-    if (!scope || id == *scope)
-        return true;
-    const Resource* container = design.find(*scope);
-    if (!container)
-        return false;
-    if (container->kind() == Kind::Vpc)
-        return vpcOfResource(design, id) == *scope;
-    const Resource* r = design.find(id);
-    if (!r)
-        return false;
-    const std::vector<ResourceId> refs = referencesOf(*r);
-    return std::find(refs.begin(), refs.end(), *scope) != refs.end();
-}
-
 GoalResult evaluateGoal(const Goal& goal, const Design& design, const AnalysisResult& analysis)
 {
     return GoalEvaluator(design, analysis).evaluate(goal);

@@ -6,6 +6,7 @@
 
 #include "analysis/AnalysisResult.h"
 #include "design/Design.h"
+#include "design/Placement.h"
 #include "lesson/Lesson.h"
 
 #include <string>
@@ -49,9 +50,7 @@ LessonProgress evaluateGoals(const Lesson& lesson, const Design& design, const A
 // One goal (evaluateGoals() builds the flow index once for all goals; prefer it for several).
 GoalResult evaluateGoal(const Goal& goal, const Design& design, const AnalysisResult& analysis);
 
-// Whether resource `id` lies in `scope` (a VPC: the resource belongs to that VPC; a subnet: it is
-// the subnet or is placed in it, like a workload, NAT gateway or endpoint interface). Every
-// resource is in an absent scope.
-bool inScope(const Design& design, const ResourceId& id, const std::optional<ResourceId>& scope);
+// inScope() (whether a resource lies in a VPC or subnet) is in design/Placement.h, shared with
+// policy scopes.
 
 } // namespace pp

@@ -30,9 +30,18 @@ int FileCheck::unmetExpectations() const
     }));
 }
 
+int FileCheck::policyViolations() const
+{
+    std::size_t n = 0;
+    for (const PolicyResult& p : policies)
+        n += p.violations.size() + p.omitted;
+    return int(n);
+}
+
 void analyzeInto(FileCheck& check, const Design& design)
 {
     AnalysisResult result = analyzeDesign(design);
+    check.policies = checkPolicies(design, result);
     check.findings = std::move(result.findings);
     const std::vector<Finding> drawing = lintDiagram(design);
     check.findings.insert(check.findings.end(), drawing.begin(), drawing.end());
@@ -45,7 +54,7 @@ int checkExitCode(const std::vector<FileCheck>& files)
     if (std::any_of(files.begin(), files.end(), [](const FileCheck& f) { return !f.loaded; }))
         return 3;
     // Only loaded files get here, so these are error findings.
-    if (std::any_of(files.begin(), files.end(), [](const FileCheck& f) { return f.errorCount() > 0 || f.unmetExpectations() > 0; }))
+    if (std::any_of(files.begin(), files.end(), [](const FileCheck& f) { return f.errorCount() > 0 || f.unmetExpectations() > 0 || f.policyViolations() > 0; }))
         return 1;
     return 0;
 }
@@ -72,6 +81,52 @@ nlohmann::ordered_json explanationsJson(const std::vector<Explanation>& items)
                        {"resource", e.resource}, {"message", e.message}});
     }
     return out;
+}
+
+void addTraceJson(nlohmann::ordered_json& object, const FlowResult& r)
+{
+    using OJ = nlohmann::ordered_json;
+    object["verdict"] = std::string(enumName(r.verdict));
+    OJ path = OJ::array();
+    for (const Hop& h : r.path)
+        path.push_back({{"resource", h.resource},
+                        {"action", h.action},
+                        {"detail", h.detail},
+                        {"source", h.source},
+                        {"destination", h.destination},
+                        {"sourceClass", {{"before", std::string(enumName(h.sourceClassBefore))}, {"after", std::string(enumName(h.sourceClassAfter))}}},
+                        {"destinationClass", {{"before", std::string(enumName(h.destinationClassBefore))}, {"after", std::string(enumName(h.destinationClassAfter))}}}});
+    object["path"] = std::move(path);
+    object["leavesPrivateNetworkAt"] = r.leavesAt ? OJ(*r.leavesAt) : OJ(nullptr);
+    object["returnPath"] = r.returnChecked ? OJ(r.returnOk ? "ok" : "blocked") : OJ("notChecked");
+    object["blocking"] = explanationsJson(r.blocking);
+    object["hints"] = explanationsJson(r.hints);
+    object["notes"] = explanationsJson(r.notes);
+}
+
+nlohmann::ordered_json policyResultJson(const PolicyResult& p)
+{
+    using OJ = nlohmann::ordered_json;
+    OJ item = OJ::object();
+    item["policy"] = p.policy;
+    item["kind"] = std::string(enumName(p.kind));
+    item["satisfied"] = p.satisfied();
+    item["sources"] = p.sources;
+    item["destinations"] = p.destinations;
+    item["pairs"] = p.pairs;
+    OJ violations = OJ::array();
+    for (const PolicyViolation& v : p.violations) {
+        OJ entry = OJ::object();
+        entry["code"] = v.code;
+        entry["message"] = v.message;
+        entry["source"] = v.source;
+        entry["destination"] = v.destination;
+        addTraceJson(entry, v.path);
+        violations.push_back(std::move(entry));
+    }
+    item["violations"] = std::move(violations);
+    item["omitted"] = p.omitted;
+    return item;
 }
 
 nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
@@ -114,21 +169,7 @@ nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
             flow["expectationMet"] = nullptr;
             if (r.expectationMet)
                 flow["expectationMet"] = *r.expectationMet;
-            OJ path = OJ::array();
-            for (const Hop& h : r.path)
-                path.push_back({{"resource", h.resource},
-                                {"action", h.action},
-                                {"detail", h.detail},
-                                {"source", h.source},
-                                {"destination", h.destination},
-                                {"sourceClass", {{"before", std::string(enumName(h.sourceClassBefore))}, {"after", std::string(enumName(h.sourceClassAfter))}}},
-                                {"destinationClass", {{"before", std::string(enumName(h.destinationClassBefore))}, {"after", std::string(enumName(h.destinationClassAfter))}}}});
-            flow["path"] = std::move(path);
-            flow["leavesPrivateNetworkAt"] = r.leavesAt ? OJ(*r.leavesAt) : OJ(nullptr);
-            flow["returnPath"] = r.returnChecked ? OJ(r.returnOk ? "ok" : "blocked") : OJ("notChecked");
-            flow["blocking"] = explanationsJson(r.blocking);
-            flow["hints"] = explanationsJson(r.hints);
-            flow["notes"] = explanationsJson(r.notes);
+            addTraceJson(flow, r); // "verdict" keeps its place, before "expected"
             flows.push_back(std::move(flow));
         }
         file["flows"] = std::move(flows);
@@ -137,9 +178,14 @@ nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
             exposure.push_back({{"workload", e.workload}, {"egress", e.egress}, {"egressVia", e.egressVia},
                                 {"ingress", e.ingress}, {"ingressVia", e.ingressVia}, {"openPorts", e.openPorts}});
         file["exposure"] = std::move(exposure);
+        OJ policies = OJ::array();
+        for (const PolicyResult& p : f.policies)
+            policies.push_back(policyResultJson(p));
+        file["policies"] = std::move(policies);
         file["errors"] = f.errorCount();
         file["warnings"] = f.warningCount();
         file["unmetExpectations"] = f.unmetExpectations();
+        file["policyViolations"] = f.policyViolations();
         list.push_back(std::move(file));
     }
     report["files"] = std::move(list);

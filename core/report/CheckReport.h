@@ -4,6 +4,7 @@
 #include "design/Design.h"
 #include "io/Diagnostic.h"
 #include "lint/Lint.h"
+#include "policy/PolicyCheck.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,6 +21,9 @@ struct FileCheck {
     std::vector<FlowResult> flows;      // verdicts, in flow order
     std::vector<Exposure> exposure;     // exposed workloads
     std::string onlyFlow;               // `--flow ID`: report this flow only
+    std::vector<PolicyResult> policies; // the design's policies, in file order
+
+    int policyViolations() const;       // violations of all policies, listed or omitted
 
     int unmetExpectations() const;      // flows whose verdict differs from `expect`
 
@@ -28,7 +32,7 @@ struct FileCheck {
 };
 
 // Exit status for a set of checked files: 3 if any file failed to load, else 1 if any has an
-// error finding or a flow that misses its expected verdict, else 0.
+// error finding, a flow that misses its expected verdict or a violated policy, else 0.
 int checkExitCode(const std::vector<FileCheck>& files);
 
 // Runs the analysis of a loaded design into `check`.
@@ -38,6 +42,12 @@ void analyzeInto(FileCheck& check, const Design& design);
 // explanations as {code, rule, resource, message}.
 nlohmann::ordered_json diagnosticJson(const Diagnostic& diagnostic);
 nlohmann::ordered_json explanationsJson(const std::vector<Explanation>& explanations);
+// A trace's answer as the report writes each flow's: verdict, path, leavesPrivateNetworkAt,
+// returnPath, blocking, hints, notes (added to `object`).
+void addTraceJson(nlohmann::ordered_json& object, const FlowResult& result);
+// One policy's result (`check` and, later, `diff`): policy, kind, satisfied, scope sizes, pairs,
+// violations (each with code, rule, message, source, destination and the trace), omitted.
+nlohmann::ordered_json policyResultJson(const PolicyResult& result);
 
 // The machine-readable report (`check --format json`), documented in docs/analysis-report.md.
 // Deterministic: same files, same bytes.

@@ -71,24 +71,33 @@ TEST(RoundTrip, GoldenFileOfFormatV3)
     EXPECT_EQ(std::count(kinds.begin(), kinds.end(), true), 6) << "golden file lacks a goal kind";
     ASSERT_EQ(r.design->lesson->solutions.size(), 1u);
     EXPECT_EQ(r.design->lesson->solutions[0].design->extensions.count("x-note"), 1u);
+    std::vector<bool> policyKinds(5, false);
+    for (const Policy& p : r.design->policies)
+        policyKinds[std::size_t(p.kind)] = true;
+    EXPECT_EQ(std::count(policyKinds.begin(), policyKinds.end(), true), 5) << "golden file lacks a policy kind";
 }
 
 TEST(RoundTrip, OlderGoldenFilesMigrateToTheCurrentOne)
 {
     // The golden files of versions 1 and 2 stay as they were written; read through the migration
-    // chain they are the version 3 golden file (version 1 without the lesson, which came in 2).
+    // chain they are the version 3 golden file without its policies, which came in 3 (version 1
+    // also without the lesson, which came in 2).
     const LoadResult v3 = loadDesignFile(sourcePath("tests/data/golden-v3.privatepath"));
     ASSERT_TRUE(v3.ok());
+    ASSERT_FALSE(v3.design->policies.empty());
     const LoadResult v2 = loadDesignFile(sourcePath("tests/data/golden-v2.privatepath"));
     ASSERT_TRUE(v2.ok());
     EXPECT_TRUE(v2.diagnostics.empty());
-    EXPECT_EQ(*v2.design, *v3.design);
-    EXPECT_EQ(saveDesignToString(*v2.design), readFile(sourcePath("tests/data/golden-v3.privatepath")));
+    Design withPolicies = *v2.design;
+    withPolicies.policies = v3.design->policies;
+    EXPECT_EQ(withPolicies, *v3.design);
+    EXPECT_EQ(saveDesignToString(withPolicies), readFile(sourcePath("tests/data/golden-v3.privatepath")));
     const LoadResult v1 = loadDesignFile(sourcePath("tests/data/golden-v1.privatepath"));
     ASSERT_TRUE(v1.ok());
     EXPECT_TRUE(v1.diagnostics.empty());
     Design withoutLesson = *v3.design;
     withoutLesson.lesson.reset();
+    withoutLesson.policies.clear();
     EXPECT_EQ(*v1.design, withoutLesson);
     // The 2 -> 3 step wrote version 2's defaults out: the group that had no outbound rule still has
     // none, and the data centre keeps its breakout.
