@@ -12,7 +12,8 @@ namespace pp::cli {
 // Exit codes of every subcommand (documented in docs/cli.md and `privatepath --help`).
 enum ExitCode : int {
     Ok = 0,               // success; for `check`: no error findings and every expected verdict met
-    FindingErrors = 1,    // `check`: a design has error findings (or a flow misses its expected verdict)
+    FindingErrors = 1,    // `check`: a design has error findings (or a flow misses its expected verdict);
+                          // `diff`: the change opens a public path, exposes a workload or breaks an `expect`
     UsageError = 2,       // bad arguments
     InputError = 3,       // a file could not be read or parsed
     OutputError = 4,      // an output file could not be written
@@ -30,6 +31,7 @@ int runFormat(const QStringList& args, Streams io);
 int runSchema(const QStringList& args, Streams io);
 int runExport(const QStringList& args, Streams io); // needs a QApplication (offscreen is fine)
 int runLesson(const QStringList& args, Streams io); // `lesson grade` and `lesson check`
+int runDiff(const QStringList& args, Streams io);
 
 // The parser's help text with the usage line naming the subcommand ("privatepath check"):
 // QCommandLineParser always prints the program path there.

@@ -115,6 +115,16 @@ const std::vector<CodeInfo>& allCodes()
         {"LOCKED_RESOURCE_CHANGED", Lesson, "", "A submission changed a field of a resource the lesson locks."},
         {"LOCKED_FLOW_DELETED", Lesson, "", "A submission deleted a flow the lesson locks."},
         {"LOCKED_FLOW_CHANGED", Lesson, "", "A submission changed a field of a flow the lesson locks."},
+        {"LESSON_GOAL_MISSED", Lesson, "", "A submission misses a lesson goal (the goal's reasons follow in its own codes)."},
+        {"SUBMISSION_OTHER_LESSON", Lesson, "", "A submission belongs to another lesson, or has no lesson section, and was not graded."},
+        // CI reports (`--format sarif` and `--format junit`).
+        {"FLOW_EXPECTATION_NOT_MET", Review, "", "A flow's verdict differs from its `expect`."},
+        {"FLOW_PUBLIC", Review, "", "A flow without `expect` leaves the private network (its verdict is public)."},
+        {"WORKLOAD_INTERNET_EGRESS", Review, "", "A workload can open connections to the internet."},
+        {"WORKLOAD_INTERNET_INGRESS", Review, "", "A workload can be reached from the internet."},
+        {"DIFF_NEW_PUBLIC_PATH", Review, "", "The change makes a flow public: it was private or unreachable, or is new and public."},
+        {"DIFF_NEW_EXPOSURE", Review, "", "The change lets a workload reach the internet, be reached from it, or opens a port to public sources."},
+        {"DIFF_EXPECTATION_BROKEN", Review, "", "The change makes a flow miss its `expect` (it met it before, or is new)."},
     };
     return codes;
 }

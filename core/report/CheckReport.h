@@ -38,6 +38,15 @@ void analyzeInto(FileCheck& check, const Design& design);
 // explanations as {code, rule, resource, message}.
 nlohmann::ordered_json diagnosticJson(const Diagnostic& diagnostic);
 nlohmann::ordered_json explanationsJson(const std::vector<Explanation>& explanations);
+// A finding as the check report writes it: {severity, code, rule, ids, route (when set), message}.
+nlohmann::ordered_json findingJson(const Finding& finding);
+
+// A flow's path for CI reports: one numbered line per hop ("  1. i-app source opens tcp 443 to
+// s3"), the hop where it leaves the private network marked, then its blocking reasons, hints and
+// notes as "blocked [CODE] at RESOURCE: MESSAGE". English, like the messages it carries.
+std::string flowPathText(const FlowResult& flow);
+// The hops' resources on one line: "i-app > rt-app > nat-a > igw-a > s3".
+std::string flowPathLine(const FlowResult& flow);
 
 // The machine-readable report (`check --format json`), documented in docs/analysis-report.md.
 // Deterministic: same files, same bytes.
