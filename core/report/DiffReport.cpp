@@ -28,7 +28,7 @@ std::string mdText(const std::string& text)
     for (char c : text) {
         if (c == '\n' || c == '\r' || c == '\t')
             out += ' ';
-        else if (std::string_view("\\`*_[]<>|#!~&{}()").find(c) != std::string_view::npos)
+        else if (std::string_view("\\`*_[]<>|#~&").find(c) != std::string_view::npos)
             out += std::string("\\") + c;
         else
             out += c;

@@ -189,6 +189,14 @@ std::string joined(const std::vector<std::string>& items)
     return out;
 }
 
+std::string hops(const std::vector<std::string>& ids)
+{
+    std::string out;
+    for (const std::string& id : ids)
+        out += (out.empty() ? "" : " > ") + id;
+    return out;
+}
+
 } // namespace
 
 void SourceIndex::add(const std::string& file, std::string_view text) { m_files[file] = locateIds(text); }
@@ -290,13 +298,13 @@ OJ diffSarif(const DiffFiles& files, const DesignDiff& diff, const SourceIndex& 
             sarif.add("DIFF_NEW_PUBLIC_PATH", Severity::Error,
                       "flow " + f.flow + " becomes public (" +
                           (f.verdictBefore ? "was " + verdictName(*f.verdictBefore) : std::string("new flow")) +
-                          "). Path: " + joined(f.pathAfter),
+                          "). Path: " + hops(f.pathAfter),
                       file, {f.flow});
         if (f.expectBroken)
             sarif.add("DIFF_EXPECTATION_BROKEN", Severity::Error,
                       "flow " + f.flow + " is " + verdictName(*f.verdictAfter) + ", expected " + verdictName(*f.expected) +
                           (f.verdictBefore ? " (was " + verdictName(*f.verdictBefore) + ")" : std::string(" (new flow)")) +
-                          ". Path: " + joined(f.pathAfter),
+                          ". Path: " + hops(f.pathAfter),
                       file, {f.flow});
     }
     for (const ExposureChange& e : diff.exposure) {

@@ -3,11 +3,13 @@
 // JUnit validated with xmllint and queried with XPath, as a CI server would read them.
 #include "Shell.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 #include <unistd.h>
 
 namespace {
@@ -33,14 +35,6 @@ std::string readText(const std::string& path)
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-json& byId(json& collection, const std::string& id)
-{
-    for (json& item : collection)
-        if (item["id"] == id)
-            return item;
-    throw std::runtime_error("no " + id);
 }
 
 // 1-based line of the first occurrence of `needle`.
@@ -92,10 +86,13 @@ protected:
         d["flows"][0]["expect"] = "public";
         return write("designs/net.privatepath", d.dump(2));
     }
-    // xmllint's answer to an XPath expression on a file.
+    // xmllint's answer to an XPath expression on a file (without the line break it adds).
     std::string xpath(const std::string& file, const std::string& expression)
     {
-        return pp::test::runShell("xmllint --xpath " + shellQuote(expression) + " " + shellQuote(file) + " 2>/dev/null").out;
+        std::string out = pp::test::runShell("xmllint --xpath " + shellQuote(expression) + " " + shellQuote(file) + " 2>/dev/null").out;
+        if (!out.empty() && out.back() == '\n')
+            out.pop_back();
+        return out;
     }
     bool wellFormed(const std::string& file) { return pp::test::runShell("xmllint --noout " + shellQuote(file) + " 2>&1").code == 0; }
 
@@ -216,6 +213,35 @@ TEST_F(CiFormats, LessonGradeJUnitAndSarifFailTheMissedGoals)
     EXPECT_EQ((*goal)["level"], "error");
     EXPECT_NE((*goal)["message"]["text"].get<std::string>().find("goal s3-private missed"), std::string::npos);
     EXPECT_EQ(sarif["runs"][0]["invocations"][0]["exitCode"], 1);
+}
+
+// SARIF from every command validated against the OASIS JSON Schema (tests/data/sarif, draft-04)
+// by an independent validator: Python's jsonschema, when installed (scripts/setup.sh installs it).
+TEST_F(CiFormats, SarifOfEveryCommandValidatesAgainstTheOasisSchema)
+{
+    if (pp::test::runShell("python3 -c 'import jsonschema' 2>&1").code != 0)
+        GTEST_SKIP() << "python3 with the jsonschema module is not installed";
+    const std::string file = brokenDesign();
+    const std::string old = write("old.privatepath", m_ex02.dump(2));
+    const std::string lessonText = readText(PRIVATEPATH_SOURCE_DIR "/resources/lessons/s3-gateway-endpoint.privatepath");
+    const std::string lesson = write("lesson.privatepath", lessonText);
+    const std::vector<std::pair<std::string, std::string>> runs{
+        {"check", "check --format sarif " + shellQuote(file)},
+        {"diff", "diff --format sarif " + shellQuote(old) + " " + shellQuote(file)},
+        {"grade", "lesson grade --format sarif " + shellQuote(lesson) + " " + shellQuote(lesson)},
+    };
+    const std::string validate =
+        "import json, sys, jsonschema\n"
+        "schema = json.load(open(sys.argv[1]))\n"
+        "jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[2])))\n";
+    const std::string script = write("validate.py", validate);
+    for (const auto& [name, arguments] : runs) {
+        const std::string output = write(name + ".sarif", run(arguments).out);
+        const pp::test::ShellResult r =
+            pp::test::runShell("python3 " + shellQuote(script) + " " +
+                               shellQuote(PRIVATEPATH_SOURCE_DIR "/tests/data/sarif/sarif-schema-2.1.0.json") + " " + shellQuote(output) + " 2>&1");
+        EXPECT_EQ(r.code, 0) << name << ": " << r.out;
+    }
 }
 
 } // namespace
