@@ -37,23 +37,24 @@ struct Side {
     std::optional<Design> design;
 };
 
-// Reads and loads one side; "-" is standard input. Loader errors go to err; returns false on failure.
-bool loadSide(const QString& argument, Side& side, Diagnostics& warnings, Streams io)
+// Reads and loads one side; "-" is standard input. `label` (if not empty) names it in reports and
+// messages instead. Loader errors go to err; returns false on failure.
+bool loadSide(const QString& argument, const QString& label, Side& side, Diagnostics& warnings, Streams io)
 {
     Diagnostics problems;
     const LoadLimits limits;
     if (argument == QLatin1String("-")) {
-        side.name = std::string(kStandardInputName);
+        side.name = label.isEmpty() ? std::string(kStandardInputName) : toStdString(label);
         side.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
         if (side.text.size() > limits.maxBytes) {
             io.err << tr("%1: the input is %2 bytes; the limit is %3\n").arg(toQString(side.name)).arg(side.text.size()).arg(limits.maxBytes);
             return false;
         }
     } else {
-        side.name = toStdString(argument);
-        const std::optional<std::string> text = readDesignText(side.name, limits, problems);
+        const std::optional<std::string> text = readDesignText(toStdString(argument), limits, problems);
         if (text)
             side.text = *text;
+        side.name = toStdString(label.isEmpty() ? argument : label);
     }
     if (problems.empty()) {
         LoadResult loaded = loadDesign(side.text, side.name, limits);
@@ -170,6 +171,12 @@ int runDiff(const QStringList& args, Streams io)
                                        tr("SARIF: make file locations relative to this directory (default: the working directory)."),
                                        QStringLiteral("DIR"));
     parser.addOption(sarifBase);
+    const QCommandLineOption oldName(QStringLiteral("old-name"),
+                                     tr("How reports and messages name the old version (e.g. main:net.privatepath when it is read from standard input)."),
+                                     QStringLiteral("NAME"));
+    parser.addOption(oldName);
+    const QCommandLineOption newName(QStringLiteral("new-name"), tr("How reports and messages name the new version."), QStringLiteral("NAME"));
+    parser.addOption(newName);
     parser.addPositionalArgument(QStringLiteral("OLD"), tr("The design before the change, or - for standard input."));
     parser.addPositionalArgument(QStringLiteral("NEW"), tr("The design after the change, or - for standard input."));
     const QString name = QStringLiteral("diff");
@@ -201,8 +208,8 @@ int runDiff(const QStringList& args, Streams io)
     Diagnostics warnings;
     Side before;
     Side after;
-    const bool oldOk = loadSide(positional.at(0), before, warnings, io);
-    const bool newOk = loadSide(positional.at(1), after, warnings, io);
+    const bool oldOk = loadSide(positional.at(0), parser.value(oldName), before, warnings, io);
+    const bool newOk = loadSide(positional.at(1), parser.value(newName), after, warnings, io);
     if (!oldOk || !newOk)
         return InputError;
 

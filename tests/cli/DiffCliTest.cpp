@@ -121,6 +121,15 @@ TEST_F(DiffCli, OldVersionFromStandardInputAsGitShowGivesIt)
     EXPECT_EQ(report["exitCode"], 1);
 }
 
+TEST_F(DiffCli, OldNameLabelsStandardInputInTheReport)
+{
+    const Result r = run("diff --format markdown --old-name main:net.privatepath - " + shellQuote(endpointRemoved()) + " < " +
+                             shellQuote(m_old),
+                         false);
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.out.rfind("### PrivatePath design diff: `main:net.privatepath` → `", 0), 0u) << r.out;
+}
+
 TEST_F(DiffCli, MarkdownIsShortAndWorstFirst)
 {
     json d = m_base;
