@@ -146,6 +146,32 @@ TEST_F(DiffCli, MarkdownIsShortAndWorstFirst)
     EXPECT_LT(r.out.size(), 2000u);
 }
 
+// The example in docs/cli.md is this binary's output for the change it describes.
+TEST_F(DiffCli, DocumentedExampleIsTheRealOutput)
+{
+    std::ifstream in(PRIVATEPATH_SOURCE_DIR "/docs/cli.md");
+    std::stringstream doc;
+    doc << in.rdbuf();
+    const std::string command = "$ git show main:net.privatepath | privatepath diff --old-name main:net.privatepath - net.privatepath\n";
+    const auto from = doc.str().find(command);
+    ASSERT_NE(from, std::string::npos);
+    const auto to = doc.str().find("$ echo $?\n1\n", from);
+    ASSERT_NE(to, std::string::npos);
+    const std::string documented = doc.str().substr(from + command.size(), to - from - command.size());
+
+    json d = m_base;
+    d.erase("vpcEndpoints");
+    d["workloads"].push_back({{"id", "i-web"}, {"subnet", "pub-a"}, {"privateIp", "10.0.0.20"}, {"publicIp", true},
+                              {"securityGroups", {"sg-web"}}});
+    d["securityGroups"].push_back({{"id", "sg-web"}, {"vpc", "vpc-a"},
+                                   {"inbound", {{{"protocol", "tcp"}, {"fromPort", 22}, {"toPort", 22}, {"cidr", "0.0.0.0/0"}}}}});
+    write("net.privatepath", d);
+    const pp::test::ShellResult r = pp::test::runShell("cd " + shellQuote(m_dir.string()) + " && " + shellQuote(PRIVATEPATH_BINARY) +
+                                                       " diff --old-name main:net.privatepath - net.privatepath < old.privatepath");
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.out, documented);
+}
+
 TEST_F(DiffCli, ExitCodesForBadInput)
 {
     EXPECT_EQ(run("diff " + shellQuote(m_old)).code, 2) << "one file";
