@@ -137,6 +137,26 @@ TEST(Sarif, AFindingIsLocatedAtItsResourceInTheFile)
     EXPECT_FALSE((*result)["partialFingerprints"].empty());
 }
 
+TEST(Sarif, TheOtherResourcesOfAFindingAreRelatedLocations)
+{
+    json d = json::parse(readFile(sourcePath("tests/data/examples/ex02.privatepath")));
+    byId(d, "subnets", "app-b")["cidr"] = "10.9.2.0/24"; // outside vpc-a: about the subnet and its VPC
+    const std::string text = d.dump(2);
+    SourceIndex sources;
+    sources.add("net.privatepath", text);
+    const OJ sarif = checkSarif({checked(text, "net.privatepath")}, sources);
+    const OJ* result = resultWithRule(sarif, "SUBNET_OUTSIDE_VPC_CIDR");
+    ASSERT_NE(result, nullptr);
+    const OJ& ids = (*result)["properties"]["ids"];
+    ASSERT_EQ(ids.size(), 2u);
+    EXPECT_EQ(ids[0], "app-b");
+    EXPECT_EQ((*result)["locations"][0]["physicalLocation"]["region"]["startLine"], positionOf(text, "\"id\": \"app-b\"").line);
+    const OJ& related = (*result)["relatedLocations"][0];
+    EXPECT_EQ(related["message"]["text"], ids[1]);
+    EXPECT_EQ(related["physicalLocation"]["region"]["startLine"],
+              positionOf(text, "\"id\": \"" + ids[1].get<std::string>() + "\"").line);
+}
+
 TEST(Sarif, AMissedExpectationIsAnErrorAtTheFlowWithItsPath)
 {
     const std::string text = brokenEx02Text();

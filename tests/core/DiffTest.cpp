@@ -130,6 +130,21 @@ TEST(Diff, FieldOnlyOneSideHasIsShownAsAbsentOnTheOther)
     EXPECT_EQ(vpc->fields[0], (FieldChange{"x-owner", "", "\"network-team\""}));
 }
 
+TEST(Diff, SameIdWithAnotherKindListsTheKindFirst)
+{
+    json before = ex02();
+    before["securityGroups"].push_back({{"id", "guard"}, {"vpc", "vpc-a"}});
+    json after = ex02();
+    after["networkAcls"] = json::array({{{"id", "guard"}, {"vpc", "vpc-a"}}});
+    const DesignDiff d = diffJson(before, after);
+    const ResourceChange* guard = resource(d, "guard");
+    ASSERT_NE(guard, nullptr);
+    EXPECT_EQ(guard->change, ChangeKind::Changed);
+    EXPECT_EQ(guard->kind, Kind::NetworkAcl);
+    ASSERT_FALSE(guard->fields.empty());
+    EXPECT_EQ(guard->fields[0], (FieldChange{"kind", "\"securityGroup\"", "\"networkAcl\""}));
+}
+
 TEST(Diff, FlowBlockedBySecurityGroupChangesVerdictWithoutBecomingPublic)
 {
     json after = ex02();
