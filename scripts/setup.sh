@@ -12,6 +12,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libpng-dev libharfbuzz-dev
   libxml2-utils poppler-utils librsvg2-bin
+  # tests/cli/CiFormatsCliTest validates SARIF against the OASIS schema with Python's jsonschema.
+  python3-jsonschema
   # The Debian package (scripts/package.sh) and its test: CPack's dpkg-shlibdeps needs dpkg-dev
   # and file; the launcher, AppStream metadata and manual page are checked with these validators.
   dpkg-dev file desktop-file-utils appstream groff-base

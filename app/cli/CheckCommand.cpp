@@ -4,6 +4,8 @@
 #include "io/DesignFile.h"
 #include "lint/Lint.h"
 #include "report/CheckReport.h"
+#include "report/JUnit.h"
+#include "report/Sarif.h"
 
 #include <QCommandLineParser>
 #include <algorithm>
@@ -73,9 +75,14 @@ int runCheck(const QStringList& args, Streams io)
                "2 usage error; 3 a file could not be read or parsed."));
     parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QCoreApplication::translate("cli", "Output format: text (default) or json."),
-                                    QStringLiteral("text|json"), QStringLiteral("text"));
+                                    QCoreApplication::translate("cli", "Output format: text (default), json, sarif or junit."),
+                                    QStringLiteral("text|json|sarif|junit"), QStringLiteral("text"));
     parser.addOption(format);
+    const QCommandLineOption sarifBase(
+        QStringLiteral("sarif-base"),
+        QCoreApplication::translate("cli", "SARIF: make file locations relative to this directory (default: the working directory)."),
+        QStringLiteral("DIR"));
+    parser.addOption(sarifBase);
     const QCommandLineOption flowOption(QStringLiteral("flow"),
                                         QCoreApplication::translate("cli", "Report only the flow with this id."),
                                         QStringLiteral("ID"));
@@ -85,8 +92,8 @@ int runCheck(const QStringList& args, Streams io)
     if (const auto done = parseSubcommand(parser, args, QStringLiteral("check"), io))
         return *done;
     const QString formatName = parser.value(format);
-    if (formatName != QLatin1String("text") && formatName != QLatin1String("json")) {
-        io.err << QCoreApplication::translate("cli", "Unknown format '%1'; use text or json.\n").arg(formatName);
+    if (!QStringList{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("sarif"), QStringLiteral("junit")}.contains(formatName)) {
+        io.err << QCoreApplication::translate("cli", "Unknown format '%1'; use text, json, sarif or junit.\n").arg(formatName);
         return UsageError;
     }
     const QStringList files = parser.positionalArguments();
@@ -120,6 +127,20 @@ int runCheck(const QStringList& args, Streams io)
 
     if (formatName == QLatin1String("json")) {
         io.out << toQString(checkReportJson(checks).dump(2)) << "\n";
+        return checkExitCode(checks);
+    }
+    if (formatName == QLatin1String("sarif")) {
+        SourceIndex sources;
+        for (const FileCheck& check : checks)
+            if (check.loaded)
+                sources.addFile(check.file);
+        const SarifOptions options{toStdString(parser.value(sarifBase))};
+        io.out << toQString(checkSarif(checks, sources, options).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+               << "\n";
+        return checkExitCode(checks);
+    }
+    if (formatName == QLatin1String("junit")) {
+        io.out << toQString(checkJUnit(checks));
         return checkExitCode(checks);
     }
 

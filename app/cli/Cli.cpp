@@ -47,6 +47,7 @@ QString overview()
         "  check FILE...      Load designs; print findings, every flow's verdict and path, exposure and policies.\n"
         "  query FILE --from SCOPE --to SCOPE [--protocol P --port N]\n"
         "                     What can reach what: the verdict and path of every pair of the two scopes.\n"
+        "  diff OLD NEW       Compare two versions of a design: changed resources, verdicts, paths, exposure.\n"
         "  generate           Write a generated design of a given size (for benchmarks).\n"
         "  format FILE...     Rewrite designs in the canonical layout (--check to only verify).\n"
         "  schema             Print the JSON Schema of the file format (--markdown: field reference).\n"
@@ -61,7 +62,8 @@ QString overview()
         "Run 'privatepath <command> --help' for a command's options.\n"
         "\n"
         "Exit codes: 0 ok; 1 the design has errors, a flow misses its expected verdict or a policy is violated\n"
-        "            (format --check: a file is not canonical; lesson: a goal missed, locked\n"
+        "            (diff: the change opens a public path, exposes a workload or breaks an expect;\n"
+        "            format --check: a file is not canonical; lesson: a goal missed, locked\n"
         "            resources changed or another lesson);\n"
         "            2 usage error; 3 a file could not be read or parsed; 4 an output could not be written.\n");
 }
@@ -92,6 +94,8 @@ int runCommandLine(const QStringList& args, Streams io)
         return runImport(rest, io);
     if (command == QLatin1String("query"))
         return runQuery(rest, io);
+    if (command == QLatin1String("diff"))
+        return runDiff(rest, io);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(overview());

@@ -12,7 +12,8 @@ namespace pp::cli {
 // Exit codes of every subcommand (documented in docs/cli.md and `privatepath --help`).
 enum ExitCode : int {
     Ok = 0,               // success; for `check`: no error findings, every expected verdict met, every policy holds
-    FindingErrors = 1,    // `check`: a design has error findings (or a flow misses its expected verdict, or a policy is violated)
+    FindingErrors = 1,    // `check`: a design has error findings (or a flow misses its expected verdict, or a policy is violated);
+                          // `diff`: the change opens a public path, exposes a workload or breaks an `expect`
     UsageError = 2,       // bad arguments
     InputError = 3,       // a file could not be read or parsed
     OutputError = 4,      // an output file could not be written
@@ -32,6 +33,7 @@ int runExport(const QStringList& args, Streams io); // needs a QApplication (off
 int runLesson(const QStringList& args, Streams io); // `lesson grade` and `lesson check`
 int runImport(const QStringList& args, Streams io); // `import terraform`
 int runQuery(const QStringList& args, Streams io);
+int runDiff(const QStringList& args, Streams io);
 
 // The parser's help text with the usage line naming the subcommand ("privatepath check"):
 // QCommandLineParser always prints the program path there.

@@ -5,7 +5,9 @@
 
 #include "io/DesignFile.h"
 #include "lesson/Grading.h"
+#include "report/JUnit.h"
 #include "report/LessonReport.h"
+#include "report/Sarif.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -111,9 +113,13 @@ int runGrade(const QStringList& args, Streams io)
         "Exit codes: 0 every submission passes every goal and is untampered; 1 a goal missed, a locked\n"
         "resource changed or another lesson; 2 usage error; 3 a file could not be read or parsed."));
     parser.addHelpOption();
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text (default), json or csv."),
-                                    QStringLiteral("text|json|csv"), QStringLiteral("text"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text (default), json, csv, sarif or junit."),
+                                    QStringLiteral("text|json|csv|sarif|junit"), QStringLiteral("text"));
     parser.addOption(format);
+    const QCommandLineOption sarifBase(QStringLiteral("sarif-base"),
+                                       tr("SARIF: make file locations relative to this directory (default: the working directory)."),
+                                       QStringLiteral("DIR"));
+    parser.addOption(sarifBase);
     parser.addPositionalArgument(QStringLiteral("LESSON"), tr("The lesson file (its design is the start)."));
     parser.addPositionalArgument(QStringLiteral("SUBMISSION"), tr("Submitted design files or folders."),
                                  QStringLiteral("SUBMISSION..."));
@@ -121,8 +127,10 @@ int runGrade(const QStringList& args, Streams io)
     if (const auto done = parseSubcommand(parser, args, name, io))
         return *done;
     const QString formatName = parser.value(format);
-    if (formatName != QLatin1String("text") && formatName != QLatin1String("json") && formatName != QLatin1String("csv")) {
-        io.err << tr("Unknown format '%1'; use text, json or csv.\n").arg(formatName);
+    if (!QStringList{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("sarif"),
+                     QStringLiteral("junit")}
+             .contains(formatName)) {
+        io.err << tr("Unknown format '%1'; use text, json, csv, sarif or junit.\n").arg(formatName);
         return UsageError;
     }
     const QStringList positional = parser.positionalArguments();
@@ -154,6 +162,20 @@ int runGrade(const QStringList& args, Streams io)
     }
     if (formatName == QLatin1String("csv")) {
         io.out << toQString(gradeReportCsv(*start, grades));
+        return exitCode;
+    }
+    if (formatName == QLatin1String("sarif")) {
+        SourceIndex sources;
+        for (const SubmissionGrade& g : grades)
+            if (g.status != SubmissionStatus::Unreadable)
+                sources.addFile(g.file);
+        const SarifOptions options{toStdString(parser.value(sarifBase))};
+        io.out << toQString(gradeSarif(grades, sources, options).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace))
+               << "\n";
+        return exitCode;
+    }
+    if (formatName == QLatin1String("junit")) {
+        io.out << toQString(gradeJUnit(*start, grades));
         return exitCode;
     }
     const Lesson& lesson = *start->lesson;
@@ -236,7 +258,7 @@ int runLesson(const QStringList& args, Streams io)
         return runGrade(rest, io);
     if (sub == QLatin1String("check"))
         return runLessonCheck(rest, io);
-    const QString usage = tr("Usage: privatepath lesson grade LESSON SUBMISSION... [--format text|json|csv]\n"
+    const QString usage = tr("Usage: privatepath lesson grade LESSON SUBMISSION... [--format text|json|csv|sarif|junit]\n"
                              "       privatepath lesson check LESSON [--format text|json]\n");
     if (sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
         io.out << usage;

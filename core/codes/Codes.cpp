@@ -118,6 +118,8 @@ const std::vector<CodeInfo>& allCodes()
         {"LOCKED_RESOURCE_CHANGED", Lesson, "", "A submission changed a field of a resource the lesson locks."},
         {"LOCKED_FLOW_DELETED", Lesson, "", "A submission deleted a flow the lesson locks."},
         {"LOCKED_FLOW_CHANGED", Lesson, "", "A submission changed a field of a flow the lesson locks."},
+        {"LESSON_GOAL_MISSED", Lesson, "", "A submission misses a lesson goal (the goal's reasons follow in its own codes)."},
+        {"SUBMISSION_OTHER_LESSON", Lesson, "", "A submission belongs to another lesson, or has no lesson section, and was not graded."},
         // Policies (`policies` in the design file): why one is violated, with the path's own codes.
         {"POLICY_PUBLIC_PATH", Policy, "", "`private-only`: a source in scope A reaches a destination over a public path."},
         {"POLICY_INTERNET_EGRESS", Policy, "", "`private-only`: a workload in scope A can open connections to the internet."},
@@ -127,6 +129,14 @@ const std::vector<CodeInfo>& allCodes()
         {"POLICY_REACHES_PUBLICLY", Policy, "", "`must-reach`: a source in scope A reaches a destination in scope B only over a public path."},
         {"POLICY_BYPASSES_VIA", Policy, "", "`only-via`: a connection from scope A to scope B visits none of the policy's `via` resources."},
         {"POLICY_SCOPE_EMPTY", Policy, "", "A policy's scope selects no endpoint, so the policy would check nothing (a misspelt tag or an emptied subnet)."},
+        // CI reports (`--format sarif` and `--format junit`).
+        {"FLOW_EXPECTATION_NOT_MET", Review, "", "A flow's verdict differs from its `expect`."},
+        {"FLOW_PUBLIC", Review, "", "A flow without `expect` leaves the private network (its verdict is public)."},
+        {"WORKLOAD_INTERNET_EGRESS", Review, "", "A workload can open connections to the internet."},
+        {"WORKLOAD_INTERNET_INGRESS", Review, "", "A workload can be reached from the internet."},
+        {"DIFF_NEW_PUBLIC_PATH", Review, "", "The change makes a flow public: it was private or unreachable, or is new and public."},
+        {"DIFF_NEW_EXPOSURE", Review, "", "The change lets a workload reach the internet, be reached from it, or opens a port to public sources."},
+        {"DIFF_EXPECTATION_BROKEN", Review, "", "The change makes a flow miss its `expect` (it met it before, or is new)."},
     };
     return codes;
 }

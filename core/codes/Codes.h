@@ -13,6 +13,8 @@ enum class CodeUse {
     Analysis, // a reason or note on a flow's path
     Lesson,   // why a lesson goal is missed, or a problem `privatepath lesson check` finds in a lesson
     Policy,   // why a policy of the design is violated (policy/PolicyCheck.h)
+    Review,   // a fact CI reports carry besides findings (SARIF and JUnit of `check`, `diff`, `lesson grade`):
+              // a missed `expect`, internet exposure, what a change made public
 };
 
 struct CodeInfo {

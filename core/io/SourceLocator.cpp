@@ -117,6 +117,61 @@ public:
             ++m_pos;
         }
     }
+    // Reads the object at the cursor, calling `member(key, keyOffset)` with the cursor on each
+    // member's value; `member` must consume the value (or leave it to skipValue by returning false).
+    template <class F>
+    void forEachMember(F&& member)
+    {
+        skipSpace();
+        if (m_pos >= m_text.size() || m_text[m_pos] != '{')
+            return skipValue();
+        ++m_pos;
+        while (true) {
+            skipSpace();
+            if (m_pos >= m_text.size() || m_text[m_pos] != '"')
+                break;
+            const std::size_t at = m_pos;
+            const std::string name = readString();
+            skipSpace();
+            ++m_pos; // ':'
+            skipSpace();
+            if (!member(name, at))
+                skipValue();
+            skipSpace();
+            if (m_pos >= m_text.size() || m_text[m_pos] != ',')
+                break;
+            ++m_pos;
+        }
+        if (m_pos < m_text.size() && m_text[m_pos] == '}')
+            ++m_pos;
+    }
+    // Reads the array at the cursor, calling `element()` with the cursor on each element, which
+    // it must consume.
+    template <class F>
+    void forEachElement(F&& element)
+    {
+        skipSpace();
+        if (m_pos >= m_text.size() || m_text[m_pos] != '[')
+            return skipValue();
+        ++m_pos;
+        while (true) {
+            skipSpace();
+            if (m_pos >= m_text.size() || m_text[m_pos] == ']')
+                break;
+            element();
+            skipSpace();
+            if (m_pos >= m_text.size() || m_text[m_pos] != ',')
+                break;
+            ++m_pos;
+        }
+        if (m_pos < m_text.size() && m_text[m_pos] == ']')
+            ++m_pos;
+    }
+    char peek()
+    {
+        skipSpace();
+        return m_pos < m_text.size() ? m_text[m_pos] : '\0';
+    }
     bool atArray()
     {
         skipSpace();
@@ -163,6 +218,45 @@ TextPosition positionOfOffset(std::string_view text, std::size_t offset)
         }
     }
     return p;
+}
+
+std::unordered_map<std::string, TextPosition> locateIds(std::string_view text)
+{
+    std::vector<std::pair<std::size_t, std::string>> found; // offset of the "id" key, the id
+    Scanner scanner(text);
+    scanner.forEachMember([&](const std::string&, std::size_t) {
+        if (!scanner.atArray())
+            return false;
+        scanner.forEachElement([&] {
+            if (scanner.peek() != '{')
+                return scanner.skipValue();
+            scanner.forEachMember([&](const std::string& key, std::size_t keyOffset) {
+                if (key != "id" || scanner.peek() != '"')
+                    return false;
+                found.emplace_back(keyOffset, scanner.readString());
+                return true;
+            });
+        });
+        return true;
+    });
+    // Offsets grow in text order already; one walk turns them all into positions.
+    std::unordered_map<std::string, TextPosition> positions;
+    positions.reserve(found.size());
+    TextPosition at{1, 1};
+    std::size_t offset = 0;
+    for (const auto& [target, id] : found) {
+        for (; offset < target && offset < text.size(); ++offset) {
+            const auto byte = static_cast<unsigned char>(text[offset]);
+            if (byte == '\n') {
+                ++at.line;
+                at.column = 1;
+            } else if ((byte & 0xC0) != 0x80) { // not a UTF-8 continuation byte: a new code point
+                ++at.column;
+            }
+        }
+        positions.emplace(id, at);
+    }
+    return positions;
 }
 
 TextPosition locateJsonPointer(std::string_view text, std::string_view pointer)

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace pp {
 
@@ -16,6 +17,14 @@ struct TextPosition {
 // document for "". Only used to report problems, so it scans on demand instead of recording
 // positions while loading. Expects text that nlohmann::json parsed and nesting within limits.
 TextPosition locateJsonPointer(std::string_view text, std::string_view pointer);
+
+// Where each resource and flow stands in a design file: for every object in an array that is a
+// member of the top-level object (the resource collections and `flows`) and has a string member
+// `id`, the position of that `"id"` key. One pass over the text, so a report can locate thousands
+// of findings without scanning the file once per finding. The column counts Unicode code points
+// (not bytes), as SARIF's `unicodeCodePoints` column kind does. The first occurrence of an id
+// wins; lesson solutions (nested deeper) are not searched. Expects text that nlohmann::json parsed.
+std::unordered_map<std::string, TextPosition> locateIds(std::string_view text);
 
 // Line and column of a byte offset.
 TextPosition positionOfOffset(std::string_view text, std::size_t offset);

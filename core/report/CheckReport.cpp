@@ -129,6 +129,48 @@ nlohmann::ordered_json policyResultJson(const PolicyResult& p)
     return item;
 }
 
+std::string flowPathText(const FlowResult& r)
+{
+    std::string out;
+    for (std::size_t i = 0; i < r.path.size(); ++i) {
+        const Hop& h = r.path[i];
+        out += std::to_string(i + 1) + ". " + h.resource + " " + h.action + " " + h.detail;
+        if (r.leavesAt && *r.leavesAt == i)
+            out += "  <- leaves the private network";
+        out += "\n";
+    }
+    auto explanations = [&](const char* label, const std::vector<Explanation>& list) {
+        for (const Explanation& e : list)
+            out += std::string(label) + " [" + e.code + "]" + (e.resource.empty() ? "" : " at " + e.resource) + ": " + e.message + "\n";
+    };
+    explanations("blocked", r.blocking);
+    explanations("hint", r.hints);
+    explanations("note", r.notes);
+    return out;
+}
+
+std::string flowPathLine(const FlowResult& r)
+{
+    std::string out;
+    for (const Hop& h : r.path)
+        out += (out.empty() ? "" : " > ") + h.resource;
+    return out;
+}
+
+nlohmann::ordered_json findingJson(const Finding& finding)
+{
+    nlohmann::ordered_json item = nlohmann::ordered_json::object();
+    item["severity"] = severityName(finding.severity);
+    item["code"] = finding.code;
+    const CodeInfo* info = findCode(finding.code);
+    item["rule"] = info ? std::string(info->rule) : std::string();
+    item["ids"] = finding.ids;
+    if (!finding.route.empty())
+        item["route"] = finding.route; // the one route of the table ids[0] it is about
+    item["message"] = finding.message;
+    return item;
+}
+
 nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
 {
     using OJ = nlohmann::ordered_json;
@@ -145,18 +187,8 @@ nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
             diagnostics.push_back(diagnosticJson(d));
         file["diagnostics"] = std::move(diagnostics);
         OJ findings = OJ::array();
-        for (const Finding& finding : f.findings) {
-            OJ item = OJ::object();
-            item["severity"] = severityName(finding.severity);
-            item["code"] = finding.code;
-            const CodeInfo* info = findCode(finding.code);
-            item["rule"] = info ? std::string(info->rule) : std::string();
-            item["ids"] = finding.ids;
-            if (!finding.route.empty())
-                item["route"] = finding.route; // the one route of the table ids[0] it is about
-            item["message"] = finding.message;
-            findings.push_back(std::move(item));
-        }
+        for (const Finding& finding : f.findings)
+            findings.push_back(findingJson(finding));
         file["findings"] = std::move(findings);
         OJ flows = OJ::array();
         for (const FlowResult& r : f.flows) {

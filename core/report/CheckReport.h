@@ -49,6 +49,16 @@ void addTraceJson(nlohmann::ordered_json& object, const FlowResult& result);
 // violations (each with code, rule, message, source, destination and the trace), omitted.
 nlohmann::ordered_json policyResultJson(const PolicyResult& result);
 
+// A finding as the check report writes it: {severity, code, rule, ids, route (when set), message}.
+nlohmann::ordered_json findingJson(const Finding& finding);
+
+// A flow's path for CI reports: one numbered line per hop ("  1. i-app source opens tcp 443 to
+// s3"), the hop where it leaves the private network marked, then its blocking reasons, hints and
+// notes as "blocked [CODE] at RESOURCE: MESSAGE". English, like the messages it carries.
+std::string flowPathText(const FlowResult& flow);
+// The hops' resources on one line: "i-app > rt-app > nat-a > igw-a > s3".
+std::string flowPathLine(const FlowResult& flow);
+
 // The machine-readable report (`check --format json`), documented in docs/analysis-report.md.
 // Deterministic: same files, same bytes.
 nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files);
