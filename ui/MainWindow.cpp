@@ -19,6 +19,8 @@
 #include "panels/IssuesPanel.h"
 #include "panels/PalettePanel.h"
 #include "panels/PathPanel.h"
+#include "policy/PoliciesPanel.h"
+#include "compare/ComparePanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -80,7 +82,14 @@ MainWindow::MainWindow(QWidget* parent)
         int errors = 0;
         for (const Finding& f : m_document->analysis().findings)
             errors += f.severity == Severity::Error;
-        m_summary->setText(tr("%1 private · %2 public · %3 unreachable · %4 error(s)").arg(counts[0]).arg(counts[1]).arg(counts[2]).arg(errors));
+        QString summary = tr("%1 private · %2 public · %3 unreachable · %4 error(s)").arg(counts[0]).arg(counts[1]).arg(counts[2]).arg(errors);
+        if (!m_document->design().policies.empty()) {
+            int violated = 0;
+            for (const PolicyResult& p : m_document->policyResults())
+                violated += p.satisfied() ? 0 : 1;
+            summary += tr(" · %1 of %2 policies violated").arg(violated).arg(m_document->design().policies.size());
+        }
+        m_summary->setText(summary);
     });
     connect(m_issues, &IssuesPanel::showResources, m_view, &DiagramView::centreOn);
     connect(m_view, &DiagramView::natGatewayAdded, this, &MainWindow::offerNatRoutes);
@@ -161,8 +170,22 @@ void MainWindow::createDocks()
     m_paletteDock = dock(tr("Palette"), m_palette, QStringLiteral("paletteDock"));
     m_issues = new IssuesPanel(*m_document, this);
     m_issuesDock = dock(tr("Issues"), m_issues, QStringLiteral("issuesDock"));
+    m_policies = new PoliciesPanel(*m_document, this);
+    m_policiesDock = dock(tr("Policies"), m_policies, QStringLiteral("policiesDock"));
+    m_policies->setSelectionSource([this] {
+        QStringList ids;
+        for (const ResourceId& id : m_scene->selectedResources())
+            ids << QString::fromStdString(id.str());
+        return ids;
+    });
+    connect(m_policies, &PoliciesPanel::showViolation, this, &MainWindow::showViolation);
+    connect(m_policies, &PoliciesPanel::clearViolation, this, [this] { m_scene->showTrace(std::nullopt); });
+    connect(m_issues, &IssuesPanel::showViolation, this, &MainWindow::showViolation);
     m_path = new PathPanel(*m_document, this);
     m_pathDock = dock(tr("Flow path"), m_path, QStringLiteral("pathDock"));
+    m_compare = new ComparePanel(*m_document, *m_scene, *m_view, this);
+    m_compareDock = dock(tr("Compare"), m_compare, QStringLiteral("compareDock"));
+    connect(m_compare, &ComparePanel::comparingChanged, m_compareDock, &QDockWidget::setVisible);
     for (QWidget* panel : std::initializer_list<QWidget*>{m_issues, m_path})
         panel->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_issues, &QWidget::customContextMenuRequested, this, &MainWindow::issuesMenu);
@@ -190,10 +213,11 @@ void MainWindow::createDocks()
 void MainWindow::resetLayout()
 {
     // One column at the right, so the canvas keeps most of the window (at 1600 x 1000, over
-    // 70 %): the overview on top, then Inspector | History, then Palette | Issues | Flow path, as
-    // tabs. Every dock can be closed (View menu), moved and floated; the layout is remembered.
+    // 70 %): the overview on top, then Inspector | History, then Palette | Issues | Policies |
+    // Flow path, as tabs. Every dock can be closed (View menu), moved and floated; the layout is remembered.
     const QList<QDockWidget*> column{m_navigatorDock, m_inspectorDock, m_paletteDock};
-    for (QDockWidget* d : {m_navigatorDock, m_inspectorDock, m_historyDock, m_paletteDock, m_issuesDock, m_pathDock, m_lessonDock}) {
+    for (QDockWidget* d : {m_navigatorDock, m_inspectorDock, m_historyDock, m_paletteDock, m_issuesDock, m_policiesDock, m_pathDock,
+                           m_lessonDock, m_compareDock}) {
         d->setFloating(false);
         removeDockWidget(d);
     }
@@ -201,9 +225,12 @@ void MainWindow::resetLayout()
         addDockWidget(Qt::RightDockWidgetArea, d, Qt::Vertical);
     tabifyDockWidget(m_inspectorDock, m_historyDock);
     tabifyDockWidget(m_paletteDock, m_issuesDock);
-    tabifyDockWidget(m_issuesDock, m_pathDock);
+    tabifyDockWidget(m_issuesDock, m_policiesDock);
+    tabifyDockWidget(m_policiesDock, m_pathDock);
     tabifyDockWidget(m_pathDock, m_lessonDock);
-    for (QDockWidget* d : {m_navigatorDock, m_inspectorDock, m_historyDock, m_paletteDock, m_issuesDock, m_pathDock})
+    tabifyDockWidget(m_lessonDock, m_compareDock);
+    m_compareDock->setVisible(m_compare->isComparing());
+    for (QDockWidget* d : {m_navigatorDock, m_inspectorDock, m_historyDock, m_paletteDock, m_issuesDock, m_policiesDock, m_pathDock})
         d->show();
     m_inspectorDock->raise();
     m_paletteDock->raise();
@@ -272,6 +299,8 @@ void MainWindow::selectionChanged()
     const auto* flow = items.size() == 1 ? dynamic_cast<FlowItem*>(items.first()) : nullptr;
     m_scene->showFlowPath(flow ? flow->flowId() : FlowId());
     m_path->showFlow(flow ? flow->flowId() : FlowId());
+    if (!m_showingViolation && !items.isEmpty())
+        m_scene->showTrace(std::nullopt); // the user picked something else: the violation's path goes
     if (flow) {
         m_inspector->showFlow(flow->flowId());
         return;
@@ -282,6 +311,16 @@ void MainWindow::selectionChanged()
             return;
         }
     m_inspector->clearSelection();
+}
+
+void MainWindow::showViolation(const FlowResult& path, const QStringList& ids, bool centre)
+{
+    if (centre) {
+        m_showingViolation = true;
+        m_view->centreOn(ids);
+        m_showingViolation = false;
+    }
+    m_scene->showTrace(path);
 }
 
 void MainWindow::flowAdded(const QString& flow)

@@ -5,6 +5,7 @@
 #include <memory>
 
 #ifndef Q_MOC_RUN
+#include "analysis/AnalysisResult.h"
 #include "model/Id.h"
 #endif
 
@@ -27,6 +28,8 @@ class PalettePanel;
 class InspectorPanel;
 class IssuesPanel;
 class PathPanel;
+class PoliciesPanel;
+class ComparePanel;
 class Navigator;
 class LessonPanel;
 class LessonMenu;
@@ -37,8 +40,8 @@ class RecoveryDialog;
 struct DiskState;
 struct RecoveryEntry;
 
-// The editor window: canvas in the middle; palette, inspector, issues, flow path, lesson and undo
-// history in docks; the standard File / Edit / View / Help menus and shortcuts, the Lesson menu
+// The editor window: canvas in the middle; palette, inspector, issues, policies, flow path, lesson
+// and undo history in docks; the standard File / Edit / View / Help menus and shortcuts, the Lesson menu
 // (lesson/LessonMenu.h), and context menus on the canvas and the panels. Its implementation is split by responsibility:
 // MainWindow.cpp (window, docks), MainWindowFile.cpp (open, save, file lock, changes on disk,
 // crash recovery), MainWindowEdit.cpp (edit actions), MainWindowMenus.cpp (menus and context menus).
@@ -79,9 +82,11 @@ public:
     IssuesPanel* issuesPanel() const { return m_issues; }
     Navigator* navigator() const { return m_navigator; }
     LessonPanel* lessonPanel() const { return m_lesson; }
+    PoliciesPanel* policiesPanel() const { return m_policies; }
+    ComparePanel* comparePanel() const { return m_compare; }
     // Which layout of the docks saveState()/restoreState() write and accept: a state saved by an
     // older layout is ignored (the default layout is used instead).
-    static constexpr int kLayoutVersion = 3; // 3: the Lesson dock
+    static constexpr int kLayoutVersion = 4; // 3: the Lesson dock; 4: the Policies dock
 
     // The window's action with this object name (menus, toolbar, tests).
     QAction* action(const QString& name) const;
@@ -112,6 +117,9 @@ public slots:
     // Renames the selected resource or flow in place on the canvas.
     void renameSelection();
     void exportDiagram();
+    // File → Compare with…: asks for another version of the design (or takes `path`) and marks
+    // what changed since it on the canvas, with the Compare dock to step through the changes.
+    bool compareWith(const QString& path = {});
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -138,6 +146,9 @@ private:
     void drawWhereTheModelSays();
     void selectAfterEdit(const QStringList& ids);
     void flowAdded(const QString& flow);
+    // A policy violation chosen in the Policies or Issues panel: its path ringed on the canvas
+    // (and, when `centre`, the view brought to it with its ends selected).
+    void showViolation(const FlowResult& path, const QStringList& ids, bool centre);
     void sealNudge();
     // Context menus.
     void canvasMenu(QPointF scenePos, QPoint globalPos);
@@ -164,6 +175,11 @@ private:
     QDockWidget* m_lessonDock = nullptr;
     LessonPanel* m_lesson = nullptr;
     LessonMenu* m_lessonMenu = nullptr;
+    PoliciesPanel* m_policies = nullptr;
+    QDockWidget* m_policiesDock = nullptr;
+    ComparePanel* m_compare = nullptr;
+    QDockWidget* m_compareDock = nullptr;
+    bool m_showingViolation = false; // the selection changes to show a violation: keep its path
     Navigator* m_navigator = nullptr;
     QToolButton* m_zoomButton = nullptr;
     QTimer* m_nudgeSeal = nullptr;

@@ -6,6 +6,7 @@
 
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
+#include "compare/ComparePanel.h"
 #include "document/AutoSaver.h"
 #include "document/DiskWatcher.h"
 #include "document/Document.h"
@@ -15,6 +16,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -332,6 +334,27 @@ bool MainWindow::openRecovered(const RecoveryEntry& entry)
     // The file changed since the crashed session loaded it: Save will ask.
     if (DiskState now = DiskState::of(entry.originalPath); entry.original.exists && !now.sameContent(entry.original))
         showChangedOnDisk(entry.originalPath, now);
+    return true;
+}
+
+bool MainWindow::compareWith(const QString& path)
+{
+    QString file = path;
+    if (file.isEmpty()) {
+        const QString start = m_document->filePath().isEmpty() ? QString() : QFileInfo(m_document->filePath()).absolutePath();
+        file = QFileDialog::getOpenFileName(this, tr("Compare with"), start, tr("PrivatePath designs (*.privatepath *.json)"));
+        if (file.isEmpty())
+            return false;
+    }
+    QString error;
+    if (!m_compare->compareWith(file, &error)) {
+        m_lastError = error;
+        QMessageBox::warning(this, tr("Compare with"), tr("%1 cannot be compared:\n\n%2").arg(QFileInfo(file).fileName(), error));
+        return false;
+    }
+    m_compareDock->show();
+    m_compareDock->raise();
+    statusBar()->showMessage(tr("Comparing with %1: its changes are marked on the canvas.").arg(QFileInfo(file).fileName()), 8000);
     return true;
 }
 

@@ -16,6 +16,7 @@
 #include "panels/InspectorPanel.h"
 #include "panels/IssuesPanel.h"
 #include "panels/PathPanel.h"
+#include "policy/PoliciesPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -71,6 +72,7 @@ void MainWindow::createActions()
     addAction(file, QStringLiteral("actionSaveAs"), tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
     addAction(file, QStringLiteral("actionRecover"), tr("Recover &Unsaved Changes…"), {}, [this] { offerRecovery(true); });
     file->addSeparator();
+    addAction(file, QStringLiteral("actionCompareWith"), tr("Co&mpare with…"), {}, [this] { compareWith(); });
     onBar(addAction(file, QStringLiteral("actionExport"), tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportDiagram(); },
                     QStringLiteral(":/icons/actions/export.svg")));
     file->addSeparator();
@@ -223,6 +225,12 @@ void MainWindow::createEditActions(QMenu* edit, QToolBar* bar)
         m_find->selectAll();
     });
     edit->addActions({action(QStringLiteral("actionFindNext")), action(QStringLiteral("actionFindPrevious"))});
+    edit->addSeparator();
+    addAction(edit, QStringLiteral("actionAddPolicy"), tr("Add &Policy…"), {}, [this] {
+        m_policiesDock->show();
+        m_policiesDock->raise();
+        m_policies->addPolicy();
+    });
 }
 
 void MainWindow::canvasMenu(QPointF scenePos, QPoint globalPos)

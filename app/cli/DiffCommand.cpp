@@ -4,6 +4,7 @@
 #include "cli/Cli.h"
 
 #include "io/DesignFile.h"
+#include "report/CheckReport.h"
 #include "report/DiffReport.h"
 #include "report/JUnit.h"
 #include "report/Sarif.h"
@@ -74,7 +75,7 @@ bool loadSide(const QString& argument, const QString& label, Side& side, Diagnos
 void printText(QTextStream& out, const DiffFiles& files, const DesignDiff& diff)
 {
     out << tr("diff %1 -> %2\n").arg(toQString(files.before), toQString(files.after));
-    for (const ResourceChange& r : diff.resources) {
+    for (const ResourceDiff& r : diff.resources) {
         const QString what = QStringLiteral("%1 (%2)").arg(toQString(r.id), toQString(std::string(kindInfo(r.kind).name)));
         if (r.change == ChangeKind::Added)
             out << tr("resource added: %1\n").arg(what);
@@ -86,7 +87,7 @@ void printText(QTextStream& out, const DiffFiles& files, const DesignDiff& diff)
             out << "    " << toQString(f.field) << ": " << (f.before.empty() ? tr("(absent)") : toQString(f.before)) << " -> "
                 << (f.after.empty() ? tr("(absent)") : toQString(f.after)) << "\n";
     }
-    for (const FlowChange& f : diff.flows) {
+    for (const FlowDiff& f : diff.flows) {
         const QString id = toQString(f.flow);
         if (f.change == ChangeKind::Removed) {
             out << tr("flow %1 removed (was %2)\n").arg(id, verdictWord(f.verdictBefore));
@@ -111,7 +112,7 @@ void printText(QTextStream& out, const DiffFiles& files, const DesignDiff& diff)
         if (f.pathChanged || f.change == ChangeKind::Added || f.newlyPublic())
             out << tr("    path now:    %1\n").arg(joinIds(f.pathAfter, QStringLiteral(" > ")));
     }
-    for (const ExposureChange& e : diff.exposure) {
+    for (const ExposureDiff& e : diff.exposure) {
         QStringList facts;
         if (e.gainedIngress)
             facts << tr("now reachable from the internet via %1").arg(joinIds(e.after.ingressVia, QStringLiteral(", ")));
@@ -135,16 +136,44 @@ void printText(QTextStream& out, const DiffFiles& files, const DesignDiff& diff)
         printFinding(tr("finding introduced"), f);
     for (const Finding& f : diff.findingsFixed)
         printFinding(tr("finding fixed"), f);
+    for (const PolicyDiff& p : diff.policies) {
+        const QString id = toQString(p.policy);
+        const QString kind = toQString(std::string(enumName(p.kind)));
+        if (p.change == ChangeKind::Removed) {
+            out << tr("policy %1 (%2) removed (it %3)\n").arg(id, kind, p.satisfiedBefore == false ? tr("was violated") : tr("held"));
+            continue;
+        }
+        const QString now = p.satisfiedAfter == true ? tr("holds") : tr("%1 violation(s)").arg(p.violationsAfter);
+        if (p.change == ChangeKind::Added)
+            out << tr("policy %1 (%2) added: %3").arg(id, kind, now);
+        else
+            out << tr("policy %1 (%2): %3 -> %4")
+                       .arg(id, kind, p.satisfiedBefore == true ? tr("holds") : tr("%1 violation(s)").arg(p.violationsBefore), now);
+        if (p.newlyViolated())
+            out << tr("  NEWLY VIOLATED");
+        else if (p.newlySatisfied())
+            out << tr("  (holds again)");
+        out << "\n";
+        for (const FieldChange& c : p.fields)
+            out << "    " << toQString(c.field) << ": " << (c.before.empty() ? tr("(absent)") : toQString(c.before)) << " -> "
+                << (c.after.empty() ? tr("(absent)") : toQString(c.after)) << "\n";
+        for (const PolicyViolation& v : p.newViolations)
+            out << tr("    new: %1 -> %2 [%3] via %4\n")
+                       .arg(toQString(v.source), toQString(v.destination), toQString(v.code), toQString(flowPathLine(v.path)));
+        if (p.fixedViolations > 0)
+            out << tr("    %1 violation(s) fixed\n").arg(p.fixedViolations);
+    }
     const DiffGate gate = diff.gate();
     out << tr("%1 resource change(s), %2 flow change(s), %3 finding(s) introduced, %4 fixed; "
-              "%5 new public path(s), %6 newly exposed workload(s), %7 broken expectation(s)\n")
+              "%5 new public path(s), %6 newly exposed workload(s), %7 broken expectation(s), %8 policy(ies) newly violated\n")
                .arg(diff.resources.size())
                .arg(diff.flows.size())
                .arg(diff.findingsIntroduced.size())
                .arg(diff.findingsFixed.size())
                .arg(gate.newPublicFlows)
                .arg(gate.newExposure)
-               .arg(gate.brokenExpectations);
+               .arg(gate.brokenExpectations)
+               .arg(gate.violatedPolicies);
 }
 
 } // namespace
@@ -155,9 +184,11 @@ int runDiff(const QStringList& args, Streams io)
     parser.setApplicationDescription(tr(
         "Compare two versions of a design: resources added, removed and changed (field by field), flows\n"
         "whose verdict or path changed, new internet exposure and public paths, findings introduced and\n"
-        "fixed. Either file may be '-' for standard input:  git show main:net.privatepath | privatepath diff - net.privatepath\n"
-        "Exit codes: 0 nothing became public or exposed and no expect broke; 1 the change opens a public\n"
-        "path, exposes a workload to the internet or makes a flow miss its expect; 2 usage error;\n"
+        "fixed, policies newly violated or holding again. Either file may be '-' for standard input:\n"
+        "  git show main:net.privatepath | privatepath diff - net.privatepath\n"
+        "Exit codes: 0 nothing became public or exposed, no expect broke and no policy was newly violated;\n"
+        "1 the change opens a public path, exposes a workload to the internet, makes a flow miss its expect\n"
+        "or violates a policy; 2 usage error;\n"
         "3 a file could not be read or parsed."));
     parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"),

@@ -21,14 +21,21 @@ const AnalysisResult& Analyzer::reanalyze(const Design& design, const std::set<s
     return run(design, &touched, changed);
 }
 
+Analyzer::Analyzer(bool incremental) : m_incremental(incremental) {}
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
 const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::string>* touched,
                                     const std::set<std::string>* changedIds)
 {
     AnalysisResult result;
     result.findings = m_incremental ? m_linter.run(design, touched, changedIds) : lintDesign(design);
-    Network network(design);
-    network.setErrorFindings(result.findings);
-    const ForwardingGraph graph(network);
+    auto ownNetwork = std::make_unique<Network>(design);
+    ownNetwork->setErrorFindings(result.findings);
+    auto ownGraph = std::make_unique<ForwardingGraph>(*ownNetwork);
+    const Network& network = *ownNetwork;
+    const ForwardingGraph& graph = *ownGraph;
 
     // Ids whose error findings appeared or disappeared also invalidate cached answers.
     std::set<std::string> errorIds;
@@ -117,6 +124,13 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
 
     result.exposure = computeExposure(network, graph);
     m_result = std::move(result);
+    if (m_incremental) {
+        m_graph.reset(); // before the network it refers to
+        m_network = std::move(ownNetwork);
+        m_graph = std::move(ownGraph);
+        m_lastIncremental = touched != nullptr;
+        m_changed = touched ? std::move(changed) : std::set<std::string>{};
+    }
     return m_result;
 }
 

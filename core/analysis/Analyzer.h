@@ -5,6 +5,7 @@
 #include "lint/Lint.h"
 #include "model/References.h"
 
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -12,13 +13,19 @@
 
 namespace pp {
 
+class ForwardingGraph;
+class Network;
+
 // Runs the whole analysis: design findings, flow verdicts, routing loops and internet exposure.
 // A pure function of the design (analyze), with a cache for the editor (reanalyze): after an edit
 // only flows whose answer depended on a touched resource are traced again.
 class Analyzer {
 public:
     // `incremental` false: no caches are kept (one-shot analysis; reanalyze then re-runs all).
-    explicit Analyzer(bool incremental = true) : m_incremental(incremental) {}
+    explicit Analyzer(bool incremental = true);
+    ~Analyzer();
+    Analyzer(Analyzer&&) noexcept;
+    Analyzer& operator=(Analyzer&&) noexcept;
 
     const AnalysisResult& analyze(const Design& design);
 
@@ -34,6 +41,17 @@ public:
     AnalysisResult takeResult() { return std::move(m_result); }
     // Flows traced by the last call (for tests and statistics).
     std::size_t tracedFlows() const { return m_traced; }
+
+    // The engine's view of the design as of the last run, kept by an incremental analyzer (null
+    // before the first run, and always for a one-shot one) so that what runs after the analysis
+    // on the same design (PolicyChecker::recheck) does not build it again. It refers to the design
+    // last analysed, which must outlive it or be analysed again.
+    const Network* network() const { return m_network.get(); }
+    const ForwardingGraph* graph() const { return m_graph.get(); }
+    // Whether the last run was a reanalyze(), and what it counted as changed: the touched ids, ids
+    // whose error findings came or went, and resources whose forwarding decisions changed.
+    bool lastRunIncremental() const { return m_lastIncremental; }
+    const std::set<std::string>& lastChanged() const { return m_changed; }
 
 private:
     const AnalysisResult& run(const Design& design, const std::set<std::string>* touched,
@@ -52,6 +70,10 @@ private:
     std::set<std::string> m_errorIds; // ids with error findings at the last run
     AnalysisResult m_result;
     std::size_t m_traced = 0;
+    std::unique_ptr<Network> m_network;        // of the last run (incremental analyzers only)
+    std::unique_ptr<ForwardingGraph> m_graph;  // over m_network
+    bool m_lastIncremental = false;
+    std::set<std::string> m_changed;
 };
 
 // One-shot analysis.

@@ -1,6 +1,7 @@
 #include "diff/DesignDiff.h"
 
 #include "analysis/Analyzer.h"
+#include "io/DesignBody.h"
 #include "io/DesignFile.h"
 
 #include <algorithm>
@@ -116,7 +117,7 @@ void diffFlows(DiffSide before, DiffSide after, DesignDiff& diff)
         if (found == newResults.end())
             continue;
         const FlowResult& now = *found->second;
-        FlowChange change;
+        FlowDiff change;
         change.flow = flow.id.str();
         change.verdictAfter = now.verdict;
         change.pathAfter = hopResources(now);
@@ -144,7 +145,7 @@ void diffFlows(DiffSide before, DiffSide after, DesignDiff& diff)
     for (const FlowResult& was : before.analysis.flows) {
         if (after.design.findFlow(was.flow))
             continue;
-        FlowChange change;
+        FlowDiff change;
         change.flow = was.flow.str();
         change.change = ChangeKind::Removed;
         change.verdictBefore = was.verdict;
@@ -164,7 +165,7 @@ void diffExposure(const AnalysisResult& before, const AnalysisResult& after, Des
         seen.insert(now.workload);
         const auto it = old.find(now.workload);
         const Exposure& was = it == old.end() ? none : *it->second;
-        ExposureChange change;
+        ExposureDiff change;
         change.workload = now.workload;
         change.after = now;
         change.gainedEgress = now.egress && !was.egress;
@@ -179,7 +180,7 @@ void diffExposure(const AnalysisResult& before, const AnalysisResult& after, Des
     for (const Exposure& was : before.exposure) {
         if (seen.contains(was.workload))
             continue;
-        ExposureChange change;
+        ExposureDiff change;
         change.workload = was.workload;
         change.after.workload = was.workload;
         change.lostEgress = was.egress;
@@ -189,17 +190,85 @@ void diffExposure(const AnalysisResult& before, const AnalysisResult& after, Des
     }
 }
 
+using ViolationKey = std::tuple<std::string, std::string, std::string>;
+ViolationKey keyOf(const PolicyViolation& v) { return {v.code, v.source, v.destination}; }
+
+std::size_t violationCount(const PolicyResult& r) { return r.violations.size() + r.omitted; }
+
+void diffPolicies(const Design& before, const std::vector<PolicyResult>& oldResults, const Design& after,
+                  const std::vector<PolicyResult>& newResults, DesignDiff& diff)
+{
+    auto resultOf = [](const std::vector<PolicyResult>& results, const std::string& id) -> const PolicyResult* {
+        const auto it = std::find_if(results.begin(), results.end(), [&](const PolicyResult& r) { return r.policy == id; });
+        return it == results.end() ? nullptr : &*it;
+    };
+    auto policyOf = [](const Design& design, const std::string& id) -> const Policy* {
+        const auto it = std::find_if(design.policies.begin(), design.policies.end(), [&](const Policy& p) { return p.id == id; });
+        return it == design.policies.end() ? nullptr : &*it;
+    };
+    for (const Policy& policy : after.policies) {
+        const PolicyResult* now = resultOf(newResults, policy.id);
+        if (!now)
+            continue;
+        PolicyDiff change;
+        change.policy = policy.id;
+        change.kind = policy.kind;
+        change.satisfiedAfter = now->satisfied();
+        change.violationsAfter = violationCount(*now);
+        const Policy* oldPolicy = policyOf(before, policy.id);
+        const PolicyResult* was = oldPolicy ? resultOf(oldResults, policy.id) : nullptr;
+        std::multiset<ViolationKey> old;
+        if (was) {
+            for (const PolicyViolation& v : was->violations)
+                old.insert(keyOf(v));
+            change.satisfiedBefore = was->satisfied();
+            change.violationsBefore = violationCount(*was);
+            if (!(*oldPolicy == policy))
+                compareObjects(policiesJson({*oldPolicy})[0], policiesJson({policy})[0], change.fields);
+        } else {
+            change.change = ChangeKind::Added;
+        }
+        for (const PolicyViolation& v : now->violations) {
+            const auto it = old.find(keyOf(v));
+            if (it == old.end())
+                change.newViolations.push_back(v);
+            else
+                old.erase(it);
+        }
+        change.fixedViolations = old.size();
+        if (change.change == ChangeKind::Added || !change.fields.empty() || !change.newViolations.empty() ||
+            change.fixedViolations > 0 || change.satisfiedBefore != change.satisfiedAfter ||
+            change.violationsBefore != change.violationsAfter)
+            diff.policies.push_back(std::move(change));
+    }
+    for (const Policy& policy : before.policies) {
+        if (policyOf(after, policy.id))
+            continue;
+        PolicyDiff change;
+        change.policy = policy.id;
+        change.kind = policy.kind;
+        change.change = ChangeKind::Removed;
+        if (const PolicyResult* was = resultOf(oldResults, policy.id)) {
+            change.satisfiedBefore = was->satisfied();
+            change.violationsBefore = violationCount(*was);
+        }
+        diff.policies.push_back(std::move(change));
+    }
+}
+
 } // namespace
 
 DiffGate DesignDiff::gate() const
 {
     DiffGate g;
-    for (const FlowChange& f : flows) {
+    for (const FlowDiff& f : flows) {
         g.newPublicFlows += f.newlyPublic() ? 1 : 0;
         g.brokenExpectations += f.expectBroken ? 1 : 0;
     }
-    for (const ExposureChange& e : exposure)
+    for (const ExposureDiff& e : exposure)
         g.newExposure += e.worse() ? 1 : 0;
+    for (const PolicyDiff& p : policies)
+        g.violatedPolicies += p.newlyViolated() ? 1 : 0;
     return g;
 }
 
@@ -219,6 +288,12 @@ DesignDiff diffDesigns(DiffSide before, DiffSide after)
     diffExposure(before.analysis, after.analysis, diff);
     diff.findingsIntroduced = findingsOnlyIn(after.analysis.findings, before.analysis.findings);
     diff.findingsFixed = findingsOnlyIn(before.analysis.findings, after.analysis.findings);
+    if (!before.design.policies.empty() || !after.design.policies.empty()) {
+        const std::vector<PolicyResult> oldPolicies =
+            before.policies ? *before.policies : checkPolicies(before.design, before.analysis);
+        const std::vector<PolicyResult> newPolicies = after.policies ? *after.policies : checkPolicies(after.design, after.analysis);
+        diffPolicies(before.design, oldPolicies, after.design, newPolicies, diff);
+    }
     return diff;
 }
 

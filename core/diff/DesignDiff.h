@@ -5,15 +5,13 @@
 // and its findings. A pure function of the two designs and their analyses; printing is elsewhere
 // (report/DiffReport.h for JSON and Markdown, app/cli for text).
 //
-// Extension point, pending (issue 17 deliverable 1, branch `policy`): once designs carry
-// `policies[]`, policies newly violated or satisfied become one more section of DesignDiff, a
-// `std::vector<PolicyChange> policies` compared by policy id like `flows`, and a newly violated
-// policy joins DiffGate (a new `policyViolated` reason) and the Markdown's worst-first order just
-// after new public paths. Nothing of it exists yet: the JSON report has no `policies` key.
+// Policies (policy/Policy.h) are compared by id like flows: each side's policies are checked on
+// that side's design, and a policy with a violation the old design did not have fails the gate.
 
 #include "analysis/AnalysisResult.h"
 #include "design/Design.h"
 #include "lint/Lint.h"
+#include "policy/PolicyCheck.h"
 
 #include <optional>
 #include <string>
@@ -42,7 +40,7 @@ struct FieldChange {
     friend bool operator==(const FieldChange&, const FieldChange&) = default;
 };
 
-struct ResourceChange {
+struct ResourceDiff {
     std::string id;
     Kind kind = Kind::Region;        // in the new design (the old one when removed)
     ChangeKind change = ChangeKind::Changed;
@@ -52,7 +50,7 @@ struct ResourceChange {
 
 // A flow whose definition, verdict or path differs, or that was added or removed. Flows are
 // matched by id.
-struct FlowChange {
+struct FlowDiff {
     std::string flow;
     ChangeKind change = ChangeKind::Changed;
     std::optional<Verdict> verdictBefore;  // unset when added
@@ -73,8 +71,28 @@ struct FlowChange {
     bool newlyPublic() const { return verdictAfter == Verdict::Public && verdictBefore != Verdict::Public; }
 };
 
+// A policy whose definition or outcome differs, or that was added or removed. Violations are
+// matched by code, source and destination (their paths may differ and still be the same breach).
+struct PolicyDiff {
+    std::string policy;
+    PolicyKind kind = PolicyKind::PrivateOnly; // in the new design (the old one when removed)
+    ChangeKind change = ChangeKind::Changed;
+    std::optional<bool> satisfiedBefore;       // unset when added
+    std::optional<bool> satisfiedAfter;        // unset when removed
+    std::size_t violationsBefore = 0;          // listed and omitted
+    std::size_t violationsAfter = 0;
+    std::vector<PolicyViolation> newViolations; // listed in the new design and not in the old, in its order
+    std::size_t fixedViolations = 0;            // listed in the old design and not in the new
+    std::vector<FieldChange> fields;            // the policy's own fields (from, to, port...)
+
+    // The change breaks the policy: it has a violation it did not have (an added policy that is
+    // violated, or one that held, or one that gained a breach).
+    bool newlyViolated() const { return satisfiedAfter == false && !newViolations.empty(); }
+    bool newlySatisfied() const { return satisfiedBefore == false && satisfiedAfter == true; }
+};
+
 // A workload whose internet exposure grew or shrank (Exposure in AnalysisResult.h).
-struct ExposureChange {
+struct ExposureDiff {
     std::string workload;
     bool gainedEgress = false;             // can open connections to the internet now, could not before
     bool gainedIngress = false;            // reachable from the internet now, was not before
@@ -92,31 +110,35 @@ struct DiffGate {
     int newPublicFlows = 0;    // flows that became public (or were added public)
     int newExposure = 0;       // workloads that gained egress, ingress or an open port
     int brokenExpectations = 0;
+    int violatedPolicies = 0;  // policies with a violation they did not have (PolicyDiff::newlyViolated)
 
-    bool fails() const { return newPublicFlows > 0 || newExposure > 0 || brokenExpectations > 0; }
+    bool fails() const { return newPublicFlows > 0 || newExposure > 0 || brokenExpectations > 0 || violatedPolicies > 0; }
 };
 
 struct DesignDiff {
-    std::vector<ResourceChange> resources;   // added, removed and changed, in the new design's order, then removed ones
+    std::vector<ResourceDiff> resources;   // added, removed and changed, in the new design's order, then removed ones
                                              // in the old design's order
-    std::vector<FlowChange> flows;           // in the new design's flow order, then removed flows
-    std::vector<ExposureChange> exposure;    // in workload order of the new design, then of the old
+    std::vector<FlowDiff> flows;           // in the new design's flow order, then removed flows
+    std::vector<ExposureDiff> exposure;    // in workload order of the new design, then of the old
     std::vector<Finding> findingsIntroduced; // in the new design's finding order
     std::vector<Finding> findingsFixed;      // in the old design's finding order
-    // (Pending: policies newly violated or satisfied; see the note at the top of this file.)
+    std::vector<PolicyDiff> policies;      // in the new design's policy order, then removed policies
 
     DiffGate gate() const;
     bool empty() const
     {
-        return resources.empty() && flows.empty() && exposure.empty() && findingsIntroduced.empty() && findingsFixed.empty();
+        return resources.empty() && flows.empty() && exposure.empty() && findingsIntroduced.empty() && findingsFixed.empty() &&
+               policies.empty();
     }
 };
 
 // One side of the comparison: the design and what the engine says about it (AnalysisResult's
 // findings plus the diagram findings, as `privatepath check` reports them).
+// `policies` are the results of checkPolicies on that design; when null, diffDesigns checks them.
 struct DiffSide {
     const Design& design;
     const AnalysisResult& analysis;
+    const std::vector<PolicyResult>* policies = nullptr;
 };
 
 DesignDiff diffDesigns(DiffSide before, DiffSide after);

@@ -11,7 +11,7 @@ namespace pp {
 bool ChangeSet::empty() const
 {
     return resources.empty() && flows.empty() && shapes.empty() && !connectorsAfter && !notesAfter && !nameAfter &&
-           !descriptionAfter && !lesson;
+           !descriptionAfter && !lesson && !policiesAfter;
 }
 
 ChangeSet ChangeSet::inverse() const
@@ -33,6 +33,8 @@ ChangeSet ChangeSet::inverse() const
     out.descriptionAfter = descriptionBefore;
     if (lesson)
         out.lesson = LessonChange{lesson->after, lesson->before};
+    out.policiesBefore = policiesAfter;
+    out.policiesAfter = policiesBefore;
     return out;
 }
 
@@ -123,6 +125,8 @@ bool applyChangeSet(Design& design, const ChangeSet& change, std::string* error)
         return fail(error, "the notes are not in the state the change expects");
     if (change.lesson && design.lesson != change.lesson->before)
         return fail(error, "the lesson is not in the state the change expects");
+    if (change.policiesBefore && design.policies != *change.policiesBefore)
+        return fail(error, "the policies are not in the state the change expects");
 
     // Removals from the back, so recorded positions stay valid; then changes; then insertions
     // from the front, each at its recorded position.
@@ -199,6 +203,8 @@ bool applyChangeSet(Design& design, const ChangeSet& change, std::string* error)
         design.description = *change.descriptionAfter;
     if (change.lesson)
         design.lesson = change.lesson->after;
+    if (change.policiesAfter)
+        design.policies = *change.policiesAfter;
     return true;
 }
 
@@ -336,6 +342,14 @@ ChangeSetBuilder& ChangeSetBuilder::setLesson(std::optional<Lesson> lesson)
     return *this;
 }
 
+ChangeSetBuilder& ChangeSetBuilder::setPolicies(std::vector<Policy> policies)
+{
+    if (!m_change.policiesBefore)
+        m_change.policiesBefore = m_design.policies;
+    m_change.policiesAfter = std::move(policies);
+    return *this;
+}
+
 const Resource* ChangeSetBuilder::current(const ResourceId& id) const
 {
     for (const ResourceChange& c : m_change.resources)
@@ -360,6 +374,8 @@ ChangeSet ChangeSetBuilder::build() const
         out.descriptionBefore.reset(), out.descriptionAfter.reset();
     if (out.lesson && out.lesson->before == out.lesson->after)
         out.lesson.reset();
+    if (out.policiesBefore == out.policiesAfter)
+        out.policiesBefore.reset(), out.policiesAfter.reset();
     // Insertions of new things go at the end, in the order they were staged.
     for (ResourceChange& c : out.resources)
         if (!c.before)
@@ -465,6 +481,25 @@ ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceI
     for (Note& n : notes)
         liftOut(n, shapeOf, isRemoved);
     builder.setNotes(notes);
+    if (!design.policies.empty()) {
+        auto forget = [&](std::vector<ResourceId>& list) {
+            std::erase_if(list, [&](const ResourceId& id) { return removed.count(id.str()) > 0; });
+        };
+        std::vector<Policy> policies;
+        for (Policy p : design.policies) {
+            forget(p.from.resources);
+            forget(p.from.containers);
+            if (p.to) {
+                forget(p.to->resources);
+                forget(p.to->containers);
+            }
+            forget(p.via);
+            const bool checksNothing = p.from.empty() || (p.to && p.to->empty()) || (p.kind == PolicyKind::OnlyVia && p.via.empty());
+            if (!checksNothing)
+                policies.push_back(std::move(p));
+        }
+        builder.setPolicies(std::move(policies));
+    }
     return builder.build();
 }
 

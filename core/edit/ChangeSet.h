@@ -60,6 +60,8 @@ struct ChangeSet {
     std::optional<std::string> descriptionBefore, descriptionAfter;
     // Set when the edit changes the lesson (the trainer's authoring actions, Lesson menu).
     std::optional<LessonChange> lesson;
+    // The design's policies change as a whole list (the Policies panel; few and small).
+    std::optional<std::vector<Policy>> policiesBefore, policiesAfter;
 
     bool empty() const;
     ChangeSet inverse() const;
@@ -97,6 +99,7 @@ public:
     ChangeSetBuilder& setName(std::string name);
     ChangeSetBuilder& setDescription(std::string description);
     ChangeSetBuilder& setLesson(std::optional<Lesson> lesson); // nullopt removes the lesson section
+    ChangeSetBuilder& setPolicies(std::vector<Policy> policies);
 
     // The staged value of a resource (after the edits so far), or the design's, or nullptr.
     const Resource* current(const ResourceId& id) const;
@@ -118,7 +121,10 @@ private:
 // or virtual private gateway of a removed VPC that nothing left uses, such as a VPN connection; a
 // load balancer whose subnets all go); optional references and list entries to them are cleared
 // (a subnet's route table, a route whose target is gone, an endpoint's subnet); flows, shapes,
-// notes and connectors of removed things go. The removed resources beyond `ids` are the change's
+// notes and connectors of removed things go. Policies forget the removed ids (in their scopes'
+// `resources` and `containers`, and `via`); a policy left with a scope that selects nothing, or an
+// `only-via` with nothing to pass through, goes too (it would check nothing, and a file holding it
+// would not load). The removed resources beyond `ids` are the change's
 // resource entries without an "after" value whose id is not in `ids`.
 ChangeSet removeWithDependents(const Design& design, const std::vector<ResourceId>& ids);
 

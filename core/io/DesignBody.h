@@ -19,6 +19,10 @@ Design readDesignBody(const Json& body, ReadContext& context, bool checkReferenc
 // `object`, in the canonical key order.
 void writeDesignBody(const Design& design, OrderedJson& object);
 
+// Checks the references `context` recorded against `design`: DANGLING_REFERENCE for an id that
+// does not exist, WRONG_KIND_REFERENCE for one of a kind the field does not take.
+void checkPendingReferences(const Design& design, ReadContext& context);
+
 // The `lesson` section (io/LessonFile.cpp). Reading checks the shape each goal kind needs and the
 // syntax of ids, not whether the names refer to anything: `privatepath lesson check` does that.
 std::optional<Lesson> readLesson(const Json& section, ReadContext& context, bool checkReferences);

@@ -354,30 +354,7 @@ private:
         checkRange(box.height, path, "height", 0, kMaxSize);
     }
 
-    void checkReferences(const Design& design)
-    {
-        for (const PendingReference& ref : m_context.references) {
-            m_context.currentResource = ref.ownerId;
-            const Resource* target = design.find(ref.target);
-            if (!target) {
-                const bool isFlow = design.findFlow(FlowId(ref.target.str())) != nullptr;
-                m_context.error(isFlow ? "WRONG_KIND_REFERENCE" : "DANGLING_REFERENCE", ref.jsonPath,
-                                "'" + ref.fieldKey + "' refers to '" + ref.target.str() + "', " +
-                                    (isFlow ? "which is a flow" : "which does not exist"));
-                continue;
-            }
-            if (!ref.kinds.contains(target->kind())) {
-                std::string allowed;
-                for (int k = 0; k < kKindCount; ++k)
-                    if (ref.kinds.contains(Kind(k)))
-                        allowed += std::string(allowed.empty() ? "" : ", ") + std::string(kindInfo(Kind(k)).name);
-                m_context.error("WRONG_KIND_REFERENCE", ref.jsonPath,
-                                "'" + ref.fieldKey + "' refers to '" + ref.target.str() + "', which is a " +
-                                    std::string(kindInfo(target->kind()).name) + "; expected " + allowed);
-            }
-        }
-        m_context.currentResource.clear();
-    }
+    void checkReferences(const Design& design) { checkPendingReferences(design, m_context); }
 
     const Json& m_root;
     ReadContext& m_context;
@@ -666,6 +643,31 @@ void writeDesignBody(const Design& design, OrderedJson& root)
         root["diagram"] = std::move(diagram);
     }
     addExtensions(root, design.extensions);
+}
+
+void checkPendingReferences(const Design& design, ReadContext& context)
+{
+    for (const PendingReference& ref : context.references) {
+        context.currentResource = ref.ownerId;
+        const Resource* target = design.find(ref.target);
+        if (!target) {
+            const bool isFlow = design.findFlow(FlowId(ref.target.str())) != nullptr;
+            context.error(isFlow ? "WRONG_KIND_REFERENCE" : "DANGLING_REFERENCE", ref.jsonPath,
+                            "'" + ref.fieldKey + "' refers to '" + ref.target.str() + "', " +
+                                (isFlow ? "which is a flow" : "which does not exist"));
+            continue;
+        }
+        if (!ref.kinds.contains(target->kind())) {
+            std::string allowed;
+            for (int k = 0; k < kKindCount; ++k)
+                if (ref.kinds.contains(Kind(k)))
+                    allowed += std::string(allowed.empty() ? "" : ", ") + std::string(kindInfo(Kind(k)).name);
+            context.error("WRONG_KIND_REFERENCE", ref.jsonPath,
+                            "'" + ref.fieldKey + "' refers to '" + ref.target.str() + "', which is a " +
+                                std::string(kindInfo(target->kind()).name) + "; expected " + allowed);
+        }
+    }
+    context.currentResource.clear();
 }
 
 Design readDesignBody(const Json& body, ReadContext& context, bool checkReferences, const std::string& base)

@@ -48,6 +48,12 @@ nlohmann::ordered_json flowJson(const Flow& flow);
 // The canonical text of a design: same design, same bytes (see docs/file-format.md, "Saving").
 std::string saveDesignToString(const Design& design);
 
+// What the loader would say of `policies` as the `policies` section of `design` (the editor's
+// policy dialog refuses what a file could not hold): ids, the fields each kind needs or refuses,
+// kind names, tag selectors, and references to resources that do not exist or are of the wrong
+// kind. JSON paths as in a file ("/policies/2/to/resources/0"); no line numbers.
+Diagnostics checkPoliciesAsLoaded(const Design& design, const std::vector<Policy>& policies);
+
 // saveDesignToString written with writeFileAtomically.
 SaveResult saveDesignFile(const Design& design, const std::string& path);
 

@@ -1,6 +1,7 @@
 // Reading and writing the `policies` section of a design file (docs/file-format.md, "Policies").
 #include "design/TagScope.h"
 #include "io/DesignBody.h"
+#include "io/DesignFile.h"
 
 #include <unordered_map>
 
@@ -145,6 +146,14 @@ OrderedJson policiesJson(const std::vector<Policy>& policies)
         array.push_back(std::move(object));
     }
     return array;
+}
+
+Diagnostics checkPoliciesAsLoaded(const Design& design, const std::vector<Policy>& policies)
+{
+    ReadContext context;
+    readPolicies(Json::parse(policiesJson(policies).dump()), context);
+    checkPendingReferences(design, context);
+    return context.problems;
 }
 
 } // namespace pp

@@ -370,6 +370,24 @@ std::vector<PolicyResult> PolicyChecker::recheck(const Design& design, const Ana
     return run(design, analysis, &touched);
 }
 
+std::vector<PolicyResult> PolicyChecker::recheck(const Analyzer& analyzer)
+{
+    const Network* network = analyzer.network();
+    const ForwardingGraph* graph = analyzer.graph();
+    if (!network || !graph || network->design().policies.empty()) {
+        m_traces = 0;
+        return {};
+    }
+    m_traces = 0;
+    // run()'s own bookkeeping (error ids, forwarding fingerprints) is left as it was: a later
+    // run() compares with an older state, which invalidates at least what changed since.
+    if (analyzer.lastRunIncremental())
+        m_cache.invalidate(analyzer.lastChanged());
+    else
+        m_cache.clear();
+    return evaluateAll(*network, *graph, analyzer.result(), m_options, &m_cache, &m_traces);
+}
+
 std::vector<PolicyResult> PolicyChecker::run(const Design& design, const AnalysisResult& analysis,
                                              const std::set<std::string>* touched)
 {

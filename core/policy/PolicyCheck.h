@@ -10,6 +10,7 @@
 // questions.
 
 #include "analysis/AnalysisResult.h"
+#include "analysis/Analyzer.h"
 #include "design/Design.h"
 #include "policy/Policy.h"
 #include "policy/SetReachability.h"
@@ -85,6 +86,10 @@ public:
     // forwarding decision or an error finding that changed, are reused.
     std::vector<PolicyResult> recheck(const Design& design, const AnalysisResult& analysis,
                                       const std::set<std::string>& touched);
+    // After `analyzer` has just analysed (or re-analysed) the design: its network, forwarding
+    // graph and the ids it counted as changed are reused, so nothing is built twice (the editor
+    // after every edit). After a full analysis every policy is checked from scratch.
+    std::vector<PolicyResult> recheck(const Analyzer& analyzer);
 
     std::size_t tracesRun() const { return m_traces; } // by the last call
     std::size_t cachedTraces() const { return m_cache.size(); }

@@ -104,6 +104,17 @@ void addTraceJson(nlohmann::ordered_json& object, const FlowResult& r)
     object["notes"] = explanationsJson(r.notes);
 }
 
+nlohmann::ordered_json policyViolationJson(const PolicyViolation& v)
+{
+    nlohmann::ordered_json entry = nlohmann::ordered_json::object();
+    entry["code"] = v.code;
+    entry["message"] = v.message;
+    entry["source"] = v.source;
+    entry["destination"] = v.destination;
+    addTraceJson(entry, v.path);
+    return entry;
+}
+
 nlohmann::ordered_json policyResultJson(const PolicyResult& p)
 {
     using OJ = nlohmann::ordered_json;
@@ -115,15 +126,8 @@ nlohmann::ordered_json policyResultJson(const PolicyResult& p)
     item["destinations"] = p.destinations;
     item["pairs"] = p.pairs;
     OJ violations = OJ::array();
-    for (const PolicyViolation& v : p.violations) {
-        OJ entry = OJ::object();
-        entry["code"] = v.code;
-        entry["message"] = v.message;
-        entry["source"] = v.source;
-        entry["destination"] = v.destination;
-        addTraceJson(entry, v.path);
-        violations.push_back(std::move(entry));
-    }
+    for (const PolicyViolation& v : p.violations)
+        violations.push_back(policyViolationJson(v));
     item["violations"] = std::move(violations);
     item["omitted"] = p.omitted;
     return item;

@@ -48,6 +48,8 @@ void addTraceJson(nlohmann::ordered_json& object, const FlowResult& result);
 // One policy's result (`check` and, later, `diff`): policy, kind, satisfied, scope sizes, pairs,
 // violations (each with code, rule, message, source, destination and the trace), omitted.
 nlohmann::ordered_json policyResultJson(const PolicyResult& result);
+// One violation: code, message, source, destination and the trace's keys (addTraceJson).
+nlohmann::ordered_json policyViolationJson(const PolicyViolation& violation);
 
 // A finding as the check report writes it: {severity, code, rule, ids, route (when set), message}.
 nlohmann::ordered_json findingJson(const Finding& finding);

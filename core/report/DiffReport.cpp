@@ -82,6 +82,8 @@ std::string mdList(const std::vector<std::string>& items)
 // How bad a change is for a reviewer; lower comes first.
 enum Rank : int {
     NewPublic,
+    PolicyViolated,
+    PolicyRemoved,
     NewExposure,
     BrokenExpectation,
     NewError,
@@ -103,7 +105,7 @@ std::string plural(std::size_t n, const char* one, const char* many)
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-void flowLines(const FlowChange& f, std::vector<Line>& lines)
+void flowLines(const FlowDiff& f, std::vector<Line>& lines)
 {
     const std::string flow = "flow " + mdCode(f.flow);
     if (f.change == ChangeKind::Removed) {
@@ -151,7 +153,7 @@ void flowLines(const FlowChange& f, std::vector<Line>& lines)
     lines.push_back({FlowChanged, "🟡 **Flow changed**: " + flow + " " + what});
 }
 
-void exposureLines(const ExposureChange& e, std::vector<Line>& lines)
+void exposureLines(const ExposureDiff& e, std::vector<Line>& lines)
 {
     const std::string who = mdCode(e.workload);
     if (e.gainedIngress || !e.portsOpened.empty()) {
@@ -177,6 +179,45 @@ void exposureLines(const ExposureChange& e, std::vector<Line>& lines)
     }
 }
 
+void policyLines(const PolicyDiff& p, std::vector<Line>& lines)
+{
+    const std::string policy = "policy " + mdCode(p.policy) + " (" + std::string(enumName(p.kind)) + ")";
+    if (p.change == ChangeKind::Removed) {
+        lines.push_back({PolicyRemoved, "⚠️ **Policy removed**: " + policy +
+                                            (p.satisfiedBefore == false ? " (it was violated)" : std::string(" (it held)"))});
+        return;
+    }
+    if (p.newlyViolated()) {
+        std::string text = "🔴 **Policy violated**: " + policy + ", " + plural(p.newViolations.size(), "new violation", "new violations");
+        const PolicyViolation& first = p.newViolations.front();
+        text += ": " + mdCode(first.code) + " " + mdCode(first.source) + " → " + mdCode(first.destination);
+        std::vector<std::string> hops;
+        for (const Hop& h : first.path.path)
+            hops.push_back(h.resource);
+        if (!hops.empty())
+            text += " via " + mdPath(hops);
+        if (p.newViolations.size() > 1)
+            text += " (and " + std::to_string(p.newViolations.size() - 1) + " more)";
+        lines.push_back({PolicyViolated, text});
+        return;
+    }
+    if (p.newlySatisfied()) {
+        lines.push_back({Fixed, "🟢 **Policy holds**: " + policy + " (had " + plural(p.violationsBefore, "violation", "violations") + ")"});
+        return;
+    }
+    std::string what = p.change == ChangeKind::Added ? "➕ **Policy added**: " + policy : "✏️ **Policy changed**: " + policy;
+    what += p.satisfiedAfter == true ? ", holds" : ", " + plural(p.violationsAfter, "violation", "violations");
+    if (p.fixedViolations > 0)
+        what += ", " + std::to_string(p.fixedViolations) + " fixed";
+    if (!p.fields.empty()) {
+        std::vector<std::string> names;
+        for (const FieldChange& c : p.fields)
+            names.push_back(c.field);
+        what += " (changed: " + mdList(names) + ")";
+    }
+    lines.push_back({p.change == ChangeKind::Added ? ResourceAdded : ResourceChanged, what});
+}
+
 std::string findingLine(const Finding& f)
 {
     return mdCode(f.code) + " " + mdText(f.message) + (f.ids.empty() ? std::string() : " (" + mdIds(f.ids) + ")");
@@ -196,7 +237,7 @@ OJ diffReportJson(const DiffFiles& files, const DesignDiff& diff, const Diagnost
 
     const DiffGate gate = diff.gate();
     auto countResources = [&](ChangeKind k) {
-        return std::count_if(diff.resources.begin(), diff.resources.end(), [&](const ResourceChange& r) { return r.change == k; });
+        return std::count_if(diff.resources.begin(), diff.resources.end(), [&](const ResourceDiff& r) { return r.change == k; });
     };
     report["summary"] = {{"resourcesAdded", countResources(ChangeKind::Added)},
                          {"resourcesRemoved", countResources(ChangeKind::Removed)},
@@ -206,10 +247,12 @@ OJ diffReportJson(const DiffFiles& files, const DesignDiff& diff, const Diagnost
                          {"newExposure", gate.newExposure},
                          {"brokenExpectations", gate.brokenExpectations},
                          {"findingsIntroduced", diff.findingsIntroduced.size()},
-                         {"findingsFixed", diff.findingsFixed.size()}};
+                         {"findingsFixed", diff.findingsFixed.size()},
+                         {"policiesChanged", diff.policies.size()},
+                         {"violatedPolicies", gate.violatedPolicies}};
 
     OJ resources = OJ::array();
-    for (const ResourceChange& r : diff.resources)
+    for (const ResourceDiff& r : diff.resources)
         resources.push_back({{"id", r.id},
                              {"kind", std::string(kindInfo(r.kind).name)},
                              {"change", std::string(enumName(r.change))},
@@ -217,7 +260,7 @@ OJ diffReportJson(const DiffFiles& files, const DesignDiff& diff, const Diagnost
     report["resources"] = std::move(resources);
 
     OJ flows = OJ::array();
-    for (const FlowChange& f : diff.flows)
+    for (const FlowDiff& f : diff.flows)
         flows.push_back({{"flow", f.flow},
                          {"change", std::string(enumName(f.change))},
                          {"verdictBefore", verdictOrNull(f.verdictBefore)},
@@ -233,7 +276,7 @@ OJ diffReportJson(const DiffFiles& files, const DesignDiff& diff, const Diagnost
     report["flows"] = std::move(flows);
 
     OJ exposure = OJ::array();
-    for (const ExposureChange& e : diff.exposure)
+    for (const ExposureDiff& e : diff.exposure)
         exposure.push_back({{"workload", e.workload},
                             {"gainedEgress", e.gainedEgress},
                             {"gainedIngress", e.gainedIngress},
@@ -254,6 +297,26 @@ OJ diffReportJson(const DiffFiles& files, const DesignDiff& diff, const Diagnost
         fixed.push_back(findingJson(f));
     report["findings"] = {{"introduced", std::move(introduced)}, {"fixed", std::move(fixed)}};
 
+    OJ policies = OJ::array();
+    auto satisfiedOrNull = [](const std::optional<bool>& b) { return b ? OJ(*b) : OJ(nullptr); };
+    for (const PolicyDiff& p : diff.policies) {
+        OJ violations = OJ::array();
+        for (const PolicyViolation& v : p.newViolations)
+            violations.push_back(policyViolationJson(v));
+        policies.push_back({{"policy", p.policy},
+                            {"kind", std::string(enumName(p.kind))},
+                            {"change", std::string(enumName(p.change))},
+                            {"satisfiedBefore", satisfiedOrNull(p.satisfiedBefore)},
+                            {"satisfiedAfter", satisfiedOrNull(p.satisfiedAfter)},
+                            {"newlyViolated", p.newlyViolated()},
+                            {"violationsBefore", p.violationsBefore},
+                            {"violationsAfter", p.violationsAfter},
+                            {"newViolations", std::move(violations)},
+                            {"fixedViolations", p.fixedViolations},
+                            {"fields", fieldsJson(p.fields)}});
+    }
+    report["policies"] = std::move(policies);
+
     OJ diagnostics = OJ::array();
     for (const Diagnostic& d : warnings)
         diagnostics.push_back(diagnosticJson(d));
@@ -261,7 +324,8 @@ OJ diffReportJson(const DiffFiles& files, const DesignDiff& diff, const Diagnost
     report["gate"] = {{"fails", gate.fails()},
                       {"newPublicFlows", gate.newPublicFlows},
                       {"newExposure", gate.newExposure},
-                      {"brokenExpectations", gate.brokenExpectations}};
+                      {"brokenExpectations", gate.brokenExpectations},
+                      {"violatedPolicies", gate.violatedPolicies}};
     report["exitCode"] = diffExitCode(diff);
     return report;
 }
@@ -269,16 +333,18 @@ OJ diffReportJson(const DiffFiles& files, const DesignDiff& diff, const Diagnost
 std::string diffMarkdown(const DiffFiles& files, const DesignDiff& diff, std::size_t limit)
 {
     std::vector<Line> lines;
-    for (const FlowChange& f : diff.flows)
+    for (const FlowDiff& f : diff.flows)
         flowLines(f, lines);
-    for (const ExposureChange& e : diff.exposure)
+    for (const ExposureDiff& e : diff.exposure)
         exposureLines(e, lines);
     for (const Finding& f : diff.findingsIntroduced)
         lines.push_back({f.severity == Severity::Error ? NewError : NewWarning,
                          std::string(f.severity == Severity::Error ? "🟠 **New error**: " : "🟡 **New warning**: ") + findingLine(f)});
     for (const Finding& f : diff.findingsFixed)
         lines.push_back({Fixed, "🟢 **Finding fixed**: " + findingLine(f)});
-    for (const ResourceChange& r : diff.resources) {
+    for (const PolicyDiff& p : diff.policies)
+        policyLines(p, lines);
+    for (const ResourceDiff& r : diff.resources) {
         const std::string what = mdCode(r.id) + " (" + std::string(kindInfo(r.kind).name) + ")";
         if (r.change == ChangeKind::Removed) {
             lines.push_back({ResourceRemoved, "➖ **Removed**: " + what});
@@ -304,22 +370,25 @@ std::string diffMarkdown(const DiffFiles& files, const DesignDiff& diff, std::si
                                      "workloads newly exposed to the internet"));
         if (gate.brokenExpectations > 0)
             reasons.push_back(plural(std::size_t(gate.brokenExpectations), "broken expectation", "broken expectations"));
+        if (gate.violatedPolicies > 0)
+            reasons.push_back(plural(std::size_t(gate.violatedPolicies), "policy newly violated", "policies newly violated"));
         std::string joined;
         for (const std::string& r : reasons)
             joined += (joined.empty() ? "" : ", ") + r;
         out += "❌ **This change fails the privacy gate:** " + joined + ".\n\n";
     } else if (diff.empty()) {
-        out += "✅ No change to resources, flows, exposure or findings.\n\n";
+        out += "✅ No change to resources, flows, exposure, findings or policies.\n\n";
     } else {
-        out += "✅ No new public path, no new internet exposure, no broken expectation.\n\n";
+        out += "✅ No new public path, no new internet exposure, no broken expectation, no policy newly violated.\n\n";
     }
     auto count = [&](ChangeKind k) {
-        return std::size_t(std::count_if(diff.resources.begin(), diff.resources.end(), [&](const ResourceChange& r) { return r.change == k; }));
+        return std::size_t(std::count_if(diff.resources.begin(), diff.resources.end(), [&](const ResourceDiff& r) { return r.change == k; }));
     };
     out += "Resources: " + std::to_string(count(ChangeKind::Added)) + " added, " + std::to_string(count(ChangeKind::Removed)) +
            " removed, " + std::to_string(count(ChangeKind::Changed)) + " changed · Flows: " + std::to_string(diff.flows.size()) +
            " changed · Findings: " + std::to_string(diff.findingsIntroduced.size()) + " introduced, " +
-           std::to_string(diff.findingsFixed.size()) + " fixed\n";
+           std::to_string(diff.findingsFixed.size()) + " fixed" +
+           (diff.policies.empty() ? std::string() : " · Policies: " + std::to_string(diff.policies.size()) + " changed") + "\n";
     if (!lines.empty())
         out += "\n";
     for (std::size_t i = 0; i < lines.size() && i < limit; ++i)

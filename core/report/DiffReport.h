@@ -22,7 +22,7 @@ struct DiffFiles {
 };
 
 // Exit status of a diff of two loaded designs: 1 when the change fails the gate (a new public
-// path, new internet exposure, a broken `expect`), else 0.
+// path, new internet exposure, a broken `expect`, a policy newly violated), else 0.
 int diffExitCode(const DesignDiff& diff);
 
 // `diff --format json`, documented key by key in docs/cli.md. Deterministic: same files, same
@@ -30,7 +30,7 @@ int diffExitCode(const DesignDiff& diff);
 nlohmann::ordered_json diffReportJson(const DiffFiles& files, const DesignDiff& diff, const Diagnostics& warnings = {});
 
 // `diff --format markdown`: a heading with the verdict of the gate, a one-line summary, then the
-// changes worst first (new public paths, new exposure, broken expectations, new error findings,
+// changes worst first (new public paths, newly violated policies, removed policies, new exposure, broken expectations, new error findings,
 // other verdict and path changes, new warnings, removed, added and changed resources, then what
 // the change fixed), at most `limit` of them followed by "…and N more". User text is escaped so a
 // name cannot inject Markdown or HTML into the comment.

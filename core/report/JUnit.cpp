@@ -142,6 +142,54 @@ std::string explanationsText(const std::vector<Explanation>& list)
     return out;
 }
 
+std::string violationsText(const std::vector<PolicyViolation>& violations)
+{
+    std::string out;
+    for (const PolicyViolation& v : violations) {
+        out += "[" + v.code + "] " + v.message + "\n";
+        if (!v.path.path.empty())
+            out += flowPathText(v.path);
+    }
+    return out;
+}
+
+// The code a violation of this kind usually carries (for a failure whose violations were all omitted).
+std::string_view policyCode(PolicyKind kind)
+{
+    switch (kind) {
+    case PolicyKind::PrivateOnly:
+        return "POLICY_PUBLIC_PATH";
+    case PolicyKind::NoInternetExposure:
+        return "POLICY_INTERNET_INGRESS";
+    case PolicyKind::Isolated:
+        return "POLICY_NOT_ISOLATED";
+    case PolicyKind::MustReach:
+        return "POLICY_NOT_REACHABLE";
+    case PolicyKind::OnlyVia:
+        return "POLICY_BYPASSES_VIA";
+    }
+    return "POLICY_PUBLIC_PATH";
+}
+
+// A policy as a test case: it fails when violated, with every listed violation and its path.
+Case policyCase(const std::string& classname, const PolicyResult& p)
+{
+    Case c(classname, "policy " + p.policy);
+    const std::string summary = std::string(enumName(p.kind)) + ": " + std::to_string(p.sources) + " source(s), " +
+                                std::to_string(p.destinations) + " destination(s), " + std::to_string(p.pairs) + " pair(s)";
+    if (p.satisfied()) {
+        c.out = summary + "; holds\n";
+        return c;
+    }
+    c.outcome = Case::Failure;
+    c.type = p.violations.empty() ? std::string(policyCode(p.kind)) : p.violations.front().code;
+    const std::size_t count = p.violations.size() + p.omitted;
+    c.message = "policy " + p.policy + " is violated (" + std::to_string(count) + " violation(s))";
+    c.text = summary + "\n" + violationsText(p.violations) +
+             (p.omitted > 0 ? std::to_string(p.omitted) + " more violation(s) not listed\n" : std::string());
+    return c;
+}
+
 } // namespace
 
 std::string xmlEscape(std::string_view text, bool attribute)
@@ -224,6 +272,8 @@ std::string checkJUnit(const std::vector<FileCheck>& files)
                 }
                 suite.cases.push_back(std::move(c));
             }
+            for (const PolicyResult& p : f.policies)
+                suite.cases.push_back(policyCase(f.file + ".policies", p));
             std::map<std::string_view, std::pair<std::string, std::string>> byCode; // code -> (errors, warnings)
             for (const Finding& finding : f.findings)
                 (finding.severity == Severity::Error ? byCode[finding.code].first : byCode[finding.code].second) += findingText(finding);
@@ -254,13 +304,13 @@ std::string diffJUnit(const DiffFiles& files, const DesignDiff& diff, const Anal
 {
     Suite suite{files.before + " -> " + files.after, {}};
     const std::string classname = files.after + ".flows";
-    std::map<std::string, const FlowChange*> changes;
-    for (const FlowChange& f : diff.flows)
+    std::map<std::string, const FlowDiff*> changes;
+    for (const FlowDiff& f : diff.flows)
         changes.emplace(f.flow, &f);
     for (const FlowResult& r : after.flows) {
         Case c(classname, "flow " + r.flow.str());
         const auto it = changes.find(r.flow.str());
-        const FlowChange* change = it == changes.end() ? nullptr : it->second;
+        const FlowDiff* change = it == changes.end() ? nullptr : it->second;
         std::string story = "verdict " + verdictName(r.verdict);
         if (change && change->verdictBefore)
             story += " (was " + verdictName(*change->verdictBefore) + ")";
@@ -289,15 +339,32 @@ std::string diffJUnit(const DiffFiles& files, const DesignDiff& diff, const Anal
         }
         suite.cases.push_back(std::move(c));
     }
-    for (const FlowChange& f : diff.flows) {
+    for (const FlowDiff& f : diff.flows) {
         if (f.change != ChangeKind::Removed)
             continue;
         Case removed(classname, "flow " + f.flow);
         removed.out = "removed (was " + verdictName(*f.verdictBefore) + ")";
         suite.cases.push_back(std::move(removed));
     }
+    for (const PolicyDiff& p : diff.policies) {
+        Case c(files.after + ".policies", "policy " + p.policy);
+        std::string story = std::string(enumName(p.kind)) + " " + std::string(enumName(p.change)) + ": ";
+        auto state = [](const std::optional<bool>& satisfied, std::size_t violations) {
+            return !satisfied ? std::string("absent") : *satisfied ? std::string("holds") : std::to_string(violations) + " violation(s)";
+        };
+        story += state(p.satisfiedBefore, p.violationsBefore) + " -> " + state(p.satisfiedAfter, p.violationsAfter) + "\n";
+        if (p.newlyViolated()) {
+            c.outcome = Case::Failure;
+            c.type = p.newViolations.front().code;
+            c.message = "policy " + p.policy + " is newly violated (" + std::to_string(p.newViolations.size()) + " new violation(s))";
+            c.text = story + violationsText(p.newViolations);
+        } else {
+            c.out = story;
+        }
+        suite.cases.push_back(std::move(c));
+    }
     Case exposure(files.after + ".exposure", "internet exposure");
-    for (const ExposureChange& e : diff.exposure) {
+    for (const ExposureDiff& e : diff.exposure) {
         if (!e.worse())
             continue;
         exposure.outcome = Case::Failure;

@@ -199,6 +199,24 @@ std::string hops(const std::vector<std::string>& ids)
     return out;
 }
 
+// Each violation of a policy: an error with its POLICY_* code, located at the policy in the file
+// (the breach is the policy's: a reviewer fixes the design or the policy), with the source and
+// destination as related locations; the message carries the path.
+void addPolicyViolations(SarifBuilder& sarif, const PolicyResult& policy, const std::vector<PolicyViolation>& violations,
+                         const std::string& file)
+{
+    for (const PolicyViolation& v : violations) {
+        std::vector<std::string> ids{policy.policy};
+        for (const std::string& end : {v.source, v.destination})
+            if (!end.empty() && end != kInternet && std::find(ids.begin(), ids.end(), end) == ids.end())
+                ids.push_back(end);
+        std::string message = "policy " + policy.policy + ": " + v.message;
+        if (!v.path.path.empty())
+            message += ". Path: " + flowPathLine(v.path) + "\n" + flowPathText(v.path);
+        sarif.add(v.code, Severity::Error, message, file, ids, v.source + "->" + v.destination);
+    }
+}
+
 } // namespace
 
 void SourceIndex::add(const std::string& file, std::string_view text) { m_files[file] = locateIds(text); }
@@ -275,6 +293,8 @@ OJ checkSarif(const std::vector<FileCheck>& files, const SourceIndex& sources, c
                               ". Path: " + flowPathLine(r) + "\n" + flowPathText(r),
                           f.file, {id});
         }
+        for (const PolicyResult& p : f.policies)
+            addPolicyViolations(sarif, p, p.violations, f.file);
         for (const Exposure& e : f.exposure) {
             if (e.ingress)
                 sarif.add("WORKLOAD_INTERNET_INGRESS", Severity::Warning,
@@ -295,7 +315,7 @@ OJ diffSarif(const DiffFiles& files, const DesignDiff& diff, const SourceIndex& 
     for (const Diagnostic& d : warnings)
         sarif.addDiagnostic(d);
     const std::string& file = files.after;
-    for (const FlowChange& f : diff.flows) {
+    for (const FlowDiff& f : diff.flows) {
         if (f.newlyPublic())
             sarif.add("DIFF_NEW_PUBLIC_PATH", Severity::Error,
                       "flow " + f.flow + " becomes public (" +
@@ -309,7 +329,7 @@ OJ diffSarif(const DiffFiles& files, const DesignDiff& diff, const SourceIndex& 
                           ". Path: " + hops(f.pathAfter),
                       file, {f.flow});
     }
-    for (const ExposureChange& e : diff.exposure) {
+    for (const ExposureDiff& e : diff.exposure) {
         if (!e.worse())
             continue;
         std::vector<std::string> facts;
@@ -326,6 +346,12 @@ OJ diffSarif(const DiffFiles& files, const DesignDiff& diff, const SourceIndex& 
     }
     for (const Finding& finding : diff.findingsIntroduced)
         sarif.add(finding.code, finding.severity, finding.message, file, finding.ids, finding.route);
+    for (const PolicyDiff& p : diff.policies)
+        if (p.newlyViolated()) {
+            PolicyResult now;
+            now.policy = p.policy;
+            addPolicyViolations(sarif, now, p.newViolations, file);
+        }
     return sarif.finish(diffExitCode(diff));
 }
 

@@ -116,7 +116,9 @@ BENCHMARK(BM_CheckPoliciesTraces)->Arg(2000)->Arg(10000)->Unit(benchmark::kMilli
 
 // One edit (a route added to a private route table, then removed), then the whole re-check the
 // editor runs: incremental re-analysis plus every policy. `/0`: PolicyChecker reuses the traces
-// the edit cannot change; `/1`: every policy from scratch (checkPolicies), for comparison.
+// the edit cannot change; `/1`: every policy from scratch (checkPolicies), for comparison; `/2`:
+// as the editor does it, reusing the analyzer's network and graph too (PolicyChecker::recheck(Analyzer));
+// `/3`: the re-analysis alone, without policies.
 void BM_RecheckAfterEdit(benchmark::State& state)
 {
     Prepared& p = prepared(int(state.range(0)));
@@ -139,8 +141,11 @@ void BM_RecheckAfterEdit(benchmark::State& state)
         added = !added;
         const std::set<std::string> touched{table.str(), "tgw"};
         const AnalysisResult& result = analyzer.reanalyze(p.design, touched);
-        const std::vector<PolicyResult> results =
-            fromScratch ? checkPolicies(p.design, result) : checker.recheck(p.design, result, touched);
+        if (state.range(1) == 3)
+            continue; // the re-analysis alone, for what the policies add to it
+        const std::vector<PolicyResult> results = fromScratch      ? checkPolicies(p.design, result)
+                                                  : state.range(1) == 2 ? checker.recheck(analyzer)
+                                                                        : checker.recheck(p.design, result, touched);
         traces = checker.tracesRun();
         benchmark::DoNotOptimize(results);
     }
@@ -149,7 +154,14 @@ void BM_RecheckAfterEdit(benchmark::State& state)
     if (!fromScratch)
         state.counters["traces"] = double(traces);
 }
-BENCHMARK(BM_RecheckAfterEdit)->Args({2000, 0})->Args({2000, 1})->Args({10000, 0})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RecheckAfterEdit)
+    ->Args({2000, 0})
+    ->Args({2000, 1})
+    ->Args({2000, 2})
+    ->Args({2000, 3})
+    ->Args({10000, 0})
+    ->Args({10000, 2})
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -110,6 +110,30 @@ TEST_F(DiffCli, NewExposureExitsOne)
         << r.out;
 }
 
+TEST_F(DiffCli, APolicyTheNewVersionBreaksExitsOneAlone)
+{
+    // Nothing but a policy changes: i-app must keep to private paths, and it reaches the internet
+    // through nat-a.
+    json d = m_base;
+    d["policies"] = json::array({{{"id", "app-private"}, {"kind", "private-only"}, {"from", {{"resources", {"i-app"}}}}}});
+    const std::string next = write("new.privatepath", d);
+    const Result r = run("diff " + shellQuote(m_old) + " " + shellQuote(next));
+    EXPECT_EQ(r.code, 1) << r.out;
+    EXPECT_NE(r.out.find("policy app-private (private-only) added: 1 violation(s)  NEWLY VIOLATED\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("    new: i-app -> internet [POLICY_INTERNET_EGRESS] via "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("0 new public path(s), 0 newly exposed workload(s), 0 broken expectation(s), 1 policy(ies) newly violated"),
+              std::string::npos)
+        << r.out;
+    const Result reverse = run("diff " + shellQuote(next) + " " + shellQuote(m_old));
+    EXPECT_EQ(reverse.code, 0) << "removing a policy does not fail the gate: " << reverse.out;
+    EXPECT_NE(reverse.out.find("policy app-private (private-only) removed (it was violated)"), std::string::npos) << reverse.out;
+    const Result junit = run("diff --format junit " + shellQuote(m_old) + " " + shellQuote(next), false);
+    EXPECT_EQ(junit.code, 1);
+    EXPECT_NE(junit.out.find("<failure message=\"policy app-private is newly violated (1 new violation(s))\" type=\"POLICY_INTERNET_EGRESS\">"),
+              std::string::npos)
+        << junit.out;
+}
+
 TEST_F(DiffCli, OldVersionFromStandardInputAsGitShowGivesIt)
 {
     const Result r = run("diff --format json - " + shellQuote(endpointRemoved()) + " < " + shellQuote(m_old), false);

@@ -116,8 +116,10 @@ TEST_F(PolicyCli, CheckPassesOnceTheViolationIsFixedAndNamesThePathOfAPairViolat
 
     design["policies"][2]["port"] = 22; // the databases only take 5432
     const Outcome r = run("check --format json " + pp::test::shellQuote(write("ssh.privatepath", design)), false);
-    EXPECT_EQ(r.code, 1);
-    const json& policy = json::parse(r.out)["files"][0]["policies"][2];
+    ASSERT_EQ(r.code, 1) << r.out;
+    const json report = json::parse(r.out);
+    ASSERT_EQ(report["files"][0]["policies"].size(), 3u) << r.out;
+    const json& policy = report["files"][0]["policies"][2];
     ASSERT_EQ(policy["violations"].size(), 4u);
     const json& v = policy["violations"][0];
     EXPECT_EQ(v["code"], "POLICY_NOT_REACHABLE");

@@ -84,6 +84,50 @@ TEST(ChangeSet, TouchedIdsIncludeWhatTheResourcesReferTo)
 }
 
 // Random edits of every sort, then undo of all of them in reverse: the file is byte-identical.
+TEST(ChangeSet, PolicyEditsAreOneUndoableChange)
+{
+    Design d = base();
+    const std::string original = saveDesignToString(d);
+    Policy p;
+    p.id = "pub-hidden";
+    p.kind = PolicyKind::NoInternetExposure;
+    p.from.containers = {ResourceId("pub-a")};
+    const ChangeSet added = ChangeSetBuilder(d).setPolicies({p}).build();
+    ASSERT_FALSE(added.empty());
+    ASSERT_TRUE(applyChangeSet(d, added));
+    ASSERT_EQ(d.policies.size(), 1u);
+    EXPECT_FALSE(applyChangeSet(d, added)) << "a stale policy change is refused";
+    EXPECT_TRUE(ChangeSetBuilder(d).setPolicies(d.policies).build().empty()) << "no-op policy edits are dropped";
+    ASSERT_TRUE(applyChangeSet(d, added.inverse()));
+    EXPECT_TRUE(d.policies.empty());
+    EXPECT_EQ(saveDesignToString(d), original);
+}
+
+TEST(ChangeSet, DeletingWhatAPolicyNamesKeepsTheFileLoadable)
+{
+    // A policy naming a removed id forgets it; one left selecting nothing goes too (a file with a
+    // dangling reference, or an empty scope, would not load).
+    Design d = base();
+    Policy keeps;
+    keeps.id = "keeps";
+    keeps.kind = PolicyKind::PrivateOnly;
+    keeps.from.containers = {ResourceId("pub-a"), ResourceId("vpc-a")};
+    Policy goes;
+    goes.id = "goes";
+    goes.kind = PolicyKind::NoInternetExposure;
+    goes.from.containers = {ResourceId("pub-a")};
+    ASSERT_TRUE(applyChangeSet(d, ChangeSetBuilder(d).setPolicies({keeps, goes}).build()));
+    const ChangeSet removal = removeWithDependents(d, {ResourceId("pub-a")});
+    ASSERT_TRUE(applyChangeSet(d, removal));
+    ASSERT_EQ(d.policies.size(), 1u);
+    EXPECT_EQ(d.policies[0].id, "keeps");
+    EXPECT_EQ(d.policies[0].from.containers, std::vector<ResourceId>{ResourceId("vpc-a")});
+    const LoadResult again = loadDesign(saveDesignToString(d), "after-delete");
+    EXPECT_TRUE(again.ok()) << (again.diagnostics.empty() ? "" : again.diagnostics.front().format());
+    ASSERT_TRUE(applyChangeSet(d, removal.inverse()));
+    EXPECT_EQ(d.policies.size(), 2u);
+}
+
 TEST(ChangeSet, LessonEditsAreOneUndoableChange)
 {
     // The trainer's authoring actions change the lesson section through a change-set like any

@@ -229,5 +229,49 @@ TEST(JUnitXml, CheckReportHasAFailingCaseForTheMissedExpectation)
         << xml;
 }
 
+// tests/data/policies.privatepath breaks one of its four policies (prod-hidden: web-1 faces the
+// internet).
+TEST(Sarif, EachPolicyViolationIsAnErrorAtThePolicyWithItsEndsRelated)
+{
+    const std::string file = "policies.privatepath";
+    const std::string text = readFile(sourcePath("tests/data/policies.privatepath"));
+    SourceIndex sources;
+    sources.add(file, text);
+    const OJ sarif = checkSarif({checked(text, file)}, sources);
+    const OJ* r = resultWithRule(sarif, "POLICY_INTERNET_INGRESS");
+    ASSERT_NE(r, nullptr) << sarif.dump(2);
+    EXPECT_EQ((*r)["level"], "error");
+    const std::string message = (*r)["message"]["text"];
+    EXPECT_EQ(message.rfind("policy prod-hidden: ", 0), 0u) << message;
+    EXPECT_NE(message.find("Path: igw-prod > web-1"), std::string::npos) << message;
+    const TextPosition at = positionOf(text, "\"id\": \"prod-hidden\"");
+    const auto& region = (*r)["locations"][0]["physicalLocation"]["region"];
+    EXPECT_EQ(region["startLine"], at.line);
+    EXPECT_EQ(region["startColumn"], at.column);
+    EXPECT_EQ((*r)["relatedLocations"][0]["message"]["text"], "web-1");
+    EXPECT_EQ(sarif["runs"][0]["invocations"][0]["exitCode"], 1);
+    int violations = 0;
+    for (const OJ& result : sarif["runs"][0]["results"])
+        violations += std::string(result["ruleId"]).rfind("POLICY_", 0) == 0 ? 1 : 0;
+    EXPECT_EQ(violations, 1) << "three of the four policies hold";
+}
+
+TEST(JUnitXml, EachPolicyIsATestCaseThatFailsWhenViolated)
+{
+    const std::string text = readFile(sourcePath("tests/data/policies.privatepath"));
+    const std::string xml = checkJUnit({checked(text, "p.privatepath")});
+    EXPECT_NE(xml.find("<testcase classname=\"p.privatepath.policies\" name=\"policy db-private\">"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("<testcase classname=\"p.privatepath.policies\" name=\"policy prod-hidden\">\n"
+                       "      <failure message=\"policy prod-hidden is violated (1 violation(s))\" type=\"POLICY_INTERNET_INGRESS\">"),
+              std::string::npos)
+        << xml;
+    for (const char* holds : {"db-private", "prod-dev-isolated", "app-reaches-db"}) {
+        const auto at = xml.find(std::string("name=\"policy ") + holds + "\"");
+        ASSERT_NE(at, std::string::npos) << holds;
+        const auto next = xml.find("</testcase>", at);
+        EXPECT_EQ(xml.substr(at, next - at).find("<failure"), std::string::npos) << holds << " holds";
+    }
+}
+
 } // namespace
 } // namespace pp::test

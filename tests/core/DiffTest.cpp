@@ -34,9 +34,9 @@ DesignDiff diffJson(const json& before, const json& after)
     return diffDesigns({a, ra}, {b, rb});
 }
 
-const ResourceChange* resource(const DesignDiff& d, const std::string& id)
+const ResourceDiff* resource(const DesignDiff& d, const std::string& id)
 {
-    for (const ResourceChange& r : d.resources)
+    for (const ResourceDiff& r : d.resources)
         if (r.id == id)
             return &r;
     return nullptr;
@@ -76,12 +76,12 @@ TEST(Diff, RemovedEndpointMakesTheFlowPublicAndBreaksItsExpect)
     json after = ex02();
     after.erase("vpcEndpoints");
     const DesignDiff d = diffJson(ex02(), after);
-    const ResourceChange* removed = resource(d, "vpce-s3");
+    const ResourceDiff* removed = resource(d, "vpce-s3");
     ASSERT_NE(removed, nullptr);
     EXPECT_EQ(removed->change, ChangeKind::Removed);
     EXPECT_EQ(removed->kind, Kind::VpcEndpoint);
     ASSERT_EQ(d.flows.size(), 1u);
-    const FlowChange& f = d.flows[0];
+    const FlowDiff& f = d.flows[0];
     EXPECT_EQ(f.flow, "flow");
     EXPECT_EQ(f.verdictBefore, Verdict::Private);
     EXPECT_EQ(f.verdictAfter, Verdict::Public);
@@ -102,7 +102,7 @@ TEST(Diff, ChangedFieldsAreListedWithTheirValuesBeforeAndAfter)
     byId(after, "natGateways", "nat-a")["privateIp"] = "10.0.0.11";
     byId(after, "natGateways", "nat-a")["name"] = "nat-renamed";
     const DesignDiff d = diffJson(ex02(), after);
-    const ResourceChange* nat = resource(d, "nat-a");
+    const ResourceDiff* nat = resource(d, "nat-a");
     ASSERT_NE(nat, nullptr);
     EXPECT_EQ(nat->change, ChangeKind::Changed);
     ASSERT_EQ(nat->fields.size(), 2u);
@@ -124,7 +124,7 @@ TEST(Diff, FieldOnlyOneSideHasIsShownAsAbsentOnTheOther)
     json after = ex02();
     byId(after, "vpcs", "vpc-a")["x-owner"] = "network-team";
     const DesignDiff d = diffJson(ex02(), after);
-    const ResourceChange* vpc = resource(d, "vpc-a");
+    const ResourceDiff* vpc = resource(d, "vpc-a");
     ASSERT_NE(vpc, nullptr);
     ASSERT_EQ(vpc->fields.size(), 1u);
     EXPECT_EQ(vpc->fields[0], (FieldChange{"x-owner", "", "\"network-team\""}));
@@ -137,7 +137,7 @@ TEST(Diff, SameIdWithAnotherKindListsTheKindFirst)
     json after = ex02();
     after["networkAcls"] = json::array({{{"id", "guard"}, {"vpc", "vpc-a"}}});
     const DesignDiff d = diffJson(before, after);
-    const ResourceChange* guard = resource(d, "guard");
+    const ResourceDiff* guard = resource(d, "guard");
     ASSERT_NE(guard, nullptr);
     EXPECT_EQ(guard->change, ChangeKind::Changed);
     EXPECT_EQ(guard->kind, Kind::NetworkAcl);
@@ -169,7 +169,7 @@ TEST(Diff, PathChangeWithTheSameVerdictIsReportedButPassesTheGate)
     byId(after, "workloads", "i-app")["publicIp"] = true;
     const DesignDiff d = diffJson(before, after);
     ASSERT_EQ(d.flows.size(), 1u);
-    const FlowChange& f = d.flows[0];
+    const FlowDiff& f = d.flows[0];
     EXPECT_FALSE(f.verdictChanged());
     EXPECT_EQ(f.verdictAfter, Verdict::Public);
     EXPECT_TRUE(f.pathChanged);
@@ -186,7 +186,7 @@ TEST(Diff, NewWorkloadOpenToTheInternetIsNewExposure)
     const DesignDiff d = diffJson(ex02(), after);
     EXPECT_NE(resource(d, "i-web"), nullptr);
     EXPECT_NE(resource(d, "sg-web"), nullptr);
-    const auto web = std::find_if(d.exposure.begin(), d.exposure.end(), [](const ExposureChange& e) { return e.workload == "i-web"; });
+    const auto web = std::find_if(d.exposure.begin(), d.exposure.end(), [](const ExposureDiff& e) { return e.workload == "i-web"; });
     ASSERT_NE(web, d.exposure.end());
     EXPECT_TRUE(web->gainedIngress);
     ASSERT_EQ(web->portsOpened.size(), 1u);
@@ -204,7 +204,7 @@ TEST(Diff, OpeningAnotherPortOnAnExposedWorkloadIsNewExposure)
     json after = before;
     byId(after, "securityGroups", "sg-web")["inbound"].push_back({{"protocol", "tcp"}, {"fromPort", 22}, {"toPort", 22}, {"cidr", "0.0.0.0/0"}});
     const DesignDiff d = diffJson(before, after);
-    const auto web = std::find_if(d.exposure.begin(), d.exposure.end(), [](const ExposureChange& e) { return e.workload == "i-web"; });
+    const auto web = std::find_if(d.exposure.begin(), d.exposure.end(), [](const ExposureDiff& e) { return e.workload == "i-web"; });
     ASSERT_NE(web, d.exposure.end());
     EXPECT_FALSE(web->gainedIngress) << "it was reachable already";
     ASSERT_EQ(web->portsOpened.size(), 1u);
@@ -217,7 +217,7 @@ TEST(Diff, RemovingExposureIsReportedAsReducedAndPasses)
     json before = ex02();
     addWeb(before);
     const DesignDiff d = diffJson(before, ex02());
-    const auto web = std::find_if(d.exposure.begin(), d.exposure.end(), [](const ExposureChange& e) { return e.workload == "i-web"; });
+    const auto web = std::find_if(d.exposure.begin(), d.exposure.end(), [](const ExposureDiff& e) { return e.workload == "i-web"; });
     ASSERT_NE(web, d.exposure.end());
     EXPECT_TRUE(web->lostIngress);
     EXPECT_FALSE(web->worse());
@@ -363,6 +363,135 @@ TEST(DiffReport, MarkdownOfAHarmlessChangeSaysSo)
     EXPECT_NE(md.find("✅ No new public path"), std::string::npos) << md;
     EXPECT_NE(md.find("**Changed**: `vpc-a` (vpc): name"), std::string::npos) << md;
     EXPECT_EQ(md.find("<b>"), std::string::npos) << "values are not pasted raw into the comment";
+}
+
+// A no-internet-exposure policy over all of vpc-a: it holds in EX-2 (nothing there is reachable
+// from the internet) and breaks once i-web is added with a public address and port 443 open.
+json withHiddenPolicy(json d)
+{
+    d["policies"] = json::array({{{"id", "a-hidden"}, {"kind", "no-internet-exposure"}, {"from", {{"containers", {"vpc-a"}}}}}});
+    return d;
+}
+
+const PolicyDiff* policy(const DesignDiff& d, const std::string& id)
+{
+    for (const PolicyDiff& p : d.policies)
+        if (p.policy == id)
+            return &p;
+    return nullptr;
+}
+
+TEST(DiffPolicies, APolicyTheChangeBreaksFailsTheGateWithTheNewViolation)
+{
+    json after = withHiddenPolicy(ex02());
+    addWeb(after);
+    const DesignDiff d = diffJson(withHiddenPolicy(ex02()), after);
+    const PolicyDiff* p = policy(d, "a-hidden");
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->change, ChangeKind::Changed);
+    EXPECT_EQ(p->satisfiedBefore, true);
+    EXPECT_EQ(p->satisfiedAfter, false);
+    EXPECT_TRUE(p->newlyViolated());
+    ASSERT_EQ(p->newViolations.size(), 1u);
+    EXPECT_EQ(p->newViolations[0].code, "POLICY_INTERNET_INGRESS");
+    EXPECT_EQ(p->newViolations[0].source, "internet");
+    EXPECT_EQ(p->newViolations[0].destination, "i-web");
+    EXPECT_TRUE(p->fields.empty()) << "the policy itself did not change";
+    EXPECT_EQ(d.gate().violatedPolicies, 1);
+    EXPECT_TRUE(d.gate().fails());
+    EXPECT_EQ(diffExitCode(d), 1);
+}
+
+TEST(DiffPolicies, FixingTheBreachIsReportedAsHoldingAgainAndPasses)
+{
+    json before = withHiddenPolicy(ex02());
+    addWeb(before);
+    const DesignDiff d = diffJson(before, withHiddenPolicy(ex02()));
+    const PolicyDiff* p = policy(d, "a-hidden");
+    ASSERT_NE(p, nullptr);
+    EXPECT_TRUE(p->newlySatisfied());
+    EXPECT_EQ(p->fixedViolations, 1u);
+    EXPECT_EQ(d.gate().violatedPolicies, 0);
+    const std::string md = diffMarkdown({"old", "new"}, d);
+    EXPECT_NE(md.find("🟢 **Policy holds**: policy `a-hidden` (no-internet-exposure) (had 1 violation)"), std::string::npos) << md;
+}
+
+TEST(DiffPolicies, AViolationThatWasThereBeforeIsNotNew)
+{
+    json before = withHiddenPolicy(ex02());
+    addWeb(before);
+    json after = before;
+    byId(after, "vpcs", "vpc-a")["name"] = "Renamed";
+    const DesignDiff d = diffJson(before, after);
+    EXPECT_EQ(policy(d, "a-hidden"), nullptr) << "same violations, same policy: nothing to report";
+    EXPECT_FALSE(d.gate().fails());
+}
+
+TEST(DiffPolicies, AnAddedPolicyThatIsViolatedFailsAndARemovedOneIsFlagged)
+{
+    json web = ex02();
+    addWeb(web);
+    const DesignDiff added = diffJson(web, withHiddenPolicy(web));
+    const PolicyDiff* p = policy(added, "a-hidden");
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->change, ChangeKind::Added);
+    EXPECT_FALSE(p->satisfiedBefore.has_value());
+    EXPECT_TRUE(p->newlyViolated());
+    EXPECT_TRUE(added.gate().fails()) << "a new policy the design already breaks must not land silently";
+
+    const DesignDiff removed = diffJson(withHiddenPolicy(web), web);
+    const PolicyDiff* gone = policy(removed, "a-hidden");
+    ASSERT_NE(gone, nullptr);
+    EXPECT_EQ(gone->change, ChangeKind::Removed);
+    EXPECT_EQ(gone->satisfiedBefore, false);
+    EXPECT_FALSE(removed.gate().fails());
+    const std::string md = diffMarkdown({"old", "new"}, removed);
+    EXPECT_NE(md.find("⚠️ **Policy removed**: policy `a-hidden` (no-internet-exposure) (it was violated)"), std::string::npos) << md;
+}
+
+TEST(DiffPolicies, ChangedPolicyFieldsAreListed)
+{
+    json after = withHiddenPolicy(ex02());
+    after["policies"][0]["description"] = "Nothing in A faces the internet.";
+    const DesignDiff d = diffJson(withHiddenPolicy(ex02()), after);
+    const PolicyDiff* p = policy(d, "a-hidden");
+    ASSERT_NE(p, nullptr);
+    ASSERT_EQ(p->fields.size(), 1u);
+    EXPECT_EQ(p->fields[0].field, "description");
+    EXPECT_EQ(p->fields[0].before, "");
+    EXPECT_FALSE(d.gate().fails());
+}
+
+TEST(DiffPolicies, ReportsCarryThePolicyAndPutItRightAfterPublicPaths)
+{
+    json after = withHiddenPolicy(ex02());
+    addWeb(after);
+    after.erase("vpcEndpoints"); // also a new public path
+    const DesignDiff d = diffJson(withHiddenPolicy(ex02()), after);
+    const nlohmann::ordered_json r = diffReportJson({"old", "new"}, d);
+    ASSERT_EQ(r["policies"].size(), 1u);
+    const auto& p = r["policies"][0];
+    EXPECT_EQ(p["policy"], "a-hidden");
+    EXPECT_EQ(p["kind"], "no-internet-exposure");
+    EXPECT_EQ(p["change"], "changed");
+    EXPECT_EQ(p["satisfiedBefore"], true);
+    EXPECT_EQ(p["satisfiedAfter"], false);
+    EXPECT_EQ(p["newlyViolated"], true);
+    EXPECT_EQ(p["newViolations"][0]["code"], "POLICY_INTERNET_INGRESS");
+    EXPECT_EQ(p["newViolations"][0]["destination"], "i-web");
+    EXPECT_TRUE(p["newViolations"][0]["path"].is_array());
+    EXPECT_EQ(r["gate"]["violatedPolicies"], 1);
+    EXPECT_EQ(r["summary"]["violatedPolicies"], 1);
+
+    const std::string md = diffMarkdown({"old", "new"}, d);
+    EXPECT_NE(md.find("1 policy newly violated"), std::string::npos) << md;
+    const auto publicLine = md.find("**New public path**");
+    const auto policyLine = md.find("🔴 **Policy violated**: policy `a-hidden` (no-internet-exposure), 1 new violation: "
+                                    "`POLICY_INTERNET_INGRESS` `internet` → `i-web`");
+    const auto exposureLine = md.find("**Reachable from the internet**");
+    ASSERT_NE(policyLine, std::string::npos) << md;
+    EXPECT_LT(publicLine, policyLine);
+    EXPECT_LT(policyLine, exposureLine);
 }
 
 } // namespace

@@ -40,10 +40,16 @@ TEST(PolicyIncremental, RecheckAfterEachEditEqualsACheckFromScratch)
     const std::size_t fullTraces = checker.tracesRun();
     EXPECT_GT(fullTraces, 0u);
 
+    // The editor's way too: a second checker reuses the analyzer's network, graph and changed ids.
+    PolicyChecker editorChecker;
+    EXPECT_EQ(editorChecker.recheck(analyzer), first) << "after a full analysis, a check from scratch";
     auto step = [&](const std::set<std::string>& touched, const std::string& what) {
         const AnalysisResult& a = analyzer.reanalyze(d, touched);
         const auto again = checker.recheck(d, a, touched);
-        EXPECT_EQ(again, checkPolicies(d, analyzeDesign(d))) << what;
+        const auto expected = checkPolicies(d, analyzeDesign(d));
+        EXPECT_EQ(again, expected) << what;
+        EXPECT_EQ(editorChecker.recheck(analyzer), expected) << what << " (reusing the analyzer's network)";
+        EXPECT_LE(editorChecker.tracesRun(), checker.tracesRun() + 5) << what;
         return again;
     };
 
@@ -81,6 +87,8 @@ TEST(PolicyIncremental, RecheckAfterEachEditEqualsACheckFromScratch)
     const AnalysisResult& a = analyzer.reanalyze(d, {});
     checker.recheck(d, a, {});
     EXPECT_EQ(checker.tracesRun(), 0u);
+    editorChecker.recheck(analyzer);
+    EXPECT_EQ(editorChecker.tracesRun(), 0u);
 }
 
 TEST(PolicyIncremental, RecheckOnAGeneratedEstateEqualsACheckFromScratch)

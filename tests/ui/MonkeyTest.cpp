@@ -1,10 +1,17 @@
 // A monkey on the real widgets: long random sequences of what users do (click, select all,
 // delete, undo, redo, paste, duplicate, drag, nudge, rename, draw flow, Escape, align, context
-// menus, resize) on every bundled example. After each step nothing has crashed, the canvas shows
+// menus, resize, add a policy, choose a policy violation, compare with the file) on every bundled example. After each step nothing has crashed, the canvas shows
 // exactly the design, and the design still saves and loads; at the end, undoing everything gives
 // back the file's bytes. Run it under ASan/UBSan with the `debug` preset. More steps or another
 // seed: PRIVATEPATH_MONKEY_STEPS=2000 PRIVATEPATH_MONKEY_SEED=7.
 #include "EditorFixture.h"
+
+#include "compare/ComparePanel.h"
+#include "policy/PoliciesPanel.h"
+#include "policy/PolicyDialog.h"
+
+#include <QComboBox>
+#include <QTreeWidget>
 
 #include <QAction>
 #include <QApplication>
@@ -90,12 +97,14 @@ protected:
         });
     }
 
+    QString m_file; // the example being worked on
+
     template <class Rng>
     std::string act(Rng& rng)
     {
         auto roll = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
         view()->setFocus();
-        switch (roll(16)) {
+        switch (roll(18)) {
         case 0:
         case 1:
             if (ResourceItem* item = anyItem(rng)) {
@@ -171,6 +180,57 @@ protected:
             window->action(QString::fromLatin1(name))->trigger();
             return name;
         }
+        case 15: {
+            // A policy over what is selected (or over kinds), of a random kind; an invalid one is refused.
+            window->action(QStringLiteral("actionAddPolicy"))->trigger();
+            PolicyDialog* dialog = nullptr;
+            for (auto* d : window->findChildren<PolicyDialog*>())
+                if (d->isVisible())
+                    dialog = d;
+            if (!dialog)
+                return "add policy (no dialog)";
+            const int kind = roll(5);
+            dialog->findChild<QComboBox*>(QStringLiteral("policyKind"))->setCurrentIndex(kind);
+            if (roll(2))
+                dialog->findChild<QLineEdit*>(QStringLiteral("fromKinds"))->setText(QStringLiteral("workload"));
+            dialog->findChild<QLineEdit*>(QStringLiteral("toKinds"))->setText(roll(2) ? QStringLiteral("awsService") : QStringLiteral("workload"));
+            if (ResourceItem* via = anyItem(rng))
+                dialog->findChild<QLineEdit*>(QStringLiteral("policyVia"))->setText(QString::fromStdString(via->resourceId().str()));
+            dialog->accept();
+            const bool added = !dialog->isVisible();
+            if (!added)
+                dialog->reject();
+            QApplication::processEvents();
+            return std::string(added ? "add policy of kind " : "refused policy of kind ") + std::to_string(kind);
+        }
+        case 16: {
+            // Choose a row of the policies panel (a violation rings its path), or compare with the file.
+            if (roll(2)) {
+                QTreeWidget* tree = window->policiesPanel()->tree();
+                std::vector<QTreeWidgetItem*> rows;
+                for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+                    rows.push_back(tree->topLevelItem(i));
+                    for (int c = 0; c < tree->topLevelItem(i)->childCount(); ++c)
+                        rows.push_back(tree->topLevelItem(i)->child(c));
+                }
+                if (rows.empty())
+                    return "choose policy (none)";
+                tree->setCurrentItem(rows[std::size_t(roll(int(rows.size())))]);
+                return "choose policy row";
+            }
+            ComparePanel* compare = window->comparePanel();
+            if (!compare->isComparing()) {
+                window->compareWith(m_file);
+                return "compare with the file";
+            }
+            if (roll(3) == 0) {
+                compare->stop();
+                return "end comparison";
+            }
+            compare->recompute();
+            compare->step(roll(2) ? 1 : -1);
+            return "step through the comparison";
+        }
         default: {
             ResourceItem* item = anyItem(rng);
             if (!item)
@@ -202,6 +262,7 @@ TEST_F(Monkey, RandomActionSequencesOnEveryExampleNeverBreakTheEditorOrTheDesign
     for (const QString& file : dir.entryList({QStringLiteral("*.privatepath")}, QDir::Files)) {
         SCOPED_TRACE(file.toStdString());
         ASSERT_TRUE(window->openFile(dir.filePath(file)));
+        m_file = dir.filePath(file);
         std::mt19937 rng(std::uint32_t(seed + index++));
         int edits = 0; // pushes, undos and redos
         const auto counter = QObject::connect(doc().undoStack(), &QUndoStack::indexChanged, [&edits] { ++edits; });

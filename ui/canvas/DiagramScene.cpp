@@ -96,6 +96,7 @@ void DiagramScene::rebuild()
     m_flows.clear();
     m_links.clear();
     m_shownFlow = FlowId();
+    m_shownTrace.reset();
     m_pressed = false;
     clear();
     // Items go into a plain list while they are made; the view picks the index the zoom needs
@@ -655,6 +656,12 @@ void DiagramScene::showFlowPath(const FlowId& flow)
     updateHighlights();
 }
 
+void DiagramScene::showTrace(std::optional<FlowResult> trace)
+{
+    m_shownTrace = std::move(trace);
+    updateHighlights();
+}
+
 void DiagramScene::updateHighlights()
 {
     QHash<ResourceItem*, QColor> rings;
@@ -688,6 +695,8 @@ void DiagramScene::updateHighlights()
         m_shownFlow = FlowId();
     else if (const FlowResult* result = m_document.flowResult(m_shownFlow))
         ring(*result, style::verdictColor(result->verdict));
+    if (m_shownTrace)
+        ring(*m_shownTrace, style::verdictColor(m_shownTrace->verdict));
     // Only the items whose ring changes are repainted.
     for (auto it = m_highlighted.cbegin(); it != m_highlighted.cend(); ++it)
         if (!rings.contains(it.key()))

@@ -74,6 +74,9 @@ public:
     // Highlights the hops of a flow on the canvas (empty id: none).
     void showFlowPath(const FlowId& flow);
     const FlowId& shownFlow() const { return m_shownFlow; }
+    // Highlights the hops of a path that is not a drawn flow (a policy violation's; nullopt: none).
+    void showTrace(std::optional<FlowResult> trace);
+    const std::optional<FlowResult>& shownTrace() const { return m_shownTrace; }
     // Whether the tile is ringed as the place where a public flow leaves the private network.
     bool isExitHighlighted(const ResourceItem* item) const;
     // The colour of exit rings and exposure badges (the public verdict's, or neutral without
@@ -173,6 +176,7 @@ private:
     QStringList m_linkOrder;           // the links' keys in model order: routing order, so routes are deterministic
     QHash<ResourceItem*, QColor> m_highlighted; // the rings drawn now
     FlowId m_shownFlow;
+    std::optional<FlowResult> m_shownTrace;
     int m_updating = 0;               // > 0 while items are added or removed
     bool m_selectionDirty = false;    // the selection changed while updating
     Presentation m_presentation;

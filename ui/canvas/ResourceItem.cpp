@@ -296,6 +296,7 @@ void ResourceItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* opti
         error = error || f->severity == Severity::Error;
         warning = warning || f->severity == Severity::Warning;
     }
+    error = error || !m_document.violationsOf(m_id.str()).empty(); // a broken policy fails a check like an error
     if (error || warning) {
         const QRectF badge = badgeRect();
         painter->setPen(QPen(Qt::white, 1.5));

@@ -31,6 +31,7 @@ public:
     void setSize(QSizeF size);
     // Part of the selected flow's path: drawn with a ring in `colour` (invalid colour = none).
     void setHighlight(const QColor& colour);
+    QColor highlight() const { return m_highlight; } // the ring drawn now (invalid: none)
     // Puts the item where the model says, as is: no grid snap, no clamping (those are for the mouse).
     void placeAt(QPointF pos);
     // Escape during a drag or resize: back to where and how big it was when the gesture began.

@@ -135,10 +135,15 @@ QString DiagramScene::toolTipAt(const QPointF& scenePos)
     if (auto* r = dynamic_cast<ResourceItem*>(picked)) {
         const Resource* resource = m_document.design().find(r->resourceId());
         const auto& findings = m_document.findingsOf(r->resourceId().str());
-        if (!findings.empty() && r->badgeRect().contains(r->mapFromScene(scenePos))) {
+        const auto& violations = m_document.violationsOf(r->resourceId().str());
+        if ((!findings.empty() || !violations.empty()) && r->badgeRect().contains(r->mapFromScene(scenePos))) {
             QStringList lines;
             for (const Finding* f : findings)
                 lines << QStringLiteral("<b>%1</b> %2").arg(QString::fromStdString(f->code), QString::fromStdString(f->message).toHtmlEscaped());
+            for (const PolicyViolation* v : violations)
+                lines << QStringLiteral("<b>%1</b> %2").arg(QString::fromStdString(v->code),
+                                                            tr("policy %1: %2").arg(QString::fromStdString(v->policy),
+                                                                                    QString::fromStdString(v->message).toHtmlEscaped()));
             text = lines.join(QStringLiteral("<br>"));
         } else if (resource) {
             const auto [title, subtitle] = ResourceItem::labels(*resource);
@@ -151,6 +156,8 @@ QString DiagramScene::toolTipAt(const QPointF& scenePos)
                     text += QStringLiteral("<br>") + sentence.toHtmlEscaped();
             if (!findings.empty())
                 text += QStringLiteral("<br>") + tr("%n finding(s): point at the badge", nullptr, int(findings.size()));
+            if (!violations.empty())
+                text += QStringLiteral("<br>") + tr("%n policy violation(s): point at the badge", nullptr, int(violations.size()));
         }
     } else if (auto* badge = dynamic_cast<ExposureBadge*>(picked)) {
         QStringList lines;

@@ -232,11 +232,18 @@ void Document::reanalyze(const std::set<std::string>* touched, const std::set<st
     m_pendingBackground = false; // a result for this design arrives now; a running worker's is older
     QElapsedTimer timer;
     timer.start();
-    if (touched && m_analyzerCurrent)
+    const bool incremental = touched && m_analyzerCurrent;
+    if (incremental)
         m_analyzer.reanalyze(m_design, *touched, changedIds);
     else
         m_analyzer.analyze(m_design);
     m_analyzerCurrent = true;
+    // Policies with the same analysis: only the traces the edit can change run again.
+    if (m_design.policies.empty())
+        m_checkedPolicies.clear();
+    else
+        m_checkedPolicies = m_policyChecker.recheck(m_analyzer); // with the analyzer's network and graph
+    m_policies = &m_checkedPolicies;
     m_lastDuration = std::chrono::nanoseconds(timer.nsecsElapsed());
     m_current = &m_analyzer.result();
     if (!m_workerBusy)
@@ -255,6 +262,7 @@ void Document::launchBackground()
         timer.start();
         Timed out;
         out.result = analyzeDesign(*copy);
+        out.policies = checkPolicies(*copy, out.result);
         out.duration = std::chrono::nanoseconds(timer.nsecsElapsed());
         return out;
     }));
@@ -275,6 +283,8 @@ void Document::backgroundFinished()
     m_lastDuration = done.duration;
     m_backgroundResult = std::move(done.result);
     m_current = &m_backgroundResult;
+    m_backgroundPolicies = std::move(done.policies);
+    m_policies = &m_backgroundPolicies;
     setRunning(false);
     installed();
 }
@@ -285,6 +295,12 @@ void Document::installed()
     for (const Finding& f : m_current->findings)
         for (const std::string& id : f.ids)
             m_findingsById[id].push_back(&f);
+    m_violationsById.clear();
+    for (const PolicyResult& p : *m_policies)
+        for (const PolicyViolation& v : p.violations)
+            for (const std::string* end : {&v.source, &v.destination})
+                if (!end->empty() && *end != kInternet)
+                    m_violationsById[*end].push_back(&v);
     emit analysisUpdated();
 }
 
@@ -311,6 +327,21 @@ const FlowResult* Document::flowResult(const FlowId& id) const
         if (r.flow == id)
             return &r;
     return nullptr;
+}
+
+const std::vector<const PolicyViolation*>& Document::violationsOf(const std::string& id) const
+{
+    static const std::vector<const PolicyViolation*> none;
+    const auto it = m_violationsById.find(id);
+    return it == m_violationsById.end() ? none : it->second;
+}
+
+int Document::policyViolationCount() const
+{
+    int count = 0;
+    for (const PolicyResult& p : *m_policies)
+        count += int(p.violations.size() + p.omitted);
+    return count;
 }
 
 const std::vector<const Finding*>& Document::findingsOf(const std::string& id) const

@@ -6,6 +6,7 @@
 #include "design/Design.h"
 #include "edit/ChangeSet.h"
 #include "io/DesignFile.h"
+#include "policy/PolicyCheck.h"
 #endif
 
 #include "document/DiskWatcher.h"
@@ -118,6 +119,12 @@ public:
     const FlowResult* flowResult(const FlowId& id) const;
     // Findings that name `id` (indexed after each analysis: items ask on every paint).
     const std::vector<const Finding*>& findingsOf(const std::string& id) const;
+    // The design's policies checked with the latest analysis (policy/PolicyCheck.h), in policy
+    // order; empty without policies. Re-checked incrementally after each edit.
+    const std::vector<PolicyResult>& policyResults() const { return *m_policies; }
+    // Violations whose source or destination is `id` (indexed like findingsOf).
+    const std::vector<const PolicyViolation*>& violationsOf(const std::string& id) const;
+    int policyViolationCount() const; // listed and omitted, over all policies
 
 signals:
     void changed(const QSet<QString>& touchedIds);
@@ -138,6 +145,7 @@ private:
 
     struct Timed {
         AnalysisResult result;
+        std::vector<PolicyResult> policies;
         std::chrono::nanoseconds duration{0};
     };
 
@@ -151,6 +159,10 @@ private:
     bool m_analyzerCurrent = false; // its caches match m_design (false after background runs)
     AnalysisResult m_backgroundResult;
     const AnalysisResult* m_current = &m_analyzer.result();
+    PolicyChecker m_policyChecker;
+    std::vector<PolicyResult> m_checkedPolicies;    // by m_policyChecker, with m_analyzer's result
+    std::vector<PolicyResult> m_backgroundPolicies; // with m_backgroundResult
+    const std::vector<PolicyResult>* m_policies = &m_checkedPolicies;
     std::chrono::milliseconds m_budget{40};
     std::chrono::nanoseconds m_lastDuration{0};
     quint64 m_generation = 0;         // bumped by every change of the design
@@ -161,6 +173,7 @@ private:
     bool m_workerBusy = false;        // launched and its finished() not handled yet
     QFutureWatcher<Timed> m_watcher;
     std::unordered_map<std::string, std::vector<const Finding*>> m_findingsById;
+    std::unordered_map<std::string, std::vector<const PolicyViolation*>> m_violationsById;
 };
 
 } // namespace pp::ui
