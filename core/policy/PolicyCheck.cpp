@@ -273,7 +273,9 @@ private:
 
     std::optional<PolicyViolation> pairViolation(const Policy& policy, const TrafficQuery& traffic, const Candidate& c)
     {
-        FlowResult r = m_reach.trace(*c.source, *c.destination, traffic);
+        // The cached trace, copied into the violation only when there is one.
+        const std::shared_ptr<const FlowResult> shared = m_reach.traceShared(*c.source, *c.destination, traffic);
+        const FlowResult& r = *shared;
         const std::string s = c.source->str(), d = c.destination->str(), what = trafficText(traffic);
         const std::string verdict(enumName(r.verdict));
         PolicyViolation v = violation(policy, "", s, d);
@@ -312,7 +314,7 @@ private:
             break;
         }
         }
-        v.path = std::move(r);
+        v.path = r;
         return v;
     }
 

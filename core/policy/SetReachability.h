@@ -89,9 +89,11 @@ public:
     // The class of an endpoint (for tests).
     std::size_t classOf(const ResourceId& id);
 
-private:
+    // The same without a copy: the cached answer itself (shared with the cache).
     std::shared_ptr<const FlowResult> traceShared(const ResourceId& source, const ResourceId& destination,
                                                   const TrafficQuery& traffic);
+
+private:
     std::string classKey(const Resource& r) const;
     std::size_t bucketOf(const IpAddress& address) const;
 
