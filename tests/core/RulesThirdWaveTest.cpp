@@ -1,0 +1,128 @@
+// Rules of NETWORK-RULES.md section 12 finished in the third wave (RT-10, SGR-1, DST-1, NAT-1),
+// in the style of RulesTest.cpp: a case where the rule lets the flow through and one where it
+// bites, each asserting the verdict, the code and the path.
+#include "RulesSupport.h"
+
+namespace pp::test {
+namespace {
+
+// The hop at `resource` (nullptr if the path does not visit it).
+const Hop* hopAt(const Outcome& o, const std::string& resource)
+{
+    for (const Hop& h : o.flow.path)
+        if (h.resource == resource)
+            return &h;
+    return nullptr;
+}
+
+testing::AssertionResult detailSays(const Outcome& o, const std::string& resource, const std::string& text)
+{
+    const Hop* h = hopAt(o, resource);
+    if (!h)
+        return testing::AssertionFailure() << "path does not visit " << resource << o.text;
+    if (h->detail.find(text) == std::string::npos)
+        return testing::AssertionFailure() << resource << "'s hop does not say \"" << text << "\"" << o.text;
+    return testing::AssertionSuccess();
+}
+
+// ---- RT-10: transit gateway route priority -----------------------------------------------
+
+// transitGateway() plus on-premises network dc reached from the transit gateway over the VPN
+// `vpn` (attachment tgw-att-vpn, listed before the VPC attachments so that list order cannot
+// decide a tie) advertising `vpnPrefixes`.
+json transitWithVpn(const json& vpnPrefixes, const char* routing = "dynamic")
+{
+    json d = transitGateway();
+    addDataCentre(d);
+    add(d, "customerGateways", {{"id", "cgw"}, {"onPremises", "dc"}, {"ipAddress", "198.51.100.7"}});
+    add(d, "vpnConnections", {{"id", "vpn"}, {"customerGateway", "cgw"}, {"gateway", "tgw"}, {"routing", routing},
+                              {"remoteCidrs", vpnPrefixes}});
+    auto& attachments = d["transitGatewayAttachments"];
+    attachments.insert(attachments.begin(),
+                       json{{"id", "tgw-att-vpn"}, {"transitGateway", "tgw"}, {"attachmentType", "vpn"}, {"resource", "vpn"}});
+    setFlow(d, "i-app", "i-b");
+    return d;
+}
+
+// A Direct Connect gateway on the transit gateway (attachment tgw-att-dx, listed first) whose
+// transit VIF from dc advertises `prefixes`.
+void addDirectConnect(json& d, const json& prefixes)
+{
+    add(d, "directConnectGateways", {{"id", "dxgw"}, {"associations", {{{"gateway", "tgw"}, {"allowedPrefixes", {"10.0.0.0/8"}}}}}});
+    add(d, "directConnectVirtualInterfaces",
+        {{"id", "vif"}, {"vifType", "transit"}, {"onPremises", "dc"}, {"gateway", "dxgw"}, {"advertisedPrefixes", prefixes}});
+    auto& attachments = d["transitGatewayAttachments"];
+    attachments.insert(attachments.begin(), json{{"id", "tgw-att-dx"}, {"transitGateway", "tgw"},
+                                                 {"attachmentType", "directConnectGateway"}, {"resource", "dxgw"}});
+}
+
+TEST(Rule_RT10, VpcPropagatedRouteBeatsVpnPropagatedRouteOfEqualPrefix)
+{
+    const Outcome o = analyse(transitWithVpn({"10.1.0.0/16"}));
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "tgw-att-a", "tgw-rt", "tgw-att-b", "i-b"}));
+    EXPECT_TRUE(pathAvoids(o, "tgw-att-vpn"));
+    EXPECT_TRUE(detailSays(o, "tgw-rt", "VPC beats VPN"));
+    EXPECT_TRUE(detailSays(o, "tgw-rt", "10.1.0.0/16 -> tgw-att-b"));
+}
+
+TEST(Rule_RT10, LongerVpnPrefixBeatsVpcRoute)
+{
+    const Outcome o = analyse(transitWithVpn({"10.1.1.0/24"}));
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "tgw-att-a", "tgw-rt", "tgw-att-vpn"}));
+    EXPECT_TRUE(pathAvoids(o, "tgw-att-b"));
+    const Hop* h = hopAt(o, "tgw-rt");
+    ASSERT_NE(h, nullptr) << o.text;
+    EXPECT_EQ(h->detail.find("beats"), std::string::npos) << "no tie to explain: the longest prefix wins" << o.text;
+}
+
+TEST(Rule_RT10, DirectConnectGatewayBeatsVpnAmongPropagatedRoutes)
+{
+    json d = transitWithVpn({"172.16.0.0/16"});
+    addDirectConnect(d, {"172.16.0.0/16"});
+    // The VPN attachment listed first, so that list order cannot decide the tie.
+    auto& attachments = d["transitGatewayAttachments"];
+    std::swap(attachments[0], attachments[1]);
+    ASSERT_EQ(attachments[0]["id"], "tgw-att-vpn");
+    addRoute(d, "rt-app", "172.16.0.0/16", "tgw");
+    setFlow(d, "i-app", "dc-host");
+    const Outcome o = analyse(d);
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "tgw-rt", "tgw-att-dx"}));
+    EXPECT_TRUE(pathAvoids(o, "tgw-att-vpn"));
+    EXPECT_TRUE(detailSays(o, "tgw-rt", "Direct Connect gateway beats VPN"));
+}
+
+TEST(Rule_RT10, VpcBeatsDirectConnectGateway)
+{
+    json d = transitGateway();
+    addDataCentre(d);
+    addDirectConnect(d, {"10.1.0.0/16"});
+    setFlow(d, "i-app", "i-b");
+    const Outcome o = analyse(d);
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(pathIncludes(o, {"tgw-rt", "tgw-att-b", "i-b"}));
+    EXPECT_TRUE(detailSays(o, "tgw-rt", "VPC beats Direct Connect gateway"));
+}
+
+TEST(Rule_RT10, StaticRouteBeatsPropagatedRouteOfEqualPrefix)
+{
+    json d = transitWithVpn({"172.16.0.0/16"});
+    res(d, "transitGatewayRouteTables", "tgw-rt")["routes"] = {{{"destination", "10.1.0.0/16"}, {"attachment", "tgw-att-vpn"}}};
+    const Outcome o = analyse(d);
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "tgw-rt", "tgw-att-vpn"}));
+    EXPECT_TRUE(pathAvoids(o, "tgw-att-b"));
+    EXPECT_TRUE(detailSays(o, "tgw-rt", "static beats propagated"));
+    EXPECT_NE(std::string(enumName(o.flow.verdict)), "private") << "i-b is not behind the VPN" << o.text;
+}
+
+TEST(Rule_RT10, StaticVpnRoutesAreStaticRoutesOfTheTable)
+{
+    // A static Site-to-Site VPN's networks are static routes (AWS: "static routes, for example
+    // Site-to-Site VPN static routes"), so they beat a VPC's propagated route of equal prefix.
+    const Outcome o = analyse(transitWithVpn({"10.1.0.0/16"}, "static"));
+    EXPECT_TRUE(pathIncludes(o, {"tgw-rt", "tgw-att-vpn"}));
+    EXPECT_TRUE(detailSays(o, "tgw-rt", "static beats propagated"));
+}
+
+} // namespace
+} // namespace pp::test
