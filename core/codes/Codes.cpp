@@ -58,6 +58,7 @@ const std::vector<CodeInfo>& allCodes()
         {"DNS_ZONE_VPC_DNS_OFF", Finding, "IF-4", "A private hosted zone is associated with a VPC whose DNS support is off."},
         {"AWS_SERVICE_DUPLICATE", Finding, "", "Two AWS service tiles stand for one service in one Region; endpoints and flows split between them."},
         {"FLOW_PORT_REQUIRED", Finding, "", "A TCP or UDP flow has no port."},
+        {"FLOW_DESTINATION_ADDRESS_IGNORED", Finding, "DST-1", "A flow names a destinationAddress but its destination is not an AWS service or internet host."},
         {"FLOW_SAME_ENDPOINTS", Finding, "", "A flow's source and destination are the same resource."},
         {"DIAGRAM_PARENT_MISMATCH", Finding, "", "A shape is drawn inside a container that does not contain its resource."},
         {"IMPORTED_VALUE_UNKNOWN", Finding, "", "An imported resource has a value known only after `terraform apply` (its `x-terraform` extension lists it): the model holds a placeholder."},
@@ -93,7 +94,8 @@ const std::vector<CodeInfo>& allCodes()
         {"USE_INTERFACE_ENDPOINT", Analysis, "IF-2", "Hint: an interface endpoint with private DNS would keep the flow private."},
         {"STAYS_ON_AWS_NETWORK", Analysis, "IGW-6", "Note: public addresses are used, but the traffic stays on the AWS network."},
         {"VPN_TUNNEL_OVER_INTERNET", Analysis, "HYB-2", "Note: private addresses inside an encrypted VPN tunnel whose outer packets cross the internet."},
-        {"ASSUMED_ADDRESSES", Analysis, "", "Note: an address or prefix list was not given and PrivatePath assumed one; the answer may be approximate."},
+        {"ASSUMED_ADDRESSES", Analysis, "", "Note: an address or prefix list was not given and PrivatePath assumed one (for an AWS service, the note names the address of its Regional prefix list it used, DST-1); the answer may be approximate."},
+        {"DESTINATION_ADDRESS_NOT_IN_PREFIX_LIST", Analysis, "DST-1", "Note: the flow's destinationAddress is not in the AWS service's prefix list, so the service's prefix-list routes and rules do not apply to it."},
         // Lessons (training mode): why a goal is missed, in addition to the engine's own codes.
         {"GOAL_FLOW_MISSING", Lesson, "", "The flow a goal names is not in the design."},
         {"GOAL_VERDICT_DIFFERS", Lesson, "", "A flow's verdict is not the one the goal asks for."},

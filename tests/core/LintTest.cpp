@@ -204,6 +204,8 @@ const LintCase kCases[] = {
      [](json& d) { byId(d, "awsServices", "sqs-eu")["region"] = "use1"; }},
     {"TcpFlowWithoutPort", "FLOW_PORT_REQUIRED", E, {"f-s3"},
      [](json& d) { d["flows"][0].erase("port"); }},
+    {"DestinationAddressOfAWorkloadFlow_DST1", "FLOW_DESTINATION_ADDRESS_IGNORED", W, {"f-s3", "i-b"},
+     [](json& d) { d["flows"][0]["destination"] = "i-b"; d["flows"][0]["destinationAddress"] = "52.216.1.1"; }},
     {"FlowToItself", "FLOW_SAME_ENDPOINTS", W, {"f-s3", "i-app"},
      [](json& d) { d["flows"][0]["destination"] = "i-app"; }},
     {"WorkloadDrawnOutsideItsSubnet", "DIAGRAM_PARENT_MISMATCH", W, {"i-app", "app-a"},

@@ -124,5 +124,87 @@ TEST(Rule_RT10, StaticVpnRoutesAreStaticRoutesOfTheTable)
     EXPECT_TRUE(detailSays(o, "tgw-rt", "static beats propagated"));
 }
 
+// ---- DST-1: the exact destination address of a flow to an AWS service or internet host ------
+
+// oneVpc() with an S3 gateway endpoint on rt-app (whose default route goes to nat-a) and a flow
+// from i-app to S3 with `extra` flow fields.
+json s3ThroughGatewayEndpoint(json extra = json::object())
+{
+    json d = oneVpc();
+    addS3GatewayEndpoint(d);
+    setFlow(d, "i-app", "s3", 443, std::move(extra));
+    return d;
+}
+
+TEST(Rule_DST1, WithoutAddressTheEngineUsesOneOfTheRegionalPrefixListAndSaysWhich)
+{
+    const Outcome o = analyse(s3ThroughGatewayEndpoint());
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "rt-app", "vpce-s3"}));
+    ASSERT_TRUE(hasCode(o, "ASSUMED_ADDRESSES", "s3"));
+    const auto note = std::find_if(o.flow.notes.begin(), o.flow.notes.end(), [](const Explanation& e) { return e.code == "ASSUMED_ADDRESSES"; });
+    EXPECT_NE(note->message.find("3.5.0.1"), std::string::npos) << "the note names the address used" << o.text;
+    EXPECT_NE(note->message.find("us-east-1"), std::string::npos) << o.text;
+}
+
+TEST(Rule_DST1, AddressInThePrefixListTakesTheGatewayEndpoint)
+{
+    const Outcome o = analyse(s3ThroughGatewayEndpoint({{"destinationAddress", "52.216.10.20"}}));
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "rt-app", "vpce-s3"}));
+    EXPECT_TRUE(lacksCode(o, "ASSUMED_ADDRESSES"));
+    EXPECT_TRUE(lacksCode(o, "DESTINATION_ADDRESS_NOT_IN_PREFIX_LIST"));
+    EXPECT_EQ(o.flow.path.back().destination, "52.216.10.20") << o.text;
+}
+
+TEST(Rule_DST1, AddressOutsideThePrefixListIgnoresThePrefixListRoute)
+{
+    // An S3 address of us-east-2: the us-east-1 endpoint's prefix-list route does not match, so
+    // the flow takes the default route through the NAT gateway.
+    const Outcome o = analyse(s3ThroughGatewayEndpoint({{"destinationAddress", "52.219.80.5"}}));
+    EXPECT_VERDICT(o, "public");
+    EXPECT_TRUE(pathAvoids(o, "vpce-s3"));
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "rt-app", "nat-a", "igw-a"}));
+    EXPECT_TRUE(hasCode(o, "DESTINATION_ADDRESS_NOT_IN_PREFIX_LIST", "s3"));
+}
+
+TEST(Rule_DST1, PrefixListRuleAppliesOnlyToAddressesInTheList)
+{
+    json d = s3ThroughGatewayEndpoint({{"destinationAddress", "52.216.10.20"}});
+    addS3PrefixList(d);
+    res(d, "securityGroups", "sg-app")["outbound"] = {{{"protocol", "tcp"}, {"fromPort", 443}, {"toPort", 443}, {"prefixList", "pl-s3"}}};
+    const Outcome inList = analyse(d);
+    EXPECT_VERDICT(inList, "private");
+    EXPECT_TRUE(lacksCode(inList, "ENI_SG_RULES_MISMATCH"));
+
+    d["flows"][0]["destinationAddress"] = "52.219.80.5";
+    const Outcome outside = analyse(d);
+    EXPECT_VERDICT(outside, "unreachable");
+    EXPECT_TRUE(hasCode(outside, "ENI_SG_RULES_MISMATCH"));
+}
+
+TEST(Rule_DST1, InternetHostAddressNamedByTheFlowIsTheOneRouted)
+{
+    json d = oneVpc();
+    res(d, "internetHosts", "web")["dnsName"] = "www.example.com";
+    res(d, "routeTables", "rt-app")["routes"].push_back({{"destination", "192.0.2.0/24"}, {"target", "nat-a"}, {"state", "blackhole"}});
+    setFlow(d, "i-app", "web");
+    const Outcome usual = analyse(d);
+    EXPECT_VERDICT(usual, "public");
+
+    setFlow(d, "i-app", "web", 443, {{"destinationAddress", "192.0.2.50"}});
+    const Outcome named = analyse(d);
+    EXPECT_VERDICT(named, "unreachable");
+    EXPECT_TRUE(hasCode(named, "BAD_STATE_ROUTE", "rt-app")) << "the blackhole route for the named address drops it";
+}
+
+TEST(Rule_DST1, AddressOnAnotherKindOfDestinationIsAWarning)
+{
+    json d = oneVpc();
+    setFlow(d, "i-app", "i-web", 443, {{"destinationAddress", "52.216.10.20"}});
+    const Outcome o = analyse(d);
+    EXPECT_TRUE(hasFinding(o, "FLOW_DESTINATION_ADDRESS_IGNORED", {"flow", "i-web"}));
+}
+
 } // namespace
 } // namespace pp::test
