@@ -357,6 +357,37 @@ ResourceIds Network::securityGroupsOf(const ResourceId& id) const
     return {};
 }
 
+bool Network::sgReferenceHonoured(const ResourceId& a, const ResourceId& b) const
+{
+    if (a == b)
+        return true;
+    if (regionCodeOfVpc(a) != regionCodeOfVpc(b))
+        return false; // across Regions rules must use CIDRs (SGR-1)
+    bool peered = false;
+    m_design.forEach<VpcPeering>([&](const Resource&, const VpcPeering& p) {
+        peered = peered || (p.state == PeeringState::Active &&
+                            ((p.requesterVpc == a && p.accepterVpc == b) || (p.requesterVpc == b && p.accepterVpc == a)));
+    });
+    return peered;
+}
+
+bool Network::sgReferencingOverTransit(const ResourceId& in, const ResourceId& out) const
+{
+    const TransitGatewayAttachment* from = get<TransitGatewayAttachment>(in);
+    const TransitGatewayAttachment* to = get<TransitGatewayAttachment>(out);
+    if (!from || !to || from->transitGateway != to->transitGateway)
+        return false;
+    const TransitGateway* tgw = get<TransitGateway>(from->transitGateway);
+    if (!tgw || !tgw->securityGroupReferencing)
+        return false;
+    const std::string region = regionCodeOf(tgw->region);
+    for (const TransitGatewayAttachment* att : {from, to})
+        if (att->attachmentType != TgwAttachmentType::Vpc || !att->securityGroupReferencing ||
+            regionCodeOfVpc(att->resource) != region)
+            return false;
+    return true;
+}
+
 bool Network::ruleMatches(const SecurityGroupRule& rule, const PortQuery& query, const IpAddress& peer,
                           const std::optional<ResourceId>& peerResource) const
 {

@@ -466,6 +466,7 @@ struct TransitGateway {
     ResourceId region;
     std::optional<ResourceId> defaultAssociationRouteTable;
     std::optional<ResourceId> defaultPropagationRouteTable;
+    bool securityGroupReferencing = false;
 };
 template <class A>
 void describe(A& a, TransitGateway& v)
@@ -476,6 +477,9 @@ void describe(A& a, TransitGateway& v)
            .kinds = {Kind::TransitGatewayRouteTable}});
     a.opt("defaultPropagationRouteTable", v.defaultPropagationRouteTable,
           {.doc = "Every attachment propagates its routes into this table.", .kinds = {Kind::TransitGatewayRouteTable}});
+    a.opt("securityGroupReferencing", v.securityGroupReferencing, false,
+          {.doc = "Security group referencing support: inbound rules may name groups of VPCs attached to this transit "
+                  "gateway, where their attachments allow it too (rule SGR-1). Off by default, as AWS creates it."});
 }
 
 struct TransitGatewayRoute {
@@ -516,6 +520,7 @@ struct TransitGatewayAttachment {
     ResourceIds subnets;
     std::optional<ResourceId> routeTable;
     LifecycleState state = LifecycleState::Available;
+    bool securityGroupReferencing = true; // VPC attachments (SGR-1)
 };
 template <class A>
 void describe(A& a, TransitGatewayAttachment& v)
@@ -529,6 +534,9 @@ void describe(A& a, TransitGatewayAttachment& v)
     a.opt("routeTable", v.routeTable,
           {.doc = "The associated transit gateway route table (at most one, TGW-1).",
            .kinds = {Kind::TransitGatewayRouteTable}});
+    a.opt("securityGroupReferencing", v.securityGroupReferencing, true,
+          {.doc = "VPC attachments: security group referencing support. On by default, as AWS creates a VPC "
+                  "attachment, but it works only when the transit gateway's is on too (rule SGR-1)."});
     a.opt("state", v.state, LifecycleState::Available, {.doc = "Only `available` carries traffic."});
 }
 

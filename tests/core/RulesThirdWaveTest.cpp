@@ -206,5 +206,92 @@ TEST(Rule_DST1, AddressOnAnotherKindOfDestinationIsAWarning)
     EXPECT_TRUE(hasFinding(o, "FLOW_DESTINATION_ADDRESS_IGNORED", {"flow", "i-web"}));
 }
 
+// ---- SGR-1: security group references across peering and transit gateways -----------------
+
+json fromGroup(const char* group, int port)
+{
+    return {{"protocol", "tcp"}, {"fromPort", port}, {"toPort", port}, {"securityGroup", group}};
+}
+
+// transitGateway() where sg-b admits 443 only from members of sg-app (in VPC-A, over the
+// transit gateway); `tgwReferencing`: the transit gateway's securityGroupReferencing.
+json transitWithReference(bool tgwReferencing)
+{
+    json d = transitGateway();
+    res(d, "securityGroups", "sg-b")["inbound"] = {fromGroup("sg-app", 443)};
+    if (tgwReferencing)
+        res(d, "transitGateways", "tgw")["securityGroupReferencing"] = true;
+    setFlow(d, "i-app", "i-b");
+    return d;
+}
+
+TEST(Rule_SGR1, ReferenceOverTransitGatewayWithReferencingOnIsHonoured)
+{
+    const Outcome o = analyse(transitWithReference(true));
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "tgw-att-a", "tgw-rt", "tgw-att-b", "sg-b", "i-b"}));
+    EXPECT_TRUE(lacksFinding(o, "SG_REFERENCE_TGW_DISABLED"));
+    EXPECT_TRUE(lacksFinding(o, "REFERENCE_OTHER_VPC"));
+}
+
+TEST(Rule_SGR1, ReferencingIsOffOnANewTransitGateway)
+{
+    const Outcome o = analyse(transitWithReference(false)); // AWS's default for the gateway: off
+    EXPECT_TRUE(hasFinding(o, "SG_REFERENCE_TGW_DISABLED", {"sg-b", "sg-app"}));
+    EXPECT_VERDICT(o, "unreachable");
+}
+
+TEST(Rule_SGR1, AttachmentWithReferencingOffBreaksTheReference)
+{
+    json d = transitWithReference(true);
+    res(d, "transitGatewayAttachments", "tgw-att-b")["securityGroupReferencing"] = false;
+    const Outcome o = analyse(d);
+    EXPECT_TRUE(hasFinding(o, "SG_REFERENCE_TGW_DISABLED", {"sg-b", "sg-app"}));
+    EXPECT_VERDICT(o, "unreachable");
+    EXPECT_TRUE(hasCode(o, "ENI_SG_RULES_MISMATCH")) << "the engine does not honour the reference either";
+}
+
+TEST(Rule_SGR1, OutboundReferenceOverTransitGatewayMatchesNothing)
+{
+    json d = transitWithReference(true);
+    res(d, "securityGroups", "sg-b")["inbound"] = {rule("tcp", 443, 443, "10.0.0.0/16")};
+    res(d, "securityGroups", "sg-app")["outbound"] = {fromGroup("sg-b", 443)};
+    const Outcome o = analyse(d);
+    EXPECT_TRUE(hasFinding(o, "SG_REFERENCE_TGW_OUTBOUND", {"sg-app", "sg-b"}));
+    EXPECT_VERDICT(o, "unreachable");
+    EXPECT_TRUE(hasCode(o, "ENI_SG_RULES_MISMATCH", "sg-app"));
+}
+
+TEST(Rule_SGR1, ReferenceToAPeeredVpcOfTheSameRegionIsHonouredBothWays)
+{
+    json d = twoPeeredVpcs();
+    res(d, "securityGroups", "sg-b")["inbound"] = {fromGroup("sg-app", 5432)};
+    res(d, "securityGroups", "sg-app")["outbound"] = {fromGroup("sg-b", 5432)};
+    setFlow(d, "i-app", "i-b", 5432);
+    const Outcome o = analyse(d);
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(lacksFinding(o, "SG_REFERENCE_CROSS_REGION"));
+    EXPECT_TRUE(lacksFinding(o, "REFERENCE_OTHER_VPC"));
+}
+
+TEST(Rule_SGR1, ReferenceAcrossRegionsIsInvalidAndNotHonoured)
+{
+    json d = twoPeeredVpcs();
+    addEuWest1(d);
+    res(d, "vpcs", "vpc-b")["region"] = "euw1";
+    res(d, "subnets", "b-a")["availabilityZone"] = "euw1-az1";
+    res(d, "securityGroups", "sg-b")["inbound"] = {fromGroup("sg-app", 5432)};
+    setFlow(d, "i-app", "i-b", 5432);
+    const Outcome o = analyse(d);
+    EXPECT_TRUE(hasFinding(o, "SG_REFERENCE_CROSS_REGION", {"sg-b", "sg-app"}));
+    EXPECT_VERDICT(o, "unreachable");
+
+    // With a CIDR rule instead, the inter-Region peering carries the flow.
+    res(d, "securityGroups", "sg-b")["inbound"] = {rule("tcp", 5432, 5432, "10.0.0.0/16")};
+    const Outcome cidr = analyse(d);
+    EXPECT_TRUE(lacksFinding(cidr, "SG_REFERENCE_CROSS_REGION"));
+    EXPECT_VERDICT(cidr, "private");
+}
+
 } // namespace
 } // namespace pp::test

@@ -326,7 +326,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
             return out;
         }
         r.id = ResourceId(freshId(d, "tgw"));
-        r.data = TransitGateway{*reg, std::nullopt, std::nullopt};
+        r.data = TransitGateway{*reg, std::nullopt, std::nullopt, false};
         break;
     }
     default:

@@ -126,6 +126,8 @@ public:
         tr.hop(walk.id, "forward", "out of transit gateway " + a->transitGateway.str() + " into " + a->resource.str(), walk.p);
         walk.arrival = Arrival::Transit;
         walk.transitEgress = walk.node.resource;
+        if (walk.transitIngress)
+            tr.transitAttachments = {{*walk.transitIngress, walk.node.resource}};
         if (a->attachmentType == TgwAttachmentType::Vpc)
             walk.currentVpc = a->resource;
         walk.v = tr.soleSuccessor(walk.v);
