@@ -383,9 +383,20 @@ void ForwardingGraph::build()
         } else if (r.as<EgressOnlyInternetGateway>()) {
             addEdge(vertex(NodeKind::EgressOnlyGateway, r.id), m_internet, std::nullopt, RoutePriority::Static, "to the internet (IPv6)");
         } else if (const NatGateway* n = r.as<NatGateway>()) {
-            if (const auto rt = routeTableOfSubnet(n->subnet))
-                addEdge(vertex(NodeKind::NatGateway, r.id), *rt, std::nullopt, RoutePriority::Static,
-                        "translated, then routed by the route table of " + n->subnet.str());
+            if (n->subnet) {
+                if (const auto rt = routeTableOfSubnet(*n->subnet))
+                    addEdge(vertex(NodeKind::NatGateway, r.id), *rt, std::nullopt, RoutePriority::Static,
+                            "translated, then routed by the route table of " + n->subnet->str());
+            } else if (n->vpc && n->connectivity == NatConnectivity::Public) {
+                // NAT-1: a regional NAT gateway needs no public subnet; it uses the VPC's internet gateway.
+                if (const auto igw = m_network.internetGatewayOf(*n->vpc))
+                    addEdge(vertex(NodeKind::NatGateway, r.id), vertex(NodeKind::InternetGateway, *igw), std::nullopt,
+                            RoutePriority::Static, "translated, then out through " + igw->str() + ", the internet gateway of " + n->vpc->str());
+            } else if (n->vpc) {
+                if (const auto rt = routeTableVertex(m_network.mainRouteTable(*n->vpc), *n->vpc))
+                    addEdge(vertex(NodeKind::NatGateway, r.id), *rt, std::nullopt, RoutePriority::Static,
+                            "translated, then routed by the main route table of " + n->vpc->str());
+            }
         } else if (const VpcPeering* p = r.as<VpcPeering>()) {
             const Vertex pcx = vertex(NodeKind::Peering, r.id);
             for (const ResourceId& side : {p->requesterVpc, p->accepterVpc})

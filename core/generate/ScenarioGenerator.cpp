@@ -156,7 +156,7 @@ private:
         add(pubSubnet, "Public " + std::to_string(v),
             Subnet{ResourceId(vpc), block(subnetNetwork(v, 0), m_subnetPrefix), std::nullopt, azs[0], ResourceId(rtPub), std::nullopt});
         if (plan.hasNat)
-            add(nat, "", NatGateway{ResourceId(pubSubnet), NatConnectivity::Public,
+            add(nat, "", NatGateway{NatAvailabilityMode::Zonal, ResourceId(pubSubnet), std::nullopt, NatConnectivity::Public,
                                     IpAddress::v4((52u << 24) + std::uint32_t(v) * 4 + 1), std::nullopt, LifecycleState::Available});
 
         std::vector<std::string> subnets;

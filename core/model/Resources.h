@@ -153,7 +153,9 @@ void describe(A& a, EgressOnlyInternetGateway& v)
 
 struct NatGateway {
     friend bool operator==(const NatGateway&, const NatGateway&) = default;
-    ResourceId subnet;
+    NatAvailabilityMode availabilityMode = NatAvailabilityMode::Zonal;
+    std::optional<ResourceId> subnet; // zonal: its subnet (exactly one of subnet and vpc is set)
+    std::optional<ResourceId> vpc;    // regional: its VPC
     NatConnectivity connectivity = NatConnectivity::Public;
     std::optional<IpAddress> elasticIp;
     std::optional<IpAddress> privateIp;
@@ -162,7 +164,20 @@ struct NatGateway {
 template <class A>
 void describe(A& a, NatGateway& v)
 {
-    a.req("subnet", v.subnet, {.doc = "The subnet the NAT gateway is in.", .kinds = {Kind::Subnet}});
+    a.opt("availabilityMode", v.availabilityMode, NatAvailabilityMode::Zonal,
+          {.doc = "`zonal`: in one subnet (a public one in a public subnet); `regional`: belongs to the VPC, spans "
+                  "the AZs where the VPC has workloads and needs no public subnet, only the VPC's internet gateway "
+                  "for public connectivity (rule NAT-1)."});
+    a.opt("subnet", v.subnet, {.doc = "Zonal NAT gateways: the subnet it is in.", .kinds = {Kind::Subnet}});
+    a.opt("vpc", v.vpc, {.doc = "Regional NAT gateways: the VPC it belongs to.", .kinds = {Kind::Vpc}});
+    a.oneOf(std::array{"subnet", "vpc"});
+    if constexpr (requires { a.conflict("", std::string()); }) {
+        if (v.availabilityMode == NatAvailabilityMode::Regional && v.subnet)
+            a.conflict("subnet", "a regional NAT gateway belongs to a VPC and is in no subnet: give 'vpc' instead of 'subnet' (NAT-1)");
+        else if (v.availabilityMode == NatAvailabilityMode::Zonal && v.vpc)
+            a.conflict("vpc", "a zonal NAT gateway is in one subnet: give 'subnet' instead of 'vpc', or make it "
+                              "\"availabilityMode\": \"regional\" (NAT-1)");
+    }
     a.opt("connectivity", v.connectivity, NatConnectivity::Public, {.doc = "Public or private NAT gateway."});
     a.opt("elasticIp", v.elasticIp,
           {.doc = "The Elastic IP of a public NAT gateway (required for public ones, rule IGW-4).",

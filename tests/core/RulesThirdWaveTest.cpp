@@ -293,5 +293,105 @@ TEST(Rule_SGR1, ReferenceAcrossRegionsIsInvalidAndNotHonoured)
     EXPECT_VERDICT(cidr, "private");
 }
 
+// ---- NAT-1: zonal and regional NAT gateways ----------------------------------------------
+
+// oneVpc() with the regional NAT gateway rnat of VPC-A as rt-app's default route.
+json regionalNat()
+{
+    json d = oneVpc();
+    add(d, "natGateways", {{"id", "rnat"}, {"availabilityMode", "regional"}, {"vpc", "vpc-a"}});
+    res(d, "routeTables", "rt-app")["routes"][0]["target"] = "rnat";
+    setFlow(d, "i-app", "web");
+    return d;
+}
+
+TEST(Rule_NAT1, RegionalNatGatewayReachesTheInternetWithoutAPublicSubnet)
+{
+    const Outcome o = analyse(regionalNat());
+    EXPECT_VERDICT(o, "public");
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "rt-app", "rnat", "igw-a", "web"}));
+    EXPECT_TRUE(pathAvoids(o, "rt-pub")) << "a regional NAT gateway is in no subnet";
+    EXPECT_TRUE(pathAvoids(o, "nat-a"));
+    EXPECT_TRUE(lacksFinding(o, "NAT_PUBLIC_WITHOUT_EIP")) << "AWS can allocate a regional NAT gateway's addresses";
+}
+
+TEST(Rule_NAT1, RegionalNatGatewayNeedsTheVpcsInternetGateway)
+{
+    json d = regionalNat();
+    res(d, "internetGateways", "igw-a").erase("vpc"); // detached
+    const Outcome o = analyse(d);
+    EXPECT_TRUE(hasFinding(o, "NAT_PUBLIC_WITHOUT_IGW", {"rnat", "vpc-a"}));
+    EXPECT_VERDICT(o, "unreachable");
+    EXPECT_TRUE(pathAvoids(o, "igw-a"));
+}
+
+TEST(Rule_NAT1, ZonalNatGatewayStillUsesItsSubnetsRoutes)
+{
+    json d = oneVpc();
+    res(d, "natGateways", "nat-a")["availabilityMode"] = "zonal";
+    setFlow(d, "i-app", "web");
+    const Outcome o = analyse(d);
+    EXPECT_VERDICT(o, "public");
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "rt-app", "nat-a", "rt-pub", "igw-a", "web"}));
+}
+
+// The loader's errors for a NAT gateway whose fields do not fit its mode name the field.
+std::optional<Diagnostic> loadError(const json& d, const std::string& code)
+{
+    const LoadResult loaded = loadDesign(d.dump(2), "nat.privatepath");
+    EXPECT_FALSE(loaded.ok());
+    std::string all;
+    for (const Diagnostic& diagnostic : loaded.diagnostics) {
+        if (diagnostic.code == code)
+            return diagnostic;
+        all += diagnostic.format() + "\n";
+    }
+    ADD_FAILURE() << "no " << code << " in:\n" << all;
+    return std::nullopt;
+}
+
+TEST(Rule_NAT1, RegionalNatGatewayWithASubnetIsRefusedNamingTheField)
+{
+    json d = regionalNat();
+    res(d, "natGateways", "rnat")["subnet"] = "pub-a";
+    const std::optional<Diagnostic> e = loadError(d, "CONFLICTING_FIELDS");
+    ASSERT_TRUE(e.has_value());
+    EXPECT_EQ(e->file, "nat.privatepath");
+    EXPECT_GT(e->line, 0);
+    EXPECT_NE(e->jsonPath.find("/natGateways/1"), std::string::npos) << e->format();
+    EXPECT_NE(e->format().find("rnat"), std::string::npos) << e->format();
+}
+
+TEST(Rule_NAT1, ZonalNatGatewayWithAVpcIsRefusedNamingTheField)
+{
+    json d = oneVpc();
+    res(d, "natGateways", "nat-a").erase("subnet");
+    res(d, "natGateways", "nat-a")["vpc"] = "vpc-a";
+    const std::optional<Diagnostic> e = loadError(d, "CONFLICTING_FIELDS");
+    ASSERT_TRUE(e.has_value());
+    EXPECT_NE(e->jsonPath.find("/natGateways/0/vpc"), std::string::npos) << e->format();
+}
+
+TEST(Rule_NAT1, NatGatewayWithNeitherSubnetNorVpcIsRefused)
+{
+    json d = oneVpc();
+    res(d, "natGateways", "nat-a").erase("subnet");
+    EXPECT_TRUE(loadError(d, "MISSING_FIELD").has_value());
+}
+
+TEST(Rule_NAT1, RegionalNatGatewayRoundTrips)
+{
+    json d = regionalNat();
+    const LoadResult first = loadDesign(d.dump(2), "nat.privatepath");
+    ASSERT_TRUE(first.ok());
+    const LoadResult again = loadDesign(saveDesignToString(*first.design), "nat.privatepath");
+    ASSERT_TRUE(again.ok());
+    const NatGateway* nat = again.design->findAs<NatGateway>(ResourceId("rnat"));
+    ASSERT_NE(nat, nullptr);
+    EXPECT_EQ(nat->availabilityMode, NatAvailabilityMode::Regional);
+    EXPECT_EQ(nat->vpc, std::optional(ResourceId("vpc-a")));
+    EXPECT_FALSE(nat->subnet.has_value());
+}
+
 } // namespace
 } // namespace pp::test

@@ -18,7 +18,8 @@ std::optional<ResourceId> natGatewayFor(const Trace& tr, const ResourceId& vpc, 
             return;
         if (!any)
             any = r.id;
-        if (!sameAz && tr.net.availabilityZoneOf(n.subnet) == az)
+        // A regional NAT gateway spans every AZ where the VPC has workloads (NAT-1).
+        if (!sameAz && (!n.subnet || tr.net.availabilityZoneOf(*n.subnet) == az))
             sameAz = r.id;
     });
     return sameAz ? sameAz : any;
