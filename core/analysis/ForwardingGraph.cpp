@@ -42,6 +42,39 @@ const char* kindLabel(NodeKind k)
     return "";
 }
 
+// At equal prefix length: priority first (RT-1), then, among propagated routes, the attachment
+// type (RT-10). Equal edges keep the first one listed.
+bool outranks(const ForwardingEdge& a, const ForwardingEdge& b)
+{
+    if (a.priority != b.priority)
+        return a.priority < b.priority;
+    return a.priority == RoutePriority::Propagated && a.rank < b.rank;
+}
+
+const char* rankName(PropagationRank rank)
+{
+    switch (rank) {
+    case PropagationRank::Vpc: return "VPC";
+    case PropagationRank::DirectConnectGateway: return "Direct Connect gateway";
+    case PropagationRank::Connect: return "Connect";
+    case PropagationRank::Vpn: return "VPN";
+    case PropagationRank::Other: return "other";
+    }
+    return "other";
+}
+
+const char* propagationLabel(PropagationRank rank)
+{
+    switch (rank) {
+    case PropagationRank::Vpc: return "propagated from a VPC";
+    case PropagationRank::DirectConnectGateway: return "propagated from a Direct Connect gateway";
+    case PropagationRank::Connect: return "propagated from a Connect attachment";
+    case PropagationRank::Vpn: return "propagated from a VPN";
+    case PropagationRank::Other: return "propagated";
+    }
+    return "propagated";
+}
+
 std::string routeText(const std::string& destination, const ResourceId& target, const char* origin)
 {
     return destination + " -> " + target.str() + (origin ? std::string(" (") + origin + ")" : std::string());
@@ -67,10 +100,16 @@ std::optional<Vertex> ForwardingGraph::find(NodeKind kind, const ResourceId& res
     return it == m_index.end() ? std::nullopt : std::optional<Vertex>(it->second);
 }
 
-void ForwardingGraph::addEdge(Vertex from, Vertex to, std::optional<Cidr> prefix, RoutePriority priority, std::string text,
+Edge ForwardingGraph::addEdge(Vertex from, Vertex to, std::optional<Cidr> prefix, RoutePriority priority, std::string text,
                               bool local, ResourceId via)
 {
-    boost::add_edge(from, to, ForwardingEdge{prefix, priority, local, std::move(text), std::move(via)}, m_graph);
+    ForwardingEdge edge;
+    edge.prefix = prefix;
+    edge.priority = priority;
+    edge.local = local;
+    edge.text = std::move(text);
+    edge.viaPrefixList = std::move(via);
+    return boost::add_edge(from, to, std::move(edge), m_graph).first;
 }
 
 std::optional<Vertex> ForwardingGraph::routeTableVertex(const std::optional<ResourceId>& table, const ResourceId& vpc) const
@@ -226,12 +265,29 @@ void ForwardingGraph::addTransitRouteTable(const Resource& r, const TransitGatew
         const TransitGatewayAttachment* a = m_network.get<TransitGatewayAttachment>(id);
         if (!a)
             continue;
+        // A static Site-to-Site VPN's networks are static routes of the table, as AWS lists them
+        // (RT-10: "static routes, for example Site-to-Site VPN static routes").
+        const VpnConnection* vpn = a->attachmentType == TgwAttachmentType::Vpn ? m_network.get<VpnConnection>(a->resource) : nullptr;
+        const bool staticVpn = vpn && vpn->routing == VpnRouting::Static;
+        const PropagationRank rank = a->attachmentType == TgwAttachmentType::Vpc                    ? PropagationRank::Vpc
+                                     : a->attachmentType == TgwAttachmentType::DirectConnectGateway ? PropagationRank::DirectConnectGateway
+                                     : a->attachmentType == TgwAttachmentType::Vpn                  ? PropagationRank::Vpn
+                                                                                                    : PropagationRank::Other;
         for (const Cidr& c : attachmentPrefixes(*a)) {
-            if (a->attachmentType == TgwAttachmentType::Vpc &&
-                std::any_of(seen.begin(), seen.end(), [&](const Cidr& s) { return s.overlaps(c); }))
+            // Only VPC CIDRs suppress one another; a VPN's or DX gateway's prefix of the same
+            // range is another propagated route, ranked below the VPC's (RT-10).
+            if (a->attachmentType == TgwAttachmentType::Vpc) {
+                if (std::any_of(seen.begin(), seen.end(), [&](const Cidr& s) { return s.overlaps(c); }))
+                    continue;
+                seen.push_back(c);
+            }
+            if (staticVpn) {
+                addEdge(table, vertex(NodeKind::TgwEgress, id), c, RoutePriority::Static, routeText(c.toString(), id, "static VPN route"));
                 continue;
-            seen.push_back(c);
-            addEdge(table, vertex(NodeKind::TgwEgress, id), c, RoutePriority::Propagated, routeText(c.toString(), id, "propagated"));
+            }
+            const Edge e = addEdge(table, vertex(NodeKind::TgwEgress, id), c, RoutePriority::Propagated,
+                                   routeText(c.toString(), id, propagationLabel(rank)));
+            m_graph[e].rank = rank;
         }
     }
 }
@@ -327,9 +383,20 @@ void ForwardingGraph::build()
         } else if (r.as<EgressOnlyInternetGateway>()) {
             addEdge(vertex(NodeKind::EgressOnlyGateway, r.id), m_internet, std::nullopt, RoutePriority::Static, "to the internet (IPv6)");
         } else if (const NatGateway* n = r.as<NatGateway>()) {
-            if (const auto rt = routeTableOfSubnet(n->subnet))
-                addEdge(vertex(NodeKind::NatGateway, r.id), *rt, std::nullopt, RoutePriority::Static,
-                        "translated, then routed by the route table of " + n->subnet.str());
+            if (n->subnet) {
+                if (const auto rt = routeTableOfSubnet(*n->subnet))
+                    addEdge(vertex(NodeKind::NatGateway, r.id), *rt, std::nullopt, RoutePriority::Static,
+                            "translated, then routed by the route table of " + n->subnet->str());
+            } else if (n->vpc && n->connectivity == NatConnectivity::Public) {
+                // NAT-1: a regional NAT gateway needs no public subnet; it uses the VPC's internet gateway.
+                if (const auto igw = m_network.internetGatewayOf(*n->vpc))
+                    addEdge(vertex(NodeKind::NatGateway, r.id), vertex(NodeKind::InternetGateway, *igw), std::nullopt,
+                            RoutePriority::Static, "translated, then out through " + igw->str() + ", the internet gateway of " + n->vpc->str());
+            } else if (n->vpc) {
+                if (const auto rt = routeTableVertex(m_network.mainRouteTable(*n->vpc), *n->vpc))
+                    addEdge(vertex(NodeKind::NatGateway, r.id), *rt, std::nullopt, RoutePriority::Static,
+                            "translated, then routed by the main route table of " + n->vpc->str());
+            }
         } else if (const VpcPeering* p = r.as<VpcPeering>()) {
             const Vertex pcx = vertex(NodeKind::Peering, r.id);
             for (const ResourceId& side : {p->requesterVpc, p->accepterVpc})
@@ -488,11 +555,46 @@ std::optional<Edge> ForwardingGraph::nextHop(Vertex from, const IpAddress& desti
         const ForwardingEdge& current = m_graph[*best];
         const int length = edge.prefix ? edge.prefix->prefixLength() : -1;
         const int bestLength = current.prefix ? current.prefix->prefixLength() : -1;
-        if (length > bestLength || (length == bestLength && edge.priority < current.priority))
+        if (length > bestLength || (length == bestLength && outranks(edge, current)))
             best = *e;
     }
     m_memo.emplace(memoKey, best);
     return best;
+}
+
+std::optional<Edge> ForwardingGraph::runnerUp(Vertex from, const IpAddress& destination, Edge chosen) const
+{
+    const ForwardingEdge& won = m_graph[chosen];
+    const int length = won.prefix ? won.prefix->prefixLength() : -1;
+    std::optional<Edge> best;
+    for (auto [e, end] = boost::out_edges(from, m_graph); e != end; ++e) {
+        const ForwardingEdge& edge = m_graph[*e];
+        if (*e == chosen || (edge.prefix ? edge.prefix->prefixLength() : -1) != length)
+            continue;
+        if (edge.prefix && !edge.prefix->contains(destination))
+            continue;
+        if (!best || outranks(edge, m_graph[*best]))
+            best = *e;
+    }
+    return best;
+}
+
+std::string ForwardingGraph::tieReason(const ForwardingEdge& winner, const ForwardingEdge& loser)
+{
+    auto name = [](RoutePriority p) {
+        switch (p) {
+        case RoutePriority::Static: return "static";
+        case RoutePriority::PrefixList: return "prefix-list";
+        case RoutePriority::Propagated: return "propagated";
+        case RoutePriority::Fallback: return "fallback";
+        }
+        return "";
+    };
+    if (winner.priority != loser.priority)
+        return std::string(name(winner.priority)) + " beats " + name(loser.priority);
+    if (winner.priority == RoutePriority::Propagated && winner.rank != loser.rank)
+        return std::string(rankName(winner.rank)) + " beats " + rankName(loser.rank);
+    return {};
 }
 
 std::vector<std::vector<Vertex>> ForwardingGraph::forwardingLoops(const std::vector<IpAddress>& representatives) const
@@ -566,6 +668,7 @@ std::unordered_map<std::string, std::size_t> ForwardingGraph::signatures() const
                 mix(std::size_t(edge.prefix->prefixLength()));
             }
             mix(std::size_t(edge.priority));
+            mix(std::size_t(edge.rank));
         }
         const ForwardingNode& n = m_graph[*v];
         out.emplace(key(n.kind, n.resource.str(), n.context.str()), h);

@@ -52,9 +52,15 @@ struct ForwardingNode {
     ResourceId context;  // e.g. the VPC of an implicit main route table
 };
 
+// Among propagated routes of a transit gateway route table with equal prefixes, the attachment
+// type decides (rule RT-10): VPC, then Direct Connect gateway, then Connect, then VPN. Lower wins;
+// every other edge has rank Vpc.
+enum class PropagationRank : std::uint8_t { Vpc = 0, DirectConnectGateway = 1, Connect = 2, Vpn = 3, Other = 4 };
+
 struct ForwardingEdge {
     std::optional<Cidr> prefix;          // nullopt = matches every destination
     RoutePriority priority = RoutePriority::Static;
+    PropagationRank rank = PropagationRank::Vpc; // tie-break among propagated routes (RT-10)
     bool local = false;                  // a VPC's local route (never overridden by propagated routes, RT-2)
     std::string text;                    // how the route reads: "0.0.0.0/0 -> nat-a"
     ResourceId viaPrefixList;            // the prefix list (or gateway endpoint) behind a prefix-list route
@@ -85,6 +91,12 @@ public:
     // Memoised per destination class: all addresses between two consecutive prefix boundaries of
     // the graph are treated alike by every route, so one lookup answers them all.
     std::optional<Edge> nextHop(Vertex from, const IpAddress& destination) const;
+    // The best of the other routes out of `from` that match `destination` with the same prefix
+    // length as `chosen` (the route `chosen` won a tie against), if any.
+    std::optional<Edge> runnerUp(Vertex from, const IpAddress& destination, Edge chosen) const;
+    // Why `winner` beats `loser` of equal prefix length, e.g. "static beats propagated" or "VPC
+    // beats VPN" (RT-1, RT-10); empty when neither outranks the other.
+    static std::string tieReason(const ForwardingEdge& winner, const ForwardingEdge& loser);
 
     // Index of the destination class of an address (for tests and statistics).
     std::size_t destinationClass(const IpAddress& address) const;
@@ -104,7 +116,7 @@ public:
 
 private:
     Vertex vertex(NodeKind kind, const ResourceId& resource, const ResourceId& context = {});
-    void addEdge(Vertex from, Vertex to, std::optional<Cidr> prefix, RoutePriority priority, std::string text,
+    Edge addEdge(Vertex from, Vertex to, std::optional<Cidr> prefix, RoutePriority priority, std::string text,
                  bool local = false, ResourceId via = {});
     void build();
     void addRouteTable(Vertex rt, const ResourceId& vpc, const RouteTable* table, const ResourceId& tableId);

@@ -149,7 +149,7 @@ ResourceIds Network::subnetsOf(const ResourceId& id) const
     if (const Workload* w = r->as<Workload>())
         return {w->subnet};
     if (const NatGateway* n = r->as<NatGateway>())
-        return {n->subnet};
+        return n->subnet ? ResourceIds{*n->subnet} : ResourceIds{}; // a regional one is in no subnet (NAT-1)
     if (const VpcEndpoint* endpoint = r->as<VpcEndpoint>())
         return endpoint->subnets;
     if (const LoadBalancer* lb = r->as<LoadBalancer>())
@@ -257,6 +257,14 @@ IpAddress Network::interfaceAddress(const ResourceId& id, const ResourceId& subn
             return *n->privateIp;
     }
     const Subnet* s = get<Subnet>(subnetId);
+    if (!s && r) {
+        // A regional NAT gateway without privateIp: a stable address near the top of its VPC's
+        // primary block (it has interfaces in every AZ with workloads, NAT-1).
+        const NatGateway* n = r->as<NatGateway>();
+        const Vpc* v = n && n->vpc ? get<Vpc>(*n->vpc) : nullptr;
+        if (v && !v->ipv4Cidrs.empty())
+            return IpAddress::v4(std::uint32_t(v->ipv4Cidrs.front().network().value() + v->ipv4Cidrs.front().size() - 4));
+    }
     if (!s)
         return IpAddress::v4(0);
     // Assumed addresses: workloads at the first usable address; services near the top.
@@ -355,6 +363,37 @@ ResourceIds Network::securityGroupsOf(const ResourceId& id) const
     if (const auto group = lookupOne(m_defaultGroup, vpc->str()))
         return {*group};
     return {};
+}
+
+bool Network::sgReferenceHonoured(const ResourceId& a, const ResourceId& b) const
+{
+    if (a == b)
+        return true;
+    if (regionCodeOfVpc(a) != regionCodeOfVpc(b))
+        return false; // across Regions rules must use CIDRs (SGR-1)
+    bool peered = false;
+    m_design.forEach<VpcPeering>([&](const Resource&, const VpcPeering& p) {
+        peered = peered || (p.state == PeeringState::Active &&
+                            ((p.requesterVpc == a && p.accepterVpc == b) || (p.requesterVpc == b && p.accepterVpc == a)));
+    });
+    return peered;
+}
+
+bool Network::sgReferencingOverTransit(const ResourceId& in, const ResourceId& out) const
+{
+    const TransitGatewayAttachment* from = get<TransitGatewayAttachment>(in);
+    const TransitGatewayAttachment* to = get<TransitGatewayAttachment>(out);
+    if (!from || !to || from->transitGateway != to->transitGateway)
+        return false;
+    const TransitGateway* tgw = get<TransitGateway>(from->transitGateway);
+    if (!tgw || !tgw->securityGroupReferencing)
+        return false;
+    const std::string region = regionCodeOf(tgw->region);
+    for (const TransitGatewayAttachment* att : {from, to})
+        if (att->attachmentType != TgwAttachmentType::Vpc || !att->securityGroupReferencing ||
+            regionCodeOfVpc(att->resource) != region)
+            return false;
+    return true;
 }
 
 bool Network::ruleMatches(const SecurityGroupRule& rule, const PortQuery& query, const IpAddress& peer,

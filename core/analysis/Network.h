@@ -112,6 +112,13 @@ public:
     RuleDecision networkAclAllows(const ResourceId& subnet, Direction direction, const PortQuery& query,
                                   const IpAddress& peer, bool explain = true) const;
     bool hasInstanceTargets() const { return !m_lbTargeting.empty(); }
+    // Whether AWS honours a security group reference between VPCs `a` and `b` (rule SGR-1): the same
+    // VPC, or VPCs peered in one Region. Transit gateways: see sgReferencingOverTransit.
+    bool sgReferenceHonoured(const ResourceId& a, const ResourceId& b) const;
+    // Whether an inbound rule may reference the source's group across a transit gateway entered by
+    // attachment `in` and left by `out`: both VPC attachments of one transit gateway in the VPCs'
+    // Region, with security group referencing on for the gateway and both attachments (SGR-1).
+    bool sgReferencingOverTransit(const ResourceId& in, const ResourceId& out) const;
 
     // ---- Findings ----
     void setErrorFindings(const std::vector<Finding>& findings);

@@ -16,8 +16,10 @@ std::optional<ResourceId> vpcOfResource(const Design& design, const ResourceId& 
             using T = std::decay_t<decltype(d)>;
             if constexpr (std::is_same_v<T, Vpc>)
                 return r->id;
-            else if constexpr (std::is_same_v<T, Workload> || std::is_same_v<T, NatGateway>)
+            else if constexpr (std::is_same_v<T, Workload>)
                 return vpcOfResource(design, d.subnet);
+            else if constexpr (std::is_same_v<T, NatGateway>)
+                return d.subnet ? vpcOfResource(design, *d.subnet) : d.vpc; // zonal or regional (NAT-1)
             else if constexpr (std::is_same_v<T, InternetGateway> || std::is_same_v<T, VirtualPrivateGateway>)
                 return d.vpc;
             else if constexpr (requires { { d.vpc } -> std::convertible_to<const ResourceId&>; })

@@ -126,8 +126,10 @@ private:
                 using T = std::decay_t<decltype(d)>;
                 if constexpr (std::is_same_v<T, Vpc>)
                     return r->id;
-                else if constexpr (std::is_same_v<T, Workload> || std::is_same_v<T, NatGateway>)
+                else if constexpr (std::is_same_v<T, Workload>)
                     return vpcOf(d.subnet, depth + 1);
+                else if constexpr (std::is_same_v<T, NatGateway>)
+                    return d.subnet ? vpcOf(*d.subnet, depth + 1) : d.vpc;
                 else if constexpr (std::is_same_v<T, LoadBalancer>)
                     return d.subnets.empty() ? std::nullopt : vpcOf(d.subnets.front(), depth + 1);
                 else if constexpr (std::is_same_v<T, TransitGatewayAttachment>)
@@ -644,7 +646,7 @@ bool Paster::readdressInterfaces(Item& item, std::set<Uint128>& taken, std::set<
         if (old.ipv6Address && (w->ipv6Address = nextFreeIpv6Address(m_design, w->subnet, taken)))
             taken.insert(w->ipv6Address->value());
     } else if (NatGateway* n = item.copy.as<NatGateway>()) {
-        const auto move = m_subnetMoves.find(n->subnet.str());
+        const auto move = n->subnet ? m_subnetMoves.find(n->subnet->str()) : m_subnetMoves.end();
         n->privateIp = move == m_subnetMoves.end() ? std::nullopt
                                                    : follow(item.original->as<NatGateway>()->privateIp,
                                                             move->second.from, move->second.to);

@@ -229,15 +229,16 @@ ChangeSet natDefaultRoutes(const Design& d, const ResourceId& natId)
 {
     ChangeSetBuilder b(d);
     const NatGateway* nat = d.findAs<NatGateway>(natId);
-    const Subnet* natSubnet = nat ? d.findAs<Subnet>(nat->subnet) : nullptr;
-    const Resource* vpc = natSubnet ? d.find(natSubnet->vpc) : nullptr;
+    const Subnet* natSubnet = nat && nat->subnet ? d.findAs<Subnet>(*nat->subnet) : nullptr;
+    // A zonal NAT gateway's VPC is its subnet's; a regional one names its VPC (NAT-1).
+    const Resource* vpc = natSubnet ? d.find(natSubnet->vpc) : nat && nat->vpc ? d.find(*nat->vpc) : nullptr;
     if (!vpc)
         return b.build();
     const Route defaultRoute{kDefaultRoute, std::nullopt, natId, RouteOrigin::Static, RouteState::Active};
     std::set<std::string> tables;
     bool implicitMain = false;
     d.forEach<Subnet>([&](const Resource& r, const Subnet& s) {
-        if (s.vpc == natSubnet->vpc && !isPublicSubnet(d, r.id)) {
+        if (s.vpc == vpc->id && !isPublicSubnet(d, r.id)) {
             if (const auto t = tableOf(d, s))
                 tables.insert(t->str());
             else

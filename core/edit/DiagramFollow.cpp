@@ -14,8 +14,13 @@ Home homeOf(const Resource& resource, const ResourceLookup& find)
     Home home = std::visit(
         [&](const auto& d) -> Home {
             using T = std::decay_t<decltype(d)>;
-            if constexpr (std::is_same_v<T, Workload> || std::is_same_v<T, NatGateway>) {
+            if constexpr (std::is_same_v<T, Workload>) {
                 return {{d.subnet}, {}};
+            } else if constexpr (std::is_same_v<T, NatGateway>) {
+                // Zonal: in its subnet; regional: in its VPC (NAT-1).
+                if (const auto in = d.subnet ? d.subnet : d.vpc)
+                    return {{*in}, {}};
+                return Home{};
             } else if constexpr (std::is_same_v<T, Subnet> || std::is_same_v<T, RouteTable> ||
                                  std::is_same_v<T, EgressOnlyInternetGateway> || std::is_same_v<T, SecurityGroup> ||
                                  std::is_same_v<T, NetworkAcl>) {

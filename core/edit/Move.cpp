@@ -47,7 +47,7 @@ bool moveSubnetToVpc(ChangeSetBuilder& builder, const Design& design, const Reso
             continue;
         const Workload* w = r.as<Workload>();
         const NatGateway* n = r.as<NatGateway>();
-        if ((w && w->subnet == subnetId) || (n && n->subnet == subnetId))
+        if ((w && w->subnet == subnetId) || (n && n->subnet && *n->subnet == subnetId))
             contents.push_back(&r);
         else
             return refuse(refusal, r.id.str() + " uses " + subnetId.str() + "; take it out of " + r.id.str() + " first");

@@ -95,8 +95,10 @@ std::optional<ResourceId> containerField(const Resource& r)
     return std::visit(
         [](const auto& d) -> std::optional<ResourceId> {
             using T = std::decay_t<decltype(d)>;
-            if constexpr (std::is_same_v<T, Workload> || std::is_same_v<T, NatGateway>)
+            if constexpr (std::is_same_v<T, Workload>)
                 return d.subnet;
+            else if constexpr (std::is_same_v<T, NatGateway>)
+                return d.subnet ? d.subnet : d.vpc; // zonal or regional (NAT-1)
             else if constexpr (std::is_same_v<T, Vpc> || std::is_same_v<T, AwsService> ||
                                std::is_same_v<T, TransitGateway>)
                 return d.region;
@@ -119,8 +121,10 @@ void setContainerField(Resource& r, const ResourceId& to)
     std::visit(
         [&](auto& d) {
             using T = std::decay_t<decltype(d)>;
-            if constexpr (std::is_same_v<T, Workload> || std::is_same_v<T, NatGateway>)
+            if constexpr (std::is_same_v<T, Workload>)
                 d.subnet = to;
+            else if constexpr (std::is_same_v<T, NatGateway>)
+                (d.availabilityMode == NatAvailabilityMode::Regional ? d.vpc : d.subnet) = to;
             else if constexpr (std::is_same_v<T, Vpc> || std::is_same_v<T, AwsService> ||
                                std::is_same_v<T, TransitGateway>)
                 d.region = to;

@@ -156,7 +156,7 @@ private:
         add(pubSubnet, "Public " + std::to_string(v),
             Subnet{ResourceId(vpc), block(subnetNetwork(v, 0), m_subnetPrefix), std::nullopt, azs[0], ResourceId(rtPub), std::nullopt});
         if (plan.hasNat)
-            add(nat, "", NatGateway{ResourceId(pubSubnet), NatConnectivity::Public,
+            add(nat, "", NatGateway{NatAvailabilityMode::Zonal, ResourceId(pubSubnet), std::nullopt, NatConnectivity::Public,
                                     IpAddress::v4((52u << 24) + std::uint32_t(v) * 4 + 1), std::nullopt, LifecycleState::Available});
 
         std::vector<std::string> subnets;
@@ -205,7 +205,7 @@ private:
 
     void addTransit()
     {
-        TransitGateway tgw{ResourceId("use1"), ResourceId("tgw-rt"), ResourceId("tgw-rt")};
+        TransitGateway tgw{ResourceId("use1"), ResourceId("tgw-rt"), ResourceId("tgw-rt"), false};
         add("tgw", "Transit gateway", tgw);
         TransitGatewayRouteTable table{ResourceId("tgw"), {}, {}};
         add("cgw", "Data centre router", CustomerGateway{ResourceId("dc"), *IpAddress::parse("198.51.100.7"), 65000});
@@ -213,13 +213,13 @@ private:
             VpnConnection{ResourceId("cgw"), ResourceId("tgw"), VpnRouting::Dynamic, {*Cidr::parse("192.168.0.0/16")},
                           LifecycleState::Available});
         TransitGatewayAttachment vpnAttachment{ResourceId("tgw"), TgwAttachmentType::Vpn, ResourceId("vpn"), {}, std::nullopt,
-                                               LifecycleState::Available};
+                                               LifecycleState::Available, true};
         add("tgw-att-vpn", "", vpnAttachment);
         for (int v = 0; v < m_p.vpcs; ++v) {
             if (!m_plans[std::size_t(v)].onTransit)
                 continue;
             TransitGatewayAttachment a{ResourceId("tgw"), TgwAttachmentType::Vpc, ResourceId(idOf("vpc", v)), {},
-                                       std::nullopt, LifecycleState::Available};
+                                       std::nullopt, LifecycleState::Available, true};
             if (!m_plans[std::size_t(v)].subnets.empty())
                 a.subnets = {ResourceId(m_plans[std::size_t(v)].subnets.front())};
             add(idOf("tgw-att", v), "", a);

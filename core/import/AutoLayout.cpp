@@ -122,7 +122,8 @@ private:
                 m_children[r.as<Workload>()->subnet.str()].push_back(r.id);
                 continue;
             case Kind::NatGateway:
-                m_children[r.as<NatGateway>()->subnet.str()].push_back(r.id);
+                if (const NatGateway* n = r.as<NatGateway>(); n->subnet || n->vpc)
+                    m_children[(n->subnet ? *n->subnet : *n->vpc).str()].push_back(r.id);
                 continue;
             case Kind::OnPremisesHost:
                 m_children[r.as<OnPremisesHost>()->network.str()].push_back(r.id);

@@ -61,6 +61,8 @@ void mapTransitGateway(ImportContext& ctx, const TfResource& r)
 {
     TransitGateway tgw;
     tgw.region = ctx.region();
+    // SGR-1: off unless enabled, as AWS creates a transit gateway.
+    tgw.securityGroupReferencing = ctx.string(r, "security_group_referencing_support").value_or("disable") == "enable";
     const ResourceId id = ctx.idFor(r);
     const bool associate = ctx.string(r, "default_route_table_association").value_or("enable") == "enable";
     const bool propagate = ctx.string(r, "default_route_table_propagation").value_or("enable") == "enable";
@@ -128,6 +130,8 @@ void mapTgwVpcAttachment(ImportContext& ctx, const TfResource& r)
     a.transitGateway = *tgw;
     a.attachmentType = TgwAttachmentType::Vpc;
     a.resource = *vpc;
+    // SGR-1: on unless disabled, as AWS creates a VPC attachment.
+    a.securityGroupReferencing = ctx.string(r, "security_group_referencing_support").value_or("enable") == "enable";
     for (const ResourceId& s : ctx.referAll(r, "subnet_ids"))
         if (ctx.get<Subnet>(s))
             pushUnique(a.subnets, s);

@@ -116,6 +116,13 @@ public:
                             "exactly one of " + list + " is required");
     }
 
+    // A rule between fields that describe() checks once they are read (only the reader has it):
+    // `key` conflicts with the others (CONFLICTING_FIELDS at that field).
+    void conflict(std::string_view key, const std::string& message)
+    {
+        m_context.error("CONFLICTING_FIELDS", childPath(m_path, key), message);
+    }
+
     // Reports every key that describe() did not name, except "x-" extension keys, which are
     // returned for the caller to keep.
     void finish(std::map<std::string, std::string>* extensions);

@@ -20,7 +20,7 @@ std::optional<ResourceId> Linter::modelParent(const Resource& r) const
     if (const Workload* w = r.as<Workload>())
         return w->subnet;
     if (const NatGateway* n = r.as<NatGateway>())
-        return n->subnet;
+        return n->subnet ? n->subnet : n->vpc; // zonal or regional (NAT-1)
     if (const Vpc* v = r.as<Vpc>())
         return v->region;
     if (const OnPremisesHost* h = r.as<OnPremisesHost>())

@@ -88,6 +88,7 @@ std::vector<Finding> Linter::run()
     checkPeeringOverlaps();
     checkGatewayEndpointRoutes();
     checkTransitPropagation();
+    checkSecurityGroupReferences();
     lintServices(m_design, m_findings);
     for (const Flow& f : m_design.flows())
         checkFlow(f);

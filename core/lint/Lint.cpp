@@ -35,6 +35,10 @@ void Linter::checkFlow(const Flow& f)
     if ((f.protocol == Protocol::Tcp || f.protocol == Protocol::Udp) && !f.port)
         error("FLOW_PORT_REQUIRED", {f.id.str()},
               "flow " + f.id.str() + " uses " + std::string(enumName(f.protocol)) + " but has no port");
+    if (f.destinationAddress && !get<AwsService>(f.destination) && !get<InternetHost>(f.destination))
+        warning("FLOW_DESTINATION_ADDRESS_IGNORED", {f.id.str(), f.destination.str()},
+                "flow " + f.id.str() + " names destinationAddress " + f.destinationAddress->toString() + ", but " +
+                    f.destination.str() + " is not an AWS service or internet host: the address is ignored (DST-1)");
     if (f.source == f.destination)
         warning("FLOW_SAME_ENDPOINTS", {f.id.str(), f.source.str()},
                 "flow " + f.id.str() + " goes from " + f.source.str() + " to itself");

@@ -160,6 +160,7 @@ private:
     void check(const Resource& r, const SecurityGroup& g);
     void check(const Resource& r, const NetworkAcl& acl);
     bool arePeered(const ResourceId& a, const ResourceId& b) const;
+    void checkSecurityGroupReferences();
 
     // ---- endpoints, PrivateLink, load balancers and DNS (EndpointLint.cpp) ----
     void check(const Resource& r, const VpcEndpoint& e);

@@ -81,15 +81,18 @@ void Linter::check(const Resource& r, const RouteTable& t)
 
 void Linter::check(const Resource& r, const NatGateway& n)
 {
-    if (n.privateIp)
-        checkAddressInSubnet(r, *n.privateIp, n.subnet);
+    if (n.privateIp && n.subnet)
+        checkAddressInSubnet(r, *n.privateIp, *n.subnet);
     if (n.connectivity != NatConnectivity::Public)
         return;
-    const auto vpc = vpcOf(n.subnet);
+    // Zonal: the VPC of its subnet; regional: its own VPC, which needs an internet gateway for
+    // public connectivity all the same (NAT-1).
+    const auto vpc = n.subnet ? vpcOf(*n.subnet) : n.vpc;
     if (vpc && !m_igws.count(vpc->str()))
         error("NAT_PUBLIC_WITHOUT_IGW", {r.id.str(), vpc->str()},
               "public NAT gateway " + r.id.str() + " is in VPC " + vpc->str() + ", which has no internet gateway");
-    if (!n.elasticIp)
+    // AWS can allocate a regional NAT gateway's Elastic IPs itself, one per AZ it spans (NAT-1).
+    if (!n.elasticIp && n.availabilityMode == NatAvailabilityMode::Zonal)
         error("NAT_PUBLIC_WITHOUT_EIP", {r.id.str()}, "public NAT gateway " + r.id.str() + " has no Elastic IP");
 }
 

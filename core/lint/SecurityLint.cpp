@@ -18,14 +18,68 @@ void Linter::check(const Resource& r, const SecurityGroup& g)
 {
     checkRules(r, g.inbound, "inbound");
     checkRules(r, g.outbound, "outbound");
-    for (const auto* rules : {&g.inbound, &g.outbound})
-        for (const SecurityGroupRule& rule : *rules)
-            if (rule.securityGroup)
-                if (const SecurityGroup* peer = get<SecurityGroup>(*rule.securityGroup);
-                    peer && peer->vpc != g.vpc && !arePeered(peer->vpc, g.vpc))
-                    error("REFERENCE_OTHER_VPC", {r.id.str(), rule.securityGroup->str()},
-                          "security group " + r.id.str() + " references group " + rule.securityGroup->str() +
-                              " of VPC " + peer->vpc.str() + ", which is not peered with " + g.vpc.str());
+}
+
+// References to groups of other VPCs (rule SGR-1). A pass over the whole design, not a check of
+// one group: whether a reference holds depends on peerings and transit gateway attachments that
+// an edit can change without touching the group.
+void Linter::checkSecurityGroupReferences()
+{
+    // VPC -> its VPC attachments, to find a transit gateway two VPCs share.
+    std::map<std::string, std::vector<const TransitGatewayAttachment*>> attachments;
+    m_design.forEach<TransitGatewayAttachment>([&](const Resource&, const TransitGatewayAttachment& a) {
+        if (a.attachmentType == TgwAttachmentType::Vpc)
+            attachments[a.resource.str()].push_back(&a);
+    });
+    auto sharedTransit = [&](const ResourceId& x, const ResourceId& y) -> std::pair<const TransitGatewayAttachment*, const TransitGatewayAttachment*> {
+        for (const TransitGatewayAttachment* a : attachments[x.str()])
+            for (const TransitGatewayAttachment* b : attachments[y.str()])
+                if (a->transitGateway == b->transitGateway)
+                    return {a, b};
+        return {nullptr, nullptr};
+    };
+    m_design.forEach<SecurityGroup>([&](const Resource& r, const SecurityGroup& g) {
+        for (const auto* rules : {&g.inbound, &g.outbound}) {
+            const bool inbound = rules == &g.inbound;
+            for (const SecurityGroupRule& rule : *rules) {
+                const SecurityGroup* peer = rule.securityGroup ? get<SecurityGroup>(*rule.securityGroup) : nullptr;
+                if (!peer || peer->vpc == g.vpc)
+                    continue;
+                const std::vector<std::string> ids{r.id.str(), rule.securityGroup->str()};
+                const std::string what = "security group " + r.id.str() + " references group " + rule.securityGroup->str() +
+                                         " of VPC " + peer->vpc.str();
+                const bool sameRegion = regionOfVpc(peer->vpc) == regionOfVpc(g.vpc);
+                if (arePeered(peer->vpc, g.vpc)) {
+                    if (!sameRegion)
+                        error("SG_REFERENCE_CROSS_REGION", ids,
+                              what + ", peered across Regions: rules for a peer VPC in another Region must use its CIDRs (SGR-1)");
+                    continue;
+                }
+                const auto [own, other] = sharedTransit(g.vpc, peer->vpc);
+                if (!own) {
+                    error("REFERENCE_OTHER_VPC", ids, what + ", which is not peered with " + g.vpc.str());
+                    continue;
+                }
+                const TransitGateway* tgw = get<TransitGateway>(own->transitGateway);
+                if (!sameRegion) {
+                    error("SG_REFERENCE_CROSS_REGION", ids, what + " in another Region: use its CIDRs (SGR-1)");
+                } else if (!inbound) {
+                    warning("SG_REFERENCE_TGW_OUTBOUND", ids,
+                            what + ", reached over transit gateway " + own->transitGateway.str() +
+                                ", in an outbound rule: transit gateways honour references in inbound rules only, so it "
+                                "matches nothing (SGR-1)");
+                } else if (!tgw || !tgw->securityGroupReferencing || !own->securityGroupReferencing ||
+                           !other->securityGroupReferencing) {
+                    // Not naming the transit gateway: an error finding stops every flow through what it
+                    // names, and the gateway carries flows this rule has nothing to do with.
+                    error("SG_REFERENCE_TGW_DISABLED", ids,
+                          what + ", reached over transit gateway " + own->transitGateway.str() +
+                              ", but security group referencing is off on the transit gateway or on one of the VPCs' "
+                              "attachments; turn it on everywhere or use CIDRs (SGR-1)");
+                }
+            }
+        }
+    });
 }
 
 void Linter::check(const Resource& r, const NetworkAcl& acl)

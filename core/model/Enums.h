@@ -81,6 +81,16 @@ struct EnumTraits<NatConnectivity> {
     static constexpr std::array names{std::string_view("public"), std::string_view("private")};
 };
 
+// Rule NAT-1: where a NAT gateway lives.
+enum class NatAvailabilityMode : std::uint8_t {
+    Zonal,    // in one subnet of one AZ; a public one sits in a public subnet
+    Regional, // belongs to the VPC and spans the AZs where it has workloads; needs no public subnet
+};
+template <>
+struct EnumTraits<NatAvailabilityMode> {
+    static constexpr std::array names{std::string_view("zonal"), std::string_view("regional")};
+};
+
 enum class WorkloadType : std::uint8_t {
     Ec2Instance,
     LambdaFunction, // a VPC-attached function

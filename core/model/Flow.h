@@ -24,6 +24,7 @@ struct Flow {
     Protocol protocol = Protocol::Tcp;
     std::optional<int> port;
     std::string dnsName;
+    std::optional<IpAddress> destinationAddress; // DST-1: the exact public address a service or host answers on
     std::optional<Verdict> expect;
     std::string description;
     Extensions extensions;
@@ -44,6 +45,11 @@ void describe(A& a, Flow& v)
     a.opt("dnsName", v.dnsName, std::string(),
           {.doc = "The DNS name the client resolves, e.g. `sqs.us-east-1.amazonaws.com`; empty = the "
                   "destination's address or default name."});
+    a.opt("destinationAddress", v.destinationAddress,
+          {.doc = "AWS service or internet host destinations: the exact address the client connects to when the "
+                  "name resolves publicly (rule DST-1). Prefix-list routes and rules apply only if it is in the "
+                  "prefix list. Absent = an address of the service's Regional prefix list (the path's notes say "
+                  "which), or the host's `address`."});
     a.opt("expect", v.expect,
           {.doc = "The verdict the designer expects; `privatepath check` exits 1 when the flow's verdict differs."});
     a.opt("description", v.description, std::string(), {.doc = "Free text: why this flow matters."});

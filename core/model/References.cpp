@@ -1,5 +1,6 @@
 #include "model/References.h"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace pp {
@@ -90,16 +91,33 @@ public:
         visit(value);
     }
     template <class T>
-    void opt(std::string_view, T& value, const FieldSpec&)
+    void opt(std::string_view key, T& value, const FieldSpec&)
     {
+        const bool had = hasValue(value);
         visit(value);
+        if (had && !hasValue(value))
+            m_cleared.push_back(key);
     }
+    // One of a group cleared leaves none (a NAT gateway's subnet or vpc, a route's prefix list):
+    // the object cannot stand, as with a required reference.
     template <std::size_t N>
-    void oneOf(const std::array<const char*, N>&)
+    void oneOf(const std::array<const char*, N>& keys)
     {
+        for (const char* key : keys)
+            if (std::find(m_cleared.begin(), m_cleared.end(), std::string_view(key)) != m_cleared.end())
+                m_broken = true;
     }
 
 private:
+    template <class T>
+    static bool hasValue(const T& value)
+    {
+        if constexpr (std::is_same_v<T, std::optional<ResourceId>>)
+            return value.has_value();
+        else
+            return false;
+    }
+
     template <class T>
     void visit(T& value)
     {
@@ -133,6 +151,7 @@ private:
 
     const ReferenceRewrite& m_rewrite;
     bool m_broken = false;
+    std::vector<std::string_view> m_cleared; // optional references the rewrite removed
 };
 
 } // namespace

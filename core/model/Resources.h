@@ -153,7 +153,9 @@ void describe(A& a, EgressOnlyInternetGateway& v)
 
 struct NatGateway {
     friend bool operator==(const NatGateway&, const NatGateway&) = default;
-    ResourceId subnet;
+    NatAvailabilityMode availabilityMode = NatAvailabilityMode::Zonal;
+    std::optional<ResourceId> subnet; // zonal: its subnet (exactly one of subnet and vpc is set)
+    std::optional<ResourceId> vpc;    // regional: its VPC
     NatConnectivity connectivity = NatConnectivity::Public;
     std::optional<IpAddress> elasticIp;
     std::optional<IpAddress> privateIp;
@@ -162,7 +164,20 @@ struct NatGateway {
 template <class A>
 void describe(A& a, NatGateway& v)
 {
-    a.req("subnet", v.subnet, {.doc = "The subnet the NAT gateway is in.", .kinds = {Kind::Subnet}});
+    a.opt("availabilityMode", v.availabilityMode, NatAvailabilityMode::Zonal,
+          {.doc = "`zonal`: in one subnet (a public one in a public subnet); `regional`: belongs to the VPC, spans "
+                  "the AZs where the VPC has workloads and needs no public subnet, only the VPC's internet gateway "
+                  "for public connectivity (rule NAT-1)."});
+    a.opt("subnet", v.subnet, {.doc = "Zonal NAT gateways: the subnet it is in.", .kinds = {Kind::Subnet}});
+    a.opt("vpc", v.vpc, {.doc = "Regional NAT gateways: the VPC it belongs to.", .kinds = {Kind::Vpc}});
+    a.oneOf(std::array{"subnet", "vpc"});
+    if constexpr (requires { a.conflict("", std::string()); }) {
+        if (v.availabilityMode == NatAvailabilityMode::Regional && v.subnet)
+            a.conflict("subnet", "a regional NAT gateway belongs to a VPC and is in no subnet: give 'vpc' instead of 'subnet' (NAT-1)");
+        else if (v.availabilityMode == NatAvailabilityMode::Zonal && v.vpc)
+            a.conflict("vpc", "a zonal NAT gateway is in one subnet: give 'subnet' instead of 'vpc', or make it "
+                              "\"availabilityMode\": \"regional\" (NAT-1)");
+    }
     a.opt("connectivity", v.connectivity, NatConnectivity::Public, {.doc = "Public or private NAT gateway."});
     a.opt("elasticIp", v.elasticIp,
           {.doc = "The Elastic IP of a public NAT gateway (required for public ones, rule IGW-4).",
@@ -466,6 +481,7 @@ struct TransitGateway {
     ResourceId region;
     std::optional<ResourceId> defaultAssociationRouteTable;
     std::optional<ResourceId> defaultPropagationRouteTable;
+    bool securityGroupReferencing = false;
 };
 template <class A>
 void describe(A& a, TransitGateway& v)
@@ -476,6 +492,9 @@ void describe(A& a, TransitGateway& v)
            .kinds = {Kind::TransitGatewayRouteTable}});
     a.opt("defaultPropagationRouteTable", v.defaultPropagationRouteTable,
           {.doc = "Every attachment propagates its routes into this table.", .kinds = {Kind::TransitGatewayRouteTable}});
+    a.opt("securityGroupReferencing", v.securityGroupReferencing, false,
+          {.doc = "Security group referencing support: inbound rules may name groups of VPCs attached to this transit "
+                  "gateway, where their attachments allow it too (rule SGR-1). Off by default, as AWS creates it."});
 }
 
 struct TransitGatewayRoute {
@@ -516,6 +535,7 @@ struct TransitGatewayAttachment {
     ResourceIds subnets;
     std::optional<ResourceId> routeTable;
     LifecycleState state = LifecycleState::Available;
+    bool securityGroupReferencing = true; // VPC attachments (SGR-1)
 };
 template <class A>
 void describe(A& a, TransitGatewayAttachment& v)
@@ -529,6 +549,9 @@ void describe(A& a, TransitGatewayAttachment& v)
     a.opt("routeTable", v.routeTable,
           {.doc = "The associated transit gateway route table (at most one, TGW-1).",
            .kinds = {Kind::TransitGatewayRouteTable}});
+    a.opt("securityGroupReferencing", v.securityGroupReferencing, true,
+          {.doc = "VPC attachments: security group referencing support. On by default, as AWS creates a VPC "
+                  "attachment, but it works only when the transit gateway's is on too (rule SGR-1)."});
     a.opt("state", v.state, LifecycleState::Available, {.doc = "Only `available` carries traffic."});
 }
 

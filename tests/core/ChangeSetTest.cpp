@@ -344,7 +344,7 @@ TEST(SmartDefaults, NewNatGatewayGivesPrivateSubnetsTheirDefaultRoute)
     add.add(privateSubnet);
     Resource nat;
     nat.id = ResourceId("nat-b");
-    nat.data = NatGateway{ResourceId("b-a"), NatConnectivity::Public, *IpAddress::parse("52.0.0.9"), std::nullopt, LifecycleState::Available};
+    nat.data = NatGateway{NatAvailabilityMode::Zonal, ResourceId("b-a"), std::nullopt, NatConnectivity::Public, *IpAddress::parse("52.0.0.9"), std::nullopt, LifecycleState::Available};
     add.add(nat);
     ASSERT_TRUE(applyChangeSet(d, add.build()));
     const ChangeSet routes = natDefaultRoutes(d, ResourceId("nat-b"));

@@ -218,7 +218,7 @@ TEST(MainRouteTable, TheNatOfferCreatesTheMainTableWhenTheSubnetsUseTheImplicitO
     ChangeSetBuilder add(d);
     Resource nat;
     nat.id = ResourceId("nat-1");
-    nat.data = NatGateway{ResourceId("pub"), NatConnectivity::Public, *IpAddress::parse("52.0.0.9"), std::nullopt,
+    nat.data = NatGateway{NatAvailabilityMode::Zonal, ResourceId("pub"), std::nullopt, NatConnectivity::Public, *IpAddress::parse("52.0.0.9"), std::nullopt,
                           LifecycleState::Available};
     add.add(nat);
     ASSERT_TRUE(applyChangeSet(d, add.build()));

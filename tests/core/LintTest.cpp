@@ -85,6 +85,19 @@ const LintCase kCases[] = {
     {"SecurityGroupReferencesUnpeeredVpc", "REFERENCE_OTHER_VPC", E, {"sg-app"},
      [](json& d) { byId(d, "securityGroups", "sg-app")["inbound"].push_back({{"protocol", "tcp"}, {"securityGroup", "sg-p"}});
                    d["securityGroups"].push_back({{"id", "sg-p"}, {"vpc", "vpc-p"}}); }},
+    {"SecurityGroupReferenceAcrossRegions_SGR1", "SG_REFERENCE_CROSS_REGION", E, {"sg-b", "sg-app"},
+     [](json& d) { byId(d, "vpcs", "vpc-b")["region"] = "euw1"; }},
+    {"SecurityGroupReferenceOverTgwWithReferencingOff_SGR1", "SG_REFERENCE_TGW_DISABLED", E, {"sg-app", "sg-p"},
+     [](json& d) { byId(d, "securityGroups", "sg-app")["inbound"].push_back({{"protocol", "tcp"}, {"securityGroup", "sg-p"}});
+                   d["securityGroups"].push_back({{"id", "sg-p"}, {"vpc", "vpc-p"}});
+                   d["transitGatewayAttachments"].push_back({{"id", "tgw-att-p"}, {"transitGateway", "tgw"},
+                                                             {"attachmentType", "vpc"}, {"resource", "vpc-p"}, {"subnets", {"p-a"}}}); }},
+    {"OutboundSecurityGroupReferenceOverTgw_SGR1", "SG_REFERENCE_TGW_OUTBOUND", W, {"sg-app", "sg-p"},
+     [](json& d) { byId(d, "securityGroups", "sg-app")["outbound"] = {{{"protocol", "tcp"}, {"securityGroup", "sg-p"}}};
+                   d["securityGroups"].push_back({{"id", "sg-p"}, {"vpc", "vpc-p"}});
+                   byId(d, "transitGateways", "tgw")["securityGroupReferencing"] = true;
+                   d["transitGatewayAttachments"].push_back({{"id", "tgw-att-p"}, {"transitGateway", "tgw"},
+                                                             {"attachmentType", "vpc"}, {"resource", "vpc-p"}, {"subnets", {"p-a"}}}); }},
     {"TwoMainRouteTables_RT4", "MULTIPLE_MAIN_ROUTE_TABLES", E, {"vpc-a", "rt-pub", "rt-app"},
      [](json& d) { byId(d, "routeTables", "rt-pub")["main"] = true; }},
     {"TwoInternetGateways", "MULTIPLE_GATEWAYS", E, {"vpc-a", "igw-a", "igw-a2"},
@@ -204,6 +217,8 @@ const LintCase kCases[] = {
      [](json& d) { byId(d, "awsServices", "sqs-eu")["region"] = "use1"; }},
     {"TcpFlowWithoutPort", "FLOW_PORT_REQUIRED", E, {"f-s3"},
      [](json& d) { d["flows"][0].erase("port"); }},
+    {"DestinationAddressOfAWorkloadFlow_DST1", "FLOW_DESTINATION_ADDRESS_IGNORED", W, {"f-s3", "i-b"},
+     [](json& d) { d["flows"][0]["destination"] = "i-b"; d["flows"][0]["destinationAddress"] = "52.216.1.1"; }},
     {"FlowToItself", "FLOW_SAME_ENDPOINTS", W, {"f-s3", "i-app"},
      [](json& d) { d["flows"][0]["destination"] = "i-app"; }},
     {"WorkloadDrawnOutsideItsSubnet", "DIAGRAM_PARENT_MISMATCH", W, {"i-app", "app-a"},

@@ -44,7 +44,7 @@ TEST(MoveSubnet, LetsGoOfTheOldVpcsRouteTableAndNatAddress)
     const Subnet* s = d.findAs<Subnet>(ResourceId("pub-a"));
     EXPECT_FALSE(s->routeTable) << "rt-pub is vpc-a's: vpc-b's main table applies now";
     EXPECT_EQ(s->cidr.toString(), "10.1.0.0/24");
-    EXPECT_EQ(d.findAs<NatGateway>(ResourceId("nat-a"))->subnet, ResourceId("pub-a"));
+    EXPECT_EQ(d.findAs<NatGateway>(ResourceId("nat-a"))->subnet, std::optional(ResourceId("pub-a")));
 }
 
 TEST(MoveSubnet, RefusedWhenSomethingElseUsesTheSubnet)

@@ -161,7 +161,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
         int n = 0;
         for (const Resource& res : d.resources())
             n += res.as<NatGateway>() != nullptr;
-        r.data = NatGateway{*subnet, NatConnectivity::Public, IpAddress::v4(0xCB007100u + std::uint32_t(10 + n)), std::nullopt,
+        r.data = NatGateway{NatAvailabilityMode::Zonal, *subnet, std::nullopt, NatConnectivity::Public, IpAddress::v4(0xCB007100u + std::uint32_t(10 + n)), std::nullopt,
                             LifecycleState::Available};
         shape.parent = subnet;
         break;
@@ -326,7 +326,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
             return out;
         }
         r.id = ResourceId(freshId(d, "tgw"));
-        r.data = TransitGateway{*reg, std::nullopt, std::nullopt};
+        r.data = TransitGateway{*reg, std::nullopt, std::nullopt, false};
         break;
     }
     default:

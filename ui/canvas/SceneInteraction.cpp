@@ -255,6 +255,9 @@ void DiagramScene::commitDrag()
                         if (!oldVpc || !target || target->vpc != *oldVpc)
                             w->securityGroups.clear(); // groups belong to the old VPC
                     } else if (NatGateway* n = changed.as<NatGateway>()) {
+                        // Dropped into a subnet, a NAT gateway is zonal there (NAT-1).
+                        n->availabilityMode = NatAvailabilityMode::Zonal;
+                        n->vpc.reset();
                         n->subnet = container->resourceId();
                         n->privateIp.reset();
                     }

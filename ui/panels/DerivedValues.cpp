@@ -69,7 +69,7 @@ std::vector<DerivedValue> derivedValues(const Network& n, const Resource& r)
                        s->routeTable ? labelOf(d, *table) : tr("%1, the VPC's main table").arg(labelOf(d, *table)),
                        tr("A subnet without an explicit route table uses its VPC's main route table (RT-4).")});
     } else if (const NatGateway* nat = r.as<NatGateway>()) {
-        out.push_back({QStringLiteral("privateIp"), tr("Private IPv4 address in use"), addressText(n, r.id, nat->subnet),
+        out.push_back({QStringLiteral("privateIp"), tr("Private IPv4 address in use"), addressText(n, r.id, nat->subnet.value_or(ResourceId())),
                        tr("The address paths through this NAT gateway use as their source.")});
     } else if (const Workload* w = r.as<Workload>(); w && !w->privateIp) {
         out.push_back({QStringLiteral("privateIp"), tr("Private IPv4 address in use"), addressText(n, r.id, w->subnet),

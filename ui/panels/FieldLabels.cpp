@@ -109,8 +109,12 @@ bool fieldApplies(const Design& design, const Resource& resource, std::string_vi
                    key != "privateDnsOnlyForInboundResolverEndpoint";
         }
     }
-    if (const NatGateway* n = resource.as<NatGateway>())
+    if (const NatGateway* n = resource.as<NatGateway>()) {
+        const bool regional = n->availabilityMode == NatAvailabilityMode::Regional; // NAT-1
+        if (key == "subnet" || key == "vpc")
+            return (key == "vpc") == regional;
         return key != "elasticIp" || n->connectivity == NatConnectivity::Public;
+    }
     if (const TransitGatewayAttachment* a = resource.as<TransitGatewayAttachment>())
         return key != "subnets" || a->attachmentType == TgwAttachmentType::Vpc;
     if (const DirectConnectVirtualInterface* v = resource.as<DirectConnectVirtualInterface>()) {

@@ -1,6 +1,7 @@
 #include "panels/InspectorPanel.h"
 
 #include "canvas/Style.h"
+#include "design/Placement.h"
 #include "edit/Defaults.h"
 #include "document/Document.h"
 #include "io/JsonReader.h"
@@ -37,7 +38,7 @@ QString addressRefusal(const Design& d, const Resource& changed, const std::stri
         subnetId = &w->subnet;
         address = key == "privateIp" ? w->privateIp : key == "ipv6Address" ? w->ipv6Address : std::nullopt;
     } else if (const NatGateway* n = changed.as<NatGateway>()) {
-        subnetId = &n->subnet;
+        subnetId = n->subnet ? &*n->subnet : nullptr; // a regional NAT gateway is in no subnet (NAT-1)
         address = key == "privateIp" ? n->privateIp : std::nullopt;
     }
     const Subnet* subnet = address && subnetId ? d.findAs<Subnet>(*subnetId) : nullptr;
@@ -68,6 +69,26 @@ void followService(const Resource& before, Resource& after)
     const QString name = QString::fromStdString(before.name);
     if (name.isEmpty() || name == awsServiceLabel(QString::fromStdString(was->service)))
         after.name = awsServiceLabel(QString::fromStdString(now->service)).toStdString();
+}
+
+// A NAT gateway made regional belongs to its subnet's VPC; one made zonal goes into the first
+// subnet of its VPC (the user can pick another one after). `object` is the edited JSON.
+void followNatMode(const Design& d, const Resource& nat, OrderedJson& object)
+{
+    const bool regional = object.value("availabilityMode", std::string("zonal")) == "regional";
+    if (regional && object.contains("subnet")) {
+        if (const auto vpc = vpcOfResource(d, nat.id))
+            object["vpc"] = vpc->str();
+        object.erase("subnet");
+    } else if (!regional && object.contains("vpc")) {
+        const std::string vpc = object["vpc"].get<std::string>();
+        for (const Resource& r : d.resources())
+            if (const Subnet* s = r.as<Subnet>(); s && s->vpc.str() == vpc) {
+                object["subnet"] = r.id.str();
+                object.erase("vpc");
+                break;
+            }
+    }
 }
 
 // The inspector's tags editor: a table of key and value, with the file format's limits.
@@ -482,6 +503,10 @@ QString InspectorPanel::commit(const QString& key, const QString& text, QString*
             return tr("%1: not valid JSON").arg(key);
         object[k] = *value;
     }
+    // A NAT gateway switching between zonal and regional moves from its subnet to its VPC or back
+    // in the same edit (NAT-1): the two fields go together.
+    if (resource && resource->as<NatGateway>() && k == "availabilityMode")
+        followNatMode(d, *resource, object);
     const Json plain = Json::parse(object.dump());
     ReadContext context;
     context.currentResource = resource ? resource->id.str() : flow->id.str();

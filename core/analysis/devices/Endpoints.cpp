@@ -131,16 +131,29 @@ std::optional<Target> resolveService(Trace& tr, const ResourceId& serviceId, con
     t.kind = Target::Kind::ServicePublic;
     t.resource = serviceId;
     bool assumed = false;
-    (void)tr.net.serviceAddresses(serviceId, &assumed);
-    t.address = tr.net.servicePublicAddress(serviceId);
+    const Cidrs prefixes = tr.net.serviceAddresses(serviceId, &assumed);
+    // DST-1: the flow names the exact address, or PrivatePath picks one of the Regional prefix
+    // list and says which. Prefix-list routes and rules then apply only if it is in the list.
+    const std::optional<IpAddress>& named = tr.flow.destinationAddress;
+    t.address = named ? *named : tr.net.servicePublicAddress(serviceId);
     Packet after = p;
     after.dst = t.address;
     tr.hop(resolver.empty() ? (client.network ? client.network->str() : tr.flow.source.str()) : resolver, "dns",
-           name + " resolves to a public address of " + s->service + " (" + t.address.toString() + ")", p, after);
+           name + " resolves to a public address of " + s->service + " (" + t.address.toString() +
+               (named ? ", the flow's destinationAddress)" : ")"),
+           p, after);
     if (assumed)
         tr.note("ASSUMED_ADDRESSES", serviceId.str(),
                 "PrivatePath has no prefix list for " + s->service + " in " + tr.net.regionCodeOf(s->region) +
                     "; it assumes the service's public addresses; add a prefixList to be exact");
+    else if (!named && !prefixes.empty())
+        tr.note("ASSUMED_ADDRESSES", serviceId.str(),
+                "the flow names no destinationAddress; PrivatePath uses " + t.address.toString() + ", an address of " + s->service +
+                    "'s prefix list in " + tr.net.regionCodeOf(s->region) + " (" + prefixes.front().toString() + ") (DST-1)");
+    else if (std::none_of(prefixes.begin(), prefixes.end(), [&](const Cidr& c) { return c.contains(*named); }))
+        tr.note("DESTINATION_ADDRESS_NOT_IN_PREFIX_LIST", serviceId.str(),
+                named->toString() + " is not in " + s->service + "'s prefix list in " + tr.net.regionCodeOf(s->region) +
+                    ": its prefix-list routes (gateway endpoints) and rules do not apply to this flow (DST-1)");
     // Why it did not resolve privately, and what would change it.
     if (privateDnsOff)
         tr.hint("INTERFACE_ENDPOINT_PRIVATE_DNS_OFF", serviceId.str(),

@@ -88,22 +88,38 @@ public:
                      "traffic that arrived over VPC peering, VPN or Direct Connect cannot use NAT gateway " + walk.id + " (IGW-5)", true);
             return Step::Stop;
         }
-        tr.checkAcl(nat->subnet, Direction::Inbound, walk.p, walk.p.src);
+        // A zonal NAT gateway is in a subnet, whose ACL it crosses; a regional one belongs to the
+        // VPC and is in no subnet (NAT-1).
+        if (nat->subnet)
+            tr.checkAcl(*nat->subnet, Direction::Inbound, walk.p, walk.p.src);
         Packet after = walk.p;
-        after.src = tr.net.interfaceAddress(walk.node.resource, nat->subnet);
-        tr.hop(walk.id, "translate", "source " + walk.p.src.toString() + " becomes the NAT gateway's address " + after.src.toString(), walk.p, after);
+        after.src = tr.net.interfaceAddress(walk.node.resource, nat->subnet.value_or(ResourceId()));
+        tr.hop(walk.id, "translate",
+               "source " + walk.p.src.toString() + " becomes the " +
+                   (nat->availabilityMode == NatAvailabilityMode::Regional ? "regional " : "") + "NAT gateway's address " +
+                   after.src.toString(),
+               walk.p, after);
         if (nat->connectivity == NatConnectivity::Private)
             tr.privateNat = walk.node.resource;
         else {
             tr.publicNat = walk.node.resource;
             tr.publicNatEip = nat->elasticIp;
+            if (!nat->elasticIp && nat->availabilityMode == NatAvailabilityMode::Regional) {
+                // AWS allocates a regional NAT gateway's Elastic IPs when none are given (NAT-1).
+                tr.publicNatEip = tr.net.publicAddressOf(walk.node.resource);
+                tr.note("ASSUMED_ADDRESSES", walk.id,
+                        "regional NAT gateway " + walk.id + " has no elasticIp; AWS allocates its addresses, PrivatePath assumes " +
+                            tr.publicNatEip->toString());
+            }
         }
-        tr.checkAcl(nat->subnet, Direction::Outbound, after, after.dst);
+        if (nat->subnet)
+            tr.checkAcl(*nat->subnet, Direction::Outbound, after, after.dst);
         // The reply comes back to the NAT gateway, which sends it on to the original source
         // with its own subnet's route table (TGW-2 for centralized egress). Behind an inspection
         // endpoint, that route must lead back to the endpoint the request came through, and the
         // endpoint's subnet on to the source (INS-1); a route that bypasses it is asymmetric.
-        if (const auto natTable = tr.graph.routeTableOfSubnet(nat->subnet)) {
+        // (A regional NAT gateway has no subnet route table: its return path is not checked.)
+        if (const auto natTable = nat->subnet ? tr.graph.routeTableOfSubnet(*nat->subnet) : std::nullopt) {
             std::vector<Vertex> back;
             const std::optional<Vertex> inspected = tr.inspectionIn(walk.currentVpc);
             const auto local = tr.graph.find(NodeKind::VpcLocal, walk.currentVpc);
@@ -127,13 +143,19 @@ public:
             } else if (local) {
                 back.push_back(*local);
             }
-            tr.replyRoutes.push_back({*natTable, walk.p.src, back, nat->subnet.str(), inspected ? inspectionRule(tr, *inspected) : "TGW-2, IGW-5"});
+            tr.replyRoutes.push_back({*natTable, walk.p.src, back, nat->subnet->str(), inspected ? inspectionRule(tr, *inspected) : "TGW-2, IGW-5"});
         }
-        tr.natSubnet = nat->subnet;
+        // natSubnet also marks the packet as translated: a regional NAT gateway stands in with its VPC.
+        tr.natSubnet = nat->subnet ? nat->subnet : nat->vpc;
         walk.p = after;
         const auto e = tr.graph.nextHop(walk.v, walk.p.dst);
         if (!e) {
-            tr.block("NO_ROUTE_TO_DESTINATION", walk.id, "NAT gateway " + walk.id + " has no route table", true);
+            tr.block("NO_ROUTE_TO_DESTINATION", walk.id,
+                     nat->availabilityMode == NatAvailabilityMode::Regional
+                         ? "regional NAT gateway " + walk.id + " needs an internet gateway on " + nat->vpc.value_or(ResourceId()).str() +
+                               " for public connectivity (NAT-1)"
+                         : "NAT gateway " + walk.id + " has no route table",
+                     true);
             return Step::Stop;
         }
         walk.v = tr.graph.target(*e);

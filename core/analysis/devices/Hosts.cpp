@@ -61,12 +61,15 @@ public:
         Target t;
         t.resource = r.id;
         t.kind = Target::Kind::InternetHost;
-        t.address = h->address;
+        // DST-1: the flow may name the exact address (a host behind many addresses).
+        t.address = tr.flow.destinationAddress ? *tr.flow.destinationAddress : h->address;
         if (!h->dnsName.empty() || !tr.flow.dnsName.empty()) {
             Packet after = p;
-            after.dst = h->address;
+            after.dst = t.address;
             tr.hop(client.vpc ? client.vpc->str() : tr.flow.source.str(), "dns",
-                   (tr.flow.dnsName.empty() ? h->dnsName : tr.flow.dnsName) + " resolves to " + h->address.toString(), p, after);
+                   (tr.flow.dnsName.empty() ? h->dnsName : tr.flow.dnsName) + " resolves to " + t.address.toString() +
+                       (tr.flow.destinationAddress ? " (the flow's destinationAddress)" : ""),
+                   p, after);
         }
         return t;
     }

@@ -18,7 +18,8 @@ std::optional<ResourceId> natGatewayFor(const Trace& tr, const ResourceId& vpc, 
             return;
         if (!any)
             any = r.id;
-        if (!sameAz && tr.net.availabilityZoneOf(n.subnet) == az)
+        // A regional NAT gateway spans every AZ where the VPC has workloads (NAT-1).
+        if (!sameAz && (!n.subnet || tr.net.availabilityZoneOf(*n.subnet) == az))
             sameAz = r.id;
     });
     return sameAz ? sameAz : any;
@@ -136,12 +137,17 @@ void deliverInVpc(Trace& tr, const ResourceId& vpc, const Packet& p, Arrival arr
     if (arrival != Arrival::Local || tr.target.subnet != tr.sourceSubnet || tr.natSubnet)
         tr.checkAcl(tr.target.subnet, Direction::Inbound, p, p.src);
     // A security group rule can name the source's group when the packet still carries the
-    // source's own address: in the same VPC or across a peering (SG-2).
+    // source's own address: in the same VPC, across a peering in one Region (SG-2, SGR-1), or
+    // across a transit gateway whose attachments have security group referencing on (SGR-1).
     const Workload* sourceWorkload = tr.net.get<Workload>(tr.flow.source);
     const bool ownAddress = sourceWorkload && !tr.natSubnet &&
                             (p.src == tr.net.interfaceAddress(tr.flow.source, sourceWorkload->subnet) || p.src == sourceWorkload->ipv6Address);
-    const std::optional<ResourceId> peer =
-        (arrival == Arrival::Local || arrival == Arrival::Peering) && ownAddress ? std::optional<ResourceId>(tr.flow.source) : std::nullopt;
+    bool honoured = arrival == Arrival::Local;
+    if (arrival == Arrival::Peering)
+        honoured = tr.net.sgReferenceHonoured(tr.sourceVpc, vpc);
+    else if (arrival == Arrival::Transit && tr.transitAttachments)
+        honoured = tr.net.sgReferencingOverTransit(tr.transitAttachments->first, tr.transitAttachments->second);
+    const std::optional<ResourceId> peer = honoured && ownAddress ? std::optional<ResourceId>(tr.flow.source) : std::nullopt;
     tr.checkSecurityGroups(tr.target.resource, Direction::Inbound, p, p.src, peer);
     if (const std::optional<Vertex> inspected = tr.inspectionIn(vpc); inspected && !tr.natSubnet) {
         // Stateful inspection in this VPC: the reply must go back through the same detour

@@ -78,7 +78,14 @@ public:
             tr.block("TGW_RTB_CANNOT_ROUTE", walk.id, "transit gateway route table " + walk.id + " has no route to " + walk.p.dst.toString() + " (TGW-1)", true);
             return Step::Stop;
         }
-        tr.hop(walk.id, "route", "route " + tr.graph.edge(*e).text, walk.p);
+        // RT-10: say which route was chosen and, when it won a tie of equal prefixes, why.
+        std::string detail = "route " + tr.graph.edge(*e).text;
+        if (const auto other = tr.graph.runnerUp(walk.v, walk.p.dst, *e)) {
+            const std::string why = ForwardingGraph::tieReason(tr.graph.edge(*e), tr.graph.edge(*other));
+            detail += why.empty() ? ", listed before the equal route " + tr.graph.edge(*other).text
+                                  : " over " + tr.graph.edge(*other).text + ": " + why + " (RT-10)";
+        }
+        tr.hop(walk.id, "route", std::move(detail), walk.p);
         const Vertex next = tr.graph.target(*e);
         if (next == tr.graph.blackhole()) {
             tr.block("BAD_STATE_ROUTE", walk.id, "route " + tr.graph.edge(*e).text + " in " + walk.id + " drops the packet (TGW-1)", true);
@@ -119,6 +126,8 @@ public:
         tr.hop(walk.id, "forward", "out of transit gateway " + a->transitGateway.str() + " into " + a->resource.str(), walk.p);
         walk.arrival = Arrival::Transit;
         walk.transitEgress = walk.node.resource;
+        if (walk.transitIngress)
+            tr.transitAttachments = {{*walk.transitIngress, walk.node.resource}};
         if (a->attachmentType == TgwAttachmentType::Vpc)
             walk.currentVpc = a->resource;
         walk.v = tr.soleSuccessor(walk.v);

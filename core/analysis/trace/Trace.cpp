@@ -213,8 +213,11 @@ void Trace::start()
     }
 
     if (source->as<Workload>()) {
+        // An outbound rule can name the destination's group in the same VPC or a VPC peered in
+        // one Region; never across a transit gateway, which honours references inbound only (SGR-1).
+        const bool referable = resolved->kind == Target::Kind::Interface && net.sgReferenceHonoured(sourceVpc, resolved->vpc);
         checkSecurityGroups(source->id, Direction::Outbound, p, p.dst,
-                            resolved->kind == Target::Kind::Interface ? std::optional<ResourceId>(resolved->resource) : std::nullopt);
+                            referable ? std::optional<ResourceId>(resolved->resource) : std::nullopt);
         const bool sameSubnet = !resolved->subnet.empty() && resolved->subnet == sourceSubnet &&
                                 resolved->kind != Target::Kind::PublicInterface;
         if (!sameSubnet)

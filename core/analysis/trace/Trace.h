@@ -152,6 +152,9 @@ public:
     std::optional<IpAddress> publicNatEip;
     std::vector<ReplyRoute> replyRoutes;
     std::vector<AclCrossing> crossings;
+    // The (ingress, egress) attachments of the last transit gateway the request crossed: whether a
+    // security group reference holds across it (SGR-1).
+    std::optional<std::pair<ResourceId, ResourceId>> transitAttachments;
     // (route table, the selected route's destination: a CIDR or a prefix list id), for each
     // lookup on the way: a finding about one route concerns only flows that select it (RT-8).
     std::set<std::pair<std::string, std::string>> selectedRoutes;
