@@ -162,8 +162,16 @@ std::optional<Vertex> ForwardingGraph::routeTargetVertex(const ResourceId& targe
 void ForwardingGraph::addRouteTable(Vertex rt, const ResourceId& vpcId, const RouteTable* table, const ResourceId& tableId)
 {
     const Vertex local = vertex(NodeKind::VpcLocal, vpcId);
+    // A route to a whole VPC block with another target replaces the local route's target (a
+    // middlebox, a GWLB endpoint; rule RT-9 and AWS's "replace the local route target").
+    auto replacesLocal = [&](const Cidr& block) {
+        return table && std::any_of(table->routes.begin(), table->routes.end(), [&](const Route& route) {
+                   return route.destination == block && route.target.str() != kLocalTarget && route.state == RouteState::Active;
+               });
+    };
     for (const Cidr& block : m_network.vpcBlocks(vpcId))
-        addEdge(rt, local, block, RoutePriority::Static, block.toString() + " -> local", true);
+        if (!replacesLocal(block))
+            addEdge(rt, local, block, RoutePriority::Static, block.toString() + " -> local", true);
     if (table) {
         for (const Route& route : table->routes) {
             std::optional<Vertex> to;

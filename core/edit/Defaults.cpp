@@ -199,7 +199,7 @@ ChangeSet setSubnetPublic(const Design& d, const ResourceId& subnetId, bool make
         Resource gateway;
         gateway.id = ResourceId(freshId(d, "igw"));
         gateway.name = "Internet gateway";
-        gateway.data = InternetGateway{subnet->vpc};
+        gateway.data = InternetGateway{.vpc = subnet->vpc, .routeTable = {}};
         b.add(gateway);
         place(gateway.id);
         igw = gateway.id;

@@ -119,7 +119,7 @@ private:
 
         const std::string rtPub = idOf("rt-pub", v), rtPriv = idOf("rt-app", v), igw = idOf("igw", v), nat = idOf("nat", v);
         const std::string sg = idOf("sg-app", v), acl = idOf("acl-app", v);
-        add(igw, "", InternetGateway{ResourceId(vpc)});
+        add(igw, "", InternetGateway{.vpc = ResourceId(vpc), .routeTable = {}});
 
         RouteTable pub{ResourceId(vpc), false, {}, {}};
         pub.routes.push_back(Route{*Cidr::parse("0.0.0.0/0"), std::nullopt, ResourceId(igw), RouteOrigin::Static, RouteState::Active});

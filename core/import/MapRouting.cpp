@@ -167,10 +167,21 @@ void mapRouteTableAssociation(ImportContext& ctx, const TfResource& r)
     const auto subnetId = ctx.refer(r, "subnet_id");
     Subnet* subnet = ctx.get<Subnet>(subnetId);
     if (!subnet) {
+        // An edge association makes the table the gateway's route table (ingress routing, RT-9).
+        const auto gatewayId = ctx.refer(r, "gateway_id");
+        if (InternetGateway* igw = ctx.get<InternetGateway>(gatewayId)) {
+            igw->routeTable = tableId;
+            ctx.mergedInto(r, *tableId);
+            return;
+        }
+        if (VirtualPrivateGateway* vgw = ctx.get<VirtualPrivateGateway>(gatewayId)) {
+            vgw->routeTable = tableId;
+            ctx.mergedInto(r, *tableId);
+            return;
+        }
         const bool edge = ctx.string(r, "gateway_id").has_value() || r.references.contains("gateway_id");
-        ctx.skip(r, edge ? "notModelled" : "missingReference",
-                 edge ? "gateway (edge) route table associations are not modelled"
-                      : "its subnet is not in the input or unknown");
+        ctx.skip(r, "missingReference",
+                 edge ? "its gateway (an edge association) is not in the input or unknown" : "its subnet is not in the input or unknown");
         return;
     }
     subnet->routeTable = tableId;

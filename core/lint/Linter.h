@@ -154,6 +154,11 @@ private:
     void check(const Resource& r, const RouteTable& t);
     void check(const Resource& r, const NatGateway& n);
     void check(const Resource& r, const VpcPeering& p);
+    // RT-9: a gateway route table's routes, and the gateway's association.
+    void checkGatewayRoutes(const Resource& r, const RouteTable& t, const std::vector<std::string>& gateways);
+    void checkEdgeAssociation(const Resource& gateway, const std::optional<ResourceId>& vpc, const std::optional<ResourceId>& table);
+    void check(const Resource& r, const InternetGateway& g) { checkEdgeAssociation(r, g.vpc, g.routeTable); }
+    void check(const Resource& r, const VirtualPrivateGateway& g) { checkEdgeAssociation(r, g.vpc, g.routeTable); }
 
     // ---- security groups and network ACLs (SecurityLint.cpp) ----
     void checkRules(const Resource& owner, const std::vector<SecurityGroupRule>& rules, const char* direction);
@@ -187,14 +192,12 @@ private:
 
     // Kinds with no rule of their own.
     void check(const Resource&, const Region&) {}
-    void check(const Resource& r, const InternetGateway&) { (void)r; }
     void check(const Resource&, const EgressOnlyInternetGateway&) {}
     void check(const Resource&, const EndpointService&) {}
     void check(const Resource&, const AwsService&) {}
     void check(const Resource&, const PrefixList&) {}
     void check(const Resource&, const InternetHost&) {}
     void check(const Resource&, const TransitGateway&) {}
-    void check(const Resource&, const VirtualPrivateGateway&) {}
     void check(const Resource&, const CustomerGateway&) {}
     void check(const Resource&, const DirectConnectGateway&) {}
     void check(const Resource&, const OnPremisesNetwork&) {}
@@ -202,6 +205,7 @@ private:
     const Design& m_design;
     std::vector<Finding> m_findings;
     std::map<std::string, std::vector<std::string>> m_mainTables, m_igws, m_vgws;
+    std::map<std::string, std::vector<std::string>> m_edgeGateways; // gateway route table -> its gateways (RT-9)
     std::set<std::pair<std::string, std::string>> m_tgwAttachments;
     std::map<std::string, std::vector<std::string>> m_gatewayEndpointsByVpcService;
     std::map<std::string, std::vector<std::string>> m_gatewayRoutes;

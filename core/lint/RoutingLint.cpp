@@ -14,10 +14,14 @@ void Linter::indexVpcs()
     m_design.forEach<InternetGateway>([&](const Resource& r, const InternetGateway& g) {
         if (g.vpc)
             m_igws[g.vpc->str()].push_back(r.id.str());
+        if (g.routeTable)
+            m_edgeGateways[g.routeTable->str()].push_back(r.id.str());
     });
     m_design.forEach<VirtualPrivateGateway>([&](const Resource& r, const VirtualPrivateGateway& g) {
         if (g.vpc)
             m_vgws[g.vpc->str()].push_back(r.id.str());
+        if (g.routeTable)
+            m_edgeGateways[g.routeTable->str()].push_back(r.id.str());
     });
     m_design.forEach<TransitGatewayAttachment>([&](const Resource&, const TransitGatewayAttachment& a) {
         if (a.attachmentType == TgwAttachmentType::Vpc)
@@ -32,6 +36,8 @@ void Linter::indexVpcs()
 
 void Linter::check(const Resource& r, const RouteTable& t)
 {
+    if (const auto it = m_edgeGateways.find(r.id.str()); it != m_edgeGateways.end())
+        checkGatewayRoutes(r, t, it->second);
     const Vpc* vpc = get<Vpc>(t.vpc);
     std::set<std::string> staticDestinations;
     for (const Route& route : t.routes) {
@@ -77,6 +83,64 @@ void Linter::check(const Resource& r, const RouteTable& t)
                   "route table " + r.id.str() + " (VPC " + t.vpc.str() + ") targets " + target->id.str() +
                       " in VPC " + targetVpc->str());
     }
+}
+
+// RT-9: a route table associated with an internet or virtual private gateway (a gateway route
+// table) sends traffic entering the VPC for a whole subnet (or the whole VPC, replacing the local
+// route's target) to a middlebox's network interface or a Gateway Load Balancer endpoint in the
+// VPC; nothing else.
+void Linter::checkGatewayRoutes(const Resource& r, const RouteTable& t, const std::vector<std::string>& gateways)
+{
+    const std::string table = "route table " + r.id.str() + " (the gateway route table of " + gateways.front() + ")";
+    if (!t.propagatingGateways.empty())
+        error("GATEWAY_ROUTE_TABLE_PROPAGATION", {r.id.str(), gateways.front()},
+              table + " cannot have route propagation; AWS refuses the association (RT-9)");
+    const Vpc* vpc = get<Vpc>(t.vpc);
+    auto wholeBlock = [&](const Cidr& c) {
+        if (vpc && (std::find(vpc->ipv4Cidrs.begin(), vpc->ipv4Cidrs.end(), c) != vpc->ipv4Cidrs.end() || vpc->ipv6Cidr == c))
+            return true;
+        bool subnet = false;
+        m_design.forEach<Subnet>([&](const Resource&, const Subnet& s) {
+            subnet = subnet || (s.vpc == t.vpc && (s.cidr == c || s.ipv6Cidr == c));
+        });
+        return subnet;
+    };
+    for (const Route& route : t.routes) {
+        const std::string destination =
+            route.destination ? route.destination->toString() : (route.destinationPrefixList ? route.destinationPrefixList->str() : "");
+        if (route.destinationPrefixList)
+            routeError("GATEWAY_ROUTE_TABLE_DESTINATION", {r.id.str()}, destination,
+                       table + " cannot route to a prefix list (" + destination + "); use a subnet's CIDR (RT-9)");
+        else if (route.destination && !wholeBlock(*route.destination))
+            routeError("GATEWAY_ROUTE_TABLE_DESTINATION", {r.id.str()}, destination,
+                       table + " routes " + destination + ", which is neither the whole CIDR of a subnet of " + t.vpc.str() +
+                           " nor a whole block of the VPC (RT-9)");
+        if (route.target.str() == kLocalTarget)
+            continue;
+        const Resource* target = m_design.find(route.target);
+        if (!target)
+            continue;
+        const VpcEndpoint* e = target->as<VpcEndpoint>();
+        const bool allowed = target->as<Workload>() || (e && e->endpointType == EndpointType::GatewayLoadBalancer);
+        if (!allowed)
+            routeError("GATEWAY_ROUTE_TABLE_TARGET", {r.id.str(), target->id.str()}, destination,
+                       table + " sends " + destination + " to " + std::string(kindInfo(target->kind()).name) + " " +
+                           target->id.str() + "; a gateway route table may only target local, a Gateway Load Balancer "
+                           "endpoint or a middlebox's network interface (RT-9)");
+    }
+}
+
+void Linter::checkEdgeAssociation(const Resource& gateway, const std::optional<ResourceId>& vpc, const std::optional<ResourceId>& table)
+{
+    if (!table)
+        return;
+    const RouteTable* t = get<RouteTable>(*table);
+    if (!t)
+        return;
+    if (!vpc || t->vpc != *vpc)
+        error("GATEWAY_ROUTE_TABLE_OTHER_VPC", {gateway.id.str(), table->str()},
+              gateway.id.str() + (vpc ? " is attached to " + vpc->str() : std::string(" is not attached to a VPC")) +
+                  ", but its gateway route table " + table->str() + " belongs to " + t->vpc.str() + " (RT-9)");
 }
 
 void Linter::check(const Resource& r, const NatGateway& n)

@@ -134,11 +134,17 @@ void describe(A& a, RouteTable& v)
 struct InternetGateway {
     friend bool operator==(const InternetGateway&, const InternetGateway&) = default;
     std::optional<ResourceId> vpc;
+    std::optional<ResourceId> routeTable; // gateway route table (edge association, RT-9)
 };
 template <class A>
 void describe(A& a, InternetGateway& v)
 {
     a.opt("vpc", v.vpc, {.doc = "The attached VPC; absent = detached.", .kinds = {Kind::Vpc}});
+    a.opt("routeTable", v.routeTable,
+          {.doc = "A gateway route table associated with this gateway (an edge association, ingress routing): "
+                  "traffic entering the VPC through the gateway is routed by it, e.g. to a firewall, before it "
+                  "reaches its subnet (rule RT-9). Absent = the local route delivers it directly.",
+           .kinds = {Kind::RouteTable}});
 }
 
 struct EgressOnlyInternetGateway {
@@ -560,12 +566,18 @@ void describe(A& a, TransitGatewayAttachment& v)
 struct VirtualPrivateGateway {
     friend bool operator==(const VirtualPrivateGateway&, const VirtualPrivateGateway&) = default;
     std::optional<ResourceId> vpc;
+    std::optional<ResourceId> routeTable; // gateway route table (edge association, RT-9)
     std::int64_t asn = 64512;
 };
 template <class A>
 void describe(A& a, VirtualPrivateGateway& v)
 {
     a.opt("vpc", v.vpc, {.doc = "The attached VPC; absent = detached.", .kinds = {Kind::Vpc}});
+    a.opt("routeTable", v.routeTable,
+          {.doc = "A gateway route table associated with this gateway (an edge association, ingress routing): "
+                  "traffic from VPN and Direct Connect entering the VPC is routed by it before it reaches its "
+                  "subnet (rule RT-9). Absent = the local route delivers it directly.",
+           .kinds = {Kind::RouteTable}});
     a.opt("asn", v.asn, std::int64_t(64512), {.doc = "Amazon-side BGP ASN.", .min = 1, .max = 4294967294});
 }
 

@@ -228,7 +228,7 @@ TEST(AnalysisProperties, RandomEditsKeepIncrementalAndFullAnalysisEqual)
                 break;
             Resource igw;
             igw.id = ResourceId("igw-new-" + std::to_string(step));
-            igw.data = InternetGateway{vpc->id};
+            igw.data = InternetGateway{.vpc = vpc->id, .routeTable = {}};
             touched = touchedBy(igw);
             changed = {igw.id.str()};
             design->add(igw);

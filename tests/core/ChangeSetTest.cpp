@@ -30,7 +30,7 @@ TEST(ChangeSet, ApplyThenInverseRestoresTheDesignExactly)
     b.modify(rt);
     Resource igw;
     igw.id = ResourceId("igw-b");
-    igw.data = InternetGateway{ResourceId("vpc-b")};
+    igw.data = InternetGateway{.vpc = ResourceId("vpc-b"), .routeTable = {}};
     b.add(igw);
     b.remove(ResourceId("eigw-a"));
     b.setShape(Shape{ResourceId("vpc-b"), ResourceId("use1"), 700, 40, 300, 200});

@@ -119,6 +119,23 @@ const LintCase kCases[] = {
      [](json& d) { byId(d, "natGateways", "nat-a").erase("elasticIp"); }},
     {"Ipv4RouteToEgressOnlyGateway_IGW7", "EIGW_IPV4_ROUTE", E, {"rt-pub", "eigw-a"},
      [](json& d) { byId(d, "routeTables", "rt-pub")["routes"].push_back({{"destination", "10.200.0.0/16"}, {"target", "eigw-a"}}); }},
+    {"GatewayRouteTableTargetsANatGateway_RT9", "GATEWAY_ROUTE_TABLE_TARGET", E, {"rt-edge", "nat-a"},
+     [](json& d) {
+         d["routeTables"].push_back({{"id", "rt-edge"}, {"vpc", "vpc-a"}, {"routes", {{{"destination", "10.0.1.0/24"}, {"target", "nat-a"}}}}});
+         byId(d, "internetGateways", "igw-a")["routeTable"] = "rt-edge";
+     }},
+    {"GatewayRouteTableRoutesPartOfASubnet_RT9", "GATEWAY_ROUTE_TABLE_DESTINATION", E, {"rt-edge"},
+     [](json& d) {
+         d["routeTables"].push_back({{"id", "rt-edge"}, {"vpc", "vpc-a"}, {"routes", {{{"destination", "10.0.1.0/25"}, {"target", "i-app"}}}}});
+         byId(d, "internetGateways", "igw-a")["routeTable"] = "rt-edge";
+     }},
+    {"GatewayRouteTablePropagates_RT9", "GATEWAY_ROUTE_TABLE_PROPAGATION", E, {"rt-edge", "vgw-p"},
+     [](json& d) {
+         d["routeTables"].push_back({{"id", "rt-edge"}, {"vpc", "vpc-p"}, {"propagatingGateways", {"vgw-p"}}});
+         byId(d, "virtualPrivateGateways", "vgw-p")["routeTable"] = "rt-edge";
+     }},
+    {"GatewayRouteTableOfAnotherVpc_RT9", "GATEWAY_ROUTE_TABLE_OTHER_VPC", E, {"igw-a", "rt-b"},
+     [](json& d) { byId(d, "internetGateways", "igw-a")["routeTable"] = "rt-b"; }},
     {"WorkloadAddressOutsideSubnet", "ADDRESS_OUTSIDE_SUBNET", E, {"i-app", "app-a"},
      [](json& d) { byId(d, "workloads", "i-app")["privateIp"] = "10.0.2.10"; }},
     {"PrivateNatAddressOutsideSubnet", "ADDRESS_OUTSIDE_SUBNET", E, {"nat-p", "app-a"},

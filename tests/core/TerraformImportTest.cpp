@@ -99,6 +99,9 @@ TEST_F(StateImport, AMainRouteTableAssociationMakesThatTableMain)
 TEST_F(StateImport, GatewaysAndNatWithItsElasticIp)
 {
     EXPECT_EQ(resourceAs<InternetGateway>(design(), "igw-0gw").vpc, rid("vpc-0a1"));
+    // An edge association (gateway_id) makes rtb-0edge the gateway's route table (RT-9).
+    EXPECT_EQ(resourceAs<InternetGateway>(design(), "igw-0gw").routeTable, rid("rtb-0edge"));
+    EXPECT_FALSE(skippedItem(report(), "aws_route_table_association.edge"));
     const NatGateway& nat = resourceAs<NatGateway>(design(), "nat-0n");
     EXPECT_EQ(nat.subnet, rid("subnet-0pa"));
     EXPECT_EQ(nat.elasticIp, IpAddress::parse("52.16.0.10"));

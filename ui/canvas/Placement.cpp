@@ -179,7 +179,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
         shape.parent = vpc;
         if (kind == Kind::InternetGateway) {
             r.id = ResourceId(freshId(d, "igw"));
-            r.data = InternetGateway{*vpc};
+            r.data = InternetGateway{.vpc = *vpc, .routeTable = {}};
         } else if (kind == Kind::EgressOnlyInternetGateway) {
             r.id = ResourceId(freshId(d, "eigw"));
             r.data = EgressOnlyInternetGateway{*vpc};
@@ -210,7 +210,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
             r.data = NetworkAcl{*vpc, {}, {}};
         } else if (kind == Kind::VirtualPrivateGateway) {
             r.id = ResourceId(freshId(d, "vgw"));
-            r.data = VirtualPrivateGateway{*vpc, 64512};
+            r.data = VirtualPrivateGateway{.vpc = *vpc, .routeTable = {}};
         } else if (kind == Kind::ResolverEndpoint) {
             r.id = ResourceId(freshId(d, "rslvr"));
             r.data = ResolverEndpoint{*vpc, ResolverDirection::Inbound, {}, {}};

@@ -51,6 +51,8 @@ public:
                      true);
             return Step::Stop;
         }
+        // The reply comes back through this gateway, past its gateway route table (RT-9).
+        checkReplyThroughGateway(tr, walk.node.resource, igw->routeTable, walk.currentVpc, walk.p.src);
         tr.hop(walk.id, "translate", translated + "; to the internet", walk.p, after);
         tr.leavePrivateNetwork(walk.id, "internet gateway " + walk.id + " sends the packet to the internet on public addresses");
         walk.p = after;
@@ -99,6 +101,7 @@ public:
                    (nat->availabilityMode == NatAvailabilityMode::Regional ? "regional " : "") + "NAT gateway's address " +
                    after.src.toString(),
                walk.p, after);
+        tr.inspectionsBeforeNat = tr.inspections.size();
         if (nat->connectivity == NatConnectivity::Private)
             tr.privateNat = walk.node.resource;
         else {
@@ -136,14 +139,14 @@ public:
                     onward.push_back(*local);
                 }
                 if (detourTable && tr.graph.node(*detourTable).kind == NodeKind::RouteTable)
-                    tr.replyRoutes.push_back({*detourTable, walk.p.src, onward, detour.resource.str(), inspectionRule(tr, *inspected)});
+                    tr.replyRoutes.push_back({*detourTable, walk.p.src, onward, detour.resource.str(), inspectionRule(tr, *inspected), {}});
             } else if (walk.arrival == Arrival::Transit && walk.transitEgress) {
                 if (const auto in = tr.graph.find(NodeKind::TgwIngress, *walk.transitEgress))
                     back.push_back(*in);
             } else if (local) {
                 back.push_back(*local);
             }
-            tr.replyRoutes.push_back({*natTable, walk.p.src, back, nat->subnet->str(), inspected ? inspectionRule(tr, *inspected) : "TGW-2, IGW-5"});
+            tr.replyRoutes.push_back({*natTable, walk.p.src, back, nat->subnet->str(), inspected ? inspectionRule(tr, *inspected) : "TGW-2, IGW-5", {}});
         }
         // natSubnet also marks the packet as translated: a regional NAT gateway stands in with its VPC.
         tr.natSubnet = nat->subnet ? nat->subnet : nat->vpc;
@@ -183,6 +186,7 @@ public:
             tr.block("NO_ROUTE_TO_DESTINATION", walk.id, "virtual private gateway " + walk.id + " has no VPN or Direct Connect route to " + walk.p.dst.toString() + " (HYB-1)", true);
             return Step::Stop;
         }
+        checkReplyThroughGateway(tr, walk.node.resource, g->routeTable, walk.currentVpc, walk.p.src);
         tr.hop(walk.id, "route", "route " + tr.graph.edge(*e).text, walk.p);
         walk.v = tr.graph.target(*e);
         return Step::Next;
@@ -228,6 +232,15 @@ void arriveFromInternet(Trace& tr, const Packet& p)
         std::vector<Vertex> expect;
         if (const auto gv = tr.graph.find(NodeKind::InternetGateway, *igw))
             expect.push_back(*gv);
+        // Ingress routing: a gateway route table decides where the packet goes in the VPC, e.g.
+        // through a firewall first (RT-9).
+        if (const InternetGateway* g = tr.net.get<InternetGateway>(*igw); g && g->routeTable) {
+            tr.dep(g->routeTable->str());
+            if (const auto table = tr.graph.find(NodeKind::RouteTable, *g->routeTable)) {
+                tr.walk(*table, inside, Arrival::Internet, tr.target.vpc, expect);
+                return;
+            }
+        }
         deliverInVpc(tr, tr.target.vpc, inside, Arrival::Internet, expect);
         return;
     }

@@ -56,8 +56,19 @@ void deliverOnPremises(Trace& tr, const std::string& network, const Packet& p, A
             if (k == NodeKind::VpnUp || k == NodeKind::VifUp)
                 links.push_back(tr.graph.target(*e));
         }
-        tr.replyRoutes.push_back({*router, p.src, links, network, "HYB-1"});
+        tr.replyRoutes.push_back({*router, p.src, links, network, "HYB-1", {}});
     }
+}
+
+// Traffic from on premises enters a VPC through its virtual private gateway: with a gateway
+// route table associated (ingress routing, RT-9), that table routes it before the local route.
+Vertex throughGatewayTable(Trace& tr, const ResourceId& vgw, Vertex next)
+{
+    const VirtualPrivateGateway* g = tr.net.get<VirtualPrivateGateway>(vgw);
+    if (!g || !g->routeTable || tr.graph.node(next).kind != NodeKind::VpcLocal)
+        return next;
+    tr.dep(g->routeTable->str());
+    return tr.graph.find(NodeKind::RouteTable, *g->routeTable).value_or(next);
 }
 
 class VpnHop final : public DeviceHandler {
@@ -91,7 +102,7 @@ public:
             if (const auto gv = tr.graph.find(NodeKind::VirtualPrivateGateway, vpn->gateway))
                 walk.replyExpect = {*gv};
         }
-        walk.v = tr.graph.target(*e);
+        walk.v = throughGatewayTable(tr, vpn->gateway, tr.graph.target(*e));
         return Step::Next;
     }
 };
@@ -144,13 +155,18 @@ public:
             walk.currentVpc = *g->vpc;
             if (const auto gv = tr.graph.find(NodeKind::VirtualPrivateGateway, *vif->gateway))
                 walk.replyExpect = {*gv};
-        } else if (tr.graph.node(tr.graph.target(*e)).kind == NodeKind::VpcLocal) {
-            walk.currentVpc = tr.graph.node(tr.graph.target(*e)).resource;
-            if (const auto vgw = tr.net.virtualPrivateGatewayOf(walk.currentVpc))
+            walk.v = throughGatewayTable(tr, *vif->gateway, next);
+            return Step::Next;
+        } else if (tr.graph.node(next).kind == NodeKind::VpcLocal) {
+            walk.currentVpc = tr.graph.node(next).resource;
+            if (const auto vgw = tr.net.virtualPrivateGatewayOf(walk.currentVpc)) {
                 if (const auto gv = tr.graph.find(NodeKind::VirtualPrivateGateway, *vgw))
                     walk.replyExpect = {*gv};
+                walk.v = throughGatewayTable(tr, *vgw, next);
+                return Step::Next;
+            }
         }
-        walk.v = tr.graph.target(*e);
+        walk.v = next;
         return Step::Next;
     }
 };

@@ -48,6 +48,41 @@ const char* inspectionRule(const Trace& tr, Vertex detour)
     return tr.graph.node(detour).kind == NodeKind::Middlebox ? kMiddleboxReturnRule : "INS-1";
 }
 
+// The reply to `replyTo` enters `vpc` through `gateway`. When the request was inspected in that
+// VPC (after any NAT), the gateway's route table must send the reply back through the same
+// detour (INS-1); without a gateway route table the local route takes it straight to its
+// subnet, around the detour (RT-9).
+void checkReplyThroughGateway(Trace& tr, const ResourceId& gateway, const std::optional<ResourceId>& table, const ResourceId& vpc,
+                              const IpAddress& replyTo)
+{
+    const std::optional<Vertex> inspected = tr.inspectionIn(vpc, true);
+    if (!inspected)
+        return;
+    const char* rule = inspectionRule(tr, *inspected);
+    const std::string detour = tr.graph.node(*inspected).resource.str();
+    const std::optional<Vertex> tableVertex = table ? tr.graph.find(NodeKind::RouteTable, *table) : std::nullopt;
+    if (table)
+        tr.dep(table->str());
+    if (tableVertex) {
+        tr.replyRoutes.push_back({*tableVertex, replyTo, {*inspected}, table->str(), rule, {}});
+        // From the detour's subnet the reply goes on into the VPC by its local route.
+        const Vertex detourTable = tr.soleSuccessor(*inspected);
+        const auto local = tr.graph.find(NodeKind::VpcLocal, vpc);
+        if (local && tr.graph.node(detourTable).kind == NodeKind::RouteTable)
+            tr.replyRoutes.push_back({detourTable, replyTo, {*local}, detour, rule, {}});
+        return;
+    }
+    ReplyRoute around;
+    around.from = *inspected;
+    around.replyDestination = replyTo;
+    around.where = gateway.str();
+    around.rule = rule;
+    around.bypass = "the reply to " + replyTo.toString() + " enters " + vpc.str() + " through " + gateway.str() +
+                    ", which has no gateway route table, so the local route takes it straight to its subnet, around " + detour +
+                    "; associate a route table with " + gateway.str() + " that sends the subnet's CIDR to " + detour + " (RT-9)";
+    tr.replyRoutes.push_back(std::move(around));
+}
+
 void addInspectionDevices(DeviceRegistry& registry)
 {
     static const GwlbEndpointHop gwlbEndpointHop;

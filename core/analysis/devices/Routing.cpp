@@ -118,6 +118,28 @@ public:
     }
 };
 
+// The request came in through a gateway straight to its subnet, but the subnet sends the reply
+// through an inspection detour: the detour never saw the request. Ingress routing would send
+// the request through it too (RT-9).
+void ingressRoutingHint(Trace& tr, Vertex table, const Packet& p, const std::vector<Vertex>& replyExpect)
+{
+    const auto e = tr.graph.nextHop(table, p.src);
+    if (!e || replyExpect.empty())
+        return;
+    const ForwardingNode& detour = tr.graph.node(tr.graph.target(*e));
+    const ForwardingNode& gateway = tr.graph.node(replyExpect.front());
+    if ((detour.kind != NodeKind::GwlbEndpoint && detour.kind != NodeKind::Middlebox) ||
+        (gateway.kind != NodeKind::InternetGateway && gateway.kind != NodeKind::VirtualPrivateGateway))
+        return;
+    const Subnet* subnet = tr.net.get<Subnet>(tr.target.subnet);
+    const std::string cidr = subnet ? (p.dst.isV4() || !subnet->ipv6Cidr ? subnet->cidr.toString() : subnet->ipv6Cidr->toString())
+                                    : tr.target.subnet.str();
+    tr.hint("NO_GATEWAY_ROUTE_TABLE", gateway.resource.str(),
+            "replies from " + tr.target.subnet.str() + " go through " + detour.resource.str() +
+                ", but requests through " + gateway.resource.str() + " reach the subnet directly; associate a gateway route table with " +
+                gateway.resource.str() + " that sends " + cidr + " to " + detour.resource.str() + " (ingress routing, RT-9)");
+}
+
 } // namespace
 
 // The packet is inside `vpc` for local delivery to the target interface.
@@ -154,21 +176,23 @@ void deliverInVpc(Trace& tr, const ResourceId& vpc, const Packet& p, Arrival arr
         // (INS-1), and from the detour's subnet on the way the request came.
         const auto rt = tr.graph.routeTableOfSubnet(tr.target.subnet);
         if (rt && *rt != tr.soleSuccessor(*inspected))
-            tr.replyRoutes.push_back({*rt, p.src, {*inspected}, tr.target.subnet.str(), inspectionRule(tr, *inspected)});
+            tr.replyRoutes.push_back({*rt, p.src, {*inspected}, tr.target.subnet.str(), inspectionRule(tr, *inspected), {}});
         std::vector<Vertex> onward = replyExpect;
         if (arrival == Arrival::Local)
             if (const auto local = tr.graph.find(NodeKind::VpcLocal, vpc))
                 onward = {*local};
         const Vertex detourTable = tr.soleSuccessor(*inspected);
         if (tr.graph.node(detourTable).kind == NodeKind::RouteTable && !onward.empty())
-            tr.replyRoutes.push_back({detourTable, p.src, onward, tr.graph.node(*inspected).resource.str(), inspectionRule(tr, *inspected)});
+            tr.replyRoutes.push_back({detourTable, p.src, onward, tr.graph.node(*inspected).resource.str(), inspectionRule(tr, *inspected), {}});
     } else if (arrival != Arrival::Local) {
         const char* rule = arrival == Arrival::Peering    ? "PCX-1"
                            : arrival == Arrival::Transit  ? "TGW-2"
                            : arrival == Arrival::Internet ? "IGW-1"
                                                           : "HYB-1";
-        if (const auto rt = tr.graph.routeTableOfSubnet(tr.target.subnet))
-            tr.replyRoutes.push_back({*rt, p.src, replyExpect, tr.target.subnet.str(), rule});
+        if (const auto rt = tr.graph.routeTableOfSubnet(tr.target.subnet)) {
+            tr.replyRoutes.push_back({*rt, p.src, replyExpect, tr.target.subnet.str(), rule, {}});
+            ingressRoutingHint(tr, *rt, p, replyExpect);
+        }
     }
     tr.arriveAtTarget(p);
 }

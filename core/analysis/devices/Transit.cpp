@@ -98,9 +98,9 @@ public:
             const auto egressTable = tr.graph.find(NodeKind::TgwIngress, egress);
             const auto back = tr.graph.find(NodeKind::TgwEgress, *walk.transitIngress);
             if (egressTable && back && boost::out_degree(*egressTable, tr.graph.graph()) > 0)
-                tr.replyRoutes.push_back({tr.graph.target(*boost::out_edges(*egressTable, tr.graph.graph()).first), walk.p.src, {*back}, egress.str(), "TGW-2"});
+                tr.replyRoutes.push_back({tr.graph.target(*boost::out_edges(*egressTable, tr.graph.graph()).first), walk.p.src, {*back}, egress.str(), "TGW-2", {}});
             else if (back)
-                tr.replyRoutes.push_back({*back, walk.p.src, {}, egress.str(), "TGW-1"}); // unassociated: cannot route back
+                tr.replyRoutes.push_back({*back, walk.p.src, {}, egress.str(), "TGW-1", {}}); // unassociated: cannot route back
             walk.replyExpect = {};
             if (egressTable)
                 walk.replyExpect.push_back(*egressTable);

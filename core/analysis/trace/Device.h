@@ -77,6 +77,11 @@ void deliverInVpc(Trace& t, const ResourceId& vpc, const Packet& p, Arrival arri
 // "INS-1" (the flow is dropped), or kMiddleboxReturnRule (only a note: a middlebox may be stateless).
 inline constexpr const char* kMiddleboxReturnRule = "INS-1, middlebox";
 const char* inspectionRule(const Trace& t, Vertex detour);
+// Inspection: the reply to `replyTo` will enter `vpc` through `gateway` (an internet or virtual
+// private gateway with gateway route table `table`): it must come back through the detour the
+// request crossed there (RT-9, INS-1).
+void checkReplyThroughGateway(Trace& t, const ResourceId& gateway, const std::optional<ResourceId>& table, const ResourceId& vpc,
+                              const IpAddress& replyTo);
 // Endpoints: why a flow to an AWS service did not stay private, given the route table it used.
 void serviceHints(Trace& t, const std::string& table);
 // Load balancers: `lb` in `lbSubnet` receives the packet and forwards it to its targets.

@@ -243,7 +243,7 @@ std::string Trace::resourceOf(Vertex v) const
     return node.resource.empty() ? node.context.str() : node.resource.str();
 }
 
-void Trace::walk(Vertex v, Packet p, Arrival arrival, ResourceId currentVpc)
+void Trace::walk(Vertex v, Packet p, Arrival arrival, ResourceId currentVpc, std::vector<Vertex> replyExpect)
 {
     std::set<std::pair<Vertex, IpAddress>> visited;
     Walk w;
@@ -251,6 +251,7 @@ void Trace::walk(Vertex v, Packet p, Arrival arrival, ResourceId currentVpc)
     w.p = std::move(p);
     w.arrival = arrival;
     w.currentVpc = std::move(currentVpc);
+    w.replyExpect = std::move(replyExpect);
     for (int steps = 0; !stopped; ++steps) {
         if (steps >= 64 || !visited.insert({w.v, w.p.dst}).second) {
             block("CYCLIC_PATH_DETECTED", resourceOf(w.v),
@@ -288,6 +289,16 @@ void Trace::checkReturnPath()
         }
     }
     for (const ReplyRoute& r : replyRoutes) {
+        if (!r.bypass.empty()) {
+            if (r.rule == kMiddleboxReturnRule) {
+                note("ASYMMETRIC_RETURN_PATH", r.where,
+                     "return traffic: " + r.bypass + "; fine for a stateless router, but a stateful firewall there drops the connection (INS-1)");
+            } else {
+                result.returnOk = false;
+                block("NO_ROUTE_TO_DESTINATION", r.where, "return traffic: " + r.bypass + " (" + r.rule + ")", false);
+            }
+            continue;
+        }
         const auto e = graph.nextHop(r.from, r.replyDestination);
         const bool ok = e && (r.expect.empty() ? false
                                                : std::find(r.expect.begin(), r.expect.end(), graph.target(*e)) != r.expect.end());

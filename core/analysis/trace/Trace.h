@@ -54,6 +54,9 @@ struct ReplyRoute {
     std::vector<Vertex> expect;
     std::string where; // id reported if it fails
     std::string rule;  // the rule that needs this return route
+    // Set when no route table decides the return (a gateway without a gateway route table: the
+    // local route takes the reply straight to the subnet): the reply fails, and this says why.
+    std::string bypass;
 };
 
 struct AclCrossing {
@@ -132,7 +135,7 @@ public:
     // ---- the walk ----
     // Walks the forwarding graph from `v` until the packet is delivered or dropped; each vertex's
     // device handler decides the hop.
-    void walk(Vertex v, Packet p, Arrival arrival, ResourceId currentVpc);
+    void walk(Vertex v, Packet p, Arrival arrival, ResourceId currentVpc, std::vector<Vertex> replyExpect = {});
     std::string resourceOf(Vertex v) const;
     // Where a vertex with one way on (an attachment, a link, an endpoint) leads.
     Vertex soleSuccessor(Vertex v) const { return graph.target(*boost::out_edges(v, graph.graph()).first); }
@@ -161,12 +164,17 @@ public:
     // Inspection detours crossed (GWLB endpoint or middlebox vertex, the VPC it is in), in order:
     // stateful inspection needs the reply back through the same one (INS-1).
     std::vector<std::pair<Vertex, ResourceId>> inspections;
-    // The last inspection detour crossed in `vpc`, if any.
-    std::optional<Vertex> inspectionIn(const ResourceId& vpc) const
+    // How many detours were crossed before a NAT gateway translated the packet: a reply to the
+    // NAT's address comes back to the NAT, which answers for the detours before it.
+    std::size_t inspectionsBeforeNat = 0;
+    // The last inspection detour crossed in `vpc`, if any (`afterNat`: only one crossed after the
+    // packet's source was translated, whose reply returns to the translated address).
+    std::optional<Vertex> inspectionIn(const ResourceId& vpc, bool afterNat = false) const
     {
-        for (auto it = inspections.rbegin(); it != inspections.rend(); ++it)
-            if (it->second == vpc)
-                return it->first;
+        const std::size_t first = afterNat ? inspectionsBeforeNat : 0;
+        for (std::size_t i = inspections.size(); i-- > first;)
+            if (inspections[i].second == vpc)
+                return inspections[i].first;
         return std::nullopt;
     }
     bool stopped = false, delivered = false, leftPrivate = false;
