@@ -261,6 +261,28 @@ TEST_F(InspectorNetworking, ARouteTableShowsItsEffectiveRoutesIncludingTheGatewa
     EXPECT_EQ(saved(), readAll(source(kS3Example)).toStdString());
 }
 
+// Ingress routing (RT-9): the internet gateway's route table is chosen in its inspector, one
+// undo step; the table then says whose gateway route table it is.
+TEST_F(InspectorNetworking, AGatewayRouteTableIsChosenOnTheGatewayAndShownOnTheTable)
+{
+    open(kS3Example);
+    show("igw-a");
+    EXPECT_EQ(inspector()->editField(QStringLiteral("routeTable"), QStringLiteral("rt-app-s3")), QString());
+    settle();
+    EXPECT_EQ(doc().design().findAs<InternetGateway>(ResourceId("igw-a"))->routeTable, ResourceId("rt-app-s3"));
+    EXPECT_EQ(doc().undoStack()->count(), 1);
+    show("rt-app-s3");
+    EXPECT_NE(derived(QStringLiteral("gateways")).indexOf(QStringLiteral("igw-a")), -1) << derived(QStringLiteral("gateways")).toStdString();
+    // rt-app-s3 sends 0.0.0.0/0 to a NAT gateway: as a gateway route table that is invalid (RT-9).
+    bool flagged = false;
+    for (const Finding& f : doc().analysis().findings)
+        flagged |= f.code == "GATEWAY_ROUTE_TABLE_TARGET" && !f.ids.empty() && f.ids.front() == "rt-app-s3";
+    EXPECT_TRUE(flagged);
+    doc().undoStack()->undo();
+    settle();
+    EXPECT_EQ(saved(), readAll(source(kS3Example)).toStdString());
+}
+
 TEST_F(InspectorNetworking, ChangingAServiceFromS3ToSqsRelabelsItsTile)
 {
     open(kS3Example);

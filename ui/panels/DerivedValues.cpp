@@ -85,6 +85,21 @@ std::vector<DerivedValue> derivedValues(const Network& n, const Resource& r)
         out.push_back({QStringLiteral("subnets"), tr("Used by subnets"), subnets.isEmpty() ? tr("none") : subnets.join(QStringLiteral(", ")),
                        tr("Subnets associated with this table, and, for the main table, subnets without a table of "
                           "their own (RT-4).")});
+        // An edge association: the gateways whose inbound traffic this table routes (RT-9).
+        QStringList gateways;
+        d.forEach<InternetGateway>([&](const Resource& gr, const InternetGateway& g) {
+            if (g.routeTable == r.id)
+                gateways << labelOf(d, gr.id);
+        });
+        d.forEach<VirtualPrivateGateway>([&](const Resource& gr, const VirtualPrivateGateway& g) {
+            if (g.routeTable == r.id)
+                gateways << labelOf(d, gr.id);
+        });
+        if (!gateways.isEmpty())
+            out.push_back({QStringLiteral("gateways"), tr("Gateway route table of"), gateways.join(QStringLiteral(", ")),
+                           tr("Traffic entering the VPC through these gateways is routed by this table before it reaches "
+                              "its subnet (ingress routing, RT-9). Its routes may only send a whole subnet's CIDR, or a "
+                              "whole VPC block, to a Gateway Load Balancer endpoint or a middlebox's network interface.")});
     }
     return out;
 }

@@ -134,10 +134,18 @@ void ingressRoutingHint(Trace& tr, Vertex table, const Packet& p, const std::vec
     const Subnet* subnet = tr.net.get<Subnet>(tr.target.subnet);
     const std::string cidr = subnet ? (p.dst.isV4() || !subnet->ipv6Cidr ? subnet->cidr.toString() : subnet->ipv6Cidr->toString())
                                     : tr.target.subnet.str();
+    std::optional<ResourceId> edgeTable;
+    if (const InternetGateway* igw = tr.net.get<InternetGateway>(gateway.resource))
+        edgeTable = igw->routeTable;
+    else if (const VirtualPrivateGateway* vgw = tr.net.get<VirtualPrivateGateway>(gateway.resource))
+        edgeTable = vgw->routeTable;
+    const std::string route = cidr + " -> " + detour.resource.str();
     tr.hint("NO_GATEWAY_ROUTE_TABLE", gateway.resource.str(),
-            "replies from " + tr.target.subnet.str() + " go through " + detour.resource.str() +
-                ", but requests through " + gateway.resource.str() + " reach the subnet directly; associate a gateway route table with " +
-                gateway.resource.str() + " that sends " + cidr + " to " + detour.resource.str() + " (ingress routing, RT-9)");
+            "replies from " + tr.target.subnet.str() + " go through " + detour.resource.str() + ", but requests through " +
+                gateway.resource.str() + " reach the subnet directly; " +
+                (edgeTable ? "add the route " + route + " to " + edgeTable->str() + ", the gateway route table of " + gateway.resource.str()
+                           : "associate a gateway route table with " + gateway.resource.str() + " holding the route " + route) +
+                " (ingress routing, RT-9)");
 }
 
 } // namespace
