@@ -33,6 +33,7 @@ const char* kindLabel(NodeKind k)
     case NodeKind::GatewayEndpoint: return "gateway endpoint";
     case NodeKind::GwlbEndpoint: return "Gateway Load Balancer endpoint";
     case NodeKind::Middlebox: return "network interface";
+    case NodeKind::FirewallEndpoint: return "network firewall";
     case NodeKind::Internet: return "internet";
     case NodeKind::AwsPublic: return "AWS public endpoints";
     case NodeKind::AwsService: return "AWS service";
@@ -151,6 +152,8 @@ std::optional<Vertex> ForwardingGraph::routeTargetVertex(const ResourceId& targe
     }
     if (const VpcEndpoint* e = r->as<VpcEndpoint>())
         return vertex(e->endpointType == EndpointType::Gateway ? NodeKind::GatewayEndpoint : NodeKind::GwlbEndpoint, target);
+    if (r->as<NetworkFirewall>())
+        return vertex(NodeKind::FirewallEndpoint, target);
     if (r->as<TransitGateway>()) {
         if (const auto attachment = m_network.attachmentFor(target, vpc))
             return vertex(NodeKind::TgwIngress, *attachment);
@@ -502,6 +505,13 @@ void ForwardingGraph::build()
             }
         } else if (const OnPremisesNetwork* network = r.as<OnPremisesNetwork>()) {
             addOnPremises(r, *network);
+        } else if (const NetworkFirewall* fw = r.as<NetworkFirewall>()) {
+            // One endpoint per firewall subnet (AZ), each routed on by its subnet's table (INS-3).
+            const Vertex endpoint = vertex(NodeKind::FirewallEndpoint, r.id);
+            for (const ResourceId& subnet : fw->subnets)
+                if (const auto rt = routeTableOfSubnet(subnet))
+                    addEdge(endpoint, *rt, std::nullopt, RoutePriority::Static,
+                            "inspected, then routed by the route table of " + subnet.str());
         } else if (const VpcEndpoint* e = r.as<VpcEndpoint>()) {
             if (e->endpointType == EndpointType::Gateway) {
                 addEdge(vertex(NodeKind::GatewayEndpoint, r.id), vertex(NodeKind::AwsService, e->service), std::nullopt,

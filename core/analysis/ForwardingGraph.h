@@ -35,6 +35,7 @@ enum class NodeKind : std::uint8_t {
     GatewayEndpoint,
     GwlbEndpoint,
     Middlebox,             // a workload's interface used as a route target
+    FirewallEndpoint,      // an AWS Network Firewall (its endpoint in the packet's AZ)
     Internet,
     AwsPublic,             // AWS public endpoints reached over a public VIF
     AwsService,            // an AWS service reached privately (gateway endpoint)

@@ -39,6 +39,8 @@ std::string plural(const Resource& r)
         return "virtual private gateways";
     case Kind::ResolverEndpoint:
         return "Resolver endpoints";
+    case Kind::NetworkFirewall:
+        return "network firewalls";
     case Kind::LoadBalancer:
         return "load balancers";
     case Kind::VpcEndpoint:
@@ -75,6 +77,7 @@ Need needOf(const Resource& r)
     case Kind::NetworkAcl:
     case Kind::VirtualPrivateGateway:
     case Kind::ResolverEndpoint:
+    case Kind::NetworkFirewall:
     case Kind::LoadBalancer:
         return Need::Vpc;
     case Kind::Workload:

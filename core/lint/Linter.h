@@ -183,6 +183,9 @@ private:
     void check(const Resource& r, const VpnConnection& v);
     void check(const Resource& r, const DirectConnectVirtualInterface& vif);
 
+    // ---- AWS Network Firewall (FirewallLint.cpp) ----
+    void check(const Resource& r, const NetworkFirewall& fw);
+
     // ---- the diagram (DiagramLint.cpp) ----
     // The container a resource must be drawn in, if the model fixes one.
     std::optional<ResourceId> modelParent(const Resource& r) const;

@@ -121,12 +121,13 @@ void Linter::checkGatewayRoutes(const Resource& r, const RouteTable& t, const st
         if (!target)
             continue;
         const VpcEndpoint* e = target->as<VpcEndpoint>();
-        const bool allowed = target->as<Workload>() || (e && e->endpointType == EndpointType::GatewayLoadBalancer);
+        const bool allowed = target->as<Workload>() || target->as<NetworkFirewall>() ||
+                             (e && e->endpointType == EndpointType::GatewayLoadBalancer);
         if (!allowed)
             routeError("GATEWAY_ROUTE_TABLE_TARGET", {r.id.str(), target->id.str()}, destination,
                        table + " sends " + destination + " to " + std::string(kindInfo(target->kind()).name) + " " +
                            target->id.str() + "; a gateway route table may only target local, a Gateway Load Balancer "
-                           "endpoint or a middlebox's network interface (RT-9)");
+                           "endpoint, a Network Firewall or a middlebox's network interface (RT-9)");
     }
 }
 

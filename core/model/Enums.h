@@ -159,6 +159,25 @@ struct EnumTraits<ResolverDirection> {
     static constexpr std::array names{std::string_view("inbound"), std::string_view("outbound")};
 };
 
+// AWS Network Firewall (rule INS-3). Stateless rules pass, drop or forward a packet to the
+// stateful engine; stateful rules pass or drop a connection, or alert (log it and go on).
+enum class StatelessAction : std::uint8_t { Pass, Drop, Forward };
+template <>
+struct EnumTraits<StatelessAction> {
+    static constexpr std::array names{std::string_view("pass"), std::string_view("drop"), std::string_view("forward")};
+};
+enum class StatefulAction : std::uint8_t { Pass, Drop, Alert };
+template <>
+struct EnumTraits<StatefulAction> {
+    static constexpr std::array names{std::string_view("pass"), std::string_view("drop"), std::string_view("alert")};
+};
+// A domain list rule group: only the listed domains (allow), or every domain but them (deny).
+enum class DomainListType : std::uint8_t { Allow, Deny };
+template <>
+struct EnumTraits<DomainListType> {
+    static constexpr std::array names{std::string_view("allow"), std::string_view("deny")};
+};
+
 enum class Verdict : std::uint8_t {
     Private,     // every hop stays on private addresses inside AWS or a private hybrid link
     Public,      // some hop leaves the private network

@@ -35,6 +35,7 @@ constexpr std::array<KindInfo, kKindCount> kKinds{{
     {Kind::OnPremisesHost, "onPremisesHost", "onPremisesHosts"},
     {Kind::ResolverEndpoint, "resolverEndpoint", "resolverEndpoints"},
     {Kind::PrivateHostedZone, "privateHostedZone", "privateHostedZones"},
+    {Kind::NetworkFirewall, "networkFirewall", "networkFirewalls"},
 }};
 
 constexpr bool tableInKindOrder()

@@ -40,8 +40,9 @@ enum class Kind : std::uint8_t {
     OnPremisesHost,
     ResolverEndpoint,
     PrivateHostedZone,
+    NetworkFirewall,
 };
-inline constexpr int kKindCount = int(Kind::PrivateHostedZone) + 1;
+inline constexpr int kKindCount = int(Kind::NetworkFirewall) + 1;
 
 // A set of kinds, for "this reference may point at a VPC or a transit gateway".
 class KindMask {

@@ -134,6 +134,12 @@ const LintCase kCases[] = {
          d["routeTables"].push_back({{"id", "rt-edge"}, {"vpc", "vpc-p"}, {"propagatingGateways", {"vgw-p"}}});
          byId(d, "virtualPrivateGateways", "vgw-p")["routeTable"] = "rt-edge";
      }},
+    {"FirewallWithTwoSubnetsInOneAz_INS3", "FIREWALL_SUBNETS_ONE_PER_AZ", E, {"nfw", "app-a", "pub-a"},
+     [](json& d) { d["networkFirewalls"].push_back({{"id", "nfw"}, {"vpc", "vpc-a"}, {"subnets", {"app-a", "pub-a"}}}); }},
+    {"FirewallWithoutSubnet_INS3", "FIREWALL_WITHOUT_SUBNET", E, {"nfw"},
+     [](json& d) { d["networkFirewalls"].push_back({{"id", "nfw"}, {"vpc", "vpc-a"}, {"subnets", json::array()}}); }},
+    {"FirewallSubnetHoldsAWorkload_INS3", "FIREWALL_SUBNET_NOT_DEDICATED", W, {"nfw", "app-a", "i-app"},
+     [](json& d) { d["networkFirewalls"].push_back({{"id", "nfw"}, {"vpc", "vpc-a"}, {"subnets", {"app-a"}}}); }},
     {"GatewayRouteTableOfAnotherVpc_RT9", "GATEWAY_ROUTE_TABLE_OTHER_VPC", E, {"igw-a", "rt-b"},
      [](json& d) { byId(d, "internetGateways", "igw-a")["routeTable"] = "rt-b"; }},
     {"WorkloadAddressOutsideSubnet", "ADDRESS_OUTSIDE_SUBNET", E, {"i-app", "app-a"},

@@ -173,6 +173,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
     case Kind::NetworkAcl:
     case Kind::VirtualPrivateGateway:
     case Kind::ResolverEndpoint:
+    case Kind::NetworkFirewall:
     case Kind::VpcEndpoint: {
         if (!needVpc())
             return out;
@@ -211,6 +212,16 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
         } else if (kind == Kind::VirtualPrivateGateway) {
             r.id = ResourceId(freshId(d, "vgw"));
             r.data = VirtualPrivateGateway{.vpc = *vpc, .routeTable = {}};
+        } else if (kind == Kind::NetworkFirewall) {
+            // Dropped onto a subnet: that subnet is its firewall subnet, where its endpoint is drawn.
+            r.id = ResourceId(freshId(d, "nfw"));
+            NetworkFirewall fw;
+            fw.vpc = *vpc;
+            if (subnet) {
+                fw.subnets = {*subnet};
+                shape.parent = subnet;
+            }
+            r.data = fw;
         } else if (kind == Kind::ResolverEndpoint) {
             r.id = ResourceId(freshId(d, "rslvr"));
             r.data = ResolverEndpoint{*vpc, ResolverDirection::Inbound, {}, {}};

@@ -33,6 +33,7 @@ QColor kindColor(Kind kind)
         return QColor(0xE6, 0x51, 0x00);
     case Kind::SecurityGroup:
     case Kind::NetworkAcl:
+    case Kind::NetworkFirewall:
         return QColor(0xC6, 0x28, 0x28);
     case Kind::Workload:
         return QColor(0xF9, 0xA8, 0x25);
@@ -104,6 +105,7 @@ QString kindLabel(Kind kind)
         QT_TRANSLATE_NOOP("style", "Direct Connect gateway"), QT_TRANSLATE_NOOP("style", "Direct Connect VIF"),
         QT_TRANSLATE_NOOP("style", "On-premises network"), QT_TRANSLATE_NOOP("style", "On-premises host"),
         QT_TRANSLATE_NOOP("style", "Resolver endpoint"), QT_TRANSLATE_NOOP("style", "Private hosted zone"),
+        QT_TRANSLATE_NOOP("style", "Network Firewall"),
     };
     static_assert(std::size(labels) == std::size_t(kKindCount));
     return QCoreApplication::translate("style", labels[int(kind)]);

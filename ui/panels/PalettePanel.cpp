@@ -18,7 +18,7 @@ PalettePanel::PalettePanel(QWidget* parent) : QListWidget(parent)
                                  Kind::InternetGateway, Kind::NatGateway,    Kind::VpcEndpoint,      Kind::AwsService,
                                  Kind::InternetHost,    Kind::RouteTable,    Kind::SecurityGroup,    Kind::NetworkAcl,
                                  Kind::EgressOnlyInternetGateway, Kind::TransitGateway, Kind::VirtualPrivateGateway,
-                                 Kind::ResolverEndpoint, Kind::OnPremisesNetwork, Kind::OnPremisesHost,
+                                 Kind::NetworkFirewall, Kind::ResolverEndpoint, Kind::OnPremisesNetwork, Kind::OnPremisesHost,
                                  Kind::CustomerGateway, Kind::DirectConnectGateway};
     for (Kind k : kinds) {
         auto* item = new QListWidgetItem(style::kindIcon(k), style::kindLabel(k), this);
@@ -113,6 +113,12 @@ QString PalettePanel::kindToolTip(Kind kind)
     case Kind::VirtualPrivateGateway:
         what = tr("the AWS end of a Site-to-Site VPN or a Direct Connect link for one VPC.");
         where = tr("Drop it inside a VPC.");
+        break;
+    case Kind::NetworkFirewall:
+        what = tr(
+            "AWS Network Firewall: inspects the traffic route tables send to it with stateless and stateful "
+            "rules and domain lists; one endpoint per Availability Zone, in firewall subnets of its own.");
+        where = tr("Drop it on the subnet that will be its firewall subnet (or inside a VPC and choose the subnets).");
         break;
     case Kind::ResolverEndpoint:
         what =

@@ -130,7 +130,7 @@ public:
                 back.push_back(*inspected);
                 const ForwardingNode& detour = tr.graph.node(*inspected);
                 const auto detourTable =
-                    boost::out_degree(*inspected, tr.graph.graph()) ? std::optional<Vertex>(tr.soleSuccessor(*inspected)) : std::nullopt;
+                    boost::out_degree(*inspected, tr.graph.graph()) ? std::optional<Vertex>(tr.detourExit(*inspected)) : std::nullopt;
                 std::vector<Vertex> onward;
                 if (walk.arrival == Arrival::Transit && walk.transitEgress) {
                     if (const auto in = tr.graph.find(NodeKind::TgwIngress, *walk.transitEgress))

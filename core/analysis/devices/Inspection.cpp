@@ -66,7 +66,7 @@ void checkReplyThroughGateway(Trace& tr, const ResourceId& gateway, const std::o
     if (tableVertex) {
         tr.replyRoutes.push_back({*tableVertex, replyTo, {*inspected}, table->str(), rule, {}});
         // From the detour's subnet the reply goes on into the VPC by its local route.
-        const Vertex detourTable = tr.soleSuccessor(*inspected);
+        const Vertex detourTable = tr.detourExit(*inspected);
         const auto local = tr.graph.find(NodeKind::VpcLocal, vpc);
         if (local && tr.graph.node(detourTable).kind == NodeKind::RouteTable)
             tr.replyRoutes.push_back({detourTable, replyTo, {*local}, detour, rule, {}});

@@ -128,7 +128,7 @@ void ingressRoutingHint(Trace& tr, Vertex table, const Packet& p, const std::vec
         return;
     const ForwardingNode& detour = tr.graph.node(tr.graph.target(*e));
     const ForwardingNode& gateway = tr.graph.node(replyExpect.front());
-    if ((detour.kind != NodeKind::GwlbEndpoint && detour.kind != NodeKind::Middlebox) ||
+    if ((detour.kind != NodeKind::GwlbEndpoint && detour.kind != NodeKind::Middlebox && detour.kind != NodeKind::FirewallEndpoint) ||
         (gateway.kind != NodeKind::InternetGateway && gateway.kind != NodeKind::VirtualPrivateGateway))
         return;
     const Subnet* subnet = tr.net.get<Subnet>(tr.target.subnet);
@@ -183,13 +183,13 @@ void deliverInVpc(Trace& tr, const ResourceId& vpc, const Packet& p, Arrival arr
         // Stateful inspection in this VPC: the reply must go back through the same detour
         // (INS-1), and from the detour's subnet on the way the request came.
         const auto rt = tr.graph.routeTableOfSubnet(tr.target.subnet);
-        if (rt && *rt != tr.soleSuccessor(*inspected))
+        if (rt && *rt != tr.detourExit(*inspected))
             tr.replyRoutes.push_back({*rt, p.src, {*inspected}, tr.target.subnet.str(), inspectionRule(tr, *inspected), {}});
         std::vector<Vertex> onward = replyExpect;
         if (arrival == Arrival::Local)
             if (const auto local = tr.graph.find(NodeKind::VpcLocal, vpc))
                 onward = {*local};
-        const Vertex detourTable = tr.soleSuccessor(*inspected);
+        const Vertex detourTable = tr.detourExit(*inspected);
         if (tr.graph.node(detourTable).kind == NodeKind::RouteTable && !onward.empty())
             tr.replyRoutes.push_back({detourTable, p.src, onward, tr.graph.node(*inspected).resource.str(), inspectionRule(tr, *inspected), {}});
     } else if (arrival != Arrival::Local) {

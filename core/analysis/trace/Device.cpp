@@ -36,6 +36,7 @@ const DeviceRegistry& DeviceRegistry::standard()
         addEndpointDevices(r);
         addLoadBalancerDevices(r);
         addInspectionDevices(r);
+        addFirewallDevices(r);
         addTransitDevices(r);
         addHybridDevices(r);
         addHostDevices(r);

@@ -66,6 +66,7 @@ void addGatewayDevices(DeviceRegistry& registry);
 void addEndpointDevices(DeviceRegistry& registry);
 void addLoadBalancerDevices(DeviceRegistry& registry);
 void addInspectionDevices(DeviceRegistry& registry);
+void addFirewallDevices(DeviceRegistry& registry);
 void addTransitDevices(DeviceRegistry& registry);
 void addHybridDevices(DeviceRegistry& registry);
 void addHostDevices(DeviceRegistry& registry);

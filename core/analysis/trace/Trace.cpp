@@ -288,6 +288,10 @@ void Trace::checkReturnPath()
                   "return traffic: network ACL of " + c.subnet.str() + ": " + d.rule + " (replies use ephemeral ports, ACL-1)", false);
         }
     }
+    for (const Explanation& e : replyBlocks) {
+        result.returnOk = false;
+        block(e.code.c_str(), e.resource, e.message, false);
+    }
     for (const ReplyRoute& r : replyRoutes) {
         if (!r.bypass.empty()) {
             if (r.rule == kMiddleboxReturnRule) {

@@ -9,6 +9,7 @@
 #include "analysis/AnalysisResult.h"
 #include "analysis/ForwardingGraph.h"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -164,6 +165,17 @@ public:
     // Inspection detours crossed (GWLB endpoint or middlebox vertex, the VPC it is in), in order:
     // stateful inspection needs the reply back through the same one (INS-1).
     std::vector<std::pair<Vertex, ResourceId>> inspections;
+    // Where a detour handed the packet back to routing, when it has more than one way on: the
+    // route table of the Network Firewall subnet in the AZ it used (INS-3).
+    std::map<Vertex, Vertex> detourExits;
+    Vertex detourExit(Vertex detour) const
+    {
+        const auto it = detourExits.find(detour);
+        return it != detourExits.end() ? it->second : soleSuccessor(detour);
+    }
+    // Reasons the reply is dropped that are known on the way out (a stateless firewall rule that
+    // drops the reply): reported with the return path (TCP).
+    std::vector<Explanation> replyBlocks;
     // How many detours were crossed before a NAT gateway translated the packet: a reply to the
     // NAT's address comes back to the NAT, which answers for the detours before it.
     std::size_t inspectionsBeforeNat = 0;
