@@ -15,6 +15,7 @@ const std::vector<TfMapperEntry>& terraformMappers()
         addWorkloadMappers(out);
         addEndpointMappers(out);
         addTransitMappers(out);
+        addFirewallMappers(out);
         return out;
     }();
     return all;

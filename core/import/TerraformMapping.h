@@ -32,6 +32,7 @@ void addSecurityMappers(std::vector<TfMapperEntry>& out);
 void addWorkloadMappers(std::vector<TfMapperEntry>& out);
 void addEndpointMappers(std::vector<TfMapperEntry>& out);
 void addTransitMappers(std::vector<TfMapperEntry>& out);
+void addFirewallMappers(std::vector<TfMapperEntry>& out);
 
 // Every mapper of every family.
 const std::vector<TfMapperEntry>& terraformMappers();

@@ -110,6 +110,23 @@ TEST_F(StateImport, GatewaysAndNatWithItsElasticIp)
     EXPECT_FALSE(skippedItem(report(), "aws_eip.nat"));
 }
 
+TEST_F(StateImport, NetworkFirewallInItsSubnetsAndRoutesToItsEndpoints)
+{
+    const Resource* firewall = nullptr;
+    for (const Resource& r : design().resources())
+        if (r.kind() == Kind::NetworkFirewall)
+            firewall = &r;
+    ASSERT_NE(firewall, nullptr);
+    EXPECT_EQ(firewall->name, "inspection");
+    EXPECT_EQ(firewall->as<NetworkFirewall>()->vpc, rid("vpc-0a1"));
+    EXPECT_EQ(firewall->as<NetworkFirewall>()->subnets, (ResourceIds{rid("subnet-0pb")}));
+    // The route names the firewall's endpoint in its AZ (vpce-0fw1): it targets the firewall.
+    const RouteTable& edge = resourceAs<RouteTable>(design(), "rtb-0edge");
+    ASSERT_EQ(edge.routes.size(), 1u);
+    EXPECT_EQ(edge.routes[0].target, firewall->id);
+    EXPECT_TRUE(hasAssumption(report(), "firewallRulesNotImported", firewall->id.str()));
+}
+
 TEST_F(StateImport, SecurityGroupsGetInlineAndStandaloneRules)
 {
     const SecurityGroup& lb = resourceAs<SecurityGroup>(design(), "sg-0lb");

@@ -118,7 +118,9 @@ QString PalettePanel::kindToolTip(Kind kind)
         what = tr(
             "AWS Network Firewall: inspects the traffic route tables send to it with stateless and stateful "
             "rules and domain lists; one endpoint per Availability Zone, in firewall subnets of its own.");
-        where = tr("Drop it on the subnet that will be its firewall subnet (or inside a VPC and choose the subnets).");
+        where = tr(
+            "Drop it inside a VPC: on the subnet that will be its firewall subnet, or elsewhere in the VPC "
+            "and choose its subnets in the inspector.");
         break;
     case Kind::ResolverEndpoint:
         what =
