@@ -25,6 +25,7 @@ struct EnumTraits<AddressClass> {
 // One step of a path: the resource the packet is at and what moved it on.
 struct Hop {
     std::string resource;  // model id
+    std::string kind;      // its kind as the file names it ("routeTable", "networkFirewall"); "" if not a resource (PATH-1)
     std::string action;    // "source", "dns", "securityGroup", "networkAcl", "route", "forward", "translate",
                            // "privateLink", "deliver"
     std::string detail;    // the rule that applied, e.g. "route 0.0.0.0/0 -> nat-a" or "inbound rule 1: tcp 443 from 10.0.0.0/16"

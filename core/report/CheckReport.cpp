@@ -90,6 +90,7 @@ void addTraceJson(nlohmann::ordered_json& object, const FlowResult& r)
     OJ path = OJ::array();
     for (const Hop& h : r.path)
         path.push_back({{"resource", h.resource},
+                        {"kind", h.kind},
                         {"action", h.action},
                         {"detail", h.detail},
                         {"source", h.source},

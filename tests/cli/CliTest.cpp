@@ -291,6 +291,11 @@ TEST_F(Cli, JsonReportCarriesFlowsAndExposure)
     EXPECT_EQ(viaNat["returnPath"], "ok");
     const std::size_t leaves = viaNat["leavesPrivateNetworkAt"].get<std::size_t>();
     EXPECT_EQ(viaNat["path"][leaves]["resource"], "igw-a");
+    EXPECT_EQ(viaNat["path"][leaves]["kind"], "internetGateway") << "each hop says what device it is (PATH-1)";
+    bool natHop = false;
+    for (const auto& hop : viaNat["path"])
+        natHop |= hop["kind"] == "natGateway";
+    EXPECT_TRUE(natHop);
     EXPECT_EQ(viaNat["path"][leaves]["sourceClass"]["before"], "private");
     EXPECT_EQ(viaNat["path"][leaves]["sourceClass"]["after"], "public");
     EXPECT_EQ(file["flows"][1]["verdict"], "private");

@@ -41,6 +41,8 @@ void Trace::hop(const std::string& resource, const char* action, std::string det
     dep(resource);
     Hop h;
     h.resource = resource;
+    if (const Resource* r = net.design().find(ResourceId(resource)))
+        h.kind = kindInfo(r->kind()).name;
     h.action = action;
     h.detail = std::move(detail);
     h.source = after.src.toString();
