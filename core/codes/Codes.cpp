@@ -98,6 +98,8 @@ const std::vector<CodeInfo>& allCodes()
         {"GATEWAY_ENDPOINT_REMOTE_SOURCE", Analysis, "GW-6", "A gateway endpoint cannot be used from across a VPN, Direct Connect, peering or transit gateway."},
         {"ENDPOINT_NOT_AVAILABLE", Analysis, "SVC-2", "The VPC endpoint is pending acceptance, rejected or otherwise not available."},
         {"LB_LISTENER_MISMATCH", Analysis, "SVC-1", "The load balancer has no listener for the flow's protocol and port."},
+        {"LOAD_BALANCER_NO_TARGET_IN_AZ", Analysis, "NLB-1", "The load balancer receives the flow in an Availability Zone where it has no target it may use: its targets are in other AZs and cross-zone load balancing is off, or in AZs it is not enabled in."},
+        {"LOAD_BALANCER_AZ_ASSUMED", Analysis, "NLB-1", "Note: the load balancer's DNS name answers with several AZs' addresses and, cross-zone load balancing being off, the one the client uses decides its targets; the note names the AZ PrivatePath assumed."},
         {"USE_GATEWAY_ENDPOINT", Analysis, "GW-2", "Hint: a gateway endpoint associated with the route table would keep the flow private."},
         {"ASYMMETRIC_RETURN_PATH", Analysis, "INS-1", "Note: the reply is routed around a middlebox the request went through; a stateful appliance there would drop the connection."},
         {"FIREWALL_STATELESS_DROP", Analysis, "INS-3", "A Network Firewall's stateless rule (or its stateless default action) drops the packet or its reply; the message names the rule."},
