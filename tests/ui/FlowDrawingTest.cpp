@@ -219,7 +219,7 @@ TEST(FlowLegsRule, ImplicitHopsAndContainersAreNotWaypoints)
     FlowResult r;
     r.verdict = Verdict::Private;
     for (const char* id : {"src", "vpc", "sg", "rt", "dst"})
-        r.path.push_back(Hop{.resource = id, .action = "route", .detail = {}, .source = {}, .destination = {}});
+        r.path.push_back(Hop{.resource = id, .kind = {}, .action = "route", .detail = {}, .source = {}, .destination = {}});
     const FlowLegs legs = flowLegs(r, nullptr, nullptr, [](const std::string&) { return nullptr; });
     EXPECT_TRUE(legs.via.isEmpty());
     EXPECT_EQ(legs.exitLeg, -1);
