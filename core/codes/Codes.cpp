@@ -48,6 +48,7 @@ const std::vector<CodeInfo>& allCodes()
         {"ENDPOINT_PRINCIPAL_UNKNOWN", Finding, "SVC-2", "The consumer VPC has no account, so allowed principals cannot be checked."},
         {"VPCE_SERVICE_NOT_INSTALLED_IN_AZ", Finding, "SVC-4", "An endpoint subnet is in an AZ where the service's load balancer is not enabled."},
         {"LB_TARGET_PUBLIC_IP", Finding, "SVC-5", "A load balancer IP target is a public address."},
+        {"LB_SECURITY_GROUPS_ON_GWLB", Finding, "NLB-2", "A Gateway Load Balancer has security groups; AWS associates them only with Network Load Balancers."},
         {"ENDPOINT_SERVICE_DNS_UNVERIFIED", Finding, "SVC-6", "An endpoint service's private DNS name is not verified, so consumers cannot use it."},
         {"ENDPOINT_SERVICE_REGION_NOT_SUPPORTED", Finding, "SVC-7", "A consumer in another Region (or partition) is not among the service's supported Regions."},
         {"GWLB_ENDPOINT_ONE_SUBNET", Finding, "SVC-8", "A Gateway Load Balancer endpoint must be in exactly one subnet."},

@@ -196,6 +196,8 @@ TEST_F(StateImport, NetworkLoadBalancersWithListenersAndTargetsButNotApplication
     EXPECT_EQ(lb.lbType, LoadBalancerType::Network);
     EXPECT_TRUE(lb.internal);
     EXPECT_TRUE(lb.crossZone);
+    EXPECT_EQ(lb.preserveClientIp, std::optional<bool>(false));             // the target group's preserve_client_ip (NLB-2)
+    EXPECT_FALSE(lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic); // "off" (NLB-2)
     EXPECT_EQ(lb.subnets, (ResourceIds{rid("subnet-0aa"), rid("subnet-0ab")}));
     ASSERT_EQ(lb.listeners.size(), 1u);
     EXPECT_EQ(lb.listeners[0].port, 443);

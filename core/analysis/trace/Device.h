@@ -79,8 +79,10 @@ inline constexpr const char* kMiddleboxReturnRule = "INS-1, middlebox";
 const char* inspectionRule(const Trace& t, Vertex detour);
 // Endpoints: why a flow to an AWS service did not stay private, given the route table it used.
 void serviceHints(Trace& t, const std::string& table);
-// Load balancers: `lb` in `lbSubnet` receives the packet and forwards it to its targets.
+// Load balancers: `lb` in `lbSubnet` receives the packet and forwards it to the targets of that
+// AZ (NLB-1). `viaPrivateLink`: it came through an interface endpoint, so targets see the load
+// balancer's address and its inbound rules apply only if it enforces them on PrivateLink (NLB-2).
 void forwardThroughLoadBalancer(Trace& t, const ResourceId& lbId, const LoadBalancer& lb, const ResourceId& lbSubnet,
-                                const Packet& p);
+                                const Packet& p, bool viaPrivateLink);
 
 } // namespace pp::trace
