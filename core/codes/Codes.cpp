@@ -95,6 +95,7 @@ const std::vector<CodeInfo>& allCodes()
         {"LOAD_BALANCER_NO_TARGET_IN_AZ", Analysis, "NLB-1", "The load balancer receives the flow in an Availability Zone where it has no target it may use: its targets are in other AZs and cross-zone load balancing is off, or in AZs it is not enabled in."},
         {"LOAD_BALANCER_AZ_ASSUMED", Analysis, "NLB-1", "Note: the load balancer's DNS name answers with several AZs' addresses and, cross-zone load balancing being off, the one the client uses decides its targets; the note names the AZ PrivatePath assumed."},
         {"USE_GATEWAY_ENDPOINT", Analysis, "GW-2", "Hint: a gateway endpoint associated with the route table would keep the flow private."},
+        {"TGW_APPLIANCE_MODE_DISABLED", Analysis, "INS-2", "A flow inspected in a VPC behind a transit gateway has its two ends in different AZs, and that VPC's attachment has appliance mode off: each direction meets another AZ's appliances (a drop behind a GWLB endpoint, a note for a middlebox)."},
         {"ASYMMETRIC_RETURN_PATH", Analysis, "INS-1", "Note: the reply is routed around a middlebox the request went through; a stateful appliance there would drop the connection."},
         {"NO_DEFAULT_ROUTE", Analysis, "RT-5", "Hint: the source subnet's route table has no default route; the hint names the NAT gateway, internet gateway or endpoint that would carry the flow."},
         {"USE_INTERFACE_ENDPOINT", Analysis, "IF-2", "Hint: an interface endpoint with private DNS would keep the flow private."},

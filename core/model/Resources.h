@@ -562,6 +562,7 @@ struct TransitGatewayAttachment {
     std::optional<ResourceId> routeTable;
     LifecycleState state = LifecycleState::Available;
     bool securityGroupReferencing = true; // VPC attachments (SGR-1)
+    bool applianceMode = false;           // VPC attachments (INS-2)
 };
 template <class A>
 void describe(A& a, TransitGatewayAttachment& v)
@@ -578,6 +579,10 @@ void describe(A& a, TransitGatewayAttachment& v)
     a.opt("securityGroupReferencing", v.securityGroupReferencing, true,
           {.doc = "VPC attachments: security group referencing support. On by default, as AWS creates a VPC "
                   "attachment, but it works only when the transit gateway's is on too (rule SGR-1)."});
+    a.opt("applianceMode", v.applianceMode, false,
+          {.doc = "VPC attachments: appliance mode support. On, the transit gateway sends both directions of a flow "
+                  "through one AZ of the attached VPC, as stateful inspection appliances there need when the two "
+                  "ends are in different AZs (rule INS-2). Off by default, as AWS creates an attachment."});
     a.opt("state", v.state, LifecycleState::Available, {.doc = "Only `available` carries traffic."});
 }
 

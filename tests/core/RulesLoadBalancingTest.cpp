@@ -269,5 +269,95 @@ TEST(Rule_NLB2, PrivateLinkTrafficAlwaysArrivesFromTheLoadBalancer)
     EXPECT_TRUE(translateSource(o, "10.50.1.")) << o.text;
 }
 
+// ---- INS-2: transit gateway appliance mode -------------------------------------------------
+
+// transitGateway() turned into a hub with an inspection VPC: i-b moves to b-b (10.1.2.10,
+// use1-az2), so source and destination are in different AZs. VPC-I 10.2.0.0/16 is attached by
+// tgw-att-i in i-tgw-a (az1) and i-tgw-b (az2), whose table rt-i-tgw sends 10.0.0.0/8 to the GWLB
+// endpoint vpce-gwlb (insp-a, az1, table rt-i-insp: 10.0.0.0/8 -> tgw). The spokes' attachments use
+// tgw-rt-spoke (0.0.0.0/0 -> tgw-att-i); tgw-att-i uses tgw-rt, where every attachment propagates.
+json inspectionHub(bool applianceMode)
+{
+    json d = transitGateway();
+    add(d, "subnets", {{"id", "b-b"}, {"vpc", "vpc-b"}, {"cidr", "10.1.2.0/24"}, {"availabilityZone", "use1-az2"}, {"routeTable", "rt-b"}});
+    res(d, "workloads", "i-b")["subnet"] = "b-b";
+    res(d, "workloads", "i-b")["privateIp"] = "10.1.2.10";
+    res(d, "transitGatewayAttachments", "tgw-att-b")["subnets"] = {"b-a", "b-b"};
+
+    add(d, "vpcs", {{"id", "vpc-p"}, {"region", "use1"}, {"account", "222222222222"}, {"ipv4Cidrs", {"10.50.0.0/16"}}});
+    add(d, "subnets", {{"id", "p-a"}, {"vpc", "vpc-p"}, {"cidr", "10.50.1.0/24"}, {"availabilityZone", "use1-az1"}});
+    add(d, "workloads", {{"id", "i-fw"}, {"subnet", "p-a"}, {"privateIp", "10.50.1.10"}});
+    add(d, "loadBalancers", {{"id", "gwlb"}, {"lbType", "gateway"}, {"subnets", {"p-a"}}, {"targets", {{{"instance", "i-fw"}, {"port", 6081}}}}});
+    add(d, "endpointServices", {{"id", "gwlb-svc"}, {"loadBalancer", "gwlb"}, {"acceptanceRequired", false}, {"allowedPrincipals", {"111111111111"}}});
+
+    add(d, "vpcs", {{"id", "vpc-i"}, {"region", "use1"}, {"account", "111111111111"}, {"ipv4Cidrs", {"10.2.0.0/16"}}});
+    add(d, "routeTables", {{"id", "rt-i-tgw"}, {"vpc", "vpc-i"}, {"routes", {{{"destination", "10.0.0.0/8"}, {"target", "vpce-gwlb"}}}}});
+    add(d, "routeTables", {{"id", "rt-i-insp"}, {"vpc", "vpc-i"}, {"routes", {{{"destination", "10.0.0.0/8"}, {"target", "tgw"}}}}});
+    add(d, "subnets", {{"id", "i-tgw-a"}, {"vpc", "vpc-i"}, {"cidr", "10.2.0.0/24"}, {"availabilityZone", "use1-az1"}, {"routeTable", "rt-i-tgw"}});
+    add(d, "subnets", {{"id", "i-tgw-b"}, {"vpc", "vpc-i"}, {"cidr", "10.2.1.0/24"}, {"availabilityZone", "use1-az2"}, {"routeTable", "rt-i-tgw"}});
+    add(d, "subnets", {{"id", "insp-a"}, {"vpc", "vpc-i"}, {"cidr", "10.2.2.0/24"}, {"availabilityZone", "use1-az1"}, {"routeTable", "rt-i-insp"}});
+    add(d, "vpcEndpoints", {{"id", "vpce-gwlb"}, {"vpc", "vpc-i"}, {"endpointType", "gatewayLoadBalancer"}, {"service", "gwlb-svc"},
+                            {"subnets", {"insp-a"}}});
+
+    add(d, "transitGatewayRouteTables", {{"id", "tgw-rt-spoke"}, {"transitGateway", "tgw"},
+                                         {"routes", {{{"destination", "0.0.0.0/0"}, {"attachment", "tgw-att-i"}}}}});
+    res(d, "transitGatewayAttachments", "tgw-att-a")["routeTable"] = "tgw-rt-spoke";
+    res(d, "transitGatewayAttachments", "tgw-att-b")["routeTable"] = "tgw-rt-spoke";
+    add(d, "transitGatewayAttachments", {{"id", "tgw-att-i"}, {"transitGateway", "tgw"}, {"attachmentType", "vpc"}, {"resource", "vpc-i"},
+                                         {"subnets", {"i-tgw-a", "i-tgw-b"}}, {"applianceMode", applianceMode}});
+    setFlow(d, "i-app", "i-b", 443);
+    return d;
+}
+
+TEST(Rule_INS2, InspectionAcrossAzsWithoutApplianceModeIsAsymmetric)
+{
+    const Outcome o = analyse(inspectionHub(false));
+    EXPECT_VERDICT(o, "unreachable");
+    ASSERT_TRUE(hasCode(o, "TGW_APPLIANCE_MODE_DISABLED", "tgw-att-i"));
+    EXPECT_TRUE(messageMentions(o, "TGW_APPLIANCE_MODE_DISABLED", {"tgw-att-i", "use1-az1", "use1-az2", "vpce-gwlb", "INS-2"})) << o.text;
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "tgw-att-a", "tgw-rt-spoke", "tgw-att-i", "vpce-gwlb", "rt-i-insp", "tgw-att-i", "tgw-rt", "tgw-att-b", "i-b"}));
+}
+
+TEST(Rule_INS2, ApplianceModeKeepsBothDirectionsInOneAz)
+{
+    const Outcome o = analyse(inspectionHub(true));
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(lacksCode(o, "TGW_APPLIANCE_MODE_DISABLED"));
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "tgw-att-a", "tgw-att-i", "vpce-gwlb", "tgw-att-i", "tgw-att-b", "i-b"}));
+}
+
+TEST(Rule_INS2, SourceAndDestinationInOneAzNeedNoApplianceMode)
+{
+    json d = inspectionHub(false);
+    res(d, "workloads", "i-b")["subnet"] = "b-a";
+    res(d, "workloads", "i-b")["privateIp"] = "10.1.1.10";
+    const Outcome o = analyse(d);
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(lacksCode(o, "TGW_APPLIANCE_MODE_DISABLED"));
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "tgw-att-i", "vpce-gwlb", "tgw-att-b", "i-b"}));
+}
+
+TEST(Rule_INS2, AnInspectionAttachmentInOneAzTakesBothDirections)
+{
+    json d = inspectionHub(false);
+    res(d, "transitGatewayAttachments", "tgw-att-i")["subnets"] = {"i-tgw-a"};
+    const Outcome o = analyse(d);
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(lacksCode(o, "TGW_APPLIANCE_MODE_DISABLED"));
+}
+
+// A middlebox interface may be a stateless router: only a note (as INS-1 says for middleboxes).
+TEST(Rule_INS2, AMiddleboxAcrossAzsWithoutApplianceModeIsANote)
+{
+    json d = inspectionHub(false);
+    add(d, "workloads", {{"id", "i-appliance"}, {"subnet", "insp-a"}, {"privateIp", "10.2.2.10"}});
+    res(d, "routeTables", "rt-i-tgw")["routes"][0]["target"] = "i-appliance";
+    const Outcome o = analyse(d);
+    EXPECT_VERDICT(o, "private");
+    EXPECT_TRUE(hasCode(o, "TGW_APPLIANCE_MODE_DISABLED", "tgw-att-i"));
+    EXPECT_TRUE(messageMentions(o, "TGW_APPLIANCE_MODE_DISABLED", {"i-appliance", "stateful", "INS-2"})) << o.text;
+    EXPECT_TRUE(pathIncludes(o, {"i-app", "tgw-att-i", "i-appliance", "tgw-att-b", "i-b"}));
+}
+
 } // namespace
 } // namespace pp::test

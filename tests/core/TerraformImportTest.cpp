@@ -233,6 +233,7 @@ TEST_F(StateImport, PeeringAndTransitGateway)
     const TransitGateway& tgw = resourceAs<TransitGateway>(design(), "tgw-0t");
     EXPECT_FALSE(tgw.defaultAssociationRouteTable); // default association disabled
     const TransitGatewayAttachment& a = resourceAs<TransitGatewayAttachment>(design(), "tgw-attach-0m");
+    EXPECT_TRUE(a.applianceMode); // appliance_mode_support "enable" (INS-2)
     EXPECT_EQ(a.resource, rid("vpc-0a1"));
     EXPECT_EQ(a.routeTable, rid("tgw-rtb-0c"));
     const TransitGatewayRouteTable& rt = resourceAs<TransitGatewayRouteTable>(design(), "tgw-rtb-0c");

@@ -77,6 +77,10 @@ void deliverInVpc(Trace& t, const ResourceId& vpc, const Packet& p, Arrival arri
 // "INS-1" (the flow is dropped), or kMiddleboxReturnRule (only a note: a middlebox may be stateless).
 inline constexpr const char* kMiddleboxReturnRule = "INS-1, middlebox";
 const char* inspectionRule(const Trace& t, Vertex detour);
+// Inspection: the packet leaves `walk.currentVpc` by its transit gateway attachment
+// `attachment`; if it came in through the transit gateway and was inspected there, the
+// inspection VPC's attachment needs appliance mode when the two directions use different AZs (INS-2).
+void checkApplianceMode(Trace& t, const Walk& walk, const ResourceId& attachment);
 // Endpoints: why a flow to an AWS service did not stay private, given the route table it used.
 void serviceHints(Trace& t, const std::string& table);
 // Load balancers: `lb` in `lbSubnet` receives the packet and forwards it to the targets of that
