@@ -1,5 +1,6 @@
 #include "analysis/Exposure.h"
 
+#include <algorithm>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/reverse_graph.hpp>
@@ -205,8 +206,15 @@ private:
                 continue;
             if (m_n.hasSecurityGroups(lbId) && !m_n.securityGroupsAllow(lbId, Direction::Inbound, any, m_internet, std::nullopt).allowed)
                 continue;
-            const IpAddress lbAddress = m_n.interfaceAddress(lbId, lb->subnets.front());
-            if (!m_n.securityGroupsAllow(r.id, Direction::Inbound, any, lbAddress, lbId).allowed)
+            // NLB-2: the target sees the internet client's address when its target group preserves
+            // it (AWS's default for instance targets), else the load balancer's; a rule naming the
+            // load balancer's security group admits either.
+            const auto target = std::find_if(lb->targets.begin(), lb->targets.end(),
+                                             [&](const LoadBalancerTarget& t) { return t.instance == r.id; });
+            const bool preserved = target != lb->targets.end() && preservesClientIp(*lb, *target, Protocol::Tcp);
+            const IpAddress source = preserved ? m_internet : m_n.interfaceAddress(lbId, lb->subnets.front());
+            const std::optional<ResourceId> peer = m_n.hasSecurityGroups(lbId) ? std::optional<ResourceId>(lbId) : std::nullopt;
+            if (!m_n.securityGroupsAllow(r.id, Direction::Inbound, any, source, peer).allowed)
                 continue;
             e.ingress = true;
             e.ingressVia = {igw, lbId.str()};

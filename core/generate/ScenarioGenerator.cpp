@@ -213,13 +213,13 @@ private:
             VpnConnection{ResourceId("cgw"), ResourceId("tgw"), VpnRouting::Dynamic, {*Cidr::parse("192.168.0.0/16")},
                           LifecycleState::Available});
         TransitGatewayAttachment vpnAttachment{ResourceId("tgw"), TgwAttachmentType::Vpn, ResourceId("vpn"), {}, std::nullopt,
-                                               LifecycleState::Available, true};
+                                               LifecycleState::Available, true, false};
         add("tgw-att-vpn", "", vpnAttachment);
         for (int v = 0; v < m_p.vpcs; ++v) {
             if (!m_plans[std::size_t(v)].onTransit)
                 continue;
             TransitGatewayAttachment a{ResourceId("tgw"), TgwAttachmentType::Vpc, ResourceId(idOf("vpc", v)), {},
-                                       std::nullopt, LifecycleState::Available, true};
+                                       std::nullopt, LifecycleState::Available, true, false};
             if (!m_plans[std::size_t(v)].subnets.empty())
                 a.subnets = {ResourceId(m_plans[std::size_t(v)].subnets.front())};
             add(idOf("tgw-att", v), "", a);

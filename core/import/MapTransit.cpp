@@ -132,6 +132,8 @@ void mapTgwVpcAttachment(ImportContext& ctx, const TfResource& r)
     a.resource = *vpc;
     // SGR-1: on unless disabled, as AWS creates a VPC attachment.
     a.securityGroupReferencing = ctx.string(r, "security_group_referencing_support").value_or("enable") == "enable";
+    // INS-2: off unless enabled, as AWS creates a VPC attachment.
+    a.applianceMode = ctx.string(r, "appliance_mode_support").value_or("disable") == "enable";
     for (const ResourceId& s : ctx.referAll(r, "subnet_ids"))
         if (ctx.get<Subnet>(s))
             pushUnique(a.subnets, s);

@@ -167,6 +167,9 @@ void mapLoadBalancer(ImportContext& ctx, const TfResource& r)
         return;
     }
     lb.securityGroups = groupsOf(ctx, r, {"security_groups"});
+    // NLB-2: on unless turned off, as AWS creates a load balancer with security groups.
+    lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic =
+        ctx.string(r, "enforce_security_group_inbound_rules_on_private_link_traffic").value_or("on") != "off";
     ctx.add(r, ctx.idFor(r), ctx.nameTag(r).empty() ? ctx.string(r, "name").value_or("") : "", lb);
 }
 
@@ -211,10 +214,18 @@ void mapListener(ImportContext& ctx, const TfResource& r)
 void mapTargetGroup(ImportContext& ctx, const TfResource& r)
 {
     const std::string lb = ctx.fact("tg|" + r.address);
-    if (lb.empty())
+    if (lb.empty()) {
         ctx.skip(r, "missingReference", "no listener of an imported Network or Gateway Load Balancer forwards to it");
-    else
-        ctx.mergedInto(r, ResourceId(lb));
+        return;
+    }
+    // NLB-2: the provider writes preserve_client_ip as a string ("true"/"false"); absent leaves
+    // AWS's default for the target type. One target group per load balancer is modelled.
+    std::optional<bool> preserve = ctx.boolean(r, "preserve_client_ip");
+    if (const auto text = ctx.string(r, "preserve_client_ip"))
+        preserve = *text == "true";
+    if (LoadBalancer* balancer = ctx.get<LoadBalancer>(ResourceId(lb)); balancer && preserve)
+        balancer->preserveClientIp = preserve;
+    ctx.mergedInto(r, ResourceId(lb));
 }
 
 void mapTargetGroupAttachment(ImportContext& ctx, const TfResource& r)

@@ -146,6 +146,11 @@ void Linter::check(const Resource& r, const LoadBalancer& lb)
         sameVpc(r, *vpc, lb.subnets, "subnet");
         sameVpc(r, *vpc, lb.securityGroups, "security group");
     }
+    // NLB-2: security groups are for Network Load Balancers; AWS refuses them on a Gateway one.
+    if (lb.lbType == LoadBalancerType::Gateway && !lb.securityGroups.empty())
+        error("LB_SECURITY_GROUPS_ON_GWLB", {r.id.str()},
+              "Gateway Load Balancer " + r.id.str() + " has security groups; AWS associates them only with Network Load "
+                                                      "Balancers (NLB-2)");
     for (const LoadBalancerTarget& t : lb.targets)
         if (t.ip && !t.ip->isPrivate())
             error("LB_TARGET_PUBLIC_IP", {r.id.str()},

@@ -500,6 +500,8 @@ struct LoadBalancer {
     bool crossZone = false;
     std::vector<Listener> listeners;
     std::vector<LoadBalancerTarget> targets;
+    std::optional<bool> preserveClientIp; // absent = AWS's default (preservesClientIp)
+    bool enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = true;
 };
 template <class A>
 void describe(A& a, LoadBalancer& v)
@@ -509,10 +511,34 @@ void describe(A& a, LoadBalancer& v)
     a.req("subnets", v.subnets,
           {.doc = "One subnet per enabled AZ; their AZs are where consumers may place endpoints (SVC-4).",
            .kinds = {Kind::Subnet}});
-    a.opt("securityGroups", v.securityGroups, {.doc = "NLB security groups, if any.", .kinds = {Kind::SecurityGroup}});
-    a.opt("crossZone", v.crossZone, false, {.doc = "Cross-zone load balancing."});
+    a.opt("securityGroups", v.securityGroups,
+          {.doc = "Network Load Balancer security groups, chosen at creation (none = all traffic passes). Their inbound "
+                  "rules filter clients, their outbound rules what reaches targets, and a target's rule naming one "
+                  "admits the load balancer (rule NLB-2).",
+           .kinds = {Kind::SecurityGroup}});
+    a.opt("enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", v.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic, true,
+          {.doc = "With security groups: their inbound rules also filter traffic arriving over PrivateLink, by the "
+                  "client's private address (rule NLB-2). On by default, as AWS creates it."});
+    a.opt("crossZone", v.crossZone, false,
+          {.doc = "Cross-zone load balancing: the node of each AZ may send to targets in every enabled AZ. Off by "
+                  "default for Network and Gateway Load Balancers: a node sends only to its own AZ's targets, and a "
+                  "PrivateLink endpoint interface reaches the node of its own AZ (rule NLB-1)."});
+    a.opt("preserveClientIp", v.preserveClientIp,
+          {.doc = "Client IP preservation of the target group (`preserve_client_ip.enabled`): targets see the "
+                  "client's address as the source instead of the load balancer's. Absent = AWS's default: on for "
+                  "instance targets, off for IP targets over TCP; always on for UDP. PrivateLink traffic always "
+                  "arrives from the load balancer's addresses (rule NLB-2)."});
     a.opt("listeners", v.listeners, {.doc = "Listeners (protocol and port)."});
     a.opt("targets", v.targets, {.doc = "Registered targets."});
+}
+
+// Whether targets see the client's address as the source (rule NLB-2): AWS preserves it always for
+// UDP, else as `preserveClientIp` says, by default for instance targets and not for IP targets.
+inline bool preservesClientIp(const LoadBalancer& lb, const LoadBalancerTarget& target, Protocol protocol)
+{
+    if (protocol == Protocol::Udp)
+        return true;
+    return lb.preserveClientIp.value_or(target.instance.has_value());
 }
 
 // ---- Services and the outside world --------------------------------------------------------
@@ -633,6 +659,7 @@ struct TransitGatewayAttachment {
     std::optional<ResourceId> routeTable;
     LifecycleState state = LifecycleState::Available;
     bool securityGroupReferencing = true; // VPC attachments (SGR-1)
+    bool applianceMode = false;           // VPC attachments (INS-2)
 };
 template <class A>
 void describe(A& a, TransitGatewayAttachment& v)
@@ -649,6 +676,10 @@ void describe(A& a, TransitGatewayAttachment& v)
     a.opt("securityGroupReferencing", v.securityGroupReferencing, true,
           {.doc = "VPC attachments: security group referencing support. On by default, as AWS creates a VPC "
                   "attachment, but it works only when the transit gateway's is on too (rule SGR-1)."});
+    a.opt("applianceMode", v.applianceMode, false,
+          {.doc = "VPC attachments: appliance mode support. On, the transit gateway sends both directions of a flow "
+                  "through one AZ of the attached VPC, as stateful inspection appliances there need when the two "
+                  "ends are in different AZs (rule INS-2). Off by default, as AWS creates an attachment."});
     a.opt("state", v.state, LifecycleState::Available, {.doc = "Only `available` carries traffic."});
 }
 

@@ -85,7 +85,9 @@ TEST(Exposure, InternetFacingLoadBalancerExposesItsTargets)
     d["workloads"].push_back({{"id", "i-api"}, {"subnet", "app-a"}, {"privateIp", "10.0.1.30"}, {"securityGroups", {"sg-api"}}});
     d["securityGroups"].push_back({{"id", "sg-api"}, {"vpc", "vpc-a"},
                                    {"inbound", {{{"protocol", "tcp"}, {"fromPort", 8080}, {"toPort", 8080}, {"cidr", "10.0.0.0/16"}}}}});
+    // Without client IP preservation i-api sees the load balancer's address, which sg-api admits.
     d["loadBalancers"] = {{{"id", "nlb-public"}, {"lbType", "network"}, {"internal", false}, {"subnets", {"pub-a"}},
+                           {"preserveClientIp", false},
                            {"listeners", {{{"protocol", "tcp"}, {"port", 443}}}}, {"targets", {{{"instance", "i-api"}, {"port", 8080}}}}}};
     const auto e = exposureOf(d, "i-api");
     ASSERT_TRUE(e);
@@ -93,6 +95,14 @@ TEST(Exposure, InternetFacingLoadBalancerExposesItsTargets)
     EXPECT_EQ(e->ingressVia, (std::vector<std::string>{"igw-a", "nlb-public"}));
     EXPECT_EQ(e->openPorts, (std::vector<std::string>{"tcp 443 (listener of nlb-public)"}));
     EXPECT_FALSE(e->egress) << "sg-api has no outbound rule";
+    // With it (AWS's default for instance targets) i-api sees internet addresses, which sg-api
+    // does not admit (NLB-2); a rule naming the load balancer's security group would.
+    byId(d, "loadBalancers", "nlb-public").erase("preserveClientIp");
+    EXPECT_FALSE(exposureOf(d, "i-api").has_value()) << "sg-api admits only VPC-A";
+    d["securityGroups"].push_back({{"id", "sg-nlb"}, {"vpc", "vpc-a"}, {"inbound", {{{"protocol", "tcp"}, {"fromPort", 443}, {"toPort", 443}, {"cidr", "0.0.0.0/0"}}}}});
+    byId(d, "loadBalancers", "nlb-public")["securityGroups"] = {"sg-nlb"};
+    byId(d, "securityGroups", "sg-api")["inbound"] = {{{"protocol", "tcp"}, {"fromPort", 8080}, {"toPort", 8080}, {"securityGroup", "sg-nlb"}}};
+    ASSERT_TRUE(exposureOf(d, "i-api").has_value()) << "a rule naming the load balancer's group admits preserved clients";
     byId(d, "loadBalancers", "nlb-public")["internal"] = true;
     EXPECT_FALSE(exposureOf(d, "i-api").has_value()) << "an internal load balancer exposes nothing";
 }

@@ -200,6 +200,10 @@ const LintCase kCases[] = {
      [](json& d) { byId(d, "vpcs", "vpc-a").erase("account"); }},
     {"EndpointInAzWithoutLoadBalancer_SVC4", "VPCE_SERVICE_NOT_INSTALLED_IN_AZ", E, {"vpce-svc", "app-b"},
      [](json& d) { byId(d, "loadBalancers", "nlb")["subnets"] = {"p-a"}; }},
+    {"GatewayLoadBalancerWithSecurityGroups_NLB2", "LB_SECURITY_GROUPS_ON_GWLB", E, {"nlb"},
+     [](json& d) { byId(d, "loadBalancers", "nlb")["lbType"] = "gateway";
+                   byId(d, "loadBalancers", "nlb")["securityGroups"] = {"sg-p"};
+                   d["securityGroups"].push_back({{"id", "sg-p"}, {"vpc", "vpc-p"}}); }},
     {"PublicIpTarget_SVC5", "LB_TARGET_PUBLIC_IP", E, {"nlb"},
      [](json& d) { byId(d, "loadBalancers", "nlb")["targets"][1]["ip"] = "8.8.8.8"; }},
     {"UnverifiedPrivateDnsName_SVC6", "ENDPOINT_SERVICE_DNS_UNVERIFIED", W, {"svc", "vpce-svc"},

@@ -216,6 +216,8 @@ TEST_F(StateImport, NetworkLoadBalancersWithListenersAndTargetsButNotApplication
     EXPECT_EQ(lb.lbType, LoadBalancerType::Network);
     EXPECT_TRUE(lb.internal);
     EXPECT_TRUE(lb.crossZone);
+    EXPECT_EQ(lb.preserveClientIp, std::optional<bool>(false));             // the target group's preserve_client_ip (NLB-2)
+    EXPECT_FALSE(lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic); // "off" (NLB-2)
     EXPECT_EQ(lb.subnets, (ResourceIds{rid("subnet-0aa"), rid("subnet-0ab")}));
     ASSERT_EQ(lb.listeners.size(), 1u);
     EXPECT_EQ(lb.listeners[0].port, 443);
@@ -251,6 +253,7 @@ TEST_F(StateImport, PeeringAndTransitGateway)
     const TransitGateway& tgw = resourceAs<TransitGateway>(design(), "tgw-0t");
     EXPECT_FALSE(tgw.defaultAssociationRouteTable); // default association disabled
     const TransitGatewayAttachment& a = resourceAs<TransitGatewayAttachment>(design(), "tgw-attach-0m");
+    EXPECT_TRUE(a.applianceMode); // appliance_mode_support "enable" (INS-2)
     EXPECT_EQ(a.resource, rid("vpc-0a1"));
     EXPECT_EQ(a.routeTable, rid("tgw-rtb-0c"));
     const TransitGatewayRouteTable& rt = resourceAs<TransitGatewayRouteTable>(design(), "tgw-rtb-0c");

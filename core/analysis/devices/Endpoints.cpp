@@ -212,7 +212,7 @@ void privateLink(Trace& tr, const Packet& p)
     if (!sameAz && !lbSubnet.empty())
         tr.note("AVAILABILITY_ZONE_CROSSED", svc->loadBalancer.str(),
                 "the load balancer is not enabled in " + az + "; the flow crosses to " + tr.net.availabilityZoneOf(lbSubnet));
-    forwardThroughLoadBalancer(tr, svc->loadBalancer, *lb, lbSubnet, p);
+    forwardThroughLoadBalancer(tr, svc->loadBalancer, *lb, lbSubnet, p, true);
 }
 
 class GatewayEndpointHop final : public DeviceHandler {

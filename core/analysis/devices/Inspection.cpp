@@ -1,8 +1,11 @@
-// Inspection (rules SVC-8, INS-1 and middlebox routing): Gateway Load Balancer endpoints, and
-// workloads whose network interface is a route target (appliances). Each detour is recorded on
-// the trace, so that the reply can be required to come back through it (INS-1).
+// Inspection (rules SVC-8, INS-1, INS-2 and middlebox routing): Gateway Load Balancer endpoints,
+// and workloads whose network interface is a route target (appliances). Each detour is recorded
+// on the trace, so that the reply can be required to come back through it (INS-1) and, in an
+// inspection VPC behind a transit gateway, through the same AZ's appliances (INS-2).
 
 #include "analysis/trace/Device.h"
+
+#include <algorithm>
 
 namespace pp::trace {
 namespace {
@@ -81,6 +84,54 @@ void checkReplyThroughGateway(Trace& tr, const ResourceId& gateway, const std::o
                     ", which has no gateway route table, so the local route takes it straight to its subnet, around " + detour +
                     "; associate a route table with " + gateway.str() + " that sends the subnet's CIDR to " + detour + " (RT-9)";
     tr.replyRoutes.push_back(std::move(around));
+}
+
+// INS-2: without appliance mode a transit gateway sends each direction of a flow into a VPC
+// attachment in the AZ it came from (the source's AZ for the request, the destination's for the
+// reply). When those differ, and the attachment spans more than one AZ, each direction meets a
+// different AZ's appliances: stateful ones see half a connection. With appliance mode the
+// transit gateway picks one AZ for both directions.
+void checkApplianceMode(Trace& tr, const Walk& walk, const ResourceId& attachment)
+{
+    if (walk.arrival != Arrival::Transit || !walk.transitEgress)
+        return;
+    const std::optional<Vertex> inspected = tr.inspectionIn(walk.currentVpc);
+    const TransitGatewayAttachment* leaving = tr.net.get<TransitGatewayAttachment>(attachment);
+    // The attachment the packet entered the VPC by decides where the transit gateway delivers each
+    // direction (normally the same attachment it leaves by).
+    const ResourceId inspectionAttachment = *walk.transitEgress;
+    const TransitGatewayAttachment* a = tr.net.get<TransitGatewayAttachment>(inspectionAttachment);
+    if (!inspected || !leaving || leaving->attachmentType != TgwAttachmentType::Vpc || !a || a->attachmentType != TgwAttachmentType::Vpc)
+        return;
+    tr.dep(inspectionAttachment.str());
+    if (a->applianceMode)
+        return;
+    const std::string sourceAz = tr.sourceSubnet.empty() ? std::string() : tr.net.availabilityZoneOf(tr.sourceSubnet);
+    const std::string destinationAz = tr.target.subnet.empty() ? std::string() : tr.net.availabilityZoneOf(tr.target.subnet);
+    if (sourceAz.empty() || destinationAz.empty() || sourceAz == destinationAz)
+        return;
+    std::vector<std::string> azs;
+    for (const ResourceId& s : a->subnets) {
+        tr.dep(s.str());
+        if (const std::string az = tr.net.availabilityZoneOf(s); !az.empty() && std::find(azs.begin(), azs.end(), az) == azs.end())
+            azs.push_back(az);
+    }
+    if (azs.size() < 2)
+        return; // one AZ takes both directions
+    const std::string detour = tr.graph.node(*inspected).resource.str();
+    const std::string id = inspectionAttachment.str();
+    const std::string why = "transit gateway attachment " + id + " of " + walk.currentVpc.str() +
+                            " has appliance mode off, so the transit gateway keeps each direction in the AZ it came from: the "
+                            "request enters " + walk.currentVpc.str() + " in " + sourceAz + " (the source's AZ), the reply in " +
+                            destinationAz + " (the destination's AZ), and the appliances behind " + detour +
+                            " in each AZ see only one direction";
+    if (tr.graph.node(*inspected).kind == NodeKind::Middlebox)
+        tr.note("TGW_APPLIANCE_MODE_DISABLED", id,
+                why + "; fine for a stateless router, but a stateful firewall drops the connection; turn applianceMode on for " +
+                    id + " if it is stateful (INS-2)");
+    else
+        tr.block("TGW_APPLIANCE_MODE_DISABLED", id,
+                 why + ", so stateful inspection drops the flow; turn applianceMode on for " + id + " (INS-2)", false);
 }
 
 void addInspectionDevices(DeviceRegistry& registry)

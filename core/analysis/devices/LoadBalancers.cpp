@@ -167,15 +167,29 @@ public:
         const ResourceId lbSubnet = tr.target.subnet;
         const LoadBalancer* lb = tr.net.get<LoadBalancer>(lbId);
         tr.hop(lbId.str(), "deliver", "reached load balancer " + lbId.str(), p);
-        forwardThroughLoadBalancer(tr, lbId, *lb, lbSubnet, p);
+        forwardThroughLoadBalancer(tr, lbId, *lb, lbSubnet, p, false);
     }
 };
 
 } // namespace
 
-void forwardThroughLoadBalancer(Trace& tr, const ResourceId& lbId, const LoadBalancer& lb, const ResourceId& lbSubnet, const Packet& p)
+void forwardThroughLoadBalancer(Trace& tr, const ResourceId& lbId, const LoadBalancer& lb, const ResourceId& lbSubnet, const Packet& p,
+                                bool viaPrivateLink)
 {
     tr.dep(lbId.str());
+    const bool guarded = tr.net.hasSecurityGroups(lbId);
+    // NLB-2: a client's traffic meets the load balancer's inbound rules where it reaches its
+    // interface (deliverInVpc); PrivateLink traffic only when the load balancer enforces them on
+    // it (AWS's default), and then as coming from the client's private address.
+    if (viaPrivateLink && guarded) {
+        if (lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic)
+            tr.checkSecurityGroups(lbId, Direction::Inbound, p, p.src, std::nullopt);
+        else
+            tr.hop(lbId.str(), "securityGroup",
+                   "the inbound rules of " + lbId.str() + "'s security groups do not apply to PrivateLink traffic "
+                   "(enforceSecurityGroupInboundRulesOnPrivateLinkTraffic is off, NLB-2)",
+                   p);
+    }
     if (!lb.listeners.empty() &&
         std::none_of(lb.listeners.begin(), lb.listeners.end(), [&](const Listener& l) {
             return l.port == p.query.port && (l.protocol == Protocol::All || l.protocol == p.query.protocol);
@@ -238,7 +252,6 @@ void forwardThroughLoadBalancer(Trace& tr, const ResourceId& lbId, const LoadBal
         tr.stopped = before.stopped;
         tr.leftPrivate = before.left;
         Packet inner = p;
-        inner.src = lbAddress;
         inner.query.port = t.port;
         Target target;
         if (t.instance) {
@@ -252,15 +265,35 @@ void forwardThroughLoadBalancer(Trace& tr, const ResourceId& lbId, const LoadBal
             target = ipTarget(tr, *t.ip);
         }
         inner.dst = target.address;
+        // NLB-2: the target sees the client's address when its target group preserves it (never
+        // for PrivateLink traffic; PrivatePath assumes it only for targets in the load balancer's
+        // VPC), else the load balancer's private address in the AZ it received the flow in.
+        const bool inVpc = target.kind == Target::Kind::Interface && target.vpc == lbVpc;
+        const bool preserved = !viaPrivateLink && inVpc && preservesClientIp(lb, t, p.query.protocol);
+        inner.src = preserved ? p.src : lbAddress;
+        std::string sourceText;
+        if (preserved)
+            sourceText = "the source stays the client's address " + p.src.toString() + " (client IP preservation, NLB-2)";
+        else if (viaPrivateLink)
+            sourceText = "the source becomes the load balancer's address " + lbAddress.toString() +
+                         " (PrivateLink traffic always does: SVC-3, NLB-2)";
+        else if (preservesClientIp(lb, t, p.query.protocol))
+            sourceText = "the source becomes the load balancer's address " + lbAddress.toString() +
+                         " (PrivatePath assumes client IP preservation only for targets in the load balancer's VPC, NLB-2)";
+        else
+            sourceText = "the source becomes the load balancer's address " + lbAddress.toString() + " (client IP preservation is off" +
+                         (lb.preserveClientIp ? std::string() : std::string(" by default for IP targets over TCP")) + ", NLB-2)";
         tr.target = target;
         if (!az.empty() && az != entryAz)
             tr.note("AVAILABILITY_ZONE_CROSSED", lbId.str(),
                     "cross-zone load balancing of " + lbId.str() + " sends the flow from " + entryAz + " to target " + targetName(t) +
                         " in " + az + " (NLB-1)");
         tr.hop(lbId.str(), "translate",
-               "forwards to target " + (t.instance ? t.instance->str() : t.ip->toString()) + ":" + std::to_string(t.port) +
-                   "; the source becomes the load balancer's address " + lbAddress.toString() + " (SVC-3)",
-               p, inner);
+               "forwards to target " + targetName(t) + ":" + std::to_string(t.port) + "; " + sourceText, p, inner);
+        // The load balancer's outbound rules apply to what it sends to targets (NLB-2).
+        if (guarded)
+            tr.checkSecurityGroups(lbId, Direction::Outbound, inner, inner.dst,
+                                   inVpc ? std::optional<ResourceId>(target.resource) : std::nullopt);
         const ResourceId savedSubnet = tr.sourceSubnet;
         tr.sourceSubnet = lbSubnet;
         const auto savedNat = tr.natSubnet;
@@ -269,7 +302,10 @@ void forwardThroughLoadBalancer(Trace& tr, const ResourceId& lbId, const LoadBal
             if (target.subnet != lbSubnet)
                 tr.checkAcl(lbSubnet, Direction::Outbound, inner, inner.dst);
             const Target saved = tr.target;
-            tr.checkSecurityGroups(target.resource, Direction::Inbound, inner, inner.src, std::optional<ResourceId>(lbId));
+            // A rule naming the load balancer's security group admits it, client address or not
+            // (NLB-2); a load balancer without groups can be named by none.
+            tr.checkSecurityGroups(target.resource, Direction::Inbound, inner, inner.src,
+                                   guarded ? std::optional<ResourceId>(lbId) : std::nullopt);
             if (target.subnet != lbSubnet)
                 tr.checkAcl(target.subnet, Direction::Inbound, inner, inner.src);
             tr.hop(target.resource.str(), "deliver", "delivered to target " + target.resource.str() + " (" + inner.dst.toString() + ")", inner);

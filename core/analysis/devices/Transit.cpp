@@ -49,6 +49,7 @@ public:
         if (!a)
             return Step::Stop;
         tr.dep(a->transitGateway.str());
+        checkApplianceMode(tr, walk, walk.node.resource); // INS-2
         if (boost::out_degree(walk.v, tr.graph.graph()) == 0) {
             tr.hop(walk.id, "forward", "into transit gateway " + a->transitGateway.str(), walk.p);
             tr.block("TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION", walk.id,

@@ -83,10 +83,16 @@ const char* inspectionRule(const Trace& t, Vertex detour);
 // request crossed there (RT-9, INS-1).
 void checkReplyThroughGateway(Trace& t, const ResourceId& gateway, const std::optional<ResourceId>& table, const ResourceId& vpc,
                               const IpAddress& replyTo);
+// Inspection: the packet leaves `walk.currentVpc` by its transit gateway attachment
+// `attachment`; if it came in through the transit gateway and was inspected there, the
+// inspection VPC's attachment needs appliance mode when the two directions use different AZs (INS-2).
+void checkApplianceMode(Trace& t, const Walk& walk, const ResourceId& attachment);
 // Endpoints: why a flow to an AWS service did not stay private, given the route table it used.
 void serviceHints(Trace& t, const std::string& table);
-// Load balancers: `lb` in `lbSubnet` receives the packet and forwards it to its targets.
+// Load balancers: `lb` in `lbSubnet` receives the packet and forwards it to the targets of that
+// AZ (NLB-1). `viaPrivateLink`: it came through an interface endpoint, so targets see the load
+// balancer's address and its inbound rules apply only if it enforces them on PrivateLink (NLB-2).
 void forwardThroughLoadBalancer(Trace& t, const ResourceId& lbId, const LoadBalancer& lb, const ResourceId& lbSubnet,
-                                const Packet& p);
+                                const Packet& p, bool viaPrivateLink);
 
 } // namespace pp::trace
