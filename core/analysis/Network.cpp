@@ -156,6 +156,8 @@ ResourceIds Network::subnetsOf(const ResourceId& id) const
         return lb->subnets;
     if (const ResolverEndpoint* resolver = r->as<ResolverEndpoint>())
         return resolver->subnets;
+    if (const ResourceGateway* gateway = r->as<ResourceGateway>())
+        return gateway->subnets;
     return {};
 }
 
@@ -271,7 +273,11 @@ IpAddress Network::interfaceAddress(const ResourceId& id, const ResourceId& subn
     const Cidr& block = s->cidr;
     Uint128 offset = 4;
     if (r && !r->as<Workload>()) {
-        const Uint128 fromTop = r->as<VpcEndpoint>() ? 2 : r->as<LoadBalancer>() ? 3 : r->as<NatGateway>() ? 4 : 5;
+        const Uint128 fromTop = r->as<VpcEndpoint>()        ? 2
+                                : r->as<LoadBalancer>()    ? 3
+                                : r->as<NatGateway>()      ? 4
+                                : r->as<ResourceGateway>() ? 6
+                                                           : 5;
         offset = block.size() > fromTop + 4 ? block.size() - fromTop : 4;
     }
     return IpAddress::v4(std::uint32_t(block.network().value() + offset));
@@ -332,10 +338,11 @@ bool Network::hasSecurityGroups(const ResourceId& id) const
     const Resource* r = m_design.find(id);
     if (!r)
         return false;
-    if (r->as<Workload>() || r->as<ResolverEndpoint>())
+    if (r->as<Workload>() || r->as<ResolverEndpoint>() || r->as<ResourceGateway>())
         return true;
     if (const VpcEndpoint* e = r->as<VpcEndpoint>())
-        return e->endpointType == EndpointType::Interface;
+        return e->endpointType == EndpointType::Interface || e->endpointType == EndpointType::Resource ||
+               e->endpointType == EndpointType::ServiceNetwork;
     if (const LoadBalancer* lb = r->as<LoadBalancer>())
         return !lb->securityGroups.empty();
     return false;
@@ -355,6 +362,8 @@ ResourceIds Network::securityGroupsOf(const ResourceId& id) const
         own = &lb->securityGroups;
     else if (const ResolverEndpoint* resolver = r->as<ResolverEndpoint>())
         own = &resolver->securityGroups;
+    else if (const ResourceGateway* gateway = r->as<ResourceGateway>())
+        own = &gateway->securityGroups;
     if (own && !own->empty())
         return *own;
     const auto vpc = vpcOf(id);

@@ -37,12 +37,9 @@ Home homeOf(const Resource& resource, const ResourceLookup& find)
                     h.accepted.push_back(d.vpc); // drawn across its subnets
                 h.order.push_back(d.vpc);
                 return h;
-            } else if constexpr (std::is_same_v<T, NetworkFirewall>) {
-                // In its VPC, or drawn in one of its firewall subnets.
-                Home h{{d.vpc}, {d.vpc}};
-                h.accepted.insert(h.accepted.end(), d.subnets.begin(), d.subnets.end());
-                return h;
-            } else if constexpr (std::is_same_v<T, ResolverEndpoint>) {
+            } else if constexpr (std::is_same_v<T, NetworkFirewall> || std::is_same_v<T, ResolverEndpoint> ||
+                                 std::is_same_v<T, ResourceGateway>) {
+                // In its VPC, or drawn in one of its subnets.
                 Home h{{d.vpc}, {d.vpc}};
                 h.accepted.insert(h.accepted.end(), d.subnets.begin(), d.subnets.end());
                 return h;

@@ -41,11 +41,27 @@ std::string plural(const Resource& r)
         return "Resolver endpoints";
     case Kind::NetworkFirewall:
         return "network firewalls";
+    case Kind::ResourceGateway:
+        return "resource gateways";
+    case Kind::ResourceConfiguration:
+        return "resource configurations";
+    case Kind::ServiceNetwork:
+        return "service networks";
     case Kind::LoadBalancer:
         return "load balancers";
     case Kind::VpcEndpoint:
-        return r.as<VpcEndpoint>()->endpointType == EndpointType::Gateway ? "gateway endpoints"
-                                                                          : "interface endpoints";
+        switch (r.as<VpcEndpoint>()->endpointType) {
+        case EndpointType::Gateway:
+            return "gateway endpoints";
+        case EndpointType::Resource:
+            return "resource endpoints";
+        case EndpointType::ServiceNetwork:
+            return "service-network endpoints";
+        case EndpointType::Interface:
+        case EndpointType::GatewayLoadBalancer:
+            break;
+        }
+        return "interface endpoints";
     case Kind::OnPremisesHost:
         return "on-premises hosts";
     case Kind::CustomerGateway:
@@ -78,6 +94,7 @@ Need needOf(const Resource& r)
     case Kind::VirtualPrivateGateway:
     case Kind::ResolverEndpoint:
     case Kind::NetworkFirewall:
+    case Kind::ResourceGateway:
     case Kind::LoadBalancer:
         return Need::Vpc;
     case Kind::Workload:

@@ -47,13 +47,20 @@ void mapEndpoint(ImportContext& ctx, const TfResource& r)
     const std::string type = ctx.string(r, "vpc_endpoint_type").value_or("Gateway");
     e.endpointType = type == "Interface"             ? EndpointType::Interface
                      : type == "GatewayLoadBalancer" ? EndpointType::GatewayLoadBalancer
+                     : type == "Resource"            ? EndpointType::Resource
+                     : type == "ServiceNetwork"      ? EndpointType::ServiceNetwork
                                                      : EndpointType::Gateway;
-    const auto serviceName = ctx.string(r, "service_name");
-    std::optional<ResourceId> service = ctx.refer(r, "service_name");
+    // A resource endpoint names its resource configuration, a service-network endpoint its
+    // service network, by ARN (PL-2).
+    const char* serviceAttribute = e.endpointType == EndpointType::Resource         ? "resource_configuration_arn"
+                                   : e.endpointType == EndpointType::ServiceNetwork ? "service_network_arn"
+                                                                                    : "service_name";
+    const auto serviceName = ctx.string(r, serviceAttribute);
+    std::optional<ResourceId> service = ctx.refer(r, serviceAttribute);
     if (!service && serviceName)
         service = awsServiceFor(ctx, *serviceName);
     if (!service) {
-        ctx.checkUnknown(r, "service_name");
+        ctx.checkUnknown(r, serviceAttribute);
         ctx.skip(r, "missingReference",
                  serviceName ? "its service " + *serviceName + " is neither an AWS service nor an imported endpoint service"
                              : "its service is unknown until apply and not an imported endpoint service");

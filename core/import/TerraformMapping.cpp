@@ -16,6 +16,7 @@ const std::vector<TfMapperEntry>& terraformMappers()
         addEndpointMappers(out);
         addTransitMappers(out);
         addFirewallMappers(out);
+        addLatticeMappers(out);
         return out;
     }();
     return all;

@@ -33,6 +33,7 @@ void addWorkloadMappers(std::vector<TfMapperEntry>& out);
 void addEndpointMappers(std::vector<TfMapperEntry>& out);
 void addTransitMappers(std::vector<TfMapperEntry>& out);
 void addFirewallMappers(std::vector<TfMapperEntry>& out);
+void addLatticeMappers(std::vector<TfMapperEntry>& out);
 
 // Every mapper of every family.
 const std::vector<TfMapperEntry>& terraformMappers();

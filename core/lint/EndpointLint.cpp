@@ -44,6 +44,7 @@ void Linter::check(const Resource& r, const VpcEndpoint& e)
             error("ENDPOINT_TYPE_MISMATCH", {id, e.service.str()},
                   "Gateway Load Balancer endpoint " + id + " must connect to an endpoint service fronted by a Gateway Load Balancer");
     } else {
+        checkEndpointTarget(r, e, aws, svc, lb);
         oneSubnetPerAz(r, e.subnets, "ENDPOINT_DUPLICATE_AZ");
         std::set<std::string> azs;
         for (const ResourceId& s : e.subnets)
@@ -51,11 +52,9 @@ void Linter::check(const Resource& r, const VpcEndpoint& e)
                 azs.insert(subnet->availabilityZone);
         if (azs.size() == 1)
             warning("ENDPOINT_SINGLE_AZ", {id},
-                    "interface endpoint " + id + " is only in AZ " + *azs.begin() +
+                    std::string(e.endpointType == EndpointType::Interface ? "interface endpoint " : "endpoint ") + id +
+                        " is only in AZ " + *azs.begin() +
                         "; clients in other AZs cross zones and lose the endpoint if that AZ fails");
-        if (lb && lb->lbType != LoadBalancerType::Network)
-            error("ENDPOINT_TYPE_MISMATCH", {id, e.service.str()},
-                  "interface endpoint " + id + " connects to a Gateway Load Balancer service; use a gatewayLoadBalancer endpoint");
     }
 
     const bool privateDnsWanted =
@@ -87,30 +86,77 @@ void Linter::check(const Resource& r, const VpcEndpoint& e)
         checkConsumer(r, e, *svc, lb);
 }
 
+void Linter::checkPrincipals(const Resource& r, const VpcEndpoint& e, const std::vector<std::string>& allowed, const Vpc* provider,
+                             const std::string& what)
+{
+    const std::string id = r.id.str();
+    const Vpc* consumer = get<Vpc>(e.vpc);
+    if (!consumer)
+        return;
+    const bool sameAccount = provider && !provider->account.empty() && provider->account == consumer->account;
+    const bool anyone = std::find(allowed.begin(), allowed.end(), "*") != allowed.end();
+    if (sameAccount || anyone)
+        return;
+    if (allowed.empty())
+        error("ENDPOINT_PRINCIPAL_NOT_ALLOWED", {id, e.service.str()}, what + " allows no principals, so " + id + " cannot be created");
+    else if (consumer->account.empty())
+        warning("ENDPOINT_PRINCIPAL_UNKNOWN", {id, e.vpc.str()},
+                "VPC " + e.vpc.str() + " has no account, so whether " + id + " is an allowed principal of " + what + " cannot be checked");
+    else if (std::none_of(allowed.begin(), allowed.end(), [&](const std::string& p) {
+                 return p == consumer->account || p.find(":" + consumer->account + ":") != std::string::npos;
+             }))
+        error("ENDPOINT_PRINCIPAL_NOT_ALLOWED", {id, e.service.str()},
+              "account " + consumer->account + " of " + id + " is not an allowed principal of " + what);
+}
+
+// PL-2: an interface, resource or service-network endpoint connects to what its type says.
+void Linter::checkEndpointTarget(const Resource& r, const VpcEndpoint& e, const AwsService* aws, const EndpointService* svc,
+                                 const LoadBalancer* lb)
+{
+    const std::string id = r.id.str();
+    const std::string target = e.service.str();
+    const ResourceConfiguration* config = get<ResourceConfiguration>(e.service);
+    switch (e.endpointType) {
+    case EndpointType::Interface:
+        if (lb && lb->lbType != LoadBalancerType::Network)
+            error("ENDPOINT_TYPE_MISMATCH", {id, target},
+                  "interface endpoint " + id + " connects to a Gateway Load Balancer service; use a gatewayLoadBalancer endpoint");
+        else if (!aws && !svc && m_design.find(e.service))
+            error("ENDPOINT_TYPE_MISMATCH", {id, target},
+                  "interface endpoint " + id + " connects to " + target + "; an interface endpoint reaches an AWS service or an "
+                  "endpoint service, a resource configuration needs a resource endpoint and a service network a "
+                  "serviceNetwork endpoint (PL-2)");
+        return;
+    case EndpointType::Resource:
+        if (!config)
+            error("ENDPOINT_TYPE_MISMATCH", {id, target},
+                  "resource endpoint " + id + " connects to " + target + "; a resource endpoint reaches one resource configuration (PL-2)");
+        else if (config->configurationType == ResourceConfigurationType::Child)
+            error("ENDPOINT_TYPE_MISMATCH", {id, target},
+                  "resource endpoint " + id + " connects to child configuration " + target +
+                      "; children are reached through an endpoint to their group (PL-2)");
+        else
+            checkPrincipals(r, e, config->allowedPrincipals, get<Vpc>(vpcOf(config->resourceGateway.value_or(ResourceId()))),
+                            "resource configuration " + target);
+        return;
+    case EndpointType::ServiceNetwork:
+        if (!get<ServiceNetwork>(e.service))
+            error("ENDPOINT_TYPE_MISMATCH", {id, target},
+                  "service-network endpoint " + id + " connects to " + target + "; it reaches a service network (PL-2)");
+        return;
+    case EndpointType::Gateway:
+    case EndpointType::GatewayLoadBalancer:
+        return;
+    }
+}
+
 void Linter::checkConsumer(const Resource& r, const VpcEndpoint& e, const EndpointService& svc, const LoadBalancer* lb)
 {
     const std::string id = r.id.str();
     const Vpc* consumer = get<Vpc>(e.vpc);
     const auto providerVpcId = lb && !lb->subnets.empty() ? vpcOf(lb->subnets.front()) : std::nullopt;
     const Vpc* provider = get<Vpc>(providerVpcId);
-    if (consumer) {
-        const bool sameAccount = provider && !provider->account.empty() && provider->account == consumer->account;
-        const bool anyone = std::find(svc.allowedPrincipals.begin(), svc.allowedPrincipals.end(), "*") != svc.allowedPrincipals.end();
-        if (!sameAccount && !anyone) {
-            if (svc.allowedPrincipals.empty())
-                error("ENDPOINT_PRINCIPAL_NOT_ALLOWED", {id, e.service.str()},
-                      "endpoint service " + e.service.str() + " allows no principals, so " + id + " cannot be created");
-            else if (consumer->account.empty())
-                warning("ENDPOINT_PRINCIPAL_UNKNOWN", {id, e.vpc.str()},
-                        "VPC " + e.vpc.str() + " has no account, so whether " + id +
-                            " is an allowed principal of " + e.service.str() + " cannot be checked");
-            else if (std::none_of(svc.allowedPrincipals.begin(), svc.allowedPrincipals.end(), [&](const std::string& p) {
-                         return p == consumer->account || p.find(":" + consumer->account + ":") != std::string::npos;
-                     }))
-                error("ENDPOINT_PRINCIPAL_NOT_ALLOWED", {id, e.service.str()},
-                      "account " + consumer->account + " of " + id + " is not an allowed principal of " + e.service.str());
-        }
-    }
+    checkPrincipals(r, e, svc.allowedPrincipals, provider, "endpoint service " + e.service.str());
     const std::string consumerRegion = regionOfVpc(e.vpc);
     const std::string providerRegion = provider ? regionCodeOf(provider->region) : std::string();
     if (!consumerRegion.empty() && !providerRegion.empty() && consumerRegion != providerRegion) {

@@ -169,7 +169,13 @@ private:
 
     // ---- endpoints, PrivateLink, load balancers and DNS (EndpointLint.cpp) ----
     void check(const Resource& r, const VpcEndpoint& e);
+    void checkEndpointTarget(const Resource& r, const VpcEndpoint& e, const AwsService* aws, const EndpointService* svc,
+                             const LoadBalancer* lb);
     void checkConsumer(const Resource& r, const VpcEndpoint& e, const EndpointService& svc, const LoadBalancer* lb);
+    // Whether the account of `e`'s VPC may create it: the provider's own, or listed in `allowed`
+    // (the principals of `what`).
+    void checkPrincipals(const Resource& r, const VpcEndpoint& e, const std::vector<std::string>& allowed, const Vpc* provider,
+                         const std::string& what);
     void check(const Resource& r, const LoadBalancer& lb);
     // GW-3: one gateway endpoint per service per route table.
     void checkGatewayEndpointRoutes();
@@ -185,6 +191,11 @@ private:
 
     // ---- AWS Network Firewall (FirewallLint.cpp) ----
     void check(const Resource& r, const NetworkFirewall& fw);
+
+    // ---- VPC Lattice resources over PrivateLink (LatticeLint.cpp) ----
+    void check(const Resource& r, const ResourceGateway& g);
+    void check(const Resource& r, const ResourceConfiguration& c);
+    void check(const Resource& r, const ServiceNetwork& n);
 
     // ---- the diagram (DiagramLint.cpp) ----
     // The container a resource must be drawn in, if the model fixes one.

@@ -113,11 +113,14 @@ enum class EndpointType : std::uint8_t {
     Gateway,             // S3 / DynamoDB prefix-list route target (section 5)
     Interface,           // PrivateLink ENIs in subnets (sections 6, 7)
     GatewayLoadBalancer, // route target in one subnet, sends to a GWLB endpoint service (SVC-8)
+    Resource,            // ENIs in subnets, to one resource configuration (PL-1)
+    ServiceNetwork,      // ENIs in subnets, to a VPC Lattice service network (PL-1)
 };
 template <>
 struct EnumTraits<EndpointType> {
     static constexpr std::array names{std::string_view("gateway"), std::string_view("interface"),
-                                      std::string_view("gatewayLoadBalancer")};
+                                      std::string_view("gatewayLoadBalancer"), std::string_view("resource"),
+                                      std::string_view("serviceNetwork")};
 };
 
 enum class LoadBalancerType : std::uint8_t { Network, Gateway };
@@ -176,6 +179,13 @@ enum class DomainListType : std::uint8_t { Allow, Deny };
 template <>
 struct EnumTraits<DomainListType> {
     static constexpr std::array names{std::string_view("allow"), std::string_view("deny")};
+};
+
+// A resource configuration (PL-1): one resource, a group of them, or one resource of a group.
+enum class ResourceConfigurationType : std::uint8_t { Single, Group, Child };
+template <>
+struct EnumTraits<ResourceConfigurationType> {
+    static constexpr std::array names{std::string_view("single"), std::string_view("group"), std::string_view("child")};
 };
 
 enum class Verdict : std::uint8_t {

@@ -12,7 +12,7 @@ namespace pp {
 
 inline constexpr KindMask kFlowEndpoints{Kind::Workload,        Kind::OnPremisesHost, Kind::InternetHost,
                                          Kind::AwsService,      Kind::VpcEndpoint,    Kind::EndpointService,
-                                         Kind::LoadBalancer};
+                                         Kind::LoadBalancer,    Kind::ResourceConfiguration};
 
 // A connection the user cares about: `source` opens it to `destination` (what the client
 // believes it talks to) using `dnsName` if given. The engine answers its verdict.
@@ -38,7 +38,8 @@ void describe(A& a, Flow& v)
     a.req("destination", v.destination,
           {.doc = "What the client connects to: a workload, host, AWS service (its default name unless `dnsName` "
                   "says otherwise), VPC endpoint (its endpoint-specific DNS name), endpoint service (its private "
-                  "DNS name) or load balancer.",
+                  "DNS name), load balancer or resource configuration (through a resource or service-network endpoint of "
+                  "the client's VPC, PL-1).",
            .kinds = kFlowEndpoints});
     a.opt("protocol", v.protocol, Protocol::Tcp, {.doc = "IP protocol."});
     a.opt("port", v.port, {.doc = "Destination port (required for `tcp` and `udp`).", .min = 0, .max = 65535});

@@ -36,6 +36,9 @@ constexpr std::array<KindInfo, kKindCount> kKinds{{
     {Kind::ResolverEndpoint, "resolverEndpoint", "resolverEndpoints"},
     {Kind::PrivateHostedZone, "privateHostedZone", "privateHostedZones"},
     {Kind::NetworkFirewall, "networkFirewall", "networkFirewalls"},
+    {Kind::ResourceGateway, "resourceGateway", "resourceGateways"},
+    {Kind::ResourceConfiguration, "resourceConfiguration", "resourceConfigurations"},
+    {Kind::ServiceNetwork, "serviceNetwork", "serviceNetworks"},
 }};
 
 constexpr bool tableInKindOrder()

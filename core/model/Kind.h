@@ -41,8 +41,11 @@ enum class Kind : std::uint8_t {
     ResolverEndpoint,
     PrivateHostedZone,
     NetworkFirewall,
+    ResourceGateway,
+    ResourceConfiguration,
+    ServiceNetwork,
 };
-inline constexpr int kKindCount = int(Kind::NetworkFirewall) + 1;
+inline constexpr int kKindCount = int(Kind::ServiceNetwork) + 1;
 
 // A set of kinds, for "this reference may point at a VPC or a transit gateway".
 class KindMask {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/FirewallResources.h"
+#include "model/LatticeResources.h"
 #include "model/Resources.h"
 
 #include <map>
@@ -15,7 +17,8 @@ using ResourceData =
                  PrefixList, InternetHost, VpcPeering, TransitGateway, TransitGatewayRouteTable,
                  TransitGatewayAttachment, VirtualPrivateGateway, CustomerGateway, VpnConnection,
                  DirectConnectGateway, DirectConnectVirtualInterface, OnPremisesNetwork, OnPremisesHost,
-                 ResolverEndpoint, PrivateHostedZone, NetworkFirewall>;
+                 ResolverEndpoint, PrivateHostedZone, NetworkFirewall, ResourceGateway,
+                 ResourceConfiguration, ServiceNetwork>;
 static_assert(std::variant_size_v<ResourceData> == kKindCount);
 #if !defined(__clang__) || __clang_major__ >= 15 // clang 14 (the fuzz build) cannot evaluate this
 template <class T>
@@ -23,7 +26,7 @@ constexpr Kind kindOf()
 {
     return Kind(ResourceData(std::in_place_type<T>).index());
 }
-static_assert(kindOf<NetworkFirewall>() == Kind::NetworkFirewall && kindOf<Workload>() == Kind::Workload);
+static_assert(kindOf<ServiceNetwork>() == Kind::ServiceNetwork && kindOf<Workload>() == Kind::Workload);
 #endif
 // Fields a file may carry for other tools: keys starting with "x-" on resources, flows and the
 // document. Their values are kept as JSON and saved back in key order (values are normalised:

@@ -307,96 +307,6 @@ void describe(A& a, Workload& v)
            .kinds = {Kind::SecurityGroup}});
 }
 
-// ---- AWS Network Firewall (rule INS-3) -------------------------------------------------------
-
-// The 5-tuple a firewall rule matches; absent fields match anything.
-template <class A, class R>
-void describeFirewallMatch(A& a, R& v)
-{
-    a.opt("protocol", v.protocol, Protocol::All, {.doc = "IP protocol; `all` matches every protocol."});
-    a.opt("source", v.source, {.doc = "Source CIDR; absent = any."});
-    a.opt("destination", v.destination, {.doc = "Destination CIDR; absent = any."});
-    a.opt("fromPort", v.fromPort, 0, {.doc = "First destination port of the range.", .min = 0, .max = 65535});
-    a.opt("toPort", v.toPort, 65535, {.doc = "Last destination port of the range.", .min = 0, .max = 65535});
-    a.opt("description", v.description, std::string(), {.doc = "Free text; paths quote it with the rule."});
-}
-
-struct StatelessFirewallRule {
-    friend bool operator==(const StatelessFirewallRule&, const StatelessFirewallRule&) = default;
-    StatelessAction action = StatelessAction::Forward;
-    Protocol protocol = Protocol::All;
-    std::optional<Cidr> source;
-    std::optional<Cidr> destination;
-    int fromPort = 0;
-    int toPort = 65535;
-    std::string description;
-};
-template <class A>
-void describe(A& a, StatelessFirewallRule& v)
-{
-    a.req("action", v.action,
-          {.doc = "`pass` lets the packet through, `drop` drops it, `forward` hands it to the stateful rules."});
-    describeFirewallMatch(a, v);
-}
-
-struct StatefulFirewallRule {
-    friend bool operator==(const StatefulFirewallRule&, const StatefulFirewallRule&) = default;
-    StatefulAction action = StatefulAction::Pass;
-    Protocol protocol = Protocol::All;
-    std::optional<Cidr> source;
-    std::optional<Cidr> destination;
-    int fromPort = 0;
-    int toPort = 65535;
-    std::string description;
-};
-template <class A>
-void describe(A& a, StatefulFirewallRule& v)
-{
-    a.req("action", v.action,
-          {.doc = "`pass` allows the connection (and its replies), `drop` drops it, `alert` logs it and goes on."});
-    describeFirewallMatch(a, v);
-}
-
-struct NetworkFirewall {
-    friend bool operator==(const NetworkFirewall&, const NetworkFirewall&) = default;
-    ResourceId vpc;
-    ResourceIds subnets;
-    std::vector<StatelessFirewallRule> statelessRules;
-    StatelessAction statelessDefaultAction = StatelessAction::Forward;
-    std::vector<StatefulFirewallRule> statefulRules;
-    StatefulAction statefulDefaultAction = StatefulAction::Pass;
-    std::vector<std::string> domains;
-    DomainListType domainListType = DomainListType::Allow;
-};
-template <class A>
-void describe(A& a, NetworkFirewall& v)
-{
-    a.req("vpc", v.vpc, {.doc = "The VPC the firewall protects.", .kinds = {Kind::Vpc}});
-    a.req("subnets", v.subnets,
-          {.doc = "Firewall subnets, one per Availability Zone, each holding that AZ's firewall endpoint. Keep "
-                  "them for the firewall alone (rule INS-3). Route tables send traffic to the firewall by its id; "
-                  "the endpoint of the packet's AZ takes it.",
-           .kinds = {Kind::Subnet}});
-    a.opt("statelessRules", v.statelessRules,
-          {.doc = "Stateless rules, in priority order: the first that matches a packet decides. They see each "
-                  "direction of a connection on its own, replies included."});
-    a.opt("statelessDefaultAction", v.statelessDefaultAction, StatelessAction::Forward,
-          {.doc = "What happens to a packet no stateless rule matches; AWS's console default forwards it to the "
-                  "stateful rules."});
-    a.opt("statefulRules", v.statefulRules,
-          {.doc = "Stateful rules, in strict order: the first `pass` or `drop` that matches a connection "
-                  "decides; its replies follow the decision."});
-    a.opt("statefulDefaultAction", v.statefulDefaultAction, StatefulAction::Pass,
-          {.doc = "What happens to a connection no stateful rule decides: `pass` (AWS's default action order) "
-                  "or `drop` (strict order with drop all)."});
-    a.opt("domains", v.domains,
-          {.doc = "A domain list rule group for HTTP (Host header) and TLS (SNI) connections, TCP 80 and 443: "
-                  "`example.com` matches that name, `.example.com` it and its subdomains."});
-    a.opt("domainListType", v.domainListType, DomainListType::Allow,
-          {.doc = "`allow`: only the listed domains pass (an allowlist drops every other HTTP/TLS connection); "
-                  "`deny`: the listed domains are dropped."});
-}
-
 // ---- PrivateLink ---------------------------------------------------------------------------
 
 struct VpcEndpoint {
@@ -415,18 +325,24 @@ template <class A>
 void describe(A& a, VpcEndpoint& v)
 {
     a.req("vpc", v.vpc, {.doc = "The consumer VPC.", .kinds = {Kind::Vpc}});
-    a.req("endpointType", v.endpointType, {.doc = "Gateway, interface or Gateway Load Balancer endpoint."});
+    a.req("endpointType", v.endpointType,
+          {.doc = "Gateway, interface, Gateway Load Balancer, resource or service-network endpoint; the type "
+                  "decides what `service` may be (rule PL-2)."});
     a.req("service", v.service,
-          {.doc = "The AWS service or endpoint service it connects to.",
-           .kinds = {Kind::AwsService, Kind::EndpointService}});
+          {.doc = "What it connects to: an AWS service (gateway, interface), an endpoint service (interface: behind "
+                  "a Network Load Balancer; gatewayLoadBalancer: behind a Gateway Load Balancer), a resource "
+                  "configuration (resource) or a service network (serviceNetwork).",
+           .kinds = {Kind::AwsService, Kind::EndpointService, Kind::ResourceConfiguration, Kind::ServiceNetwork}});
     a.opt("subnets", v.subnets,
-          {.doc = "Interface / GWLB endpoints: subnets that get an endpoint ENI, at most one per AZ (IF-1).",
+          {.doc = "Interface, GWLB, resource and service-network endpoints: subnets that get an endpoint ENI, at "
+                  "most one per AZ (IF-1).",
            .kinds = {Kind::Subnet}});
     a.opt("routeTables", v.routeTables,
           {.doc = "Gateway endpoints: route tables that get the service's prefix-list route (GW-2).",
            .kinds = {Kind::RouteTable}});
     a.opt("securityGroups", v.securityGroups,
-          {.doc = "Interface endpoints: security groups of the ENIs; absent = the VPC's default group (SG-3).",
+          {.doc = "Interface, resource and service-network endpoints: security groups of the ENIs; absent = the "
+                  "VPC's default group (SG-3).",
            .kinds = {Kind::SecurityGroup}});
     a.opt("privateDns", v.privateDns, true,
           {.doc = "Interface endpoints: the service's default DNS name resolves to the endpoint in this VPC "

@@ -140,6 +140,22 @@ const LintCase kCases[] = {
      [](json& d) { d["networkFirewalls"].push_back({{"id", "nfw"}, {"vpc", "vpc-a"}, {"subnets", json::array()}}); }},
     {"FirewallSubnetHoldsAWorkload_INS3", "FIREWALL_SUBNET_NOT_DEDICATED", W, {"nfw", "app-a", "i-app"},
      [](json& d) { d["networkFirewalls"].push_back({{"id", "nfw"}, {"vpc", "vpc-a"}, {"subnets", {"app-a"}}}); }},
+    {"ResourceGatewayWithoutSubnet_PL1", "RESOURCE_GATEWAY_WITHOUT_SUBNET", E, {"rgw"},
+     [](json& d) { d["resourceGateways"].push_back({{"id", "rgw"}, {"vpc", "vpc-a"}}); }},
+    {"ResourceConfigurationNamingNoResource_PL1", "RESOURCE_CONFIGURATION_DEFINITION", E, {"rcfg"},
+     [](json& d) {
+         d["resourceGateways"].push_back({{"id", "rgw"}, {"vpc", "vpc-a"}, {"subnets", {"app-a"}}});
+         d["resourceConfigurations"].push_back({{"id", "rcfg"}, {"resourceGateway", "rgw"}});
+     }},
+    {"ResourceConfigurationNamingTwoResources_PL1", "RESOURCE_CONFIGURATION_DEFINITION", E, {"rcfg"},
+     [](json& d) {
+         d["resourceGateways"].push_back({{"id", "rgw"}, {"vpc", "vpc-a"}, {"subnets", {"app-a"}}});
+         d["resourceConfigurations"].push_back({{"id", "rcfg"}, {"resourceGateway", "rgw"}, {"resource", "i-app"}, {"ipAddress", "10.0.1.99"}});
+     }},
+    {"ChildConfigurationWithoutGroup_PL1", "RESOURCE_CONFIGURATION_GROUP", E, {"rcfg"},
+     [](json& d) { d["resourceConfigurations"].push_back({{"id", "rcfg"}, {"configurationType", "child"}, {"resource", "i-app"}}); }},
+    {"ResourceConfigurationWithoutGateway_PL1", "RESOURCE_CONFIGURATION_WITHOUT_GATEWAY", E, {"rcfg"},
+     [](json& d) { d["resourceConfigurations"].push_back({{"id", "rcfg"}, {"resource", "i-app"}}); }},
     {"GatewayRouteTableOfAnotherVpc_RT9", "GATEWAY_ROUTE_TABLE_OTHER_VPC", E, {"igw-a", "rt-b"},
      [](json& d) { byId(d, "internetGateways", "igw-a")["routeTable"] = "rt-b"; }},
     {"WorkloadAddressOutsideSubnet", "ADDRESS_OUTSIDE_SUBNET", E, {"i-app", "app-a"},

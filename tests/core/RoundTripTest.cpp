@@ -89,11 +89,15 @@ TEST(RoundTrip, OlderGoldenFilesMigrateToTheCurrentOne)
     ASSERT_TRUE(v2.ok());
     EXPECT_TRUE(v2.diagnostics.empty());
     // Kinds that came later in version 3 (optional collections, so the version stayed): the
-    // network firewall (INS-3) is added to the older files' designs.
+    // network firewall (INS-3) and VPC Lattice's resource gateways, resource configurations,
+    // service networks and the endpoints to them (PL-1) are added to the older files' designs.
     std::vector<Resource> later;
-    for (const Resource& r : v3.design->resources())
-        if (r.kind() == Kind::NetworkFirewall)
+    for (const Resource& r : v3.design->resources()) {
+        const VpcEndpoint* e = r.as<VpcEndpoint>();
+        if (r.kind() == Kind::NetworkFirewall || r.kind() == Kind::ResourceGateway || r.kind() == Kind::ResourceConfiguration ||
+            r.kind() == Kind::ServiceNetwork || (e && e->endpointType == EndpointType::ServiceNetwork))
             later.push_back(r);
+    }
     ASSERT_FALSE(later.empty());
     Design withPolicies = *v2.design;
     withPolicies.policies = v3.design->policies;

@@ -127,6 +127,37 @@ TEST_F(StateImport, NetworkFirewallInItsSubnetsAndRoutesToItsEndpoints)
     EXPECT_TRUE(hasAssumption(report(), "firewallRulesNotImported", firewall->id.str()));
 }
 
+TEST_F(StateImport, LatticeResourceGatewayConfigurationsServiceNetworkAndTheirEndpoints)
+{
+    const ResourceGateway& gateway = resourceAs<ResourceGateway>(design(), "rgw-0db");
+    EXPECT_EQ(gateway.vpc, rid("vpc-0a1"));
+    EXPECT_EQ(gateway.subnets, (ResourceIds{rid("subnet-0aa"), rid("subnet-0ab")}));
+    // The ARN resource is the imported RDS database; TCP 5432 from "5432".
+    const ResourceConfiguration& db = resourceAs<ResourceConfiguration>(design(), "rcfg-0db");
+    EXPECT_EQ(db.configurationType, ResourceConfigurationType::Single);
+    EXPECT_EQ(db.resourceGateway, rid("rgw-0db"));
+    EXPECT_EQ(db.resource, rid("db-ABC"));
+    ASSERT_EQ(db.portRanges.size(), 1u);
+    EXPECT_EQ(db.portRanges[0], (PortRange{5432, 5432}));
+    // A child of a group, whatever the order of the input: its group's gateway, its own domain.
+    const ResourceConfiguration& api = resourceAs<ResourceConfiguration>(design(), "rcfg-0api");
+    EXPECT_EQ(api.configurationType, ResourceConfigurationType::Child);
+    EXPECT_EQ(api.group, rid("rcfg-0grp"));
+    EXPECT_EQ(api.domainName, "api.partner.example");
+    EXPECT_EQ(api.portRanges, (std::vector<PortRange>{{443, 443}, {8000, 8100}}));
+    EXPECT_EQ(resourceAs<ResourceConfiguration>(design(), "rcfg-0grp").configurationType, ResourceConfigurationType::Group);
+    EXPECT_EQ(resourceAs<ServiceNetwork>(design(), "sn-0sh").resourceConfigurations, (ResourceIds{rid("rcfg-0grp")}));
+    // Endpoints name their configuration or network by ARN (PL-2).
+    const VpcEndpoint& resourceEndpoint = resourceAs<VpcEndpoint>(design(), "vpce-0rdb");
+    EXPECT_EQ(resourceEndpoint.endpointType, EndpointType::Resource);
+    EXPECT_EQ(resourceEndpoint.service, rid("rcfg-0db"));
+    const VpcEndpoint& networkEndpoint = resourceAs<VpcEndpoint>(design(), "vpce-0sn");
+    EXPECT_EQ(networkEndpoint.endpointType, EndpointType::ServiceNetwork);
+    EXPECT_EQ(networkEndpoint.service, rid("sn-0sh"));
+    // RAM shares are elsewhere: the report says what is assumed.
+    EXPECT_TRUE(hasAssumption(report(), "resourceSharingAssumed", "rcfg-0db"));
+}
+
 TEST_F(StateImport, SecurityGroupsGetInlineAndStandaloneRules)
 {
     const SecurityGroup& lb = resourceAs<SecurityGroup>(design(), "sg-0lb");

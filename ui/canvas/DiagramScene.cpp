@@ -724,11 +724,13 @@ std::vector<DiagramScene::LinkEnds> DiagramScene::linkEnds() const
     const Design& d = m_document.design();
     static const KindMask linking{Kind::VpcEndpoint, Kind::EndpointService, Kind::LoadBalancer, Kind::VpcPeering,
                                   Kind::TransitGatewayAttachment, Kind::VpnConnection, Kind::CustomerGateway,
-                                  Kind::DirectConnectVirtualInterface, Kind::DirectConnectGateway};
+                                  Kind::DirectConnectVirtualInterface, Kind::DirectConnectGateway,
+                                  Kind::ResourceConfiguration, Kind::ServiceNetwork};
     static const KindMask linked{Kind::Vpc, Kind::AwsService, Kind::EndpointService, Kind::LoadBalancer,
                                  Kind::Workload, Kind::TransitGateway, Kind::VirtualPrivateGateway,
                                  Kind::CustomerGateway, Kind::DirectConnectGateway, Kind::OnPremisesNetwork,
-                                 Kind::VpnConnection};
+                                 Kind::VpnConnection, Kind::ResourceGateway, Kind::ResourceConfiguration,
+                                 Kind::ServiceNetwork, Kind::OnPremisesHost, Kind::InternetHost};
     for (const Resource& r : d.resources()) {
         if (!linking.contains(r.kind()))
             continue;

@@ -18,6 +18,8 @@
 #include <QUrl>
 #include <QTimer>
 #include <QWheelEvent>
+
+#include <algorithm>
 #include <set>
 
 namespace pp::ui {
@@ -406,6 +408,44 @@ bool DiagramView::connectLink(const ResourceId& source, const ResourceId& destin
         changed.as<VpcEndpoint>()->endpointType = EndpointType::Interface;
         b.modify(changed);
         text = tr("Connect %1 to %2").arg(QString::fromStdString(endpoint2->id.str()), QString::fromStdString(offered->id.str()));
+    } else if (auto [endpoint3, lattice] = either(Kind::VpcEndpoint, Kind::ResourceConfiguration); endpoint3) {
+        // A resource endpoint to the configuration (PL-2).
+        Resource changed = *endpoint3;
+        changed.as<VpcEndpoint>()->service = lattice->id;
+        changed.as<VpcEndpoint>()->endpointType = EndpointType::Resource;
+        b.modify(changed);
+        text = tr("Connect %1 to %2").arg(QString::fromStdString(endpoint3->id.str()), QString::fromStdString(lattice->id.str()));
+    } else if (auto [endpoint4, network] = either(Kind::VpcEndpoint, Kind::ServiceNetwork); endpoint4) {
+        Resource changed = *endpoint4;
+        changed.as<VpcEndpoint>()->service = network->id;
+        changed.as<VpcEndpoint>()->endpointType = EndpointType::ServiceNetwork;
+        b.modify(changed);
+        text = tr("Connect %1 to %2").arg(QString::fromStdString(endpoint4->id.str()), QString::fromStdString(network->id.str()));
+    } else if (auto [config, network2] = either(Kind::ResourceConfiguration, Kind::ServiceNetwork); config) {
+        Resource changed = *network2;
+        ResourceIds& held = changed.as<ServiceNetwork>()->resourceConfigurations;
+        if (std::find(held.begin(), held.end(), config->id) != held.end()) {
+            emit statusMessage(tr("%1 is already in %2").arg(QString::fromStdString(config->id.str()), QString::fromStdString(network2->id.str())));
+            return true;
+        }
+        held.push_back(config->id);
+        b.modify(changed);
+        text = tr("Associate %1 with %2").arg(QString::fromStdString(config->id.str()), QString::fromStdString(network2->id.str()));
+    } else if (auto [config2, gateway] = either(Kind::ResourceConfiguration, Kind::ResourceGateway); config2) {
+        Resource changed = *config2;
+        changed.as<ResourceConfiguration>()->resourceGateway = gateway->id;
+        b.modify(changed);
+        text = tr("Reach %1 through %2").arg(QString::fromStdString(config2->id.str()), QString::fromStdString(gateway->id.str()));
+    } else if (to->kind() == Kind::ResourceConfiguration &&
+               (from->kind() == Kind::Workload || from->kind() == Kind::OnPremisesHost || from->kind() == Kind::InternetHost)) {
+        // Dragged from the resource onto its configuration: the configuration describes it.
+        Resource changed = *to;
+        ResourceConfiguration* c = changed.as<ResourceConfiguration>();
+        c->resource = from->id;
+        c->ipAddress.reset();
+        c->domainName.clear();
+        b.modify(changed);
+        text = tr("%1 describes %2").arg(QString::fromStdString(to->id.str()), QString::fromStdString(from->id.str()));
     } else if (auto [cgw, awsEnd] = either(Kind::CustomerGateway, Kind::VirtualPrivateGateway); cgw) {
         text = addVpn(b, *cgw, *awsEnd);
     } else if (auto [cgw2, tgw2] = either(Kind::CustomerGateway, Kind::TransitGateway); cgw2) {

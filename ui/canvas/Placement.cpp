@@ -174,6 +174,7 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
     case Kind::VirtualPrivateGateway:
     case Kind::ResolverEndpoint:
     case Kind::NetworkFirewall:
+    case Kind::ResourceGateway:
     case Kind::VpcEndpoint: {
         if (!needVpc())
             return out;
@@ -222,6 +223,16 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
                 shape.parent = subnet;
             }
             r.data = fw;
+        } else if (kind == Kind::ResourceGateway) {
+            // Dropped onto a subnet: its first interface is there (PL-1).
+            r.id = ResourceId(freshId(d, "rgw"));
+            ResourceGateway gateway;
+            gateway.vpc = *vpc;
+            if (subnet) {
+                gateway.subnets = {*subnet};
+                shape.parent = subnet;
+            }
+            r.data = gateway;
         } else if (kind == Kind::ResolverEndpoint) {
             r.id = ResourceId(freshId(d, "rslvr"));
             r.data = ResolverEndpoint{*vpc, ResolverDirection::Inbound, {}, {}};
@@ -293,6 +304,26 @@ Placement placeResource(const Design& d, Kind kind, const std::optional<Resource
         for (const Resource& res : d.resources())
             n += res.as<InternetHost>() != nullptr;
         r.data = InternetHost{IpAddress::v4(0xCB007100u + std::uint32_t(100 + n)), ""};
+        break;
+    }
+    case Kind::ResourceConfiguration: {
+        // Outside any VPC, like the resource it describes to consumers; dropped in a VPC, it goes
+        // through that VPC's resource gateway (PL-1). The inspector says what it reaches.
+        r.id = ResourceId(freshId(d, "rcfg"));
+        ResourceConfiguration config;
+        if (vpc)
+            d.forEach<ResourceGateway>([&](const Resource& g, const ResourceGateway& gateway) {
+                if (!config.resourceGateway && gateway.vpc == *vpc)
+                    config.resourceGateway = g.id;
+            });
+        config.portRanges = {PortRange{443, 443}};
+        config.domainName = "resource.example.com";
+        r.data = config;
+        break;
+    }
+    case Kind::ServiceNetwork: {
+        r.id = ResourceId(freshId(d, "sn"));
+        r.data = ServiceNetwork{};
         break;
     }
     case Kind::OnPremisesNetwork: {

@@ -48,6 +48,12 @@ QColor kindColor(Kind kind)
         return QColor(0x00, 0x83, 0x8F);
     case Kind::InternetHost:
         return QColor(0x75, 0x75, 0x75);
+    case Kind::ResourceGateway:
+        return QColor(0x8C, 0x4F, 0xFF);
+    case Kind::ResourceConfiguration:
+        return QColor(0x7B, 0x2C, 0xBF);
+    case Kind::ServiceNetwork:
+        return QColor(0xAD, 0x14, 0x57);
     default:
         return QColor(0x45, 0x5A, 0x64);
     }
@@ -105,7 +111,8 @@ QString kindLabel(Kind kind)
         QT_TRANSLATE_NOOP("style", "Direct Connect gateway"), QT_TRANSLATE_NOOP("style", "Direct Connect VIF"),
         QT_TRANSLATE_NOOP("style", "On-premises network"), QT_TRANSLATE_NOOP("style", "On-premises host"),
         QT_TRANSLATE_NOOP("style", "Resolver endpoint"), QT_TRANSLATE_NOOP("style", "Private hosted zone"),
-        QT_TRANSLATE_NOOP("style", "Network Firewall"),
+        QT_TRANSLATE_NOOP("style", "Network Firewall"), QT_TRANSLATE_NOOP("style", "Resource gateway"),
+        QT_TRANSLATE_NOOP("style", "Resource configuration"), QT_TRANSLATE_NOOP("style", "Service network"),
     };
     static_assert(std::size(labels) == std::size_t(kKindCount));
     return QCoreApplication::translate("style", labels[int(kind)]);

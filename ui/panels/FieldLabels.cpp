@@ -104,6 +104,9 @@ bool fieldApplies(const Design& design, const Resource& resource, std::string_vi
             }
             return key != "routeTables";
         }
+        case EndpointType::Resource:       // ENIs in subnets with security groups, to one resource configuration (PL-1)
+        case EndpointType::ServiceNetwork: // ... or to a service network
+            return key != "routeTables" && key != "privateDnsOnlyForInboundResolverEndpoint";
         case EndpointType::GatewayLoadBalancer: // one ENI, a route target; no security groups (SVC-8)
             return key != "routeTables" && key != "securityGroups" && key != "privateDns" &&
                    key != "privateDnsOnlyForInboundResolverEndpoint";
@@ -114,6 +117,18 @@ bool fieldApplies(const Design& design, const Resource& resource, std::string_vi
         if (key == "subnet" || key == "vpc")
             return (key == "vpc") == regional;
         return key != "elasticIp" || n->connectivity == NatConnectivity::Public;
+    }
+    if (const ResourceConfiguration* c = resource.as<ResourceConfiguration>()) {
+        // A group names no resource; a child takes its group's gateway (PL-1).
+        const bool group = c->configurationType == ResourceConfigurationType::Group;
+        const bool child = c->configurationType == ResourceConfigurationType::Child;
+        if (key == "resource" || key == "ipAddress" || key == "domainName")
+            return !group;
+        if (key == "group")
+            return child;
+        if (key == "resourceGateway")
+            return !child;
+        return true;
     }
     if (const TransitGatewayAttachment* a = resource.as<TransitGatewayAttachment>())
         return key != "subnets" || a->attachmentType == TgwAttachmentType::Vpc;

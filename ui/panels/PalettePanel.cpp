@@ -19,7 +19,8 @@ PalettePanel::PalettePanel(QWidget* parent) : QListWidget(parent)
                                  Kind::InternetHost,    Kind::RouteTable,    Kind::SecurityGroup,    Kind::NetworkAcl,
                                  Kind::EgressOnlyInternetGateway, Kind::TransitGateway, Kind::VirtualPrivateGateway,
                                  Kind::NetworkFirewall, Kind::ResolverEndpoint, Kind::OnPremisesNetwork, Kind::OnPremisesHost,
-                                 Kind::CustomerGateway, Kind::DirectConnectGateway};
+                                 Kind::CustomerGateway, Kind::DirectConnectGateway, Kind::ResourceGateway,
+                                 Kind::ResourceConfiguration, Kind::ServiceNetwork};
     for (Kind k : kinds) {
         auto* item = new QListWidgetItem(style::kindIcon(k), style::kindLabel(k), this);
         item->setData(Qt::UserRole, int(k));
@@ -121,6 +122,26 @@ QString PalettePanel::kindToolTip(Kind kind)
         where = tr(
             "Drop it inside a VPC: on the subnet that will be its firewall subnet, or elsewhere in the VPC "
             "and choose its subnets in the inspector.");
+        break;
+    case Kind::ResourceGateway:
+        what = tr(
+            "a VPC Lattice resource gateway: the provider's door for resource endpoints and service networks. It "
+            "connects to the resources with its own addresses, so their security groups must admit it.");
+        where = tr("Drop it on a subnet of the provider VPC (one per Availability Zone; add more in the inspector).");
+        break;
+    case Kind::ResourceConfiguration:
+        what = tr(
+            "a resource configuration: one resource (an RDS database, an instance, an IP address or a domain name) "
+            "that a resource gateway lets consumers in other VPCs and accounts reach over PrivateLink, TCP only.");
+        where = tr(
+            "Drop it on the canvas, or inside the provider VPC to use its resource gateway; then drag from the "
+            "resource onto it, and from a consumer's VPC endpoint onto it.");
+        break;
+    case Kind::ServiceNetwork:
+        what = tr(
+            "a VPC Lattice service network: gathers resource configurations so that one service-network endpoint "
+            "in a consumer VPC reaches them all.");
+        where = tr("Drop it on the canvas; drag resource configurations and service-network endpoints onto it.");
         break;
     case Kind::ResolverEndpoint:
         what =

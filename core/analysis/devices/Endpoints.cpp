@@ -46,18 +46,6 @@ ResourceId endpointSubnetFor(Trace& tr, const VpcEndpoint& e, const std::string&
     return e.subnets.front();
 }
 
-Target endpointTarget(Trace& tr, const ResourceId& endpointId, const Client& client, bool inVpcClient)
-{
-    const VpcEndpoint* e = tr.net.get<VpcEndpoint>(endpointId);
-    Target t;
-    t.kind = Target::Kind::EndpointEni;
-    t.resource = endpointId;
-    t.vpc = e->vpc;
-    t.subnet = endpointSubnetFor(tr, *e, client.az, endpointId.str(), inVpcClient);
-    t.address = tr.net.interfaceAddress(endpointId, t.subnet);
-    return t;
-}
-
 // Resolves an AWS service name for a client, in the VPC whose Amazon DNS answers
 // (rules IF-2, IF-3, IF-4, IF-6, PCX-5). `viaResolver`: the query came through an inbound
 // Resolver endpoint from on premises.
@@ -188,6 +176,13 @@ void privateLink(Trace& tr, const Packet& p)
         return;
     }
     tr.dep(e->service.str());
+    if (e->endpointType == EndpointType::Resource || e->endpointType == EndpointType::ServiceNetwork) {
+        // The flow names the configuration it reaches through a service network (or this resource
+        // endpoint's own, when it names the endpoint).
+        const bool viaEndpointName = tr.flow.destination == tr.target.resource;
+        resourceLink(tr, p, tr.target.resource, viaEndpointName ? e->service : tr.flow.destination);
+        return;
+    }
     if (const AwsService* s = tr.net.get<AwsService>(e->service)) {
         tr.hop(e->service.str(), "deliver", "PrivateLink to " + s->service + " (" + tr.net.regionCodeOf(s->region) + ")", p);
         tr.delivered = true;
@@ -266,7 +261,13 @@ public:
     std::optional<Target> resolve(Trace& tr, const Resource& r, const Client& client, const Packet& p) const override
     {
         const VpcEndpoint* e = r.as<VpcEndpoint>();
-        if (e->endpointType != EndpointType::Interface) {
+        if (e->endpointType == EndpointType::ServiceNetwork) {
+            tr.block("CANNOT_ROUTE", r.id.str(),
+                     r.id.str() + " is a service-network endpoint: it has one DNS name per resource it reaches; make the flow's "
+                                  "destination the resource configuration (PL-1)", true);
+            return std::nullopt;
+        }
+        if (e->endpointType != EndpointType::Interface && e->endpointType != EndpointType::Resource) {
             tr.block("CANNOT_ROUTE", r.id.str(), r.id.str() + " is a " + std::string(enumName(e->endpointType)) +
                                                       " endpoint: it has no address to connect to", true);
             return std::nullopt;
@@ -351,6 +352,18 @@ public:
 };
 
 } // namespace
+
+Target endpointTarget(Trace& tr, const ResourceId& endpointId, const Client& client, bool inVpcClient)
+{
+    const VpcEndpoint* e = tr.net.get<VpcEndpoint>(endpointId);
+    Target t;
+    t.kind = Target::Kind::EndpointEni;
+    t.resource = endpointId;
+    t.vpc = e->vpc;
+    t.subnet = endpointSubnetFor(tr, *e, client.az, endpointId.str(), inVpcClient);
+    t.address = tr.net.interfaceAddress(endpointId, t.subnet);
+    return t;
+}
 
 void serviceHints(Trace& tr, const std::string& table)
 {

@@ -104,35 +104,6 @@ ResourceId dnsEntrySubnet(Trace& tr, const ResourceId& lbId, const LoadBalancer&
     return chosen.empty() ? lb.subnets.front() : subnetIn(chosen);
 }
 
-// Who owns an IP target: a workload, an on-premises host, or an address of an on-premises
-// network (SVC-5).
-Target ipTarget(Trace& tr, const IpAddress& address)
-{
-    Target t;
-    t.address = address;
-    t.kind = Target::Kind::OnPremAddress;
-    for (const Resource& r : tr.net.design().resources()) {
-        if (const Workload* w = r.as<Workload>(); w && w->privateIp == address) {
-            t.kind = Target::Kind::Interface;
-            t.resource = r.id;
-            t.subnet = w->subnet;
-            t.vpc = tr.net.vpcOf(r.id).value_or(ResourceId());
-            return t;
-        }
-        if (const OnPremisesHost* h = r.as<OnPremisesHost>(); h && h->address == address) {
-            t.kind = Target::Kind::OnPremHost;
-            t.resource = r.id;
-            t.network = h->network;
-            return t;
-        }
-        if (const OnPremisesNetwork* n = r.as<OnPremisesNetwork>())
-            if (std::any_of(n->cidrs.begin(), n->cidrs.end(), [&](const Cidr& c) { return c.contains(address); }))
-                t.network = r.id;
-    }
-    t.resource = t.network;
-    return t;
-}
-
 // A load balancer as the destination: from outside its VPC the public address of an internet-facing one.
 class LoadBalancerDevice final : public DeviceHandler {
 public:
@@ -172,6 +143,33 @@ public:
 };
 
 } // namespace
+
+Target targetAtAddress(Trace& tr, const IpAddress& address)
+{
+    Target t;
+    t.address = address;
+    t.kind = Target::Kind::OnPremAddress;
+    for (const Resource& r : tr.net.design().resources()) {
+        if (const Workload* w = r.as<Workload>(); w && w->privateIp == address) {
+            t.kind = Target::Kind::Interface;
+            t.resource = r.id;
+            t.subnet = w->subnet;
+            t.vpc = tr.net.vpcOf(r.id).value_or(ResourceId());
+            return t;
+        }
+        if (const OnPremisesHost* h = r.as<OnPremisesHost>(); h && h->address == address) {
+            t.kind = Target::Kind::OnPremHost;
+            t.resource = r.id;
+            t.network = h->network;
+            return t;
+        }
+        if (const OnPremisesNetwork* n = r.as<OnPremisesNetwork>())
+            if (std::any_of(n->cidrs.begin(), n->cidrs.end(), [&](const Cidr& c) { return c.contains(address); }))
+                t.network = r.id;
+    }
+    t.resource = t.network;
+    return t;
+}
 
 void forwardThroughLoadBalancer(Trace& tr, const ResourceId& lbId, const LoadBalancer& lb, const ResourceId& lbSubnet, const Packet& p,
                                 bool viaPrivateLink)
@@ -262,7 +260,7 @@ void forwardThroughLoadBalancer(Trace& tr, const ResourceId& lbId, const LoadBal
             target.vpc = tr.net.vpcOf(*t.instance).value_or(ResourceId());
             target.address = tr.net.interfaceAddress(*t.instance, target.subnet);
         } else {
-            target = ipTarget(tr, *t.ip);
+            target = targetAtAddress(tr, *t.ip);
         }
         inner.dst = target.address;
         // NLB-2: the target sees the client's address when its target group preserves it (never
@@ -294,29 +292,7 @@ void forwardThroughLoadBalancer(Trace& tr, const ResourceId& lbId, const LoadBal
         if (guarded)
             tr.checkSecurityGroups(lbId, Direction::Outbound, inner, inner.dst,
                                    inVpc ? std::optional<ResourceId>(target.resource) : std::nullopt);
-        const ResourceId savedSubnet = tr.sourceSubnet;
-        tr.sourceSubnet = lbSubnet;
-        const auto savedNat = tr.natSubnet;
-        tr.natSubnet.reset();
-        if (target.kind == Target::Kind::Interface && target.vpc == lbVpc) {
-            if (target.subnet != lbSubnet)
-                tr.checkAcl(lbSubnet, Direction::Outbound, inner, inner.dst);
-            const Target saved = tr.target;
-            // A rule naming the load balancer's security group admits it, client address or not
-            // (NLB-2); a load balancer without groups can be named by none.
-            tr.checkSecurityGroups(target.resource, Direction::Inbound, inner, inner.src,
-                                   guarded ? std::optional<ResourceId>(lbId) : std::nullopt);
-            if (target.subnet != lbSubnet)
-                tr.checkAcl(target.subnet, Direction::Inbound, inner, inner.src);
-            tr.hop(target.resource.str(), "deliver", "delivered to target " + target.resource.str() + " (" + inner.dst.toString() + ")", inner);
-            tr.delivered = true;
-            tr.target = saved;
-        } else if (const auto rt = tr.graph.routeTableOfSubnet(lbSubnet)) {
-            tr.checkAcl(lbSubnet, Direction::Outbound, inner, inner.dst);
-            tr.walk(*rt, inner, Arrival::Local, lbVpc);
-        }
-        tr.sourceSubnet = savedSubnet;
-        tr.natSubnet = savedNat;
+        sendFromInterface(tr, lbId, guarded, lbSubnet, lbVpc, inner);
         if (tr.delivered && tr.result.blocking.size() == before.result.blocking.size()) {
             tr.target = outer;
             return;
@@ -333,6 +309,34 @@ void forwardThroughLoadBalancer(Trace& tr, const ResourceId& lbId, const LoadBal
     tr.target = outer;
 }
 
+
+void sendFromInterface(Trace& tr, const ResourceId& sender, bool senderGuarded, const ResourceId& fromSubnet, const ResourceId& vpc,
+                       const Packet& p)
+{
+    const ResourceId savedSubnet = tr.sourceSubnet;
+    tr.sourceSubnet = fromSubnet;
+    const auto savedNat = tr.natSubnet;
+    tr.natSubnet.reset();
+    const Target target = tr.target;
+    if (target.kind == Target::Kind::Interface && target.vpc == vpc) {
+        if (target.subnet != fromSubnet)
+            tr.checkAcl(fromSubnet, Direction::Outbound, p, p.dst);
+        // A rule naming the sender's security group admits it (NLB-2, PL-1); a sender without
+        // groups can be named by none.
+        tr.checkSecurityGroups(target.resource, Direction::Inbound, p, p.src,
+                               senderGuarded ? std::optional<ResourceId>(sender) : std::nullopt);
+        if (target.subnet != fromSubnet)
+            tr.checkAcl(target.subnet, Direction::Inbound, p, p.src);
+        tr.hop(target.resource.str(), "deliver", "delivered to " + target.resource.str() + " (" + p.dst.toString() + ")", p);
+        tr.delivered = true;
+        tr.target = target;
+    } else if (const auto rt = tr.graph.routeTableOfSubnet(fromSubnet)) {
+        tr.checkAcl(fromSubnet, Direction::Outbound, p, p.dst);
+        tr.walk(*rt, p, Arrival::Local, vpc);
+    }
+    tr.sourceSubnet = savedSubnet;
+    tr.natSubnet = savedNat;
+}
 
 void addLoadBalancerDevices(DeviceRegistry& registry)
 {

@@ -40,6 +40,7 @@ const DeviceRegistry& DeviceRegistry::standard()
         addTransitDevices(r);
         addHybridDevices(r);
         addHostDevices(r);
+        addLatticeDevices(r);
         return r;
     }();
     return registry;

@@ -70,6 +70,7 @@ void addFirewallDevices(DeviceRegistry& registry);
 void addTransitDevices(DeviceRegistry& registry);
 void addHybridDevices(DeviceRegistry& registry);
 void addHostDevices(DeviceRegistry& registry);
+void addLatticeDevices(DeviceRegistry& registry);
 
 // What one family hands over to another.
 // Routing: the packet is inside `vpc` for local delivery to the target interface.
@@ -87,6 +88,9 @@ void checkReplyThroughGateway(Trace& t, const ResourceId& gateway, const std::op
 // `attachment`; if it came in through the transit gateway and was inspected there, the
 // inspection VPC's attachment needs appliance mode when the two directions use different AZs (INS-2).
 void checkApplianceMode(Trace& t, const Walk& walk, const ResourceId& attachment);
+// Endpoints: where `client` reaches the interface of endpoint `endpointId` (its own AZ's, else the
+// first; a note when an in-VPC client crosses AZs, IF-5).
+Target endpointTarget(Trace& t, const ResourceId& endpointId, const Client& client, bool inVpcClient);
 // Endpoints: why a flow to an AWS service did not stay private, given the route table it used.
 void serviceHints(Trace& t, const std::string& table);
 // Load balancers: `lb` in `lbSubnet` receives the packet and forwards it to the targets of that
@@ -94,5 +98,16 @@ void serviceHints(Trace& t, const std::string& table);
 // balancer's address and its inbound rules apply only if it enforces them on PrivateLink (NLB-2).
 void forwardThroughLoadBalancer(Trace& t, const ResourceId& lbId, const LoadBalancer& lb, const ResourceId& lbSubnet,
                                 const Packet& p, bool viaPrivateLink);
+// Who owns `address` as a target: a workload, an on-premises host, or an address of an on-premises
+// network (SVC-5, PL-1).
+Target targetAtAddress(Trace& t, const IpAddress& address);
+// A proxy with an interface in `fromSubnet` of `vpc` (a load balancer, a resource gateway) sends
+// `p`, which it sources, on to t.target: straight to an interface of the same VPC (whose inbound
+// rules may name the sender's groups when `senderGuarded`), else by its subnet's route table.
+void sendFromInterface(Trace& t, const ResourceId& sender, bool senderGuarded, const ResourceId& fromSubnet, const ResourceId& vpc,
+                       const Packet& p);
+// PrivateLink to VPC Lattice (PL-1): the packet reached `endpoint` (a resource or service-network
+// endpoint) for resource configuration `configuration`; the provider's resource gateway takes it on.
+void resourceLink(Trace& t, const Packet& p, const ResourceId& endpoint, const ResourceId& configuration);
 
 } // namespace pp::trace
