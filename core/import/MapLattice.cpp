@@ -53,10 +53,22 @@ std::optional<PortRange> parsePortRange(const Json& v)
     return PortRange{*from, *to};
 }
 
-const Json& firstBlock(const Json& list)
+const Json& nullJson()
 {
     static const Json null;
-    return list.is_array() && !list.empty() && list.front().is_object() ? list.front() : list.is_object() ? list : null;
+    return null;
+}
+
+// A nested block: Terraform writes one as a list of one object.
+const Json& firstBlock(const Json& list)
+{
+    return list.is_array() && !list.empty() && list.front().is_object() ? list.front() : list.is_object() ? list : nullJson();
+}
+
+const Json& member(const Json& object, const char* key)
+{
+    const auto it = object.is_object() ? object.find(key) : object.end();
+    return object.is_object() && it != object.end() ? *it : nullJson();
 }
 
 void mapResourceConfiguration(ImportContext& ctx, const TfResource& r, bool children)
@@ -88,9 +100,9 @@ void mapResourceConfiguration(ImportContext& ctx, const TfResource& r, bool chil
             c.portRanges.push_back(*range);
     const Json& definition = firstBlock(ctx.value(r, "resource_configuration_definition"));
     if (definition.is_object()) {
-        const Json& ip = firstBlock(definition.value("ip_resource", Json()));
-        const Json& dns = firstBlock(definition.value("dns_resource", Json()));
-        const Json& arn = firstBlock(definition.value("arn_resource", Json()));
+        const Json& ip = firstBlock(member(definition, "ip_resource"));
+        const Json& dns = firstBlock(member(definition, "dns_resource"));
+        const Json& arn = firstBlock(member(definition, "arn_resource"));
         if (ip.is_object() && ip.value("ip_address", Json()).is_string())
             c.ipAddress = IpAddress::parse(ip["ip_address"].get<std::string>());
         if (dns.is_object() && dns.value("domain_name", Json()).is_string())

@@ -56,7 +56,7 @@ void Linter::check(const Resource& r, const ResourceConfiguration& c)
             error("PORT_RANGE_INVERTED", {id},
                   "resource configuration " + id + " has fromPort " + std::to_string(range.fromPort) + " > toPort " +
                       std::to_string(range.toPort));
-    if (c.ipAddress && c.ipAddress->isV6() && !c.resource)
+    if (c.ipAddress && !c.ipAddress->isV4() && !c.resource)
         warning("RESOURCE_CONFIGURATION_DEFINITION", {id},
                 "resource configuration " + id + " is an IPv6 address; PrivatePath traces IPv4 resource gateways only (PL-1)");
 }

@@ -127,21 +127,23 @@ QString PalettePanel::kindToolTip(Kind kind)
         what = tr(
             "a VPC Lattice resource gateway: the provider's door for resource endpoints and service networks. It "
             "connects to the resources with its own addresses, so their security groups must admit it.");
-        where = tr("Drop it on a subnet of the provider VPC (one per Availability Zone; add more in the inspector).");
+        where = tr(
+            "Drop it inside a VPC: on the provider VPC's subnet for its first interface (one per Availability Zone; "
+            "add more in the inspector).");
         break;
     case Kind::ResourceConfiguration:
         what = tr(
             "a resource configuration: one resource (an RDS database, an instance, an IP address or a domain name) "
             "that a resource gateway lets consumers in other VPCs and accounts reach over PrivateLink, TCP only.");
         where = tr(
-            "Drop it on the canvas, or inside the provider VPC to use its resource gateway; then drag from the "
-            "resource onto it, and from a consumer's VPC endpoint onto it.");
+            "Drop it anywhere on the canvas (inside the provider VPC, it uses that VPC's resource gateway); then "
+            "drag from the resource onto it, and from a consumer's VPC endpoint onto it.");
         break;
     case Kind::ServiceNetwork:
         what = tr(
             "a VPC Lattice service network: gathers resource configurations so that one service-network endpoint "
             "in a consumer VPC reaches them all.");
-        where = tr("Drop it on the canvas; drag resource configurations and service-network endpoints onto it.");
+        where = tr("Drop it anywhere on the canvas; drag resource configurations and service-network endpoints onto it.");
         break;
     case Kind::ResolverEndpoint:
         what =

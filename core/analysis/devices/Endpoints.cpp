@@ -300,17 +300,8 @@ public:
     std::optional<Target> resolve(Trace& tr, const Resource& r, const Client& client, const Packet& p) const override
     {
         const EndpointService* svc = r.as<EndpointService>();
-        std::optional<ResourceId> vpc = client.vpc;
-        std::string resolver = vpc ? vpc->str() : std::string();
-        if (!vpc && client.network) {
-            if (const OnPremisesNetwork* n = tr.net.get<OnPremisesNetwork>(*client.network))
-                for (const DnsForwardingRule& rule : n->dnsForwarding)
-                    if (const ResolverEndpoint* re = tr.net.get<ResolverEndpoint>(rule.resolverEndpoint)) {
-                        vpc = re->vpc;
-                        resolver = rule.resolverEndpoint.str();
-                        break;
-                    }
-        }
+        std::string resolver;
+        const std::optional<ResourceId> vpc = resolvingVpc(tr, client, resolver);
         const auto endpoints = vpc ? interfaceEndpoints(tr, *vpc, r.id, true) : std::vector<const Resource*>{};
         if (endpoints.empty() && vpc && !interfaceEndpoints(tr, *vpc, r.id).empty()) {
             const ResourceId without = interfaceEndpoints(tr, *vpc, r.id).front()->id;
@@ -352,6 +343,21 @@ public:
 };
 
 } // namespace
+
+std::optional<ResourceId> resolvingVpc(const Trace& tr, const Client& client, std::string& resolver)
+{
+    if (client.vpc) {
+        resolver = client.vpc->str();
+        return client.vpc;
+    }
+    if (const OnPremisesNetwork* n = client.network ? tr.net.get<OnPremisesNetwork>(*client.network) : nullptr)
+        for (const DnsForwardingRule& rule : n->dnsForwarding)
+            if (const ResolverEndpoint* re = tr.net.get<ResolverEndpoint>(rule.resolverEndpoint)) {
+                resolver = rule.resolverEndpoint.str();
+                return re->vpc;
+            }
+    return std::nullopt;
+}
 
 Target endpointTarget(Trace& tr, const ResourceId& endpointId, const Client& client, bool inVpcClient)
 {

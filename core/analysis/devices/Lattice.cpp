@@ -75,16 +75,8 @@ public:
             return std::nullopt;
         }
         // On premises the name resolves in the VPC of the Resolver endpoint DNS is forwarded to.
-        std::optional<ResourceId> vpc = client.vpc;
-        std::string resolver = vpc ? vpc->str() : std::string();
-        if (!vpc && client.network)
-            if (const OnPremisesNetwork* n = tr.net.get<OnPremisesNetwork>(*client.network))
-                for (const DnsForwardingRule& rule : n->dnsForwarding)
-                    if (const ResolverEndpoint* re = tr.net.get<ResolverEndpoint>(rule.resolverEndpoint)) {
-                        vpc = re->vpc;
-                        resolver = rule.resolverEndpoint.str();
-                        break;
-                    }
+        std::string resolver;
+        const std::optional<ResourceId> vpc = resolvingVpc(tr, client, resolver);
         if (!vpc) {
             tr.block("NO_PATH", id, id + " is reached through an endpoint in a VPC; this client resolves no name in one (PL-1)", true);
             return std::nullopt;
@@ -111,9 +103,9 @@ public:
         const std::string kind = e->endpointType == EndpointType::Resource ? "resource endpoint " : "service-network endpoint ";
         const bool privateName = !config->domainName.empty() && e->privateDns;
         tr.hop(resolver, "dns",
-               (privateName ? config->domainName + " resolves privately to " + kind + endpoint.str()
-                            : "the DNS name " + kind + endpoint.str() + " gives " + id + " resolves to it") +
-                   " (" + target.address.toString() + ")",
+               (privateName ? config->domainName + " resolves privately to " + kind + endpoint.str() + " ("
+                            : "the DNS name that " + kind + endpoint.str() + " gives " + id + " resolves to its interface (") +
+                   target.address.toString() + ")",
                p, after);
         return target;
     }
@@ -207,10 +199,10 @@ void resourceLink(Trace& tr, const Packet& p, const ResourceId& endpoint, const 
             target.resource = r->id;
             target.network = h->network;
             target.address = h->address;
-        } else if (const InternetHost* h = r ? r->as<InternetHost>() : nullptr) {
+        } else if (const InternetHost* host = r ? r->as<InternetHost>() : nullptr) {
             target.kind = Target::Kind::InternetHost;
             target.resource = r->id;
-            target.address = h->address;
+            target.address = host->address;
         }
     } else if (!config->domainName.empty() && !config->ipAddress) {
         tr.net.design().forEach<InternetHost>([&](const Resource& r, const InternetHost& h) {

@@ -88,6 +88,9 @@ void checkReplyThroughGateway(Trace& t, const ResourceId& gateway, const std::op
 // `attachment`; if it came in through the transit gateway and was inspected there, the
 // inspection VPC's attachment needs appliance mode when the two directions use different AZs (INS-2).
 void checkApplianceMode(Trace& t, const Walk& walk, const ResourceId& attachment);
+// Endpoints: the VPC whose DNS answers `client`: its own, or for an on-premises client the VPC of
+// the first Resolver endpoint its DNS forwards to (named in `resolver`, else the client's VPC id).
+std::optional<ResourceId> resolvingVpc(const Trace& t, const Client& client, std::string& resolver);
 // Endpoints: where `client` reaches the interface of endpoint `endpointId` (its own AZ's, else the
 // first; a note when an in-VPC client crosses AZs, IF-5).
 Target endpointTarget(Trace& t, const ResourceId& endpointId, const Client& client, bool inVpcClient);
