@@ -10,8 +10,16 @@
 #   scripts/fuzz.sh [SECONDS]          build and run
 #   scripts/fuzz.sh --ctest [SECONDS]  the same, for ctest's `Fuzz` test (label fuzz): skipped
 #                                      (exit 77) unless CI=true or PRIVATEPATH_FUZZ=1
+#   scripts/fuzz.sh --build-only       only build the targets (scripts/test.sh does it before the
+#                                      tests, so the Fuzz test's time goes to fuzzing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+build_only=0
+if [ "${1:-}" = "--build-only" ]; then
+  build_only=1
+  shift
+fi
 
 if [ "${1:-}" = "--ctest" ]; then
   shift
@@ -29,6 +37,9 @@ if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=cc
 cmake -S . -B "$build" -G Ninja -DPRIVATEPATH_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
+if [ "$build_only" = 1 ]; then
+  exit 0
+fi
 
 seeds=(tests/fuzz/corpus resources/examples resources/lessons tests/data)
 pids=()

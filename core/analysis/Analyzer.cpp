@@ -6,6 +6,7 @@
 #include "model/References.h"
 
 #include <algorithm>
+#include <map>
 
 namespace pp {
 
@@ -21,7 +22,7 @@ const AnalysisResult& Analyzer::reanalyze(const Design& design, const std::set<s
     return run(design, &touched, changed);
 }
 
-Analyzer::Analyzer(bool incremental) : m_incremental(incremental) {}
+Analyzer::Analyzer(bool incremental) : m_incremental(incremental), m_exposure(std::make_unique<ExposureCache>()) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
@@ -52,18 +53,27 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
     m_errorIds = std::move(errorIds);
 
     // Forwarding decisions that changed anywhere invalidate the flows that passed there.
+    std::set<std::string> changedVertices; // keys of vertices whose forwarding choices changed, came or went
     if (m_incremental) {
         auto signatures = graph.signatures();
-        if (touched)
+        if (touched) {
+            auto note = [&](const std::string& key) {
+                // key = "kind|resource|context"
+                const auto first = key.find('|'), second = key.find('|', first + 1);
+                for (std::string id : {key.substr(first + 1, second - first - 1), key.substr(second + 1)})
+                    if (!id.empty())
+                        changed.insert(std::move(id));
+                changedVertices.insert(key);
+            };
             for (const auto& [key, hash] : signatures) {
                 const auto old = m_signatures.find(key);
-                if (old == m_signatures.end() || old->second != hash) {
-                    // key = "kind|resource|context"
-                    const auto first = key.find('|'), second = key.find('|', first + 1);
-                    changed.insert(key.substr(first + 1, second - first - 1));
-                    changed.insert(key.substr(second + 1));
-                }
+                if (old == m_signatures.end() || old->second != hash)
+                    note(key);
             }
+            for (const auto& [key, hash] : m_signatures)
+                if (!signatures.count(key))
+                    note(key);
+        }
         m_signatures = std::move(signatures);
     }
 
@@ -105,7 +115,7 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
     m_cache = std::move(cache);
 
     // RT-7: forwarding loops for the destinations in use.
-    for (const auto& loop : graph.forwardingLoops(destinations)) {
+    for (const auto& loop : findLoops(graph, destinations, touched != nullptr, changedVertices)) {
         Finding f;
         f.code = "CYCLIC_PATH_DETECTED";
         f.severity = Severity::Warning;
@@ -122,7 +132,12 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
         result.findings.push_back(std::move(f));
     }
 
-    result.exposure = computeExposure(network, graph);
+    // Exposure: an incremental run looks again only at workloads whose inputs changed.
+    if (m_incremental)
+        result.exposure = computeExposure(network, graph, *m_exposure, touched ? &m_result.exposure : nullptr,
+                                          touched ? &changed : nullptr);
+    else
+        result.exposure = computeExposure(network, graph);
     m_result = std::move(result);
     if (m_incremental) {
         m_graph.reset(); // before the network it refers to
@@ -132,6 +147,65 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
         m_changed = touched ? std::move(changed) : std::set<std::string>{};
     }
     return m_result;
+}
+
+std::vector<std::vector<Vertex>> Analyzer::findLoops(const ForwardingGraph& graph, const std::vector<IpAddress>& destinations,
+                                                    bool incremental, const std::set<std::string>& changedVertices)
+{
+    if (!m_incremental)
+        return graph.forwardingLoops(destinations);
+    // An incremental run keeps, for each destination it looked at before, the loops whose
+    // vertices all kept their forwarding choices (their choices for that address are the same),
+    // and follows the choices only from the vertices that changed: a new loop runs through one.
+    std::vector<Vertex> starts;
+    for (const std::string& key : changedVertices)
+        if (const auto v = graph.vertexOfKey(key))
+            starts.push_back(*v);
+    std::set<std::vector<Vertex>> loops;
+    std::map<std::pair<IpFamily, std::size_t>, std::vector<std::vector<Vertex>>> searchedClasses; // full searches of this run
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> next;
+    for (const IpAddress& address : destinations) {
+        const std::string name = address.toString();
+        if (next.count(name))
+            continue;
+        std::vector<std::vector<Vertex>> found;
+        const auto old = m_loops.find(name);
+        if (incremental && old != m_loops.end()) {
+            for (const std::vector<std::string>& keys : old->second) {
+                std::vector<Vertex> loop;
+                for (const std::string& key : keys) {
+                    const auto v = changedVertices.count(key) ? std::nullopt : graph.vertexOfKey(key);
+                    if (!v)
+                        break;
+                    loop.push_back(*v);
+                }
+                if (loop.size() != keys.size())
+                    continue;
+                std::sort(loop.begin(), loop.end());
+                found.push_back(std::move(loop));
+            }
+            for (auto& loop : graph.loopsFor(address, &starts))
+                found.push_back(std::move(loop));
+            std::sort(found.begin(), found.end());
+            found.erase(std::unique(found.begin(), found.end()), found.end());
+        } else {
+            const std::pair<IpFamily, std::size_t> cls{address.family(), graph.destinationClass(address)};
+            auto it = searchedClasses.find(cls);
+            if (it == searchedClasses.end())
+                it = searchedClasses.emplace(cls, graph.loopsFor(address)).first;
+            found = it->second;
+        }
+        std::vector<std::vector<std::string>>& keys = next[name];
+        for (const std::vector<Vertex>& loop : found) {
+            std::vector<std::string> k;
+            for (const Vertex v : loop)
+                k.push_back(graph.keyOf(v));
+            keys.push_back(std::move(k));
+            loops.insert(loop);
+        }
+    }
+    m_loops = std::move(next);
+    return {loops.begin(), loops.end()};
 }
 
 AnalysisResult analyzeDesign(const Design& design)

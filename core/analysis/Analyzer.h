@@ -15,6 +15,7 @@ namespace pp {
 
 class ForwardingGraph;
 class Network;
+struct ExposureCache;
 
 // Runs the whole analysis: design findings, flow verdicts, routing loops and internet exposure.
 // A pure function of the design (analyze), with a cache for the editor (reanalyze): after an edit
@@ -56,6 +57,10 @@ public:
 private:
     const AnalysisResult& run(const Design& design, const std::set<std::string>* touched,
                               const std::set<std::string>* changed = nullptr);
+    // RT-7's loops for `destinations`; `incremental`: the last run's loops (m_loops) and the keys of
+    // the vertices whose forwarding choices changed since say what to look at again.
+    std::vector<std::vector<std::size_t>> findLoops(const ForwardingGraph& graph, const std::vector<IpAddress>& destinations,
+                                                    bool incremental, const std::set<std::string>& changedVertices);
 
     struct CachedFlow {
         Flow flow;
@@ -72,6 +77,9 @@ private:
     std::size_t m_traced = 0;
     std::unique_ptr<Network> m_network;        // of the last run (incremental analyzers only)
     std::unique_ptr<ForwardingGraph> m_graph;  // over m_network
+    std::unique_ptr<ExposureCache> m_exposure; // what each workload's exposure was computed from
+    // The loops of the last run per destination address, each as its vertices' keys.
+    std::unordered_map<std::string, std::vector<std::vector<std::string>>> m_loops;
     bool m_lastIncremental = false;
     std::set<std::string> m_changed;
 };

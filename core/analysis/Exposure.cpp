@@ -1,12 +1,9 @@
 #include "analysis/Exposure.h"
 
 #include <algorithm>
-#include <boost/graph/breadth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/reverse_graph.hpp>
-#include <functional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace pp {
 
@@ -23,33 +20,64 @@ struct InternetRoute {
     bool reaches = false;
     bool needsPublicIp = false;
     std::vector<std::string> via;
+    std::vector<std::uint64_t> chain; // the resources and contexts of every vertex walked (hashed): what the answer read
 };
+
+// Dependencies are kept as hashes of ids: a collision only makes an answer be computed again.
+std::uint64_t hashId(std::string_view id) { return std::hash<std::string_view>{}(id); }
 
 class ExposureAnalysis {
 public:
     ExposureAnalysis(const Network& n, const ForwardingGraph& g) : m_n(n), m_g(g), m_internet(internetRepresentative(IpFamily::V4)) {}
 
-    std::vector<Exposure> run()
+    // `cache`: track what each workload's answer is read from, and re-use the answer in
+    // `previous` (moved from) of those none of whose dependencies is in `changed`.
+    std::vector<Exposure> run(ExposureCache* cache, std::vector<Exposure>* previous, const std::set<std::string>* changed)
     {
-        reachInternet();
+        m_tracking = cache != nullptr;
         std::vector<Exposure> out;
+        std::unordered_set<std::uint64_t> changedIds;
+        if (changed)
+            for (const std::string& id : *changed)
+                changedIds.insert(hashId(id));
+        const unsigned sweep = cache ? ++cache->sweep : 0;
         // Workloads with the same subnet, public-IP flag and security groups are exposed alike;
         // only load balancer targets need their own look.
         struct Seen {
             bool publicIp;
             const ResourceIds* groups;
             Exposure exposure;
+            std::vector<std::uint64_t> dependencies;
         };
         std::unordered_map<std::string_view, std::vector<Seen>> memo;
         m_n.design().forEach<Workload>([&](const Resource& r, const Workload& w) {
+            ExposureCache::Entry* entry = nullptr;
+            if (cache) {
+                const auto [it, inserted] = cache->workloads.try_emplace(r.id.str());
+                entry = &it->second;
+                // An incremental run keeps a workload's answer when nothing it was read from changed.
+                const bool fresh = !inserted && entry->sweep + 1 == sweep;
+                entry->sweep = sweep;
+                if (fresh && previous && changed &&
+                    std::none_of(entry->dependencies.begin(), entry->dependencies.end(),
+                                 [&](std::uint64_t id) { return changedIds.count(id) > 0; })) {
+                    if (entry->index >= 0) {
+                        out.push_back(std::move((*previous)[std::size_t(entry->index)]));
+                        entry->index = int(out.size()) - 1;
+                    }
+                    return;
+                }
+            }
             const bool ownLook = m_n.hasInstanceTargets() && !m_n.loadBalancersTargeting(r.id).empty();
             std::vector<Seen>* seen = ownLook ? nullptr : &memo[w.subnet.str()];
             Exposure e;
             bool found = false;
+            m_deps.clear();
             if (seen)
                 for (const Seen& s : *seen)
                     if (s.publicIp == w.publicIp && *s.groups == w.securityGroups) {
                         e = s.exposure;
+                        m_deps = s.dependencies;
                         found = true;
                         break;
                     }
@@ -57,39 +85,24 @@ public:
                 egress(r, w, e);
                 ingress(r, w, e);
                 if (seen)
-                    seen->push_back({w.publicIp, &w.securityGroups, e});
+                    seen->push_back({w.publicIp, &w.securityGroups, e, m_deps});
             }
             e.workload = r.id.str();
-            if (e.egress || e.ingress)
+            const bool exposed = e.egress || e.ingress;
+            if (exposed)
                 out.push_back(std::move(e));
+            if (entry) {
+                entry->dependencies.assign(m_deps.begin(), m_deps.end());
+                entry->dependencies.push_back(hashId(r.id.str()));
+                entry->index = exposed ? int(out.size()) - 1 : -1;
+            }
         });
+        if (cache)
+            std::erase_if(cache->workloads, [&](const auto& entry) { return entry.second.sweep != sweep; });
         return out;
     }
 
 private:
-    // Breadth-first search from the internet over reversed chosen edges: the vertices whose
-    // internet-bound traffic ends up on the internet.
-    void reachInternet()
-    {
-        const auto& graph = m_g.graph();
-        std::set<Edge> chosen;
-        for (auto [v, end] = boost::vertices(graph); v != end; ++v)
-            if (const auto e = m_g.nextHop(*v, m_internet))
-                chosen.insert(*e);
-        std::function<bool(const Edge&)> keep = [&](const Edge& e) { return chosen.count(e) > 0; };
-        boost::filtered_graph<ForwardingGraphType, std::function<bool(const Edge&)>> forward(graph, keep);
-        auto reversed = boost::make_reverse_graph(forward);
-        m_reaches.assign(boost::num_vertices(graph), false);
-        struct Recorder : boost::default_bfs_visitor {
-            std::vector<bool>* reached;
-            void discover_vertex(Vertex v, const decltype(reversed)&) const { (*reached)[v] = true; }
-        } recorder;
-        recorder.reached = &m_reaches;
-        std::vector<boost::default_color_type> colors(boost::num_vertices(graph));
-        boost::breadth_first_search(reversed, m_g.internet(),
-                                    boost::visitor(recorder).color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph))));
-    }
-
     // NACLs are first-match with deny rules, so "all traffic" is not a fair question: a workload
     // is exposed when the ACL lets some common traffic through (web, SSH, DNS, ICMP, or anything).
     bool aclAllowsSomething(const ResourceId& subnet, Direction d) const
@@ -102,39 +115,83 @@ private:
         return false;
     }
 
+    // Where internet-bound traffic from `rt` goes: each vertex chooses at most one edge, so the
+    // walk along the choices either ends on the internet or does not get there.
     const InternetRoute& routeFrom(Vertex rt)
     {
         if (const auto it = m_routes.find(rt); it != m_routes.end())
             return it->second;
         InternetRoute route;
-        if (m_reaches[rt]) {
-            route.reaches = true;
-            bool natSeen = false, privateNat = false;
-            std::set<Vertex> visited;
-            for (Vertex v = rt; v != m_g.internet() && visited.insert(v).second;) {
-                const ForwardingNode& node = m_g.node(v);
-                if (node.kind == NodeKind::NatGateway) {
-                    natSeen = true;
-                    const NatGateway* nat = m_n.get<NatGateway>(node.resource);
-                    privateNat = privateNat || (nat && (nat->connectivity == NatConnectivity::Private || nat->state != LifecycleState::Available));
-                }
-                if (node.kind == NodeKind::InternetGateway && !natSeen)
-                    route.needsPublicIp = true;
-                if (node.kind != NodeKind::RouteTable && !node.resource.empty())
-                    route.via.push_back(node.resource.str());
-                const auto e = m_g.nextHop(v, m_internet);
-                if (!e)
-                    break;
-                v = m_g.target(*e);
+        bool natSeen = false, privateNat = false;
+        std::set<Vertex> visited;
+        Vertex v = rt;
+        for (; v != m_g.internet() && visited.insert(v).second;) {
+            const ForwardingNode& node = m_g.node(v);
+            for (const ResourceId* id : {&node.resource, &node.context})
+                if (!id->empty())
+                    route.chain.push_back(hashId(id->str()));
+            if (node.kind == NodeKind::NatGateway) {
+                natSeen = true;
+                const NatGateway* nat = m_n.get<NatGateway>(node.resource);
+                privateNat = privateNat || (nat && (nat->connectivity == NatConnectivity::Private || nat->state != LifecycleState::Available));
             }
-            if (privateNat)
-                route.reaches = false; // IGW-5: a private NAT never reaches the internet
+            if (node.kind == NodeKind::InternetGateway && !natSeen)
+                route.needsPublicIp = true;
+            if (node.kind != NodeKind::RouteTable && !node.resource.empty())
+                route.via.push_back(node.resource.str());
+            const auto e = m_g.nextHop(v, m_internet);
+            if (!e)
+                break;
+            v = m_g.target(*e);
+        }
+        // IGW-5: a private NAT never reaches the internet.
+        route.reaches = v == m_g.internet() && !privateNat;
+        if (!route.reaches) {
+            route.via.clear();
+            route.needsPublicIp = false;
         }
         return m_routes.emplace(rt, std::move(route)).first->second;
     }
 
+    // Records what an answer read: the subnet, its VPC, route table, ACL and the route to the
+    // internet, and the security groups of `guarded` (with the prefix lists their rules name).
+    void read(const std::string& id)
+    {
+        if (m_tracking)
+            m_deps.push_back(hashId(id));
+    }
+    void readSubnet(const ResourceId& subnet)
+    {
+        if (!m_tracking)
+            return;
+        read(subnet.str());
+        if (const auto vpc = m_n.vpcOf(subnet))
+            read(vpc->str());
+        if (const auto acl = m_n.networkAclIdOf(subnet))
+            read(acl->str());
+        if (const auto rt = m_g.routeTableOfSubnet(subnet)) {
+            const InternetRoute& route = routeFrom(*rt);
+            m_deps.insert(m_deps.end(), route.chain.begin(), route.chain.end());
+        }
+    }
+    void readGroups(const ResourceId& guarded)
+    {
+        if (!m_tracking)
+            return;
+        for (const ResourceId& g : m_n.securityGroupsOf(guarded)) {
+            read(g.str());
+            if (const SecurityGroup* sg = m_n.get<SecurityGroup>(g))
+                for (const auto* rules : {&sg->inbound, &sg->outbound})
+                    for (const SecurityGroupRule& rule : *rules)
+                        if (rule.prefixList)
+                            read(rule.prefixList->str());
+        }
+    }
+
     void egress(const Resource& r, const Workload& w, Exposure& e)
     {
+        readSubnet(w.subnet);
+        readGroups(r.id);
         const auto rt = m_g.routeTableOfSubnet(w.subnet);
         if (!rt)
             return;
@@ -200,8 +257,11 @@ private:
         // Through an internet-facing load balancer that targets it.
         for (const ResourceId& lbId : m_n.loadBalancersTargeting(r.id)) {
             const LoadBalancer* lb = m_n.get<LoadBalancer>(lbId);
+            read(lbId.str());
             if (!lb || lb->internal || lb->subnets.empty())
                 continue;
+            readSubnet(lb->subnets.front());
+            readGroups(lbId);
             if (!directlyReachable(lbId, lb->subnets.front(), igw))
                 continue;
             if (m_n.hasSecurityGroups(lbId) && !m_n.securityGroupsAllow(lbId, Direction::Inbound, any, m_internet, std::nullopt).allowed)
@@ -227,15 +287,22 @@ private:
     const Network& m_n;
     const ForwardingGraph& m_g;
     IpAddress m_internet;
-    std::vector<bool> m_reaches;
     std::map<Vertex, InternetRoute> m_routes;
+    bool m_tracking = false;
+    std::vector<std::uint64_t> m_deps; // what the workload being looked at was read from (hashed ids)
 };
 
 } // namespace
 
 std::vector<Exposure> computeExposure(const Network& network, const ForwardingGraph& graph)
 {
-    return ExposureAnalysis(network, graph).run();
+    return ExposureAnalysis(network, graph).run(nullptr, nullptr, nullptr);
+}
+
+std::vector<Exposure> computeExposure(const Network& network, const ForwardingGraph& graph, ExposureCache& cache,
+                                      std::vector<Exposure>* previous, const std::set<std::string>* changed)
+{
+    return ExposureAnalysis(network, graph).run(&cache, previous, changed);
 }
 
 } // namespace pp

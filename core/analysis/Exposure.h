@@ -3,6 +3,12 @@
 #include "analysis/AnalysisResult.h"
 #include "analysis/ForwardingGraph.h"
 
+#include <cstdint>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 namespace pp {
 
 // Representatives of "the internet": addresses in no VPC, no on-premises network and no AWS
@@ -12,8 +18,28 @@ IpAddress internetRepresentative(IpFamily family);
 // Every workload that can open connections to the internet (and through which gateways), and
 // every workload reachable from it (public IP or an internet-facing load balancer, a route back
 // to an internet gateway, security groups and ACLs open to public sources), whether or not a
-// flow was drawn. Egress reachability is a breadth-first search from the internet vertex over the
-// reversed graph of the edges each vertex chooses for internet destinations.
+// flow was drawn. Egress follows, from each subnet's route table, the edge each device chooses for
+// internet destinations.
 std::vector<Exposure> computeExposure(const Network& network, const ForwardingGraph& graph);
+
+// What an incremental analysis keeps between runs: for each workload, the ids its exposure was
+// computed from (itself, its subnet, VPC, ACL, security groups and the prefix lists they name,
+// every device on its subnet's route to the internet, and the load balancers that target it) and
+// the position of its answer in that run's result (-1: not exposed).
+struct ExposureCache {
+    struct Entry {
+        std::vector<std::uint64_t> dependencies; // hashes of the ids
+        int index = -1;
+        unsigned sweep = 0; // the run that last saw the workload
+    };
+    std::unordered_map<std::string, Entry> workloads;
+    unsigned sweep = 0;
+};
+
+// The same, moving from `previous` (the last run's result, which `cache` describes) the answer of
+// every workload none of whose dependencies is in `changed`; fills `cache` for the next run.
+// Without `previous` and `changed` every workload is looked at.
+std::vector<Exposure> computeExposure(const Network& network, const ForwardingGraph& graph, ExposureCache& cache,
+                                      std::vector<Exposure>* previous, const std::set<std::string>* changed);
 
 } // namespace pp

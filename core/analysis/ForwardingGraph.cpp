@@ -1,8 +1,6 @@
 #include "analysis/ForwardingGraph.h"
 
 #include <algorithm>
-#include <boost/graph/filtered_graph.hpp>
-#include <boost/graph/strong_components.hpp>
 #include <set>
 
 namespace pp {
@@ -615,56 +613,68 @@ std::string ForwardingGraph::tieReason(const ForwardingEdge& winner, const Forwa
     return {};
 }
 
+std::vector<std::vector<Vertex>> ForwardingGraph::loopsFor(const IpAddress& destination, const std::vector<Vertex>* starts) const
+{
+    // Every vertex chooses at most one edge, so following the choices from a vertex either ends
+    // or comes back to a vertex of the same walk: that vertex and those after it form a loop. A
+    // walk that meets a vertex of an earlier walk stops there: what lies ahead was seen.
+    std::vector<std::vector<Vertex>> loops;
+    std::vector<int> walkOf(boost::num_vertices(m_graph), -1);
+    std::vector<Vertex> path;
+    int walk = 0;
+    auto follow = [&](Vertex v) {
+        path.clear();
+        for (;;) {
+            if (walkOf[v] != -1) {
+                if (walkOf[v] == walk) {
+                    std::vector<Vertex> loop(std::find(path.begin(), path.end(), v), path.end());
+                    std::sort(loop.begin(), loop.end());
+                    loops.push_back(std::move(loop));
+                }
+                break;
+            }
+            walkOf[v] = walk;
+            path.push_back(v);
+            const auto e = nextHop(v, destination);
+            if (!e)
+                break;
+            v = boost::target(*e, m_graph);
+        }
+        ++walk;
+    };
+    if (starts) {
+        for (const Vertex v : *starts)
+            follow(v);
+    } else {
+        for (auto [v, end] = boost::vertices(m_graph); v != end; ++v)
+            follow(*v);
+    }
+    return loops;
+}
+
 std::vector<std::vector<Vertex>> ForwardingGraph::forwardingLoops(const std::vector<IpAddress>& representatives) const
 {
-    std::vector<std::vector<Vertex>> loops;
-    std::set<std::vector<Vertex>> seen;
+    std::set<std::vector<Vertex>> loops;
     std::set<std::pair<IpFamily, std::size_t>> classes;
     for (const IpAddress& address : representatives) {
         if (!classes.insert({address.family(), destinationClass(address)}).second)
             continue; // one search answers every address of a class
-        // Keep, for this destination class, only the edge each vertex would choose.
-        std::vector<std::optional<Edge>> choice(boost::num_vertices(m_graph));
-        for (auto [v, end] = boost::vertices(m_graph); v != end; ++v)
-            choice[*v] = nextHop(*v, address);
-        // Every vertex chooses at most one edge, so a cycle exists exactly when following the
-        // choices from some vertex comes back to a vertex of the same walk. That O(V) check runs
-        // for every class; strong_components only runs to name the members of a loop.
-        std::vector<int> walk(choice.size(), -1); // the walk a vertex was first reached in
-        bool cycle = false;
-        for (std::size_t start = 0; start < choice.size() && !cycle; ++start) {
-            for (std::size_t v = start; walk[v] == -1;) {
-                walk[v] = int(start);
-                if (!choice[v])
-                    break;
-                v = boost::target(*choice[v], m_graph);
-                if (walk[v] == int(start)) {
-                    cycle = true;
-                    break;
-                }
-            }
-        }
-        if (!cycle)
-            continue;
-        std::function<bool(const Edge&)> keep = [&](const Edge& e) {
-            const auto& c = choice[boost::source(e, m_graph)];
-            return c && *c == e;
-        };
-        boost::filtered_graph<ForwardingGraphType, std::function<bool(const Edge&)>> g(m_graph, keep);
-        std::vector<int> component(boost::num_vertices(m_graph));
-        const int count = boost::strong_components(g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
-        std::vector<std::vector<Vertex>> members(static_cast<std::size_t>(count));
-        for (std::size_t v = 0; v < component.size(); ++v)
-            members[std::size_t(component[v])].push_back(Vertex(v));
-        for (auto& m : members) {
-            bool cyclic = m.size() > 1;
-            if (m.size() == 1 && choice[m[0]])
-                cyclic = boost::target(*choice[m[0]], m_graph) == m[0];
-            if (cyclic && seen.insert(m).second)
-                loops.push_back(m);
-        }
+        for (auto& loop : loopsFor(address))
+            loops.insert(std::move(loop));
     }
-    return loops;
+    return {loops.begin(), loops.end()};
+}
+
+std::optional<Vertex> ForwardingGraph::vertexOfKey(const std::string& k) const
+{
+    const auto it = m_index.find(k);
+    return it == m_index.end() ? std::nullopt : std::optional<Vertex>(it->second);
+}
+
+std::string ForwardingGraph::keyOf(Vertex v) const
+{
+    const ForwardingNode& n = m_graph[v];
+    return key(n.kind, n.resource.str(), n.context.str());
 }
 
 std::unordered_map<std::string, std::size_t> ForwardingGraph::signatures() const

@@ -103,9 +103,15 @@ public:
     std::size_t destinationClass(const IpAddress& address) const;
     std::size_t destinationClassCount() const { return m_boundaries.size(); }
 
-    // Vertices on forwarding cycles for destinations in `classRepresentatives` (rule RT-7), found
-    // with boost::strong_components on the graph restricted to each class's chosen edges.
+    // Vertices on forwarding cycles for destinations in `classRepresentatives` (rule RT-7), each
+    // loop in vertex order, the loops sorted.
     std::vector<std::vector<Vertex>> forwardingLoops(const std::vector<IpAddress>& classRepresentatives) const;
+    // The forwarding cycles of packets to `destination`, each in vertex order: all of them, or with
+    // `starts` those that following the chosen edges from those vertices runs into.
+    std::vector<std::vector<Vertex>> loopsFor(const IpAddress& destination, const std::vector<Vertex>* starts = nullptr) const;
+    // A vertex's key, as in signatures(), and the vertex of a key (none when this graph lacks it).
+    std::string keyOf(Vertex v) const;
+    std::optional<Vertex> vertexOfKey(const std::string& key) const;
 
     std::string describe(Vertex v) const;
 

@@ -338,13 +338,14 @@ bool Paster::keepValidReferences(Item& item, std::string* why)
     if (VpcEndpoint* e = c.as<VpcEndpoint>()) {
         if (e->endpointType != EndpointType::Gateway) {
             if (spot && spot->subnet) {
-                // Its subnet is the one it lands in. An interface endpoint keeps its spread over
-                // AZs (IF-5): in each other AZ of its own subnets, the one of them still in this
-                // VPC, else the VPC's first subnet there.
+                // Its subnet is the one it lands in. An endpoint with interfaces in several AZs
+                // (interface, resource, service network) keeps its spread (IF-5): in each other AZ
+                // of its own subnets, the one of them still in this VPC, else the VPC's first
+                // subnet there.
                 ResourceIds subnets{*spot->subnet};
                 std::set<std::string> zones{zoneOf(*spot->subnet)};
                 const ResourceId vpc = e->vpc;
-                if (e->endpointType == EndpointType::Interface)
+                if (e->endpointType != EndpointType::GatewayLoadBalancer)
                     for (const ResourceId& former : item.original->as<VpcEndpoint>()->subnets) {
                         const Subnet* formerSubnet = originalAs<Subnet>(former);
                         const std::string zone =
