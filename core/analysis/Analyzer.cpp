@@ -56,7 +56,7 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
     std::set<std::string> changedVertices; // keys of vertices whose forwarding choices changed, came or went
     if (m_incremental) {
         auto signatures = graph.signatures();
-        if (touched) {
+        if (touched && m_graph) {
             auto note = [&](const std::string& key) {
                 // key = "kind|resource|context"
                 const auto first = key.find('|'), second = key.find('|', first + 1);
@@ -65,14 +65,16 @@ const AnalysisResult& Analyzer::run(const Design& design, const std::set<std::st
                         changed.insert(std::move(id));
                 changedVertices.insert(key);
             };
-            for (const auto& [key, hash] : signatures) {
-                const auto old = m_signatures.find(key);
-                if (old == m_signatures.end() || old->second != hash)
+            // The last run's graph is still there: compare each vertex with its namesake.
+            graph.forEachKey([&](const std::string& key, Vertex v) {
+                const auto old = m_graph->vertexOfKey(key);
+                if (!old || m_signatures[*old] != signatures[v])
                     note(key);
-            }
-            for (const auto& [key, hash] : m_signatures)
-                if (!signatures.count(key))
+            });
+            m_graph->forEachKey([&](const std::string& key, Vertex) {
+                if (!graph.vertexOfKey(key))
                     note(key);
+            });
         }
         m_signatures = std::move(signatures);
     }
@@ -163,6 +165,7 @@ std::vector<std::vector<Vertex>> Analyzer::findLoops(const ForwardingGraph& grap
             starts.push_back(*v);
     std::set<std::vector<Vertex>> loops;
     std::map<std::pair<IpFamily, std::size_t>, std::vector<std::vector<Vertex>>> searchedClasses; // full searches of this run
+    std::map<std::pair<IpFamily, std::size_t>, std::vector<std::vector<Vertex>>> searchedFromStarts;
     std::unordered_map<std::string, std::vector<std::vector<std::string>>> next;
     for (const IpAddress& address : destinations) {
         const std::string name = address.toString();
@@ -184,8 +187,13 @@ std::vector<std::vector<Vertex>> Analyzer::findLoops(const ForwardingGraph& grap
                 std::sort(loop.begin(), loop.end());
                 found.push_back(std::move(loop));
             }
-            for (auto& loop : graph.loopsFor(address, &starts))
-                found.push_back(std::move(loop));
+            // Addresses of one destination class share every choice: one search from the
+            // changed vertices answers them all.
+            const std::pair<IpFamily, std::size_t> cls{address.family(), graph.destinationClass(address)};
+            auto it = searchedFromStarts.find(cls);
+            if (it == searchedFromStarts.end())
+                it = searchedFromStarts.emplace(cls, graph.loopsFor(address, &starts)).first;
+            found.insert(found.end(), it->second.begin(), it->second.end());
             std::sort(found.begin(), found.end());
             found.erase(std::unique(found.begin(), found.end()), found.end());
         } else {

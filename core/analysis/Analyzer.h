@@ -69,7 +69,7 @@ private:
         std::optional<IpAddress> destination;  // the address it was sent to (for loop search)
     };
     bool m_incremental = true;
-    std::unordered_map<std::string, std::size_t> m_signatures; // forwarding fingerprints of the last run
+    std::vector<std::size_t> m_signatures; // forwarding fingerprints of the last run's graph (m_graph), by vertex
     std::unordered_map<std::string, CachedFlow> m_cache;
     IncrementalLinter m_linter;
     std::set<std::string> m_errorIds; // ids with error findings at the last run

@@ -677,10 +677,9 @@ std::string ForwardingGraph::keyOf(Vertex v) const
     return key(n.kind, n.resource.str(), n.context.str());
 }
 
-std::unordered_map<std::string, std::size_t> ForwardingGraph::signatures() const
+std::vector<std::size_t> ForwardingGraph::signatures() const
 {
-    std::unordered_map<std::string, std::size_t> out;
-    out.reserve(boost::num_vertices(m_graph));
+    std::vector<std::size_t> out(boost::num_vertices(m_graph));
     const std::hash<std::string> hashString;
     for (auto [v, end] = boost::vertices(m_graph); v != end; ++v) {
         std::size_t h = 0;
@@ -697,10 +696,20 @@ std::unordered_map<std::string, std::size_t> ForwardingGraph::signatures() const
             }
             mix(std::size_t(edge.priority));
             mix(std::size_t(edge.rank));
+            mix(std::size_t(edge.local));
         }
-        const ForwardingNode& n = m_graph[*v];
-        out.emplace(key(n.kind, n.resource.str(), n.context.str()), h);
+        out[*v] = h;
     }
+    return out;
+}
+
+std::unordered_map<std::string, std::size_t> ForwardingGraph::keyedSignatures() const
+{
+    const std::vector<std::size_t> byVertex = signatures();
+    std::unordered_map<std::string, std::size_t> out;
+    out.reserve(byVertex.size());
+    for (const auto& [key, v] : m_index)
+        out.emplace(key, byVertex[v]);
     return out;
 }
 

@@ -115,11 +115,20 @@ public:
 
     std::string describe(Vertex v) const;
 
-    // A fingerprint of each vertex's forwarding choices (its out-edges), keyed by the vertex's
-    // kind and resource. Comparing them between two builds tells which forwarding decisions an
-    // edit changed, wherever the change came from (a new VPN adds propagated routes to tables
-    // that were not edited themselves).
-    std::unordered_map<std::string, std::size_t> signatures() const;
+    // A fingerprint of each vertex's forwarding choices (its out-edges), by vertex. Comparing a
+    // vertex's with the one of the vertex of the same key in another build tells which forwarding
+    // decisions an edit changed, wherever the change came from (a new VPN adds propagated routes
+    // to tables that were not edited themselves).
+    std::vector<std::size_t> signatures() const;
+    // The same by key, for a comparison with a graph that is no longer there.
+    std::unordered_map<std::string, std::size_t> keyedSignatures() const;
+    // Calls `f(key, vertex)` for every vertex.
+    template <class F>
+    void forEachKey(F&& f) const
+    {
+        for (const auto& [key, v] : m_index)
+            f(key, v);
+    }
 
 private:
     Vertex vertex(NodeKind kind, const ResourceId& resource, const ResourceId& context = {});

@@ -408,7 +408,7 @@ std::vector<PolicyResult> PolicyChecker::run(const Design& design, const Analysi
     std::set_symmetric_difference(errorIds.begin(), errorIds.end(), m_errorIds.begin(), m_errorIds.end(),
                                   std::inserter(changed, changed.end()));
     m_errorIds = std::move(errorIds);
-    auto signatures = graph.signatures();
+    auto signatures = graph.keyedSignatures();
     if (touched)
         for (const auto& [key, hash] : signatures) {
             const auto old = m_signatures.find(key);

@@ -39,7 +39,7 @@ constexpr std::array<std::pair<std::string_view, const char*>, 32> kLabels{{
     {"lbType", QT_TRANSLATE_NOOP("FieldLabels", "Load balancer type")},
     {"vifType", QT_TRANSLATE_NOOP("FieldLabels", "Virtual interface type")},
     {"asn", QT_TRANSLATE_NOOP("FieldLabels", "BGP ASN")},
-    {"ipAddress", QT_TRANSLATE_NOOP("FieldLabels", "Public IPv4 address")},
+    {"ipAddress", QT_TRANSLATE_NOOP("FieldLabels", "IP address")},
     {"dnsName", QT_TRANSLATE_NOOP("FieldLabels", "DNS name")},
     {"ip", QT_TRANSLATE_NOOP("FieldLabels", "IP address")},
 }};
