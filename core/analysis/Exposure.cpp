@@ -1,6 +1,7 @@
 #include "analysis/Exposure.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -35,12 +36,34 @@ public:
     std::vector<Exposure> run(ExposureCache* cache, std::vector<Exposure>* previous, const std::set<std::string>* changed)
     {
         m_tracking = cache != nullptr;
-        std::vector<Exposure> out;
-        std::unordered_set<std::uint64_t> changedIds;
-        if (changed)
+        const std::vector<Resource>& resources = m_n.design().resources();
+        const bool incremental = cache && previous && changed;
+        // The last run's answers that read a changed id, by their position then.
+        std::vector<char> invalid;
+        if (incremental) {
+            invalid.assign(cache->entries.size(), 0);
             for (const std::string& id : *changed)
-                changedIds.insert(hashId(id));
-        const unsigned sweep = cache ? ++cache->sweep : 0;
+                if (const auto it = cache->readers.find(hashId(id)); it != cache->readers.end())
+                    for (const std::size_t position : it->second)
+                        invalid[position] = 1;
+        }
+        // Where a workload was, when resources were inserted or removed before it.
+        std::unordered_map<std::string_view, std::size_t> moved;
+        auto lastPosition = [&](std::size_t i, const std::string& id) -> std::optional<std::size_t> {
+            if (i < cache->entries.size() && cache->entries[i].workload == id)
+                return i;
+            if (moved.empty())
+                for (std::size_t k = 0; k < cache->entries.size(); ++k)
+                    if (!cache->entries[k].workload.empty())
+                        moved.emplace(cache->entries[k].workload, k);
+            const auto it = moved.find(id);
+            return it == moved.end() ? std::nullopt : std::optional(it->second);
+        };
+
+        std::vector<Exposure> out;
+        std::vector<ExposureCache::Entry> entries(cache ? resources.size() : 0);
+        std::vector<std::size_t> computed; // positions answered again
+        bool samePositions = cache && resources.size() == cache->entries.size();
         // Workloads with the same subnet, public-IP flag and security groups are exposed alike;
         // only load balancer targets need their own look.
         struct Seen {
@@ -50,55 +73,78 @@ public:
             std::vector<std::uint64_t> dependencies;
         };
         std::unordered_map<std::string_view, std::vector<Seen>> memo;
-        m_n.design().forEach<Workload>([&](const Resource& r, const Workload& w) {
-            ExposureCache::Entry* entry = nullptr;
-            if (cache) {
-                const auto [it, inserted] = cache->workloads.try_emplace(r.id.str());
-                entry = &it->second;
+        for (std::size_t i = 0; i < resources.size(); ++i) {
+            const Resource& r = resources[i];
+            const Workload* w = r.as<Workload>();
+            if (!w)
+                continue;
+            if (incremental) {
                 // An incremental run keeps a workload's answer when nothing it was read from changed.
-                const bool fresh = !inserted && entry->sweep + 1 == sweep;
-                entry->sweep = sweep;
-                if (fresh && previous && changed &&
-                    std::none_of(entry->dependencies.begin(), entry->dependencies.end(),
-                                 [&](std::uint64_t id) { return changedIds.count(id) > 0; })) {
-                    if (entry->index >= 0) {
-                        out.push_back(std::move((*previous)[std::size_t(entry->index)]));
-                        entry->index = int(out.size()) - 1;
+                const auto last = lastPosition(i, r.id.str());
+                samePositions = samePositions && last == i;
+                if (last && !invalid[*last]) {
+                    ExposureCache::Entry& entry = entries[i];
+                    entry = std::move(cache->entries[*last]);
+                    if (entry.index >= 0) {
+                        out.push_back(std::move((*previous)[std::size_t(entry.index)]));
+                        entry.index = int(out.size()) - 1;
                     }
-                    return;
+                    continue;
                 }
             }
             const bool ownLook = m_n.hasInstanceTargets() && !m_n.loadBalancersTargeting(r.id).empty();
-            std::vector<Seen>* seen = ownLook ? nullptr : &memo[w.subnet.str()];
+            std::vector<Seen>* seen = ownLook ? nullptr : &memo[w->subnet.str()];
             Exposure e;
             bool found = false;
             m_deps.clear();
             if (seen)
                 for (const Seen& s : *seen)
-                    if (s.publicIp == w.publicIp && *s.groups == w.securityGroups) {
+                    if (s.publicIp == w->publicIp && *s.groups == w->securityGroups) {
                         e = s.exposure;
                         m_deps = s.dependencies;
                         found = true;
                         break;
                     }
             if (!found) {
-                egress(r, w, e);
-                ingress(r, w, e);
+                egress(r, *w, e);
+                ingress(r, *w, e);
                 if (seen)
-                    seen->push_back({w.publicIp, &w.securityGroups, e, m_deps});
+                    seen->push_back({w->publicIp, &w->securityGroups, e, m_deps});
             }
             e.workload = r.id.str();
             const bool exposed = e.egress || e.ingress;
             if (exposed)
                 out.push_back(std::move(e));
-            if (entry) {
-                entry->dependencies.assign(m_deps.begin(), m_deps.end());
-                entry->dependencies.push_back(hashId(r.id.str()));
-                entry->index = exposed ? int(out.size()) - 1 : -1;
+            if (cache) {
+                ExposureCache::Entry& entry = entries[i];
+                entry.workload = r.id.str();
+                entry.dependencies.assign(m_deps.begin(), m_deps.end());
+                entry.dependencies.push_back(hashId(r.id.str()));
+                entry.index = exposed ? int(out.size()) - 1 : -1;
+                computed.push_back(i);
             }
-        });
-        if (cache)
-            std::erase_if(cache->workloads, [&](const auto& entry) { return entry.second.sweep != sweep; });
+        }
+        if (cache) {
+            // The readers of each id: added to for the answers computed again while positions
+            // hold (their old entries only cost a look), rebuilt when they moved or piled up.
+            std::size_t total = 0;
+            for (const ExposureCache::Entry& entry : entries)
+                total += entry.dependencies.size();
+            if (incremental && samePositions && cache->staleReaders < total) {
+                for (const std::size_t i : computed) {
+                    cache->staleReaders += cache->entries[i].dependencies.size();
+                    for (const std::uint64_t id : entries[i].dependencies)
+                        cache->readers[id].push_back(i);
+                }
+            } else {
+                cache->readers.clear();
+                cache->staleReaders = 0;
+                for (std::size_t i = 0; i < entries.size(); ++i)
+                    for (const std::uint64_t id : entries[i].dependencies)
+                        cache->readers[id].push_back(i);
+            }
+            cache->entries = std::move(entries);
+        }
         return out;
     }
 

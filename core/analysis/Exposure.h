@@ -25,15 +25,18 @@ std::vector<Exposure> computeExposure(const Network& network, const ForwardingGr
 // What an incremental analysis keeps between runs: for each workload, the ids its exposure was
 // computed from (itself, its subnet, VPC, ACL, security groups and the prefix lists they name,
 // every device on its subnet's route to the internet, and the load balancers that target it) and
-// the position of its answer in that run's result (-1: not exposed).
+// the position of its answer in that run's result (-1: not exposed); and, the other way round,
+// which workloads read each id, so that an edit finds the answers it invalidates without looking
+// at every workload.
 struct ExposureCache {
     struct Entry {
+        std::string workload;                    // the workload at this position of the design ("": none)
         std::vector<std::uint64_t> dependencies; // hashes of the ids
         int index = -1;
-        unsigned sweep = 0; // the run that last saw the workload
     };
-    std::unordered_map<std::string, Entry> workloads;
-    unsigned sweep = 0;
+    std::vector<Entry> entries; // by the resource's position in the design of the last run
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> readers; // id hash -> positions in `entries`
+    std::size_t staleReaders = 0; // `readers` entries left behind by answers computed again
 };
 
 // The same, moving from `previous` (the last run's result, which `cache` describes) the answer of

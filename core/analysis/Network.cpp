@@ -123,6 +123,14 @@ void Network::index()
         } else if (const PrefixList* pl = r.as<PrefixList>()) {
             if (pl->awsService && !pl->cidrs.empty())
                 m_servicePrefixLists.emplace(pl->awsService->str(), pl->cidrs);
+        } else if (r.as<NatGateway>()) {
+            if (const auto home = vpcOfResource(m_design, r.id))
+                m_natGatewaysIn[home->str()].push_back(r.id);
+        } else if (const VpcPeering* peering = r.as<VpcPeering>()) {
+            if (peering->state == PeeringState::Active) {
+                m_activePeerings.insert(peering->requesterVpc.str() + "|" + peering->accepterVpc.str());
+                m_activePeerings.insert(peering->accepterVpc.str() + "|" + peering->requesterVpc.str());
+            }
         }
     }
 }
@@ -209,6 +217,7 @@ std::optional<ResourceId> Network::internetGatewayOf(const ResourceId& vpc) cons
 std::optional<ResourceId> Network::virtualPrivateGatewayOf(const ResourceId& vpc) const { return lookupOne(m_vgw, vpc.str()); }
 const ResourceIds& Network::gatewayEndpointsOn(const ResourceId& t) const { return lookup(m_gatewayEndpointsOn, t.str()); }
 const ResourceIds& Network::endpointsIn(const ResourceId& vpc) const { return lookup(m_endpointsIn, vpc.str()); }
+const ResourceIds& Network::natGatewaysIn(const ResourceId& vpc) const { return lookup(m_natGatewaysIn, vpc.str()); }
 const ResourceIds& Network::endpointsTo(const ResourceId& service) const { return lookup(m_endpointsTo, service.str()); }
 const ResourceIds& Network::inboundResolversIn(const ResourceId& vpc) const { return lookup(m_resolversIn, vpc.str()); }
 const ResourceIds& Network::attachmentsOf(const ResourceId& tgw) const { return lookup(m_attachmentsOf, tgw.str()); }
@@ -380,12 +389,7 @@ bool Network::sgReferenceHonoured(const ResourceId& a, const ResourceId& b) cons
         return true;
     if (regionCodeOfVpc(a) != regionCodeOfVpc(b))
         return false; // across Regions rules must use CIDRs (SGR-1)
-    bool peered = false;
-    m_design.forEach<VpcPeering>([&](const Resource&, const VpcPeering& p) {
-        peered = peered || (p.state == PeeringState::Active &&
-                            ((p.requesterVpc == a && p.accepterVpc == b) || (p.requesterVpc == b && p.accepterVpc == a)));
-    });
-    return peered;
+    return m_activePeerings.count(a.str() + "|" + b.str()) > 0;
 }
 
 bool Network::sgReferencingOverTransit(const ResourceId& in, const ResourceId& out) const

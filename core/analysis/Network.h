@@ -71,6 +71,7 @@ public:
     std::optional<ResourceId> virtualPrivateGatewayOf(const ResourceId& vpc) const;
     const ResourceIds& gatewayEndpointsOn(const ResourceId& routeTable) const;
     const ResourceIds& endpointsIn(const ResourceId& vpc) const;
+    const ResourceIds& natGatewaysIn(const ResourceId& vpc) const; // in design order
     const ResourceIds& endpointsTo(const ResourceId& service) const;
     const ResourceIds& inboundResolversIn(const ResourceId& vpc) const;
     const ResourceIds& attachmentsOf(const ResourceId& transitGateway) const;
@@ -133,7 +134,8 @@ private:
     std::unordered_map<std::string, ResourceId> m_mainTable, m_igw, m_vgw;
     std::unordered_map<std::string, ResourceId> m_defaultGroup;
     std::unordered_map<std::string, ResourceIds> m_gatewayEndpointsOn, m_endpointsIn, m_endpointsTo, m_resolversIn, m_attachmentsOf,
-        m_vpnsOn, m_vifsOn, m_vifsOf, m_vpnsOf, m_dxAssociations, m_zones, m_lbTargeting;
+        m_vpnsOn, m_vifsOn, m_vifsOf, m_vpnsOf, m_dxAssociations, m_zones, m_lbTargeting, m_natGatewaysIn;
+    std::unordered_set<std::string> m_activePeerings; // "requester|accepter", both ways
     std::unordered_map<std::string, std::string> m_attachmentKey; // "tgw|resource" -> attachment
     std::unordered_map<std::string, Cidrs> m_vpcBlocks;
     Cidrs m_privateRanges;

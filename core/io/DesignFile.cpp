@@ -94,6 +94,15 @@ public:
     {
     }
 
+    // Lets the reader free each entry of `root` (the tree it reads) once read, so that a big
+    // file's JSON tree and the design made of it are not both in memory. Diagnostics find their
+    // places in the file's text, not in the tree.
+    void freeAsRead(Json& root)
+    {
+        if (&root == &m_root)
+            m_spent = &root;
+    }
+
     Design read()
     {
         Design design;
@@ -118,8 +127,11 @@ public:
         }
         if (const auto it = m_root.find("flows"); it != m_root.end())
             readFlows(design, *it);
-        if (const auto it = m_root.find("diagram"); it != m_root.end())
+        if (const auto it = m_root.find("diagram"); it != m_root.end()) {
             readDiagram(design, *it);
+            if (m_spent)
+                (*m_spent)["diagram"] = nullptr;
+        }
         top.finish(&design.extensions);
         if (const auto it = m_root.find("policies"); m_isDocument && it != m_root.end())
             design.policies = readPolicies(*it, m_context);
@@ -206,6 +218,7 @@ private:
                             "'" + collectionPath.substr(1) + "' must be an array, not " + jsonTypeName(array));
             return;
         }
+        Json* spent = m_spent ? &(*m_spent)[kindInfo(kind).collection] : nullptr; // the same array
         withKindType(kind, [&]<class T>(std::in_place_type_t<T>) {
             for (std::size_t i = 0; i < array.size(); ++i) {
                 const std::string path = childPath(collectionPath, i);
@@ -226,6 +239,8 @@ private:
                 reader.finish(&resource.extensions);
                 resource.data = std::move(data);
                 design.add(std::move(resource));
+                if (spent)
+                    (*spent)[i] = nullptr;
             }
         });
         m_context.currentResource.clear();
@@ -250,6 +265,8 @@ private:
             describe(reader, flow);
             reader.finish(&flow.extensions);
             design.addFlow(std::move(flow));
+            if (m_spent)
+                (*m_spent)["flows"][i] = nullptr;
         }
         m_context.currentResource.clear();
     }
@@ -357,6 +374,7 @@ private:
     void checkReferences(const Design& design) { checkPendingReferences(design, m_context); }
 
     const Json& m_root;
+    Json* m_spent = nullptr; // m_root, when the reader may free what it has read (freeAsRead)
     ReadContext& m_context;
     bool m_checkReferences = true;
     std::string m_base;
@@ -506,6 +524,7 @@ LoadResult loadDesign(std::string_view text, const std::string& fileName, const 
 
     ReadContext context;
     DesignReader reader(root, context, limits.checkReferences);
+    reader.freeAsRead(root);
     Design design = reader.read();
 
     const bool failed = std::any_of(context.problems.begin(), context.problems.end(),

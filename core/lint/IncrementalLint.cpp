@@ -15,19 +15,33 @@ std::vector<Finding> Linter::run()
     if (incremental)
         markDirty();
     // Kept for the next run only with a cache; a one-shot lint merges each as it goes (no copy
-    // of every resource's findings in memory: `check` on a big design).
+    // of every resource's findings in memory: `check` on a big design). While resources keep
+    // their places (the usual edit replaces one or appends), the cache is updated in place;
+    // from the first one that moved on, the rest goes to a new order.
+    bool inPlace = incremental;
     std::vector<std::string> order;
     std::vector<Contribution> contributions;
-    if (m_cache) {
+    auto leavePlace = [&](std::size_t upTo) {
+        inPlace = false;
         order.reserve(m_design.resources().size());
         contributions.reserve(m_design.resources().size());
-    }
+        for (std::size_t k = 0; k < upTo; ++k) {
+            order.push_back(std::move(m_cache->order[k]));
+            contributions.push_back(std::move(m_cache->contributions[k]));
+        }
+    };
+    if (m_cache && !incremental)
+        leavePlace(0);
     const auto& resources = m_design.resources();
     for (std::size_t i = 0; i < resources.size(); ++i) {
         const Resource& r = resources[i];
         const std::string& id = r.id.str();
+        if (inPlace && !(i < m_cache->order.size() && m_cache->order[i] == id))
+            leavePlace(i);
         Contribution* cached = nullptr;
-        if (incremental) {
+        if (inPlace) {
+            cached = &m_cache->contributions[i];
+        } else if (incremental) {
             // Same place as last time (the usual case: edits replace or append), else by id.
             if (i < m_cache->order.size() && m_cache->order[i] == id) {
                 cached = &m_cache->contributions[i];
@@ -37,8 +51,10 @@ std::vector<Finding> Linter::run()
         }
         if (cached && !m_dirty.count(id)) {
             m_findings.insert(m_findings.end(), cached->findings.begin(), cached->findings.end());
-            order.push_back(id);
-            contributions.push_back(std::move(*cached));
+            if (!inPlace) {
+                order.push_back(id);
+                contributions.push_back(std::move(*cached));
+            }
             continue;
         }
         m_current = Contribution();
@@ -48,9 +64,11 @@ std::vector<Finding> Linter::run()
         m_current.findings.assign(m_findings.begin() + std::ptrdiff_t(before), m_findings.end());
         if (const auto vpc = vpcOf(r.id))
             m_current.vpc = vpc->str();
-        if (m_cache)
+        if (m_cache) {
             for (const ResourceId& ref : referencesOf(r))
                 m_current.references.push_back(ref.str());
+            m_current.vpcFacts = vpcFactsOf(r);
+        }
         // The checks across a VPC's resources see this one's subnet and addresses: run them
         // again where those are new or differ (a re-check of an unchanged resource rarely does).
         if (!m_current.vpc.empty() && !(cached && sameVpcFacts(*cached, m_current)))
@@ -67,14 +85,20 @@ std::vector<Finding> Linter::run()
             merge(m_current);
             continue;
         }
-        order.push_back(id);
-        contributions.push_back(std::move(m_current));
+        if (inPlace) {
+            *cached = std::move(m_current);
+        } else {
+            order.push_back(id);
+            contributions.push_back(std::move(m_current));
+        }
     }
+    if (inPlace && m_cache->order.size() > resources.size()) // resources removed from the end
+        leavePlace(resources.size());
     // Only now is it known which VPCs are checked across resources again.
-    for (const Contribution& c : contributions)
+    for (const Contribution& c : inPlace ? m_cache->contributions : contributions)
         if (!incremental || !c.gatewayRoutes.empty() || m_dirtyVpcs.count(c.vpc))
             merge(c);
-    if (m_cache) {
+    if (m_cache && !inPlace) {
         const bool sameOrder = order == m_cache->order;
         m_cache->order = std::move(order);
         m_cache->contributions = std::move(contributions);
@@ -118,6 +142,20 @@ bool Linter::sameVpcFacts(const Contribution& a, const Contribution& b)
 
 void Linter::markDirty()
 {
+    // Did a changed resource come, go, or change what the rest of its VPC reads from it? Ids
+    // that are not resources (flows) tell the VPC nothing.
+    bool vpcFactsChanged = !m_changed;
+    if (m_changed)
+        for (const std::string& id : *m_changed) {
+            const Resource* now = m_design.find(ResourceId(id));
+            const auto was = m_cache->position.find(id);
+            if (!now && was == m_cache->position.end())
+                continue;
+            if (!now || was == m_cache->position.end() || vpcFactsOf(*now) != m_cache->contributions[was->second].vpcFacts) {
+                vpcFactsChanged = true;
+                break;
+            }
+        }
     std::vector<std::string> frontier;
     for (const std::string& id : *m_touched) {
         const auto was = m_cache->position.find(id);
@@ -129,6 +167,8 @@ void Linter::markDirty()
         m_dirty.insert(id);
         if (const auto it = m_cache->referencedBy.find(id); it != m_cache->referencedBy.end())
             m_dirty.insert(it->second.begin(), it->second.end());
+        if (!vpcFactsChanged)
+            continue;
         if (const auto it = m_cache->members.find(id); it != m_cache->members.end())
             m_dirty.insert(it->second.begin(), it->second.end());
     }

@@ -38,6 +38,7 @@ struct Contribution {
     std::optional<SubnetUse> subnet;                   // subnets: for SUBNET_OVERLAP
     std::vector<AddressUse> addresses;                 // interfaces: for DUPLICATE_ADDRESS
     std::vector<std::pair<std::string, std::string>> gatewayRoutes; // ("table|service", endpoint): GW-3
+    std::string vpcFacts; // what others in its VPC read without referring to it (Linter::vpcFactsOf)
 };
 
 } // namespace lint
@@ -151,6 +152,12 @@ private:
 
     // ---- routing: route tables, gateways, peering (RoutingLint.cpp) ----
     void indexVpcs();
+    // What `r` tells the other resources of its VPC without their referring to it: its entries
+    // in the per-VPC indexes above (a main table, a gateway, a gateway endpoint's service, a
+    // transit attachment). When no changed resource's facts changed, a VPC an edit only refers to
+    // keeps its members' findings (those that refer to the VPC itself are checked again all the
+    // same: a gateway route table reads every subnet block of its VPC).
+    std::string vpcFactsOf(const Resource& r) const;
     void check(const Resource& r, const RouteTable& t);
     void check(const Resource& r, const NatGateway& n);
     void check(const Resource& r, const VpcPeering& p);

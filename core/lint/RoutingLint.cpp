@@ -34,6 +34,26 @@ void Linter::indexVpcs()
     });
 }
 
+std::string Linter::vpcFactsOf(const Resource& r) const
+{
+    auto id = [](const std::optional<ResourceId>& x) { return x ? x->str() : std::string(); };
+    if (const RouteTable* t = r.as<RouteTable>())
+        return t->main ? "main|" + t->vpc.str() : std::string();
+    if (const InternetGateway* g = r.as<InternetGateway>())
+        return "igw|" + id(g->vpc) + "|" + id(g->routeTable);
+    if (const VirtualPrivateGateway* g = r.as<VirtualPrivateGateway>())
+        return "vgw|" + id(g->vpc) + "|" + id(g->routeTable);
+    if (const TransitGatewayAttachment* a = r.as<TransitGatewayAttachment>())
+        return a->attachmentType == TgwAttachmentType::Vpc ? "tgw|" + a->transitGateway.str() + "|" + a->resource.str() : std::string();
+    if (const VpcEndpoint* e = r.as<VpcEndpoint>()) {
+        if (e->endpointType != EndpointType::Gateway)
+            return {};
+        const AwsService* s = get<AwsService>(e->service);
+        return "gateway|" + e->vpc.str() + "|" + (s ? s->service : std::string());
+    }
+    return {};
+}
+
 void Linter::check(const Resource& r, const RouteTable& t)
 {
     if (const auto it = m_edgeGateways.find(r.id.str()); it != m_edgeGateways.end())

@@ -5,51 +5,10 @@
 #include "Scenarios.h"
 #include "generate/ScenarioGenerator.h"
 
-#include <atomic>
+#include "CountingAllocator.h"
+
 #include <benchmark/benchmark.h>
-#include <cstdlib>
-#include <malloc.h>
 #include <map>
-#include <new>
-
-// Heap accounting for the memory counter: live bytes and the peak since the last reset.
-namespace {
-std::atomic<long long> g_live{0}, g_peak{0};
-void account(long long delta)
-{
-    const long long now = g_live.fetch_add(delta) + delta;
-    long long peak = g_peak.load();
-    while (now > peak && !g_peak.compare_exchange_weak(peak, now)) {
-    }
-}
-} // namespace
-
-void* operator new(std::size_t size)
-{
-    void* p = std::malloc(size ? size : 1);
-    if (!p)
-        throw std::bad_alloc();
-    account((long long)malloc_usable_size(p));
-    return p;
-}
-void operator delete(void* p) noexcept
-{
-    if (p) {
-        account(-(long long)malloc_usable_size(p));
-        std::free(p);
-    }
-}
-void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
-// The nothrow forms too (std::stable_sort's temporary buffer uses them), so every allocation the
-// deletes above free came from the malloc above (AddressSanitizer checks that they match).
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept
-{
-    void* p = std::malloc(size ? size : 1);
-    if (p)
-        account((long long)malloc_usable_size(p));
-    return p;
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
 
 namespace {
 
@@ -62,13 +21,12 @@ void BM_FullAnalysis(benchmark::State& state)
     long long peakAbove = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        const long long base = g_live.load();
-        g_peak.store(base);
+        const long long base = bench::resetPeak();
         state.ResumeTiming();
         pp::AnalysisResult r = pp::analyzeDesign(d);
         benchmark::DoNotOptimize(r);
         state.PauseTiming();
-        peakAbove = std::max(peakAbove, g_peak.load() - base);
+        peakAbove = std::max(peakAbove, bench::peakBytes() - base);
         state.ResumeTiming();
     }
     state.counters["resources"] = double(d.resources().size());
@@ -107,12 +65,15 @@ void BM_ReanalysisAfterEdit(benchmark::State& state)
     std::set<std::string> touched = pp::touchedBy(original);
     for (const std::string& id : pp::touchedBy(edited))
         touched.insert(id);
+    // As the editor passes them (Document::applyDirect): every id the edit touched, and the ids of
+    // the resources it changed (here the one edited; the others are only referred to).
+    const std::set<std::string> changed{original.id.str()};
     bool flip = false;
     std::size_t traced = 0;
     for (auto _ : state) {
         d.replace(flip ? original : edited);
         flip = !flip;
-        const pp::AnalysisResult& r = analyzer.reanalyze(d, touched);
+        const pp::AnalysisResult& r = analyzer.reanalyze(d, touched, &changed);
         benchmark::DoNotOptimize(r);
         traced += analyzer.tracedFlows();
     }

@@ -4,7 +4,7 @@
 
 #include <map>
 
-// Generator parameters for designs of about 1,000 / 10,000 / 50,000 resources (each VPC adds
+// Generator parameters for designs of about 1,000 / 10,000 / 50,000 / 100,000 resources (each VPC adds
 // about eleven resources besides its subnets and workloads). Shared by every benchmark.
 inline pp::ScenarioParameters parametersFor(int resources)
 {
@@ -15,6 +15,8 @@ inline pp::ScenarioParameters parametersFor(int resources)
         return {20, 8, 10, 1};
     case 10000:
         return {50, 18, 10, 1};
+    case 100000:
+        return {500, 18, 10, 1};
     default:
         return {250, 18, 10, 1};
     }

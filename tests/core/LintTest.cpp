@@ -282,9 +282,10 @@ TEST_P(LintFinding, IncrementalLintAfterTheEditEqualsFullLint)
     const LoadResult before = loadDesign(baseDesign().dump(), "before");
     const LoadResult after = loadDesign(edited.dump(), "after");
     ASSERT_TRUE(before.ok() && after.ok());
-    std::set<std::string> touched;
+    std::set<std::string> touched, changed; // changed: the resources the edit added, changed or removed
     auto touch = [&](const Resource& r) {
         touched.insert(r.id.str());
+        changed.insert(r.id.str());
         for (const ResourceId& ref : referencesOf(r))
             touched.insert(ref.str());
     };
@@ -304,6 +305,9 @@ TEST_P(LintFinding, IncrementalLintAfterTheEditEqualsFullLint)
     EXPECT_EQ(linter.run(*after.design, &touched), lintDesign(*after.design));
     // And back again.
     EXPECT_EQ(linter.run(*before.design, &touched), lintDesign(*before.design));
+    // As the editor tells it: which of the touched ids the edit changed, the rest only referred to.
+    EXPECT_EQ(linter.run(*after.design, &touched, &changed), lintDesign(*after.design));
+    EXPECT_EQ(linter.run(*before.design, &touched, &changed), lintDesign(*before.design));
 }
 
 INSTANTIATE_TEST_SUITE_P(Findings, LintFinding, ::testing::ValuesIn(kCases),

@@ -213,6 +213,30 @@ TEST_F(FlowDrawing, ExposureIsShownInTheIssuesPanelOnTheWorkloadAndOnSelection)
     EXPECT_TRUE(scene()->exposureBadgeFor("i-app-nat"));
 }
 
+// A flow to a resource configuration goes on from the configuration, through the provider's
+// resource gateway, to the database: the connector follows it there and ends at the database,
+// instead of coming back to the configuration's tile.
+TEST_F(FlowDrawing, FlowToAResourceConfigurationEndsAtTheResource)
+{
+    open(QStringLiteral("rds-resource-endpoint.privatepath"));
+    FlowItem* f = flow("orders-db");
+    ASSERT_TRUE(f);
+    EXPECT_EQ(f->verdict(), Verdict::Private);
+    EXPECT_EQ(viaIds(f), (QStringList{QStringLiteral("vpce-orders-db"), QStringLiteral("rcfg-orders"), QStringLiteral("rgw-db"),
+                                      QStringLiteral("rds-orders")}));
+    ASSERT_EQ(f->legs().size(), 4);
+    EXPECT_TRUE(meets(f->legs()[1].last(), "rcfg-orders"));
+    EXPECT_TRUE(meets(f->legs()[2].first(), "rcfg-orders"));
+    EXPECT_TRUE(meets(f->legs()[3].last(), "rds-orders")) << "the arrow ends at the database";
+
+    // Dropped at the configuration (MySQL's port is not shared): the connector ends there.
+    FlowItem* dropped = flow("orders-db-mysql");
+    ASSERT_TRUE(dropped);
+    EXPECT_EQ(viaIds(dropped), QStringList{QStringLiteral("vpce-orders-db")});
+    ASSERT_EQ(dropped->legs().size(), 2);
+    EXPECT_TRUE(meets(dropped->legs()[1].last(), "rcfg-orders"));
+}
+
 TEST(FlowLegsRule, ImplicitHopsAndContainersAreNotWaypoints)
 {
     // A path through a route table, a security group and a VPC: none is a waypoint.

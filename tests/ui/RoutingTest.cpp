@@ -53,8 +53,7 @@ TEST(Routing, ConnectorsOfTheBundledExamplesGoAroundTilesAndTitles)
                 continue;
             ++connectors;
             // Leg by leg: from one end or device it passes through to the next.
-            QList<ResourceItem*> chain;
-            chain << connector->from() << connector->via() << connector->to();
+            const QList<ResourceItem*> chain = connector->chain();
             ASSERT_EQ(connector->legs().size(), chain.size() - 1);
             for (int i = 0; i + 1 < chain.size(); ++i)
                 EXPECT_EQ(tilesCrossed(scene, connector->legs()[i], chain[i], chain[i + 1]), QStringList())

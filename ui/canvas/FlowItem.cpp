@@ -187,10 +187,18 @@ bool ConnectorItem::touches(const ResourceItem* item) const
     return at(m_from) || at(m_to) || std::any_of(m_via.begin(), m_via.end(), at);
 }
 
+QList<ResourceItem*> ConnectorItem::chain() const
+{
+    QList<ResourceItem*> out;
+    out << m_from << m_via;
+    if (!m_via.contains(m_to)) // else the packet goes on from the destination (FlowLegs)
+        out << m_to;
+    return out;
+}
+
 void ConnectorItem::updateRoute(const RouteObstacles* obstacles)
 {
-    QList<ResourceItem*> chain;
-    chain << m_from << m_via << m_to;
+    const QList<ResourceItem*> chain = this->chain();
     QList<QPolygonF> legs;
     QPainterPath path;
     for (int i = 0; i + 1 < chain.size(); ++i) {

@@ -28,6 +28,9 @@ public:
     const QList<ResourceItem*>& via() const { return m_via; }
     // Sets the tiles passed through; true when they changed (the line must be routed again).
     bool setVia(const QList<ResourceItem*>& via);
+    // The tiles the line joins, in order: from, via, then `to` unless it is one of the via (a
+    // flow whose packet goes on from its destination ends at the last device it reaches).
+    QList<ResourceItem*> chain() const;
     // Forgets a tile about to be deleted.
     void forget(const ResourceItem* item);
     // Whether the line starts or ends at `item`, passes through it, or through what it holds.
@@ -37,7 +40,7 @@ public:
     void setLegs(const QList<QPolygonF>& legs);
     // Puts the label where it covers none of `taken` (placeLabelOnRoute).
     void placeLabelAvoiding(const std::vector<QRectF>& taken);
-    // The legs of the route (from -> first waypoint -> ... -> to), in scene coordinates.
+    // The legs of the route, one between each two tiles of chain(), in scene coordinates.
     const QList<QPolygonF>& legs() const { return m_legs; }
     // False until the scene has routed it around the other shapes (a new connector).
     bool isRouted() const { return m_routed; }

@@ -21,8 +21,13 @@ FlowLegs flowLegs(const FlowResult& result, const ResourceItem* source, const Re
             continue;
         ResourceItem* item = itemFor(hop.resource);
         const bool leaves = result.leavesAt && *result.leavesAt == i;
-        if (item == destination)
+        if (item && item == destination && !reachedDestination) {
+            // Kept as a waypoint for now: the packet may go on from it (a load balancer to its
+            // target, a resource configuration to its resource through the resource gateway).
             reachedDestination = true;
+            out.via << item;
+            continue;
+        }
         if (!item || item == destination || style::isContainer(item->kind()) || implicit.contains(item->kind())) {
             continue;
         }
@@ -38,6 +43,9 @@ FlowLegs flowLegs(const FlowResult& result, const ResourceItem* source, const Re
         if (leaves)
             out.exitLeg = int(out.via.indexOf(item)) + 1;
     }
+    // Where the packet stops at the destination, the connector ends there as drawn.
+    if (reachedDestination && out.via.last() == destination)
+        out.via.removeLast();
     if (result.verdict == Verdict::Unreachable && !reachedDestination)
         out.blockedLeg = int(out.via.size());
     return out;

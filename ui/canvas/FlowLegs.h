@@ -17,7 +17,10 @@ class ResourceItem;
 struct FlowLegs {
     // The devices of the forward path between source and destination that are drawn, in order
     // (gateways, endpoints, NAT, load balancers, peerings, transit gateways, VPN and Direct
-    // Connect). Route tables, security groups, ACLs and containers stay implicit.
+    // Connect). Route tables, security groups, ACLs and containers stay implicit. When the packet
+    // goes on from the flow's destination (a load balancer to its target, a resource
+    // configuration through its resource gateway to the resource), the destination is one of
+    // them and the connector ends at the last.
     QList<ResourceItem*> via;
     // The leg (0 = from the source to the first device) that starts where a public path leaves
     // the private network; -1 when that hop is not drawn.

@@ -13,15 +13,16 @@ std::optional<ResourceId> natGatewayFor(const Trace& tr, const ResourceId& vpc, 
 {
     std::optional<ResourceId> any;
     std::optional<ResourceId> sameAz;
-    tr.net.design().forEach<NatGateway>([&](const Resource& r, const NatGateway& n) {
-        if (n.connectivity != NatConnectivity::Public || n.state != LifecycleState::Available || tr.net.vpcOf(r.id) != vpc)
-            return;
+    for (const ResourceId& id : tr.net.natGatewaysIn(vpc)) {
+        const NatGateway* n = tr.net.get<NatGateway>(id);
+        if (!n || n->connectivity != NatConnectivity::Public || n->state != LifecycleState::Available)
+            continue;
         if (!any)
-            any = r.id;
+            any = id;
         // A regional NAT gateway spans every AZ where the VPC has workloads (NAT-1).
-        if (!sameAz && (!n.subnet || tr.net.availabilityZoneOf(*n.subnet) == az))
-            sameAz = r.id;
-    });
+        if (!sameAz && (!n->subnet || tr.net.availabilityZoneOf(*n->subnet) == az))
+            sameAz = id;
+    }
     return sameAz ? sameAz : any;
 }
 
