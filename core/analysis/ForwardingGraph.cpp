@@ -1,6 +1,7 @@
 #include "analysis/ForwardingGraph.h"
 
 #include <algorithm>
+#include <boost/graph/strong_components.hpp>
 #include <set>
 
 namespace pp {
@@ -81,7 +82,24 @@ std::string routeText(const std::string& destination, const ResourceId& target, 
 
 } // namespace
 
-ForwardingGraph::ForwardingGraph(const Network& network) : m_network(network) { build(); }
+ForwardingGraph::ForwardingGraph(const Network& network) : m_network(network)
+{
+    build();
+    const std::size_t n = boost::num_vertices(m_graph);
+    m_cycleComponent.assign(n, -1);
+    std::vector<int> component(n);
+    boost::strong_components(m_graph, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, m_graph)));
+    std::vector<int> size(n, 0);
+    for (const int c : component)
+        ++size[std::size_t(c)];
+    for (auto [v, end] = boost::vertices(m_graph); v != end; ++v) {
+        bool selfLoop = false;
+        for (auto [e, eend] = boost::out_edges(*v, m_graph); e != eend && !selfLoop; ++e)
+            selfLoop = boost::target(*e, m_graph) == *v;
+        if (size[std::size_t(component[*v])] > 1 || selfLoop)
+            m_cycleComponent[*v] = component[*v];
+    }
+}
 
 Vertex ForwardingGraph::vertex(NodeKind kind, const ResourceId& resource, const ResourceId& context)
 {
@@ -617,12 +635,17 @@ std::vector<std::vector<Vertex>> ForwardingGraph::loopsFor(const IpAddress& dest
 {
     // Every vertex chooses at most one edge, so following the choices from a vertex either ends
     // or comes back to a vertex of the same walk: that vertex and those after it form a loop. A
-    // walk that meets a vertex of an earlier walk stops there: what lies ahead was seen.
+    // walk that meets a vertex of an earlier walk stops there: what lies ahead was seen. A loop
+    // lies within one strongly connected component of the graph, so walks start only where a
+    // component can hold one and end where they leave it.
     std::vector<std::vector<Vertex>> loops;
     std::vector<int> walkOf(boost::num_vertices(m_graph), -1);
     std::vector<Vertex> path;
     int walk = 0;
     auto follow = [&](Vertex v) {
+        const int component = m_cycleComponent[v];
+        if (component < 0)
+            return;
         path.clear();
         for (;;) {
             if (walkOf[v] != -1) {
@@ -639,6 +662,8 @@ std::vector<std::vector<Vertex>> ForwardingGraph::loopsFor(const IpAddress& dest
             if (!e)
                 break;
             v = boost::target(*e, m_graph);
+            if (m_cycleComponent[v] != component)
+                break;
         }
         ++walk;
     };

@@ -147,6 +147,9 @@ private:
     Vertex m_internet = 0, m_blackhole = 0, m_awsPublic = 0;
     std::vector<IpAddress> m_boundaries; // sorted starts of destination classes
     std::vector<Vertex> m_middleboxes;
+    // Per vertex, its strongly connected component when that can hold a loop (two vertices or
+    // more, or an edge to itself), else -1: a forwarding loop lies within one such component.
+    std::vector<int> m_cycleComponent;
     mutable std::unordered_map<std::uint64_t, std::optional<Edge>> m_memo;
 };
 

@@ -31,6 +31,12 @@ bool Design::add(Resource resource)
     return true;
 }
 
+void Design::reserve(std::size_t resources)
+{
+    m_resources.reserve(resources);
+    m_resourceIndex.reserve(resources);
+}
+
 bool Design::insert(std::size_t position, Resource resource)
 {
     if (containsId(resource.id.str()))

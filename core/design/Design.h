@@ -44,6 +44,9 @@ public:
 
     // Add fails (returns false, changes nothing) when the id is taken.
     bool add(Resource resource);
+    // Room for `resources` resources in all, so that adding that many moves none (a loader that
+    // knows how many it will read).
+    void reserve(std::size_t resources);
     // Inserts at `position` in the resource order (clamped); fails when the id is taken. Undo
     // uses it to put a removed resource back exactly where it was.
     bool insert(std::size_t position, Resource resource);

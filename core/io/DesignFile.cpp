@@ -118,6 +118,14 @@ public:
             readString(*it, m_base + "/name", design.name);
         if (const auto it = m_root.find("description"); it != m_root.end())
             readString(*it, m_base + "/description", design.description);
+        // Room for every resource at once (no copies as the list grows), up to a bound: a hostile
+        // file's million empty entries must not reserve gigabytes before they are refused.
+        constexpr std::size_t kReserveAtMost = 1'000'000;
+        std::size_t total = 0;
+        for (int k = 0; k < kKindCount; ++k)
+            if (const auto it = m_root.find(kindInfo(Kind(k)).collection); it != m_root.end() && it->is_array())
+                total += it->size();
+        design.reserve(std::min(total, kReserveAtMost));
         for (int k = 0; k < kKindCount; ++k) {
             const KindInfo& info = kindInfo(Kind(k));
             top.markKnown(info.collection);

@@ -6,6 +6,8 @@
 #include "lint/ServiceLint.h"
 #include "model/References.h"
 
+#include <algorithm>
+
 namespace pp::lint {
 
 std::vector<Finding> Linter::run()
@@ -76,9 +78,12 @@ std::vector<Finding> Linter::run()
         if (cached && !cached->vpc.empty() && cached->vpc != m_current.vpc)
             m_dirtyVpcs.insert(cached->vpc);
         if (m_cache) {
+            // What the last run registered stays (a stale entry only marks one more resource
+            // dirty); registering it again would grow the lists with every edit of a session.
             for (const std::string& ref : m_current.references)
-                m_cache->referencedBy[ref].push_back(id);
-            if (!m_current.vpc.empty())
+                if (!cached || std::find(cached->references.begin(), cached->references.end(), ref) == cached->references.end())
+                    m_cache->referencedBy[ref].push_back(id);
+            if (!m_current.vpc.empty() && (!cached || cached->vpc != m_current.vpc))
                 m_cache->members[m_current.vpc].push_back(id);
         }
         if (!m_cache) {

@@ -11,6 +11,7 @@
 #include "report/CheckReport.h"
 
 #include <benchmark/benchmark.h>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -73,10 +74,15 @@ void BM_Check(benchmark::State& state)
     // Where the memory goes, in MiB above the start: the peak while loading, what the loaded
     // design keeps, the peak while analysing and while writing the report.
     double loadPeak = 0, design = 0, analysisPeak = 0, reportPeak = 0;
+    // And the time, in ms, of each phase (the last iteration's).
+    double loadMs = 0, analysisMs = 0, reportMs = 0;
+    using Clock = std::chrono::steady_clock;
+    auto since = [](Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
     std::size_t reportBytes = 0;
     constexpr double kMiB = 1 << 20;
     for (auto _ : state) {
         const long long base = bench::resetPeak();
+        auto start = Clock::now();
         std::vector<pp::FileCheck> checks(1);
         pp::FileCheck& check = checks.front();
         check.file = path;
@@ -87,13 +93,18 @@ void BM_Check(benchmark::State& state)
             state.SkipWithError("the generated design did not load");
             break;
         }
+        loadMs = since(start);
         loadPeak = double(bench::peakBytes() - base) / kMiB;
         design = double(bench::liveBytes() - base) / kMiB;
         bench::resetPeak();
+        start = Clock::now();
         pp::analyzeInto(check, *loaded.design);
+        analysisMs = since(start);
         analysisPeak = double(bench::peakBytes() - base) / kMiB;
         bench::resetPeak();
+        start = Clock::now();
         const std::string out = pp::checkReportJson(checks).dump(2);
+        reportMs = since(start);
         reportBytes = out.size();
         benchmark::DoNotOptimize(out);
         reportPeak = double(bench::peakBytes() - base) / kMiB;
@@ -105,6 +116,9 @@ void BM_Check(benchmark::State& state)
     state.counters["designMiB"] = design;
     state.counters["analysisPeakMiB"] = analysisPeak;
     state.counters["reportPeakMiB"] = reportPeak;
+    state.counters["loadMs"] = loadMs;
+    state.counters["analysisMs"] = analysisMs;
+    state.counters["reportMs"] = reportMs;
 }
 
 } // namespace
