@@ -126,7 +126,7 @@ int runCheck(const QStringList& args, Streams io)
     }
 
     if (formatName == QLatin1String("json")) {
-        io.out << toQString(checkReportJson(checks).dump(2)) << "\n";
+        io.out << toQString(checkReportText(checks)) << "\n";
         return checkExitCode(checks);
     }
     if (formatName == QLatin1String("sarif")) {

@@ -4,6 +4,7 @@
 #include "codes/Codes.h"
 #include "design/Design.h"
 #include "io/TextEscape.h"
+#include "report/JsonWriters.h"
 
 #include <algorithm>
 
@@ -59,79 +60,280 @@ int checkExitCode(const std::vector<FileCheck>& files)
     return 0;
 }
 
+namespace {
+
+// Each piece of the reports written once, for either writer (JsonWriters.h): streamed as text for
+// `check`, or built as a tree for the reports that embed it.
+
+template <class W, class T>
+void field(W& w, std::string_view key, const T& value)
+{
+    w.key(key);
+    w.value(value);
+}
+
+template <class W>
+void writeDiagnostic(W& w, const Diagnostic& d)
+{
+    w.beginObject();
+    field(w, "severity", severityName(d.severity));
+    field(w, "code", d.code);
+    field(w, "message", validUtf8(d.message));
+    field(w, "line", d.line);
+    field(w, "column", d.column);
+    field(w, "jsonPath", validUtf8(d.jsonPath));
+    field(w, "resourceId", validUtf8(d.resourceId));
+    w.endObject();
+}
+
+template <class W>
+void writeStrings(W& w, const std::vector<std::string>& items)
+{
+    w.beginArray();
+    for (const std::string& item : items)
+        w.value(item);
+    w.endArray();
+}
+
+template <class W>
+void writeExplanations(W& w, const std::vector<Explanation>& items)
+{
+    w.beginArray();
+    for (const Explanation& e : items) {
+        const CodeInfo* info = findCode(e.code);
+        w.beginObject();
+        field(w, "code", e.code);
+        field(w, "rule", info ? std::string_view(info->rule) : std::string_view());
+        field(w, "resource", e.resource);
+        field(w, "message", e.message);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+template <class W>
+void writeClasses(W& w, AddressClass before, AddressClass after)
+{
+    w.beginObject();
+    field(w, "before", std::string(enumName(before)));
+    field(w, "after", std::string(enumName(after)));
+    w.endObject();
+}
+
+// The trace's keys after "verdict" (which a flow writes before its expectation).
+template <class W>
+void writeTraceAfterVerdict(W& w, const FlowResult& r)
+{
+    w.key("path");
+    w.beginArray();
+    for (const Hop& h : r.path) {
+        w.beginObject();
+        field(w, "resource", h.resource);
+        field(w, "kind", h.kind);
+        field(w, "action", h.action);
+        field(w, "detail", h.detail);
+        field(w, "source", h.source);
+        field(w, "destination", h.destination);
+        w.key("sourceClass");
+        writeClasses(w, h.sourceClassBefore, h.sourceClassAfter);
+        w.key("destinationClass");
+        writeClasses(w, h.destinationClassBefore, h.destinationClassAfter);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("leavesPrivateNetworkAt");
+    if (r.leavesAt)
+        w.value(*r.leavesAt);
+    else
+        w.value(nullptr);
+    field(w, "returnPath", r.returnChecked ? (r.returnOk ? "ok" : "blocked") : "notChecked");
+    w.key("blocking");
+    writeExplanations(w, r.blocking);
+    w.key("hints");
+    writeExplanations(w, r.hints);
+    w.key("notes");
+    writeExplanations(w, r.notes);
+}
+
+template <class W>
+void writeTrace(W& w, const FlowResult& r)
+{
+    field(w, "verdict", std::string(enumName(r.verdict)));
+    writeTraceAfterVerdict(w, r);
+}
+
+template <class W>
+void writePolicyViolation(W& w, const PolicyViolation& v)
+{
+    w.beginObject();
+    field(w, "code", v.code);
+    field(w, "message", v.message);
+    field(w, "source", v.source);
+    field(w, "destination", v.destination);
+    writeTrace(w, v.path);
+    w.endObject();
+}
+
+template <class W>
+void writePolicyResult(W& w, const PolicyResult& p)
+{
+    w.beginObject();
+    field(w, "policy", p.policy);
+    field(w, "kind", std::string(enumName(p.kind)));
+    field(w, "satisfied", p.satisfied());
+    field(w, "sources", p.sources);
+    field(w, "destinations", p.destinations);
+    field(w, "pairs", p.pairs);
+    w.key("violations");
+    w.beginArray();
+    for (const PolicyViolation& v : p.violations)
+        writePolicyViolation(w, v);
+    w.endArray();
+    field(w, "omitted", p.omitted);
+    w.endObject();
+}
+
+template <class W>
+void writeFinding(W& w, const Finding& finding)
+{
+    w.beginObject();
+    field(w, "severity", severityName(finding.severity));
+    field(w, "code", finding.code);
+    const CodeInfo* info = findCode(finding.code);
+    field(w, "rule", info ? std::string_view(info->rule) : std::string_view());
+    w.key("ids");
+    writeStrings(w, finding.ids);
+    if (!finding.route.empty())
+        field(w, "route", finding.route); // the one route of the table ids[0] it is about
+    field(w, "message", finding.message);
+    w.endObject();
+}
+
+template <class W>
+void writeFlow(W& w, const FlowResult& r)
+{
+    w.beginObject();
+    field(w, "flow", r.flow.str());
+    field(w, "verdict", std::string(enumName(r.verdict)));
+    w.key("expected");
+    if (r.expected)
+        w.value(std::string(enumName(*r.expected)));
+    else
+        w.value(nullptr);
+    w.key("expectationMet");
+    if (r.expectationMet)
+        w.value(*r.expectationMet);
+    else
+        w.value(nullptr);
+    writeTraceAfterVerdict(w, r);
+    w.endObject();
+}
+
+template <class W>
+void writeExposure(W& w, const Exposure& e)
+{
+    w.beginObject();
+    field(w, "workload", e.workload);
+    field(w, "egress", e.egress);
+    w.key("egressVia");
+    writeStrings(w, e.egressVia);
+    field(w, "ingress", e.ingress);
+    w.key("ingressVia");
+    writeStrings(w, e.ingressVia);
+    w.key("openPorts");
+    writeStrings(w, e.openPorts);
+    w.endObject();
+}
+
+template <class W>
+void writeFileCheck(W& w, const FileCheck& f)
+{
+    w.beginObject();
+    field(w, "file", validUtf8(f.file)); // a name from the command line: any bytes
+    field(w, "loaded", f.loaded);
+    w.key("diagnostics");
+    w.beginArray();
+    for (const Diagnostic& d : f.diagnostics)
+        writeDiagnostic(w, d);
+    w.endArray();
+    w.key("findings");
+    w.beginArray();
+    for (const Finding& finding : f.findings)
+        writeFinding(w, finding);
+    w.endArray();
+    w.key("flows");
+    w.beginArray();
+    for (const FlowResult& r : f.flows)
+        if (f.onlyFlow.empty() || r.flow.str() == f.onlyFlow)
+            writeFlow(w, r);
+    w.endArray();
+    w.key("exposure");
+    w.beginArray();
+    for (const Exposure& e : f.exposure)
+        writeExposure(w, e);
+    w.endArray();
+    w.key("policies");
+    w.beginArray();
+    for (const PolicyResult& p : f.policies)
+        writePolicyResult(w, p);
+    w.endArray();
+    field(w, "errors", f.errorCount());
+    field(w, "warnings", f.warningCount());
+    field(w, "unmetExpectations", f.unmetExpectations());
+    field(w, "policyViolations", f.policyViolations());
+    w.endObject();
+}
+
+template <class W>
+void writeCheckReport(W& w, const std::vector<FileCheck>& files)
+{
+    w.beginObject();
+    field(w, "reportVersion", 1);
+    field(w, "privatepathVersion", PRIVATEPATH_VERSION);
+    w.key("files");
+    w.beginArray();
+    for (const FileCheck& f : files)
+        writeFileCheck(w, f);
+    w.endArray();
+    field(w, "exitCode", checkExitCode(files));
+    w.endObject();
+}
+
+// A piece as a tree, for the reports that embed it.
+template <class Piece>
+nlohmann::ordered_json tree(const Piece& piece)
+{
+    JsonTreeWriter w;
+    piece(w);
+    return w.take();
+}
+
+} // namespace
+
 nlohmann::ordered_json diagnosticJson(const Diagnostic& d)
 {
-    nlohmann::ordered_json item = nlohmann::ordered_json::object();
-    item["severity"] = severityName(d.severity);
-    item["code"] = d.code;
-    item["message"] = validUtf8(d.message);
-    item["line"] = d.line;
-    item["column"] = d.column;
-    item["jsonPath"] = validUtf8(d.jsonPath);
-    item["resourceId"] = validUtf8(d.resourceId);
-    return item;
+    return tree([&](JsonTreeWriter& w) { writeDiagnostic(w, d); });
 }
 
 nlohmann::ordered_json explanationsJson(const std::vector<Explanation>& items)
 {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const Explanation& e : items) {
-        const CodeInfo* info = findCode(e.code);
-        out.push_back({{"code", e.code}, {"rule", info ? std::string(info->rule) : std::string()},
-                       {"resource", e.resource}, {"message", e.message}});
-    }
-    return out;
+    return tree([&](JsonTreeWriter& w) { writeExplanations(w, items); });
 }
 
 void addTraceJson(nlohmann::ordered_json& object, const FlowResult& r)
 {
-    using OJ = nlohmann::ordered_json;
-    object["verdict"] = std::string(enumName(r.verdict));
-    OJ path = OJ::array();
-    for (const Hop& h : r.path)
-        path.push_back({{"resource", h.resource},
-                        {"kind", h.kind},
-                        {"action", h.action},
-                        {"detail", h.detail},
-                        {"source", h.source},
-                        {"destination", h.destination},
-                        {"sourceClass", {{"before", std::string(enumName(h.sourceClassBefore))}, {"after", std::string(enumName(h.sourceClassAfter))}}},
-                        {"destinationClass", {{"before", std::string(enumName(h.destinationClassBefore))}, {"after", std::string(enumName(h.destinationClassAfter))}}}});
-    object["path"] = std::move(path);
-    object["leavesPrivateNetworkAt"] = r.leavesAt ? OJ(*r.leavesAt) : OJ(nullptr);
-    object["returnPath"] = r.returnChecked ? OJ(r.returnOk ? "ok" : "blocked") : OJ("notChecked");
-    object["blocking"] = explanationsJson(r.blocking);
-    object["hints"] = explanationsJson(r.hints);
-    object["notes"] = explanationsJson(r.notes);
+    JsonTreeWriter w(object);
+    writeTrace(w, r);
 }
 
 nlohmann::ordered_json policyViolationJson(const PolicyViolation& v)
 {
-    nlohmann::ordered_json entry = nlohmann::ordered_json::object();
-    entry["code"] = v.code;
-    entry["message"] = v.message;
-    entry["source"] = v.source;
-    entry["destination"] = v.destination;
-    addTraceJson(entry, v.path);
-    return entry;
+    return tree([&](JsonTreeWriter& w) { writePolicyViolation(w, v); });
 }
 
 nlohmann::ordered_json policyResultJson(const PolicyResult& p)
 {
-    using OJ = nlohmann::ordered_json;
-    OJ item = OJ::object();
-    item["policy"] = p.policy;
-    item["kind"] = std::string(enumName(p.kind));
-    item["satisfied"] = p.satisfied();
-    item["sources"] = p.sources;
-    item["destinations"] = p.destinations;
-    item["pairs"] = p.pairs;
-    OJ violations = OJ::array();
-    for (const PolicyViolation& v : p.violations)
-        violations.push_back(policyViolationJson(v));
-    item["violations"] = std::move(violations);
-    item["omitted"] = p.omitted;
-    return item;
+    return tree([&](JsonTreeWriter& w) { writePolicyResult(w, p); });
 }
 
 std::string flowPathText(const FlowResult& r)
@@ -164,70 +366,20 @@ std::string flowPathLine(const FlowResult& r)
 
 nlohmann::ordered_json findingJson(const Finding& finding)
 {
-    nlohmann::ordered_json item = nlohmann::ordered_json::object();
-    item["severity"] = severityName(finding.severity);
-    item["code"] = finding.code;
-    const CodeInfo* info = findCode(finding.code);
-    item["rule"] = info ? std::string(info->rule) : std::string();
-    item["ids"] = finding.ids;
-    if (!finding.route.empty())
-        item["route"] = finding.route; // the one route of the table ids[0] it is about
-    item["message"] = finding.message;
-    return item;
+    return tree([&](JsonTreeWriter& w) { writeFinding(w, finding); });
 }
 
 nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files)
 {
-    using OJ = nlohmann::ordered_json;
-    OJ report = OJ::object();
-    report["reportVersion"] = 1;
-    report["privatepathVersion"] = PRIVATEPATH_VERSION;
-    OJ list = OJ::array();
-    for (const FileCheck& f : files) {
-        OJ file = OJ::object();
-        file["file"] = validUtf8(f.file); // a name from the command line: any bytes
-        file["loaded"] = f.loaded;
-        OJ diagnostics = OJ::array();
-        for (const Diagnostic& d : f.diagnostics)
-            diagnostics.push_back(diagnosticJson(d));
-        file["diagnostics"] = std::move(diagnostics);
-        OJ findings = OJ::array();
-        for (const Finding& finding : f.findings)
-            findings.push_back(findingJson(finding));
-        file["findings"] = std::move(findings);
-        OJ flows = OJ::array();
-        for (const FlowResult& r : f.flows) {
-            if (!f.onlyFlow.empty() && r.flow.str() != f.onlyFlow)
-                continue;
-            OJ flow = OJ::object();
-            flow["flow"] = r.flow.str();
-            flow["verdict"] = std::string(enumName(r.verdict));
-            flow["expected"] = r.expected ? OJ(std::string(enumName(*r.expected))) : OJ(nullptr);
-            flow["expectationMet"] = nullptr;
-            if (r.expectationMet)
-                flow["expectationMet"] = *r.expectationMet;
-            addTraceJson(flow, r); // "verdict" keeps its place, before "expected"
-            flows.push_back(std::move(flow));
-        }
-        file["flows"] = std::move(flows);
-        OJ exposure = OJ::array();
-        for (const Exposure& e : f.exposure)
-            exposure.push_back({{"workload", e.workload}, {"egress", e.egress}, {"egressVia", e.egressVia},
-                                {"ingress", e.ingress}, {"ingressVia", e.ingressVia}, {"openPorts", e.openPorts}});
-        file["exposure"] = std::move(exposure);
-        OJ policies = OJ::array();
-        for (const PolicyResult& p : f.policies)
-            policies.push_back(policyResultJson(p));
-        file["policies"] = std::move(policies);
-        file["errors"] = f.errorCount();
-        file["warnings"] = f.warningCount();
-        file["unmetExpectations"] = f.unmetExpectations();
-        file["policyViolations"] = f.policyViolations();
-        list.push_back(std::move(file));
-    }
-    report["files"] = std::move(list);
-    report["exitCode"] = checkExitCode(files);
-    return report;
+    return tree([&](JsonTreeWriter& w) { writeCheckReport(w, files); });
+}
+
+std::string checkReportText(const std::vector<FileCheck>& files)
+{
+    std::string out;
+    JsonTextWriter w(out);
+    writeCheckReport(w, files);
+    return out;
 }
 
 } // namespace pp

@@ -61,8 +61,11 @@ std::string flowPathText(const FlowResult& flow);
 // The hops' resources on one line: "i-app > rt-app > nat-a > igw-a > s3".
 std::string flowPathLine(const FlowResult& flow);
 
-// The machine-readable report (`check --format json`), documented in docs/analysis-report.md.
-// Deterministic: same files, same bytes.
+// The machine-readable report (`check --format json`), documented in docs/analysis-report.md, as
+// text (without a final newline): written as it goes, without building the JSON tree first, so a
+// big design's report costs about its own size in memory. Deterministic: same files, same bytes.
+std::string checkReportText(const std::vector<FileCheck>& files);
+// The same report as a JSON tree (checkReportText is its dump(2), byte for byte).
 nlohmann::ordered_json checkReportJson(const std::vector<FileCheck>& files);
 
 } // namespace pp

@@ -243,7 +243,7 @@ PreparedExport::PreparedExport(Document& document, const ExportOptions& options,
         check.file = document.filePath().toStdString();
         check.loaded = true;
         analyzeInto(check, document.design());
-        const std::string text = checkReportJson({check}).dump(2) + "\n";
+        const std::string text = checkReportText({check}) + "\n";
         m_text = QByteArray(text.data(), qsizetype(text.size()));
     }
     if (!isDrawing(options.format)) {
