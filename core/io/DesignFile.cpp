@@ -106,6 +106,13 @@ public:
     Design read()
     {
         Design design;
+        // References to what is already read are settled as they are read (ReadContext::readSoFar);
+        // a lesson's solution, read below with its own reader, must not see this design.
+        struct Restore {
+            ReadContext& context;
+            const Design* saved;
+            ~Restore() { context.readSoFar = saved; }
+        } restore{m_context, std::exchange(m_context.readSoFar, m_checkReferences ? &design : nullptr)};
         JsonReader top(m_root, m_base, m_context);
         for (auto key : kBodyKeys)
             top.markKnown(key);
@@ -126,6 +133,7 @@ public:
             if (const auto it = m_root.find(kindInfo(Kind(k)).collection); it != m_root.end() && it->is_array())
                 total += it->size();
         design.reserve(std::min(total, kReserveAtMost));
+        m_resourceOrigins.reserve(std::min(total, kReserveAtMost));
         for (int k = 0; k < kKindCount; ++k) {
             const KindInfo& info = kindInfo(Kind(k));
             top.markKnown(info.collection);
@@ -145,6 +153,7 @@ public:
             design.policies = readPolicies(*it, m_context);
         if (m_checkReferences)
             checkReferences(design);
+        m_context.readSoFar = restore.saved;
         if (const auto it = m_root.find("lesson"); m_isDocument && it != m_root.end())
             design.lesson = readLesson(*it, m_context, m_checkReferences);
         return design;
@@ -160,8 +169,10 @@ private:
                             "'" + path.substr(path.rfind('/') + 1) + "' must be a string, not " + jsonTypeName(j));
     }
 
-    // Reads "id" (and remembers it) and "name"; false if the element cannot be used.
-    bool readIdentity(const Json& element, const std::string& path, std::string& id, std::string& name)
+    // Reads "id" and "name"; false if the element cannot be used (its id is missing, not valid, or
+    // taken by an entry read before).
+    bool readIdentity(const Design& design, const Json& element, const std::string& path, std::string& id,
+                      std::string& name)
     {
         m_context.currentResource.clear();
         if (!element.is_object()) {
@@ -185,11 +196,10 @@ private:
                             "with a letter or digit (and not the word 'local')");
             return false;
         }
-        if (const auto firstPath = m_idPaths.find(id); firstPath != m_idPaths.end()) {
-            m_context.error("DUPLICATE_ID", path + "/id", "id '" + id + "' is already used at " + firstPath->second);
+        if (design.containsId(id)) {
+            m_context.error("DUPLICATE_ID", path + "/id", "id '" + id + "' is already used at " + pathOfEntry(design, id));
             return false;
         }
-        m_idPaths.emplace(id, path);
         if (const auto nameIt = element.find("name"); nameIt != element.end())
             readString(*nameIt, path + "/name", name);
         return true;
@@ -232,7 +242,7 @@ private:
                 const std::string path = childPath(collectionPath, i);
                 Resource resource;
                 std::string id;
-                if (!readIdentity(array[i], path, id, resource.name))
+                if (!readIdentity(design, array[i], path, id, resource.name))
                     continue;
                 resource.id = ResourceId(id);
                 T data{};
@@ -246,7 +256,8 @@ private:
                 describe(reader, data);
                 reader.finish(&resource.extensions);
                 resource.data = std::move(data);
-                design.add(std::move(resource));
+                if (design.add(std::move(resource)))
+                    m_resourceOrigins.emplace_back(kind, i);
                 if (spent)
                     (*spent)[i] = nullptr;
             }
@@ -264,7 +275,7 @@ private:
             const std::string path = childPath(m_base + "/flows", i);
             Flow flow;
             std::string id;
-            if (!readIdentity(array[i], path, id, flow.name))
+            if (!readIdentity(design, array[i], path, id, flow.name))
                 continue;
             flow.id = FlowId(id);
             JsonReader reader(array[i], path, m_context);
@@ -272,7 +283,8 @@ private:
             reader.markKnown("name");
             describe(reader, flow);
             reader.finish(&flow.extensions);
-            design.addFlow(std::move(flow));
+            if (design.addFlow(std::move(flow)))
+                m_flowOrigins.push_back(i);
             if (m_spent)
                 (*m_spent)["flows"][i] = nullptr;
         }
@@ -293,7 +305,8 @@ private:
         reader.opt("connectors", design.diagram.connectors, {});
         reader.opt("notes", design.diagram.notes, {});
         reader.finish(nullptr);
-        std::unordered_map<std::string, std::size_t> seen;
+        std::unordered_map<std::string_view, std::size_t> seen; // ids of the shapes, read and kept above
+        seen.reserve(design.diagram.shapes.size());
         for (std::size_t i = 0; i < design.diagram.shapes.size(); ++i) {
             const Shape& shape = design.diagram.shapes[i];
             const std::string path = childPath(shapesPath, i);
@@ -381,13 +394,27 @@ private:
 
     void checkReferences(const Design& design) { checkPendingReferences(design, m_context); }
 
+    // The JSON pointer of the entry a resource or flow of `design` was read from.
+    std::string pathOfEntry(const Design& design, const std::string& id) const
+    {
+        if (const auto at = design.indexOf(ResourceId(id))) {
+            const auto [kind, index] = m_resourceOrigins[*at];
+            return childPath(m_base + "/" + std::string(kindInfo(kind).collection), index);
+        }
+        if (const auto at = design.flowIndexOf(FlowId(id)))
+            return childPath(m_base + "/flows", m_flowOrigins[*at]);
+        return {};
+    }
+
     const Json& m_root;
     Json* m_spent = nullptr; // m_root, when the reader may free what it has read (freeAsRead)
     ReadContext& m_context;
     bool m_checkReferences = true;
     std::string m_base;
     bool m_isDocument = true;
-    std::unordered_map<std::string, std::string> m_idPaths;
+    // Where each resource and flow came from, by its place in the design (for DUPLICATE_ID).
+    std::vector<std::pair<Kind, std::size_t>> m_resourceOrigins;
+    std::vector<std::size_t> m_flowOrigins;
 };
 
 // The name of a UTF-16 or UTF-32 encoding the text is in, by its byte order mark or, without one,

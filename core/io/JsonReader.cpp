@@ -1,5 +1,7 @@
 #include "io/JsonReader.h"
 
+#include "design/Design.h"
+
 #include <algorithm>
 
 namespace pp {
@@ -29,7 +31,9 @@ std::string jsonTypeName(const Json& j)
 
 std::string childPath(const std::string& path, std::string_view key)
 {
-    std::string out = path;
+    std::string out;
+    out.reserve(path.size() + 1 + key.size());
+    out += path;
     out += '/';
     for (char c : key) {
         if (c == '~')
@@ -108,6 +112,9 @@ bool JsonReader::readReference(const Json& j, ResourceId& out, const FieldSpec& 
     out = ResourceId(text);
     if ((spec.allowLocal && text == kLocalTarget) || spec.unchecked)
         return true;
+    if (m_context.readSoFar)
+        if (const Resource* target = m_context.readSoFar->find(out); target && spec.kinds.contains(target->kind()))
+            return true; // what checkPendingReferences would find
     m_context.references.push_back({path, m_context.currentResource, std::string(key), out, spec.kinds});
     return true;
 }

@@ -18,6 +18,8 @@
 
 namespace pp {
 
+class Design;
+
 using Json = nlohmann::json;
 
 struct PendingReference {
@@ -33,6 +35,10 @@ struct ReadContext {
     Diagnostics problems;            // file/line/column filled in by the loader at the end
     std::vector<PendingReference> references;
     std::string currentResource;     // the id of the resource being read, for messages
+    // The design being read, when its references are checked: a reference to a resource already
+    // read, of a kind the field allows, is settled at once instead of waiting in `references`
+    // (most do: the file lists resources before what refers to them, and the diagram last).
+    const Design* readSoFar = nullptr;
 
     void error(std::string code, std::string path, std::string message)
     {
@@ -55,6 +61,7 @@ public:
     JsonReader(const Json& object, std::string path, ReadContext& context)
         : m_object(object), m_path(std::move(path)), m_context(context)
     {
+        m_known.reserve(16); // once, not as each field is read
     }
 
     template <class T>
