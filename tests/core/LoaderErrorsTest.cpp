@@ -201,6 +201,49 @@ TEST(LoaderErrors, DuplicateIdsAcrossKinds)
     EXPECT_NE(d.message.find("already used at /regions/0"), std::string::npos) << d.message;
 }
 
+// A reference to an entry read earlier is settled as it is read, one to an entry read later at the
+// end: both give the same errors, each at its own field.
+TEST(LoaderErrors, ReferencesReadBeforeAndAfterTheirTargetsAreCheckedAlike)
+{
+    const LoadResult r = loadDesign(R"({"schemaVersion": 3,
+  "regions": [{"id": "use1", "code": "us-east-1"}],
+  "vpcs": [{"id": "vpc-a", "region": "use1", "ipv4Cidrs": ["10.0.0.0/16"]}],
+  "subnets": [{"id": "s", "vpc": "use1", "cidr": "10.0.0.0/24", "availabilityZone": "a"}],
+  "routeTables": [{"id": "rt", "vpc": "vpc-a", "propagatingGateways": ["igw", "vgw", "nowhere", "s"]}],
+  "internetGateways": [{"id": "igw", "vpc": "vpc-a"}],
+  "virtualPrivateGateways": [{"id": "vgw", "vpc": "vpc-a"}]})",
+                                    "refs.privatepath");
+    ASSERT_FALSE(r.ok());
+    std::vector<std::string> found;
+    for (const Diagnostic& d : r.diagnostics)
+        found.push_back(d.code + " " + d.jsonPath);
+    EXPECT_EQ(found, (std::vector<std::string>{"WRONG_KIND_REFERENCE /subnets/0/vpc",
+                                               "WRONG_KIND_REFERENCE /routeTables/0/propagatingGateways/0",
+                                               "DANGLING_REFERENCE /routeTables/0/propagatingGateways/2",
+                                               "WRONG_KIND_REFERENCE /routeTables/0/propagatingGateways/3"}))
+        << all(r);
+}
+
+TEST(LoaderErrors, DuplicateIdOfAFlowNamesTheEntryReadFirst)
+{
+    const Diagnostic d = expectError(R"({"schemaVersion": 1,
+  "internetHosts": [{"id": "a", "address": "203.0.113.1"}, {"id": "b", "address": "203.0.113.2"}],
+  "flows": [{"id": "f", "source": "a", "destination": "b", "port": 1},
+            {"id": "b", "source": "a", "destination": "b", "port": 2},
+            {"id": "f", "source": "a", "destination": "b", "port": 3}]})",
+                                     "DUPLICATE_ID");
+    EXPECT_EQ(d.jsonPath, "/flows/1/id");
+    EXPECT_NE(d.message.find("already used at /internetHosts/1"), std::string::npos) << d.message;
+    const LoadResult r = loadDesign(R"({"schemaVersion": 1,
+  "internetHosts": [{"id": "a", "address": "203.0.113.1"}],
+  "flows": [{"id": "f", "source": "a", "destination": "a", "port": 1},
+            {"id": "f", "source": "a", "destination": "a", "port": 3}]})",
+                                    "dup.privatepath");
+    ASSERT_EQ(r.diagnostics.size(), 1u) << all(r);
+    EXPECT_EQ(r.diagnostics[0].jsonPath, "/flows/1/id");
+    EXPECT_NE(r.diagnostics[0].message.find("already used at /flows/0"), std::string::npos) << r.diagnostics[0].message;
+}
+
 TEST(LoaderErrors, InvalidAndReservedIds)
 {
     expectError(R"({"schemaVersion": 1, "regions": [{"id": "has space", "code": "x"}]})", "INVALID_ID");
