@@ -564,20 +564,21 @@ std::size_t ForwardingGraph::destinationClass(const IpAddress& address) const
     return std::size_t(it - m_boundaries.begin()) - 1;
 }
 
-std::optional<Edge> ForwardingGraph::nextHop(Vertex from, const IpAddress& destination) const
+namespace {
+
+// The edge a vertex forwards `destination` on: the longest matching prefix, then the route
+// priority (RT-1, RT-2, RT-10).
+std::optional<Edge> chooseNextHop(const ForwardingGraphType& graph, Vertex from, const IpAddress& destination)
 {
-    const std::uint64_t memoKey = (std::uint64_t(from) << 32) | std::uint64_t(destinationClass(destination));
-    if (const auto it = m_memo.find(memoKey); it != m_memo.end())
-        return it->second;
     std::optional<Edge> best;
     bool localMatches = false;
-    for (auto [e, end] = boost::out_edges(from, m_graph); e != end; ++e) {
-        const ForwardingEdge& edge = m_graph[*e];
+    for (auto [e, end] = boost::out_edges(from, graph); e != end; ++e) {
+        const ForwardingEdge& edge = graph[*e];
         if (edge.local && edge.prefix && edge.prefix->contains(destination))
             localMatches = true;
     }
-    for (auto [e, end] = boost::out_edges(from, m_graph); e != end; ++e) {
-        const ForwardingEdge& edge = m_graph[*e];
+    for (auto [e, end] = boost::out_edges(from, graph); e != end; ++e) {
+        const ForwardingEdge& edge = graph[*e];
         if (edge.prefix && !edge.prefix->contains(destination))
             continue;
         if (localMatches && edge.priority == RoutePriority::Propagated)
@@ -586,12 +587,23 @@ std::optional<Edge> ForwardingGraph::nextHop(Vertex from, const IpAddress& desti
             best = *e;
             continue;
         }
-        const ForwardingEdge& current = m_graph[*best];
+        const ForwardingEdge& current = graph[*best];
         const int length = edge.prefix ? edge.prefix->prefixLength() : -1;
         const int bestLength = current.prefix ? current.prefix->prefixLength() : -1;
         if (length > bestLength || (length == bestLength && outranks(edge, current)))
             best = *e;
     }
+    return best;
+}
+
+} // namespace
+
+std::optional<Edge> ForwardingGraph::nextHop(Vertex from, const IpAddress& destination) const
+{
+    const std::uint64_t memoKey = (std::uint64_t(from) << 32) | std::uint64_t(destinationClass(destination));
+    if (const auto it = m_memo.find(memoKey); it != m_memo.end())
+        return it->second;
+    const std::optional<Edge> best = chooseNextHop(m_graph, from, destination);
     m_memo.emplace(memoKey, best);
     return best;
 }
@@ -658,7 +670,9 @@ std::vector<std::vector<Vertex>> ForwardingGraph::loopsFor(const IpAddress& dest
             }
             walkOf[v] = walk;
             path.push_back(v);
-            const auto e = nextHop(v, destination);
+            // Each vertex is asked once per destination class here: remembering the answers
+            // (nextHop's memo) would cost more than choosing again.
+            const auto e = chooseNextHop(m_graph, v, destination);
             if (!e)
                 break;
             v = boost::target(*e, m_graph);

@@ -30,17 +30,24 @@ std::optional<ResourceId> Linter::modelParent(const Resource& r) const
 
 void Linter::checkDiagram()
 {
+    // The shapes by resource, built only when a shape is not inside its model container (a
+    // correct drawing needs no lookup at all).
     std::unordered_map<std::string_view, const Shape*> shapes;
-    shapes.reserve(m_design.diagram.shapes.size());
-    for (const Shape& s : m_design.diagram.shapes)
-        shapes.emplace(s.resource.str(), &s);
+    auto drawn = [&](const ResourceId& id) {
+        if (shapes.empty()) {
+            shapes.reserve(m_design.diagram.shapes.size());
+            for (const Shape& s : m_design.diagram.shapes)
+                shapes.emplace(s.resource.str(), &s);
+        }
+        return shapes.count(id.str()) > 0;
+    };
     for (const Shape& s : m_design.diagram.shapes) {
         const Resource* r = m_design.find(s.resource);
         if (!r)
             continue;
         const auto parent = modelParent(*r);
         // Only insist when the model's container is drawn too.
-        if (parent && shapes.count(parent->str()) && s.parent != parent)
+        if (parent && s.parent != parent && drawn(*parent))
             warning("DIAGRAM_PARENT_MISMATCH", {r->id.str(), parent->str()},
                     r->id.str() + " belongs in " + parent->str() + " but is drawn " +
                         (s.parent ? "inside " + s.parent->str() : std::string("outside it")));
