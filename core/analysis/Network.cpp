@@ -4,6 +4,8 @@
 #include "design/Placement.h"
 
 #include <algorithm>
+#include <iterator>
+#include <tuple>
 
 namespace pp {
 namespace {
@@ -65,7 +67,29 @@ std::string describeQuery(const PortQuery& query)
     return out;
 }
 
-Network::Network(const Design& design) : m_design(design) { index(); }
+namespace {
+
+// Blocks by family, then network address, then size (the larger first).
+bool blockOrder(const Cidr& a, const Cidr& b)
+{
+    return std::tuple(a.family(), a.network(), a.prefixLength()) < std::tuple(b.family(), b.network(), b.prefixLength());
+}
+
+} // namespace
+
+Network::Network(const Design& design) : m_design(design)
+{
+    index();
+    // CIDR blocks either nest or are apart: sorted, and with the nested ones dropped, they are
+    // disjoint and in address order, so isPrivateAddress finds the one block that can hold an
+    // address by a binary search instead of trying every VPC's blocks.
+    std::sort(m_privateRanges.begin(), m_privateRanges.end(), blockOrder);
+    Cidrs outermost;
+    for (const Cidr& block : m_privateRanges)
+        if (outermost.empty() || !outermost.back().contains(block))
+            outermost.push_back(block);
+    m_privateRanges = std::move(outermost);
+}
 
 void Network::index()
 {
@@ -209,8 +233,14 @@ bool Network::vpcContains(const ResourceId& vpc, const IpAddress& address) const
 
 bool Network::isPrivateAddress(const IpAddress& address) const
 {
-    return address.isPrivate() ||
-           std::any_of(m_privateRanges.begin(), m_privateRanges.end(), [&](const Cidr& c) { return c.contains(address); });
+    if (address.isPrivate())
+        return true;
+    // The last block starting at or before the address (m_privateRanges is sorted and disjoint).
+    const auto after = std::upper_bound(m_privateRanges.begin(), m_privateRanges.end(), address,
+                                        [](const IpAddress& a, const Cidr& c) {
+                                            return std::pair(a.family(), a) < std::pair(c.family(), c.network());
+                                        });
+    return after != m_privateRanges.begin() && std::prev(after)->contains(address);
 }
 
 std::optional<ResourceId> Network::internetGatewayOf(const ResourceId& vpc) const { return lookupOne(m_igw, vpc.str()); }

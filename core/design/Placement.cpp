@@ -9,13 +9,16 @@ namespace pp {
 std::optional<ResourceId> vpcOfResource(const Design& design, const ResourceId& id)
 {
     const Resource* r = design.find(id);
-    if (!r)
-        return std::nullopt;
+    return r ? vpcOfResource(design, *r) : std::nullopt;
+}
+
+std::optional<ResourceId> vpcOfResource(const Design& design, const Resource& resource)
+{
     return std::visit(
         [&](const auto& d) -> std::optional<ResourceId> {
             using T = std::decay_t<decltype(d)>;
             if constexpr (std::is_same_v<T, Vpc>)
-                return r->id;
+                return resource.id;
             else if constexpr (std::is_same_v<T, Workload>)
                 return vpcOfResource(design, d.subnet);
             else if constexpr (std::is_same_v<T, NatGateway>)
@@ -29,7 +32,7 @@ std::optional<ResourceId> vpcOfResource(const Design& design, const ResourceId& 
             else
                 return std::nullopt;
         },
-        r->data);
+        resource.data);
 }
 
 bool inScope(const Design& design, const ResourceId& id, const std::optional<ResourceId>& scope)

@@ -188,7 +188,7 @@ void Linter::checkConsumer(const Resource& r, const VpcEndpoint& e, const Endpoi
 void Linter::check(const Resource& r, const LoadBalancer& lb)
 {
     oneSubnetPerAz(r, lb.subnets, "ONE_SUBNET_PER_AZ");
-    if (const auto vpc = vpcOf(r.id)) {
+    if (const auto vpc = vpcOf(r)) {
         sameVpc(r, *vpc, lb.subnets, "subnet");
         sameVpc(r, *vpc, lb.securityGroups, "security group");
     }

@@ -64,7 +64,7 @@ std::vector<Finding> Linter::run()
         std::visit([&](const auto& data) { check(r, data); }, r.data);
         checkImported(r);
         m_current.findings.assign(m_findings.begin() + std::ptrdiff_t(before), m_findings.end());
-        if (const auto vpc = vpcOf(r.id))
+        if (const auto vpc = vpcOf(r))
             m_current.vpc = vpc->str();
         if (m_cache) {
             for (const ResourceId& ref : referencesOf(r))

@@ -100,6 +100,7 @@ private:
     const std::string& label(const ResourceId& id) const { return id.str(); }
 
     std::optional<ResourceId> vpcOf(const ResourceId& id) const { return vpcOfResource(m_design, id); }
+    std::optional<ResourceId> vpcOf(const Resource& r) const { return vpcOfResource(m_design, r); }
     std::string regionCodeOf(const ResourceId& regionId) const
     {
         const Region* region = get<Region>(regionId);
