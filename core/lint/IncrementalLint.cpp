@@ -35,6 +35,11 @@ std::vector<Finding> Linter::run()
     if (m_cache && !incremental)
         leavePlace(0);
     const auto& resources = m_design.resources();
+    // The resources to check again, by place: a look-up per dirty id, not a hash of every id.
+    std::vector<bool> dirtyAt(resources.size());
+    for (const std::string& id : m_dirty)
+        if (const auto at = m_design.indexOf(ResourceId(id)))
+            dirtyAt[*at] = true;
     for (std::size_t i = 0; i < resources.size(); ++i) {
         const Resource& r = resources[i];
         const std::string& id = r.id.str();
@@ -51,7 +56,7 @@ std::vector<Finding> Linter::run()
                 cached = &m_cache->contributions[it->second];
             }
         }
-        if (cached && !m_dirty.count(id)) {
+        if (cached && !dirtyAt[i]) {
             m_findings.insert(m_findings.end(), cached->findings.begin(), cached->findings.end());
             if (!inPlace) {
                 order.push_back(id);
