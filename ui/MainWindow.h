@@ -37,6 +37,7 @@ class AutoSaver;
 class DiskWatcher;
 class FileLock;
 class RecoveryDialog;
+class ImportReportDialog;
 struct DiskState;
 struct RecoveryEntry;
 
@@ -69,6 +70,11 @@ public:
     bool openRecovered(const RecoveryEntry& entry);
     // Opens the file again as it is on disk; unsaved changes are kept for recovery first.
     void reloadFromDisk();
+    // File → Import Terraform…: the design of a `terraform show -json` plan or state (asked for
+    // when `path` is empty), unsaved and untitled, here when this window holds nothing, else in a
+    // new window; with its import report beside it (returned, non-blocking). nullptr when the
+    // input cannot be imported: lastError() and a message box say why (file, line, field).
+    ImportReportDialog* importTerraform(const QString& path = {});
     AutoSaver* autoSaver() const { return m_autoSaver; }
     DiskWatcher* diskWatcher() const { return m_diskWatcher; }
     QFrame* diskChangedBar() const { return m_diskBar; }
@@ -140,6 +146,8 @@ private:
     void updateTitle();
     void selectionChanged();
     bool maybeSave();
+    // Nothing of the user's is open: an unmodified, untitled, empty design.
+    bool holdsNoWork() const;
     void addRecent(const QString& path);
     void updateRecentMenu();
     void openDropped(const QString& path);

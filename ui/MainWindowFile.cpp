@@ -13,8 +13,11 @@
 #include "document/FileLock.h"
 #include "document/Recovery.h"
 #include "document/RecoveryDialog.h"
+#include "import/ImportReportDialog.h"
+#include "import/TerraformImport.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -302,7 +305,7 @@ bool MainWindow::openRecovered(const RecoveryEntry& entry)
 {
     // Into this window when it holds nothing of the user's (an empty new design, or the same file
     // unchanged); else into a new window, so no other work is replaced.
-    const bool empty = !m_document->isModified() && m_document->filePath().isEmpty() && m_document->design().resources().empty();
+    const bool empty = holdsNoWork();
     const bool sameFile = !m_document->isModified() && !entry.originalPath.isEmpty() && m_document->filePath() == entry.originalPath;
     if (!empty && !sameFile) {
         auto* other = new MainWindow;
@@ -325,7 +328,7 @@ bool MainWindow::openRecovered(const RecoveryEntry& entry)
         if (lock->tryLock())
             m_fileLock = std::move(lock);
     }
-    m_document->adoptRecovered(std::move(*loaded.design), entry.originalPath, entry.original);
+    m_document->adoptUnsaved(std::move(*loaded.design), entry.originalPath, entry.original);
     // Its own entry first, then the old one goes: a crash now still leaves one to recover.
     if (m_autoSaver->saveNow())
         Recovery::discard(entry);
@@ -335,6 +338,62 @@ bool MainWindow::openRecovered(const RecoveryEntry& entry)
     if (DiskState now = DiskState::of(entry.originalPath); entry.original.exists && !now.sameContent(entry.original))
         showChangedOnDisk(entry.originalPath, now);
     return true;
+}
+
+bool MainWindow::holdsNoWork() const
+{
+    return !m_document->isModified() && m_document->filePath().isEmpty() && m_document->design().resources().empty();
+}
+
+ImportReportDialog* MainWindow::importTerraform(const QString& path)
+{
+    QString file = path;
+    if (file.isEmpty()) {
+        file = QFileDialog::getOpenFileName(this, tr("Import Terraform plan or state"), QString(),
+                                            tr("Output of terraform show -json (*.json);;All files (*)"));
+        if (file.isEmpty())
+            return nullptr;
+    }
+    if (!holdsNoWork()) { // never in place of the user's work
+        auto* other = new MainWindow;
+        other->setAttribute(Qt::WA_DeleteOnClose);
+        other->show();
+        ImportReportDialog* report = other->importTerraform(file);
+        if (!report) {
+            m_lastError = other->lastError();
+            other->close();
+        }
+        return report;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    TerraformImportResult result = importTerraformFile(QFile::encodeName(file).toStdString());
+    QApplication::restoreOverrideCursor();
+    if (!result.design) {
+        QStringList problems;
+        for (const Diagnostic& d : result.report.diagnostics)
+            problems << QString::fromStdString(d.format());
+        m_lastError = tr("%1 cannot be imported:\n%2").arg(QFileInfo(file).fileName(), problems.join(QLatin1Char('\n')));
+        statusBar()->showMessage(tr("%1 cannot be imported.").arg(QFileInfo(file).fileName()), 8000);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Import Terraform plan or state"), m_lastError, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return nullptr;
+    }
+    const std::size_t resources = result.design->resources().size();
+    m_document->adoptUnsaved(std::move(*result.design));
+    m_autoSaver->saveNow(); // recoverable from the start: it is in no file yet
+    m_view->fitAll();
+    statusBar()->showMessage(tr("Imported %1 as a design of %2 resources: not saved yet.").arg(QFileInfo(file).fileName()).arg(resources), 10000);
+    auto* dialog = new ImportReportDialog(std::move(result.report), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportReportDialog::resourceActivated, this, [this](const QString& id) {
+        if (!m_scene->itemFor(id.toStdString()))
+            return;
+        m_scene->selectIds({id});
+        m_view->centreOn({id});
+    });
+    dialog->show();
+    return dialog;
 }
 
 bool MainWindow::compareWith(const QString& path)

@@ -57,4 +57,20 @@ inline QString freshRecoveryDirectory()
     return dir.path();
 }
 
+// An editor whose recovery folder is this test process's own: emptied before the window opens,
+// forgotten after it closes.
+class EditorWithRecovery : public Editor {
+protected:
+    void SetUp() override
+    {
+        freshRecoveryDirectory();
+        Editor::SetUp();
+    }
+    void TearDown() override
+    {
+        window.reset();
+        Recovery::setDirectoryForTesting({});
+    }
+};
+
 } // namespace pp::ui

@@ -17,16 +17,11 @@
 namespace pp::ui {
 namespace {
 
-class SaveFaultTest : public Editor {
+class SaveFaultTest : public EditorWithRecovery {
 protected:
-    void SetUp() override
-    {
-        freshRecoveryDirectory();
-        Editor::SetUp();
-    }
     void TearDown() override
     {
-        window.reset();
+        EditorWithRecovery::TearDown();
         failNextWriteForTesting(0);
         if (mounted)
             ::umount2(QFile::encodeName(mount.path()).constData(), MNT_DETACH);

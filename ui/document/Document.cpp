@@ -124,7 +124,7 @@ bool Document::saveAs(const QString& path, QString* error)
     return true;
 }
 
-void Document::adoptRecovered(Design design, const QString& path, const DiskState& loaded)
+void Document::adoptUnsaved(Design design, const QString& path, const DiskState& loaded)
 {
     setReadOnly(false);
     reset(std::move(design), path, loaded);

@@ -72,10 +72,10 @@ public:
     void reset(Design design, const QString& path = {});
     // reset() with the file's state already known (no second read of a big file).
     void reset(Design design, const QString& path, const DiskState& loaded);
-    // A recovered design in place of the file's: it belongs to `path` (empty: untitled), whose
-    // state when the crashed session loaded it was `loaded`, and it is unsaved (the file on disk
-    // is not touched until the user saves).
-    void adoptRecovered(Design design, const QString& path, const DiskState& loaded);
+    // A design that is not the file's: a recovered one, or an imported one. It belongs to `path`
+    // (empty: untitled), whose state when it was loaded was `loaded`, and it is unsaved (the file
+    // on disk, if any, is not touched until the user saves).
+    void adoptUnsaved(Design design, const QString& path = {}, const DiskState& loaded = {});
 
     // The file as this document last loaded or saved it: Save compares it with the disk so it
     // never silently overwrites someone else's change.
