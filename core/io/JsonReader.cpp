@@ -60,20 +60,20 @@ namespace {
 const char* familyName(IpFamily f) { return f == IpFamily::V4 ? "IPv4" : "IPv6"; }
 } // namespace
 
-bool JsonReader::readAddress(const Json& j, Cidr& out, const FieldSpec& spec, const std::string& path,
+bool JsonReader::readAddress(const Json& j, Cidr& out, const FieldSpec& spec, const FieldPath& path,
                              std::string_view key)
 {
     if (!j.is_string())
-        return typeError(path, "a CIDR string", j);
+        return typeError(path.str(), "a CIDR string", j);
     std::string why;
     const std::string& text = j.get_ref<const std::string&>();
     const auto cidr = Cidr::parse(text, &why);
     if (!cidr) {
-        m_context.error("INVALID_CIDR", path, "'" + std::string(key) + "' is not a valid CIDR block: '" + text + "' (" + why + ")");
+        m_context.error("INVALID_CIDR", path.str(), "'" + std::string(key) + "' is not a valid CIDR block: '" + text + "' (" + why + ")");
         return false;
     }
     if (spec.family && cidr->family() != *spec.family) {
-        m_context.error("INVALID_CIDR", path,
+        m_context.error("INVALID_CIDR", path.str(),
                         "'" + std::string(key) + "' must be an " + familyName(*spec.family) + " block, not '" + text + "'");
         return false;
     }
@@ -81,21 +81,21 @@ bool JsonReader::readAddress(const Json& j, Cidr& out, const FieldSpec& spec, co
     return true;
 }
 
-bool JsonReader::readAddress(const Json& j, IpAddress& out, const FieldSpec& spec, const std::string& path,
+bool JsonReader::readAddress(const Json& j, IpAddress& out, const FieldSpec& spec, const FieldPath& path,
                              std::string_view key)
 {
     if (!j.is_string())
-        return typeError(path, "an IP address string", j);
+        return typeError(path.str(), "an IP address string", j);
     std::string why;
     const std::string& text = j.get_ref<const std::string&>();
     const auto address = IpAddress::parse(text, &why);
     if (!address) {
-        m_context.error("INVALID_ADDRESS", path,
+        m_context.error("INVALID_ADDRESS", path.str(),
                         "'" + std::string(key) + "' is not a valid IP address: '" + text + "' (" + why + ")");
         return false;
     }
     if (spec.family && address->family() != *spec.family) {
-        m_context.error("INVALID_ADDRESS", path,
+        m_context.error("INVALID_ADDRESS", path.str(),
                         "'" + std::string(key) + "' must be an " + familyName(*spec.family) + " address, not '" + text + "'");
         return false;
     }
@@ -103,11 +103,11 @@ bool JsonReader::readAddress(const Json& j, IpAddress& out, const FieldSpec& spe
     return true;
 }
 
-bool JsonReader::readReference(const Json& j, ResourceId& out, const FieldSpec& spec, const std::string& path,
+bool JsonReader::readReference(const Json& j, ResourceId& out, const FieldSpec& spec, const FieldPath& path,
                                std::string_view key)
 {
     if (!j.is_string())
-        return typeError(path, "an id string", j);
+        return typeError(path.str(), "an id string", j);
     const std::string& text = j.get_ref<const std::string&>();
     out = ResourceId(text);
     if ((spec.allowLocal && text == kLocalTarget) || spec.unchecked)
@@ -115,7 +115,7 @@ bool JsonReader::readReference(const Json& j, ResourceId& out, const FieldSpec& 
     if (m_context.readSoFar)
         if (const Resource* target = m_context.readSoFar->find(out); target && spec.kinds.contains(target->kind()))
             return true; // what checkPendingReferences would find
-    m_context.references.push_back({path, m_context.currentResource, std::string(key), out, spec.kinds});
+    m_context.references.push_back({path.str(), m_context.currentResource, std::string(key), out, spec.kinds});
     return true;
 }
 

@@ -56,6 +56,21 @@ std::string jsonTypeName(const Json& j);
 std::string childPath(const std::string& path, std::string_view key);
 std::string childPath(const std::string& path, std::size_t index);
 
+// The JSON pointer of a field being read, spelt out only when a message or a pending reference
+// needs it: a field that reads fine costs no string. Lives on the reader's stack, for one read.
+class FieldPath {
+public:
+    FieldPath(const std::string& object, std::string_view key) : m_object(&object), m_key(key) {}
+    FieldPath(const FieldPath& array, std::size_t index) : m_array(&array), m_index(index) {}
+    std::string str() const { return m_array ? childPath(m_array->str(), m_index) : childPath(*m_object, m_key); }
+
+private:
+    const std::string* m_object = nullptr; // the object's pointer, when this is one of its keys
+    std::string_view m_key;
+    const FieldPath* m_array = nullptr; // the array's path, when this is one of its items
+    std::size_t m_index = 0;
+};
+
 class JsonReader {
 public:
     JsonReader(const Json& object, std::string path, ReadContext& context)
@@ -73,7 +88,7 @@ public:
             m_context.error("MISSING_FIELD", m_path, "required field '" + std::string(key) + "' is missing");
             return;
         }
-        read(*it, value, spec, childPath(m_path, key), key);
+        read(*it, value, spec, FieldPath(m_path, key), key);
     }
 
     template <class T, class D>
@@ -83,7 +98,7 @@ public:
         value = T(defaultValue);
         const auto it = m_object.find(key);
         if (it != m_object.end())
-            read(*it, value, spec, childPath(m_path, key), key);
+            read(*it, value, spec, FieldPath(m_path, key), key);
     }
 
     template <class T>
@@ -95,7 +110,7 @@ public:
         if (it == m_object.end())
             return;
         T inner{};
-        if (read(*it, inner, spec, childPath(m_path, key), key))
+        if (read(*it, inner, spec, FieldPath(m_path, key), key))
             value = std::move(inner);
     }
 
@@ -106,7 +121,7 @@ public:
         value.clear();
         const auto it = m_object.find(key);
         if (it != m_object.end())
-            read(*it, value, spec, childPath(m_path, key), key);
+            read(*it, value, spec, FieldPath(m_path, key), key);
     }
 
     template <std::size_t N>
@@ -137,20 +152,20 @@ public:
 
 private:
     template <class T>
-    bool read(const Json& j, T& out, const FieldSpec& spec, const std::string& path, std::string_view key)
+    bool read(const Json& j, T& out, const FieldSpec& spec, const FieldPath& path, std::string_view key)
     {
         if constexpr (std::is_same_v<T, bool>) {
             if (!j.is_boolean())
-                return typeError(path, "true or false", j);
+                return typeError(path.str(), "true or false", j);
             out = j.get<bool>();
         } else if constexpr (std::is_integral_v<T>) {
             if (!j.is_number_integer())
-                return typeError(path, "an integer", j);
+                return typeError(path.str(), "an integer", j);
             const std::int64_t v = j.is_number_unsigned() && j.get<std::uint64_t>() > std::uint64_t(INT64_MAX)
                                        ? INT64_MAX
                                        : j.get<std::int64_t>();
             if (v < spec.min || v > spec.max) {
-                m_context.error("OUT_OF_RANGE", path,
+                m_context.error("OUT_OF_RANGE", path.str(),
                                 "'" + std::string(key) + "' is " + std::to_string(v) + ", outside " +
                                     std::to_string(spec.min) + ".." + std::to_string(spec.max));
                 return false;
@@ -158,11 +173,11 @@ private:
             out = T(v);
         } else if constexpr (std::is_floating_point_v<T>) {
             if (!j.is_number())
-                return typeError(path, "a number", j);
+                return typeError(path.str(), "a number", j);
             out = j.get<double>();
         } else if constexpr (std::is_same_v<T, std::string>) {
             if (!j.is_string())
-                return typeError(path, "a string", j);
+                return typeError(path.str(), "a string", j);
             out = j.get_ref<const std::string&>();
         } else if constexpr (std::is_same_v<T, Cidr> || std::is_same_v<T, IpAddress>) {
             return readAddress(j, out, spec, path, key);
@@ -170,13 +185,13 @@ private:
             return readReference(j, out, spec, path, key);
         } else if constexpr (std::is_same_v<T, FlowId>) {
             if (!j.is_string())
-                return typeError(path, "an id string", j);
+                return typeError(path.str(), "an id string", j);
             out = FlowId(j.get<std::string>());
         } else if constexpr (std::is_same_v<T, JsonValue>) {
             out.json = j.dump();
         } else if constexpr (NamedEnum<T>) {
             if (!j.is_string())
-                return typeError(path, "a string", j);
+                return typeError(path.str(), "a string", j);
             const std::string& text = j.get_ref<const std::string&>();
             if (auto e = enumFromName<T>(text)) {
                 out = *e;
@@ -185,18 +200,18 @@ private:
             std::string allowed;
             for (auto name : EnumTraits<T>::names)
                 allowed += std::string(allowed.empty() ? "" : ", ") + std::string(name);
-            m_context.error("UNKNOWN_ENUM_VALUE", path,
+            m_context.error("UNKNOWN_ENUM_VALUE", path.str(),
                             "unknown value '" + text + "' for '" + std::string(key) + "'; expected one of: " + allowed);
             return false;
         } else if constexpr (requires { typename T::value_type; std::declval<T&>().push_back(std::declval<typename T::value_type>()); }) {
             if (!j.is_array())
-                return typeError(path, "an array", j);
+                return typeError(path.str(), "an array", j);
             out.clear();
             out.reserve(j.size());
             bool ok = true;
             for (std::size_t i = 0; i < j.size(); ++i) {
                 typename T::value_type item{};
-                if (read(j[i], item, spec, childPath(path, i), key))
+                if (read(j[i], item, spec, FieldPath(path, i), key))
                     out.push_back(std::move(item));
                 else
                     ok = false;
@@ -205,9 +220,9 @@ private:
         } else {
             static_assert(Described<T>, "no JSON reading rule for this type");
             if (!j.is_object())
-                return typeError(path, "an object", j);
+                return typeError(path.str(), "an object", j);
             const std::size_t before = m_context.problems.size();
-            JsonReader nested(j, path, m_context);
+            JsonReader nested(j, path.str(), m_context);
             describe(nested, out);
             nested.finish(nullptr);
             return !hasNewErrors(before);
@@ -216,10 +231,10 @@ private:
     }
 
     bool typeError(const std::string& path, const char* expected, const Json& got);
-    bool readAddress(const Json& j, Cidr& out, const FieldSpec& spec, const std::string& path, std::string_view key);
-    bool readAddress(const Json& j, IpAddress& out, const FieldSpec& spec, const std::string& path,
+    bool readAddress(const Json& j, Cidr& out, const FieldSpec& spec, const FieldPath& path, std::string_view key);
+    bool readAddress(const Json& j, IpAddress& out, const FieldSpec& spec, const FieldPath& path,
                      std::string_view key);
-    bool readReference(const Json& j, ResourceId& out, const FieldSpec& spec, const std::string& path,
+    bool readReference(const Json& j, ResourceId& out, const FieldSpec& spec, const FieldPath& path,
                        std::string_view key);
     bool hasNewErrors(std::size_t before) const;
 
