@@ -88,6 +88,28 @@ TEST_F(ImportTest, AStateBecomesAnUnsavedDrawnDesignWithItsReport)
     EXPECT_EQ(readAll(reportPath).toStdString(), importReportJson(expected.report).dump(2) + "\n");
 }
 
+// What a user does next with an imported design: select everything, delete it, undo, save it.
+TEST_F(ImportTest, AnImportedDesignCanBeEditedUndoneAndSaved)
+{
+    ASSERT_NE(window->importTerraform(fixture("tfc-test_pull_330.json")), nullptr) << window->lastError().toStdString();
+    const Design imported = doc().design();
+    ASSERT_FALSE(imported.resources().empty());
+    window->action(QStringLiteral("actionSelectAll"))->trigger();
+    window->action(QStringLiteral("actionDelete"))->trigger();
+    EXPECT_TRUE(doc().design().resources().empty());
+    window->action(QStringLiteral("actionUndo"))->trigger();
+    EXPECT_TRUE(doc().design() == imported);
+    EXPECT_TRUE(doc().isModified()) << "undo reaches the import, which is not saved";
+
+    QTemporaryDir folder;
+    const QString file = folder.filePath(QStringLiteral("imported.privatepath"));
+    ASSERT_TRUE(window->saveTo(file)) << window->lastError().toStdString();
+    EXPECT_FALSE(doc().isModified());
+    const LoadResult saved = loadDesignFile(file.toStdString());
+    ASSERT_TRUE(saved.ok());
+    EXPECT_TRUE(*saved.design == imported);
+}
+
 TEST_F(ImportTest, AWindowWithWorkIsNeverReplaced)
 {
     QTemporaryDir folder;
