@@ -169,7 +169,9 @@ ConnectorItem::ConnectorItem(ResourceItem* from, ResourceItem* to) : m_from(from
 
 bool ConnectorItem::setVia(const QList<ResourceItem*>& via)
 {
-    if (via == m_via)
+    // Two empty lists are not compared with ==: Qt 6.4 then passes a null pointer to memcmp
+    // (undefined behaviour that UBSan reports from the monkey test).
+    if (via.size() == m_via.size() && (via.isEmpty() || via == m_via))
         return false;
     m_via = via;
     return true;
