@@ -72,6 +72,17 @@ void field(W& w, std::string_view key, const T& value)
     w.value(value);
 }
 
+// `key`: an array of `items`, each written by `write(w, item)`.
+template <class W, class Items, class Write>
+void listField(W& w, std::string_view key, const Items& items, Write write)
+{
+    w.key(key);
+    w.beginArray();
+    for (const auto& item : items)
+        write(w, item);
+    w.endArray();
+}
+
 template <class W>
 void writeDiagnostic(W& w, const Diagnostic& d)
 {
@@ -184,11 +195,7 @@ void writePolicyResult(W& w, const PolicyResult& p)
     field(w, "sources", p.sources);
     field(w, "destinations", p.destinations);
     field(w, "pairs", p.pairs);
-    w.key("violations");
-    w.beginArray();
-    for (const PolicyViolation& v : p.violations)
-        writePolicyViolation(w, v);
-    w.endArray();
+    listField(w, "violations", p.violations, writePolicyViolation<W>);
     field(w, "omitted", p.omitted);
     w.endObject();
 }
@@ -251,32 +258,16 @@ void writeFileCheck(W& w, const FileCheck& f)
     w.beginObject();
     field(w, "file", validUtf8(f.file)); // a name from the command line: any bytes
     field(w, "loaded", f.loaded);
-    w.key("diagnostics");
-    w.beginArray();
-    for (const Diagnostic& d : f.diagnostics)
-        writeDiagnostic(w, d);
-    w.endArray();
-    w.key("findings");
-    w.beginArray();
-    for (const Finding& finding : f.findings)
-        writeFinding(w, finding);
-    w.endArray();
+    listField(w, "diagnostics", f.diagnostics, writeDiagnostic<W>);
+    listField(w, "findings", f.findings, writeFinding<W>);
     w.key("flows");
     w.beginArray();
     for (const FlowResult& r : f.flows)
         if (f.onlyFlow.empty() || r.flow.str() == f.onlyFlow)
             writeFlow(w, r);
     w.endArray();
-    w.key("exposure");
-    w.beginArray();
-    for (const Exposure& e : f.exposure)
-        writeExposure(w, e);
-    w.endArray();
-    w.key("policies");
-    w.beginArray();
-    for (const PolicyResult& p : f.policies)
-        writePolicyResult(w, p);
-    w.endArray();
+    listField(w, "exposure", f.exposure, writeExposure<W>);
+    listField(w, "policies", f.policies, writePolicyResult<W>);
     field(w, "errors", f.errorCount());
     field(w, "warnings", f.warningCount());
     field(w, "unmetExpectations", f.unmetExpectations());
