@@ -1,5 +1,6 @@
 #include "cli/Cli.h"
 
+#include "EditorStart.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -77,12 +78,6 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("PrivatePath"));
-    pp::ui::MainWindow window;
-    window.show();
-    const QStringList files = QCoreApplication::arguments().mid(1);
-    if (!files.isEmpty())
-        window.openFile(files.first());
-    // A crashed session's unsaved designs (kill -9, power cut): "Recover unsaved changes".
-    window.offerRecovery();
+    const std::unique_ptr<pp::ui::MainWindow> window = pp::ui::startEditor(QCoreApplication::arguments().mid(1));
     return app.exec();
 }

@@ -9,6 +9,8 @@ packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-svg-dev
   libboost-graph-dev nlohmann-json3-dev
+  # Graphviz lays out the graph between containers when designs are imported or arranged.
+  libgraphviz-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libpng-dev libharfbuzz-dev
   libxml2-utils poppler-utils librsvg2-bin

@@ -183,6 +183,7 @@ bool MainWindow::openFile(const QString& path, OpenMode mode)
     progress.report(95, tr("Fitting the view…"));
     if (mode != OpenMode::ReadOnly)
         drawWhereTheModelSays(); // what it changed, if anything, replaces "Opened" in the status bar
+    m_document->settleOpening();
     m_view->fitAll();
     m_view->setFocus();
     return true;
@@ -304,9 +305,12 @@ RecoveryDialog* MainWindow::offerRecovery(bool sayWhenNothing)
 bool MainWindow::openRecovered(const RecoveryEntry& entry)
 {
     // Into this window when it holds nothing of the user's (an empty new design, or the same file
-    // unchanged); else into a new window, so no other work is replaced.
+    // as opened, even when opening drew what its model says); else into a new window, so no other
+    // work is replaced.
     const bool empty = holdsNoWork();
-    const bool sameFile = !m_document->isModified() && !entry.originalPath.isEmpty() && m_document->filePath() == entry.originalPath;
+    const bool sameFile = !entry.originalPath.isEmpty() && !m_document->filePath().isEmpty() &&
+                          QFileInfo(m_document->filePath()) == QFileInfo(entry.originalPath) &&
+                          (!m_document->isModified() || m_document->holdsOnlyTheOpenedFile());
     if (!empty && !sameFile) {
         auto* other = new MainWindow;
         other->setAttribute(Qt::WA_DeleteOnClose);

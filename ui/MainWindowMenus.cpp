@@ -9,6 +9,7 @@
 #include "canvas/Style.h"
 #include "document/Document.h"
 #include "edit/Arrange.h"
+#include "edit/AutoArrange.h"
 #include "edit/Defaults.h"
 #include "help/HelpMenu.h"
 #include "lesson/LessonMenu.h"
@@ -85,6 +86,30 @@ void MainWindow::createActions()
     createEditActions(edit, bar);
 
     QMenu* arrange = menuBar()->addMenu(tr("&Arrange"));
+    // Arrange Automatically (edit/AutoArrange.h): the selected containers inside, or the whole
+    // design when nothing is selected; one undo step.
+    auto arrangeAutomatically = [this] {
+        const QList<ResourceId> selected = m_scene->selectedResources();
+        ChangeSet change = pp::arrangeAutomatically(m_document->design(), {selected.begin(), selected.end()});
+        if (change.empty()) {
+            statusBar()->showMessage(selected.isEmpty() ? tr("Already arranged: the automatic layout changes nothing.")
+                                                        : tr("Select a Region, VPC, subnet or on-premises network to arrange "
+                                                             "what it holds, or nothing to arrange the whole design."),
+                                     5000);
+            return;
+        }
+        const int moved = int(change.shapes.size());
+        if (!m_document->apply(std::move(change), selected.isEmpty() ? tr("Arrange the design automatically") : tr("Arrange automatically")))
+            return; // read-only: the document said why
+        if (selected.isEmpty())
+            m_view->fitAll();
+        statusBar()->showMessage(tr("%n shape(s) arranged (Undo takes it back).", nullptr, moved), 5000);
+    };
+    QAction* automatic = addAction(arrange, QStringLiteral("actionArrangeAutomatically"), tr("Arrange &Automatically"),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), arrangeAutomatically);
+    automatic->setToolTip(tr("Lay out the selected Regions, VPCs, subnets and on-premises networks inside, or the whole "
+                             "design when nothing is selected, as an import is laid out"));
+    arrange->addSeparator();
     const struct {
         const char* name;
         const char* text;
@@ -256,6 +281,7 @@ void MainWindow::canvasMenu(QPointF scenePos, QPoint globalPos)
         menu.addAction(action(QStringLiteral("actionSendToBack")));
         if (style::isContainer(resource->kind())) {
             menu.addAction(tr("Paste &Here"), this, [this, scenePos] { pasteAt(scenePos); });
+            menu.addAction(action(QStringLiteral("actionArrangeAutomatically")));
         }
     } else if (flow && flows.size() == 1 && resources.isEmpty()) {
         const FlowId id = flow->flowId();
@@ -298,6 +324,7 @@ void MainWindow::canvasMenu(QPointF scenePos, QPoint globalPos)
         menu.addAction(tr("&Paste Here"), this, [this, scenePos] { pasteAt(scenePos); });
         menu.addAction(action(QStringLiteral("actionSelectAll")));
         menu.addAction(action(QStringLiteral("actionFit")));
+        menu.addAction(action(QStringLiteral("actionArrangeAutomatically")));
         menu.addSeparator();
         QMenu* add = menu.addMenu(tr("&Add Here"));
         for (Kind kind : {Kind::Region, Kind::Vpc, Kind::AwsService, Kind::InternetHost, Kind::OnPremisesNetwork, Kind::TransitGateway,

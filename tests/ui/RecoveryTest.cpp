@@ -5,11 +5,13 @@
 #include "ChildEditor.h"
 #include "FileSupport.h"
 
+#include "EditorStart.h"
 #include "document/AutoSaver.h"
 #include "document/RecoveryDialog.h"
 #include "edit/Defaults.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QPushButton>
 #include <QTreeWidget>
 
@@ -174,6 +176,82 @@ TEST_F(RecoveryTest, AfterKillNineTheNextStartOffersTheUnsavedDesign)
 
     window.reset(); // clean exit
     EXPECT_TRUE(entryFiles().isEmpty()) << entryFiles().join(QLatin1Char(' ')).toStdString();
+}
+
+// The start-up itself (EditorStart.h, what app/main.cpp runs): `privatepath FILE` after a crash
+// opens the file, then offers its recovered version, which replaces it in the same window even
+// though opening drew the missing main route table (an unsaved change, but not the user's).
+TEST_F(RecoveryTest, StartingWithTheFileAfterACrashRecoversItIntoTheSameWindow)
+{
+    const QString file = writeDesignNeedingAFix(files.path());
+    const QByteArray before = readAll(file);
+    ChildEditor child;
+    ASSERT_TRUE(child.start({file}));
+    ASSERT_TRUE(child.waitFor(QStringLiteral("*.privatepath"))) << "the child autosaved";
+    child.crash();
+    Recovery::setDirectoryForTesting(child.recoveryDirectory());
+    folder = child.recoveryDirectory();
+    window.reset();
+
+    auto mainWindows = [] {
+        int n = 0;
+        for (QWidget* w : QApplication::topLevelWidgets())
+            n += qobject_cast<MainWindow*>(w) && w->isVisible();
+        return n;
+    };
+    std::unique_ptr<MainWindow> started = startEditor({file});
+    ASSERT_TRUE(started->isVisible());
+    Document& opened = started->document();
+    EXPECT_EQ(QFileInfo(opened.filePath()), QFileInfo(file));
+    EXPECT_EQ(opened.undoStack()->count(), 1) << "opening drew the missing main route table, undoably";
+    auto* dialog = started->findChild<RecoveryDialog*>();
+    ASSERT_NE(dialog, nullptr) << "offered at start-up";
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_EQ(dialog->windowTitle(), QStringLiteral("Recover unsaved changes"));
+    ASSERT_EQ(dialog->list()->topLevelItemCount(), 1) << "the crashed session's entry only, not this window's own";
+    EXPECT_EQ(dialog->list()->topLevelItem(0)->text(0), QStringLiteral("needs-fix.privatepath"));
+    EXPECT_EQ(mainWindows(), 1);
+
+    dialog->findChild<QPushButton*>(QStringLiteral("recoverOpen"))->click();
+    EXPECT_EQ(mainWindows(), 1) << "recovered into the window holding the same file, not a second one";
+    EXPECT_EQ(QFileInfo(opened.filePath()), QFileInfo(file));
+    EXPECT_TRUE(opened.isModified()) << "recovered, not saved";
+    EXPECT_EQ(opened.undoStack()->count(), 0) << "the recovered version replaced the opened one";
+    EXPECT_TRUE(mainRouteTableOf(opened.design(), ResourceId("vpc-a")));
+    EXPECT_TRUE(started->statusBar()->currentMessage().startsWith(QStringLiteral("Recovered needs-fix.privatepath")))
+        << started->statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(readAll(file), before) << "the original is untouched until the user saves";
+    EXPECT_TRUE(Recovery::orphans().isEmpty());
+}
+
+// When the window holds the user's own edits of that file, the recovered version never replaces
+// them: it opens in a window of its own.
+TEST_F(RecoveryTest, ARecoveredVersionNeverReplacesTheUsersEditsOfTheSameFile)
+{
+    const QString file = writeDesignNeedingAFix(files.path());
+    ChildEditor child;
+    ASSERT_TRUE(child.start({file}));
+    ASSERT_TRUE(child.waitFor(QStringLiteral("*.privatepath")));
+    child.crash();
+    Recovery::setDirectoryForTesting(child.recoveryDirectory());
+    folder = child.recoveryDirectory();
+
+    ASSERT_TRUE(window->openFile(file));
+    ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(900, 300))); // the user's work
+    const std::size_t mine = doc().design().resources().size();
+    const QList<RecoveryEntry> entries = Recovery::orphans();
+    ASSERT_EQ(entries.size(), 1);
+    ASSERT_TRUE(window->openRecovered(entries[0]));
+    EXPECT_EQ(doc().design().resources().size(), mine) << "this window keeps the user's edits";
+    EXPECT_EQ(doc().undoStack()->count(), 2);
+    MainWindow* other = nullptr;
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* m = qobject_cast<MainWindow*>(w); m && m != window.get() && m->isVisible())
+            other = m;
+    ASSERT_NE(other, nullptr) << "the recovered version opened in a window of its own";
+    EXPECT_EQ(QFileInfo(other->document().filePath()), QFileInfo(file));
+    EXPECT_TRUE(other->document().isModified());
+    delete other; // without the "Save changes?" question a close would ask
 }
 
 } // namespace

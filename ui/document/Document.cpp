@@ -44,6 +44,7 @@ void Document::reset(Design design, const QString& path, const DiskState& loaded
     m_filePath = path;
     m_loaded = loaded;
     m_undo.clear();
+    m_openedAt = path.isEmpty() ? -1 : 0;
     m_analyzer = Analyzer();
     m_analyzerCurrent = false;
     m_lastDuration = {};
@@ -128,6 +129,7 @@ void Document::adoptUnsaved(Design design, const QString& path, const DiskState&
 {
     setReadOnly(false);
     reset(std::move(design), path, loaded);
+    m_openedAt = -1;     // the user's work, not the file
     m_undo.resetClean(); // unsaved: no undo step reaches the file's state
 }
 

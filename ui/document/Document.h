@@ -52,6 +52,16 @@ public:
 
     QString filePath() const { return m_filePath; }
     bool isModified() const { return !m_undo.isClean(); }
+    // Marks the steps applied so far as part of opening the file (the editor drawing what the
+    // model says), not the user's work.
+    void settleOpening() { m_openedAt = m_undo.count(); }
+    // True when the document holds its file as opened: loaded from filePath() and nothing applied
+    // since but the opening's own steps (settleOpening). A recovered or imported design is the
+    // user's work, never this.
+    bool holdsOnlyTheOpenedFile() const
+    {
+        return m_openedAt >= 0 && m_undo.count() == m_openedAt && m_undo.index() == m_openedAt;
+    }
 
     // Loads a file. On failure nothing changes and `error` holds the loader's message (file, line, field).
     bool open(const QString& path, QString* error);
@@ -155,6 +165,7 @@ private:
     bool m_readOnly = false;
     LessonAtSave m_lessonAtSave;
     QUndoStack m_undo;
+    int m_openedAt = -1; // undo steps the opening made (settleOpening); -1: not opened from a file
     Analyzer m_analyzer;
     bool m_analyzerCurrent = false; // its caches match m_design (false after background runs)
     AnalysisResult m_backgroundResult;
