@@ -4,10 +4,12 @@
 #include "canvas/FlowItem.h"
 #include "canvas/ResourceItem.h"
 #include "canvas/Style.h"
+#include "canvas/TileLabel.h"
 #include "document/Document.h"
 #include "export/SvgPaintDevice.h"
 
 #include <QFile>
+#include <QFontMetricsF>
 #include <QStringList>
 #include <QXmlStreamWriter>
 #include <algorithm>
@@ -51,6 +53,15 @@ bool drawn(const QGraphicsItem* item)
 {
     return item->isVisible() && !(item->flags() & QGraphicsItem::ItemHasNoContents);
 }
+
+// Where the canvas puts a connector's label, as draw.io places an edge label: the leg whose
+// route passes nearest to the label's centre, the relative position along it (-1 at its
+// start, 1 at its end) of the nearest point, and the label's offset from that point.
+struct LabelPlace {
+    qsizetype leg = -1;
+    double along = 0;
+    QPointF offset;
+};
 
 class Writer {
 public:
@@ -149,6 +160,18 @@ private:
         return it->second;
     }
 
+    // A tile's name broken into lines where the canvas breaks it: draw.io does not wrap plain
+    // text labels. Nothing is left out: a name the canvas shortens is written whole.
+    static QString wrappedTileName(const ResourceItem& tile, const QString& name)
+    {
+        QFont font = style::canvasFont();
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+        const double top = style::tileIconRect(tile.size()).height() + 3;
+        const TileLabelRoom room = tileLabelRoom(tile, top, QFontMetricsF(font).height());
+        const TileLabelLines lines = wrapTileLabel(name, font, room.width, 6);
+        return lines.elided ? name : lines.lines.join(QLatin1Char('\n'));
+    }
+
     void writeGeometry(const QRectF& box)
     {
         m_xml.writeEmptyElement(QStringLiteral("mxGeometry"));
@@ -181,7 +204,8 @@ private:
             const QPointF at = container ? item->scenePos() - container->scenePos() : item->scenePos();
             const QRectF box(at, item->size());
             const auto [name, detail] = ResourceItem::labels(*r);
-            const QString value = detail.isEmpty() ? name : name + QLatin1Char('\n') + detail;
+            const QString shownName = style::isContainer(item->kind()) ? name : wrappedTileName(*item, name);
+            const QString value = detail.isEmpty() ? shownName : shownName + QLatin1Char('\n') + detail;
             const QString id = cellId(item);
             const Kind kind = item->kind();
             const QColor kc = style::kindColor(kind);
@@ -295,7 +319,7 @@ private:
 
     // One leg: an edge from the cell of `from` to the cell of `to` through the route's points.
     void writeEdge(const QString& id, const QString& value, Style style, const ResourceItem* from, const ResourceItem* to,
-                   const QPolygonF& route)
+                   const QPolygonF& route, const LabelPlace* label = nullptr)
     {
         const bool hasFrom = from && hasCell(from), hasTo = to && hasCell(to);
         if (route.size() >= 2) {
@@ -315,8 +339,12 @@ private:
         if (hasTo)
             m_xml.writeAttribute(QStringLiteral("target"), cellId(to));
         m_xml.writeStartElement(QStringLiteral("mxGeometry"));
+        if (label)
+            m_xml.writeAttribute(QStringLiteral("x"), xmlNumber(label->along));
         m_xml.writeAttribute(QStringLiteral("relative"), QStringLiteral("1"));
         m_xml.writeAttribute(QStringLiteral("as"), QStringLiteral("geometry"));
+        if (label)
+            writePoint(label->offset, QStringLiteral("offset"));
         if (route.size() >= 2) {
             // Used by draw.io only where an end has no cell; kept for readers that ignore cells.
             writePoint(route.first(), QStringLiteral("sourcePoint"));
@@ -344,28 +372,37 @@ private:
         return out;
     }
 
-    // The leg whose route passes nearest to the centre of the canvas's label.
-    static qsizetype labelLeg(const ConnectorItem& c)
+    static LabelPlace labelPlace(const ConnectorItem& c)
     {
+        LabelPlace place;
+        if (c.label().isEmpty())
+            return place;
         const QPointF centre = c.labelRect().center();
-        qsizetype best = 0;
         double bestDistance = 1e300;
         for (qsizetype leg = 0; leg < c.legs().size(); ++leg) {
             const QPolygonF& route = c.legs()[leg];
+            double total = 0;
+            for (qsizetype i = 0; i + 1 < route.size(); ++i)
+                total += QLineF(route[i], route[i + 1]).length();
+            double before = 0;
             for (qsizetype i = 0; i + 1 < route.size(); ++i) {
                 const QLineF segment(route[i], route[i + 1]);
                 const QPointF d = segment.p2() - segment.p1();
                 const double length2 = QPointF::dotProduct(d, d);
                 const double t = length2 > 0 ? std::clamp(QPointF::dotProduct(centre - segment.p1(), d) / length2, 0.0, 1.0) : 0;
-                const QPointF v = centre - segment.pointAt(t);
+                const QPointF nearest = segment.pointAt(t);
+                const QPointF v = centre - nearest;
                 const double distance = QPointF::dotProduct(v, v);
                 if (distance < bestDistance) {
                     bestDistance = distance;
-                    best = leg;
+                    place.leg = leg;
+                    place.along = total > 0 ? 2 * (before + t * segment.length()) / total - 1 : 0;
+                    place.offset = v;
                 }
+                before += segment.length();
             }
         }
-        return best;
+        return place;
     }
 
     static void stroke(Style& s, const QPen& pen)
@@ -391,14 +428,16 @@ private:
     void writeConnector(const ConnectorItem& c, const QString& idPrefix, const std::function<void(Style&, int)>& styleLeg)
     {
         const auto ends = legEnds(c);
-        const qsizetype withLabel = c.label().isEmpty() ? -1 : labelLeg(c);
+        const LabelPlace label = labelPlace(c);
         for (qsizetype leg = 0; leg < c.legs().size(); ++leg) {
             Style s;
             s.set("html", QStringLiteral("0")).set("edgeStyle", QStringLiteral("none")).set("rounded", QStringLiteral("0"));
             styleLeg(s, int(leg));
             const auto [from, to] = leg < qsizetype(ends.size()) ? ends[std::size_t(leg)]
                                                                 : std::pair<const ResourceItem*, const ResourceItem*>{};
-            writeEdge(idPrefix + QString::number(leg), leg == withLabel ? c.label() : QString(), s, from, to, c.legs()[leg]);
+            const bool labelled = leg == label.leg;
+            writeEdge(idPrefix + QString::number(leg), labelled ? c.label() : QString(), s, from, to, c.legs()[leg],
+                      labelled ? &label : nullptr);
         }
     }
 
