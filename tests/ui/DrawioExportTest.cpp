@@ -10,9 +10,11 @@
 #include "export/ExportLayout.h"
 #include "export/Exporter.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSettings>
@@ -423,6 +425,11 @@ TEST_F(DrawioExportDialog, OffersDrawioPreviewsItAndWritesTheCommandLinesBytes)
     QFile written(path);
     ASSERT_TRUE(written.open(QIODevice::ReadOnly));
     EXPECT_EQ(written.readAll(), renderExport(document, dialog.options()).bytes);
+    // Copy puts the XML on the clipboard as text: draw.io takes it pasted.
+    QGuiApplication::clipboard()->clear();
+    QString copyError;
+    ASSERT_TRUE(dialog.copyToClipboard(&copyError)) << copyError.toStdString();
+    EXPECT_EQ(QGuiApplication::clipboard()->text().toUtf8(), renderExport(document, dialog.options()).bytes);
     // Remembered for next time.
     ExportDialog again(document, {}, {});
     EXPECT_EQ(again.options().format, ExportFormat::Drawio);

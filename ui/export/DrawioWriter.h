@@ -32,8 +32,9 @@ QByteArray drawioDocument(const DiagramScene& scene, const Document& document, c
 
 // The draw.io style form of an SVG data URI: "data:image/svg+xml," and the base64 of `svg`.
 // draw.io styles are "key=value;" lists, so the ";base64" of an ordinary data URI would end the
-// value: draw.io itself strips it when it puts an image into a style (EditorUi's paste and
-// insert-image code) and puts it back when it draws.
+// value: draw.io itself strips it when it puts an image into a style (its paste and insert-image
+// code), and mxGraph's postProcessCellStyle puts ";base64," back before drawing any
+// "data:image/..." value that lacks it (base64 never starts with the '<' of raw SVG text).
 QString drawioSvgDataUri(const QByteArray& svg);
 
 } // namespace pp::ui
