@@ -18,8 +18,13 @@ int runExport(const QStringList& args, Streams io)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Export a design as an image, a drawing, a PDF, the design file or its analysis report.\n"
-           "Needs no display. The same design and options always give the same bytes.\n"
+        tr("Export a design as an image, a drawing, a PDF, a draw.io diagram, the design file or its\n"
+           "analysis report. Needs no display. The same design and options always give the same bytes.\n"
+           "\n"
+           "A draw.io file (uncompressed, for draw.io desktop and its wiki plugins) holds the shapes in\n"
+           "the design's own units: regions, VPCs and subnets as containers, tiles with their icons,\n"
+           "flows and links as edges with their routes and colours. The size, background, legend and\n"
+           "PNG options do not apply to it.\n"
            "\n"
            "Large exports need --force: an image over 100 megapixels, or a file estimated over\n"
            "200 MB, is refused with a message giving its size and the limit (exit 2, nothing\n"
@@ -34,8 +39,8 @@ int runExport(const QStringList& args, Streams io)
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, tr("Write to OUT."), QStringLiteral("OUT"));
     const QCommandLineOption format(QStringLiteral("format"),
-                                    tr("png, svg, pdf, json (the design file) or report (the analysis report, as "
-                                       "check --format json). Default: from OUT's extension."),
+                                    tr("png, svg, pdf, drawio, json (the design file) or report (the analysis report, "
+                                       "as check --format json). Default: from OUT's extension."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption scale(QStringLiteral("scale"), tr("Output pixels per diagram unit (default 1)."), QStringLiteral("S"));
     const QCommandLineOption width(QStringLiteral("width"), tr("Total width in pixels; the height follows."), QStringLiteral("W"));
@@ -81,12 +86,12 @@ int runExport(const QStringList& args, Streams io)
     if (parser.isSet(format)) {
         const auto f = ui::exportFormatFromName(parser.value(format));
         if (!f)
-            return usage(tr("Unknown format '%1'; use png, svg, pdf, json or report.").arg(parser.value(format)));
+            return usage(tr("Unknown format '%1'; use png, svg, pdf, drawio, json or report.").arg(parser.value(format)));
         options.format = *f;
     } else {
         const auto f = ui::exportFormatFromPath(out);
         if (!f)
-            return usage(tr("Cannot tell the format from '%1'; use --format png|svg|pdf|json|report.").arg(out));
+            return usage(tr("Cannot tell the format from '%1'; use --format png|svg|pdf|drawio|json|report.").arg(out));
         options.format = *f;
     }
     const int sizeOptions = int(parser.isSet(scale)) + int(parser.isSet(width)) + int(parser.isSet(height));

@@ -449,4 +449,50 @@ TEST_F(Export, UsageAndInputErrors)
     EXPECT_EQ(exportCommand("--help").code, 0);
 }
 
+TEST_F(Export, DrawioForEveryExampleIsWellFormedAndDeterministic)
+{
+    for (const fs::path& example : examples()) {
+        SCOPED_TRACE(example.filename().string());
+        const std::string out = path(example.stem().string() + ".drawio");
+        const Shell r = exportCommand(quote(example.string()) + " -o " + quote(out));
+        ASSERT_EQ(r.code, 0) << r.out;
+        EXPECT_EQ(r.out, "");
+        const Shell lint = shell("xmllint --noout " + quote(out));
+        EXPECT_EQ(lint.code, 0) << lint.out;
+        // Uncompressed: the model is in the file as elements, not as an encoded string.
+        const Shell cells = shell("xmllint --xpath \"count(/mxfile/diagram/mxGraphModel/root/mxCell)\" " + quote(out));
+        EXPECT_GT(std::stoi(cells.out), 5) << cells.out;
+        const Shell containers = shell("xmllint --xpath \"count(//mxCell[contains(@style,'container=1;')][@vertex='1'])\" " + quote(out));
+        EXPECT_GT(std::stoi(containers.out), 1) << "regions, VPCs, subnets: " << containers.out;
+        const Shell htmlOff = shell("xmllint --xpath \"count(//mxCell[@style][not(contains(@style,'html=0;'))])\" " + quote(out));
+        EXPECT_EQ(htmlOff.out, "0\n") << "html=0 in every style";
+        const std::string first = read(out);
+        ASSERT_EQ(exportCommand(quote(example.string()) + " -o " + quote(out) + " --force").code, 0);
+        EXPECT_EQ(read(out), first) << "the same design gives the same bytes";
+    }
+}
+
+TEST_F(Export, DrawioByFormatOptionAndItsErrors)
+{
+    const std::string example = (fs::path(PRIVATEPATH_SOURCE_DIR) / "resources/examples/s3-gateway-endpoint.privatepath").string();
+    // --format wins over the extension.
+    const std::string xml = path("diagram.xml");
+    const Shell r = exportCommand(quote(example) + " -o " + quote(xml) + " --format drawio");
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_EQ(read(xml).rfind("<?xml", 0), 0u);
+    EXPECT_NE(read(xml).find("<mxfile host=\"PrivatePath\""), std::string::npos);
+    // --only and --no-highlight apply; an existing file needs --force.
+    const Shell only = exportCommand(quote(example) + " -o " + quote(path("part.drawio")) + " --only app-b --no-highlight");
+    ASSERT_EQ(only.code, 0) << only.out;
+    EXPECT_EQ(read(path("part.drawio")).find("id=\"r:vpc-a\""), std::string::npos);
+    EXPECT_NE(read(path("part.drawio")).find("id=\"r:app-b\""), std::string::npos);
+    const Shell refused = exportCommand(quote(example) + " -o " + quote(xml) + " --format drawio");
+    EXPECT_EQ(refused.code, 4) << refused.out;
+    const Shell unknown = exportCommand(quote(example) + " -o " + quote(path("x.drawing")));
+    EXPECT_EQ(unknown.code, 2);
+    EXPECT_NE(unknown.out.find("drawio"), std::string::npos) << "the error lists the format: " << unknown.out;
+    const Shell help = exportCommand("--help");
+    EXPECT_NE(help.out.find("draw.io"), std::string::npos);
+}
+
 } // namespace

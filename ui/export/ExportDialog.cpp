@@ -49,12 +49,14 @@ QString filterOf(ExportFormat format)
         return QObject::tr("PrivatePath design (*.privatepath *.json)");
     case ExportFormat::Report:
         return QObject::tr("Analysis report (*.report.json *.json)");
+    case ExportFormat::Drawio:
+        return QObject::tr("draw.io diagram (*.drawio)");
     }
     return {};
 }
 
-constexpr ExportFormat kFormats[] = {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf,
-                                     ExportFormat::Json, ExportFormat::Report};
+constexpr ExportFormat kFormats[] = {ExportFormat::Png,  ExportFormat::Svg,    ExportFormat::Pdf,
+                                     ExportFormat::Drawio, ExportFormat::Json, ExportFormat::Report};
 
 ExportFormat formatOfFilter(const QString& filter, ExportFormat otherwise)
 {
@@ -97,6 +99,7 @@ ExportDialog::ExportDialog(Document& document, QSet<QString> selection, FlowId s
     m_format->addItem(tr("PNG image"), int(ExportFormat::Png));
     m_format->addItem(tr("SVG drawing"), int(ExportFormat::Svg));
     m_format->addItem(tr("PDF document"), int(ExportFormat::Pdf));
+    m_format->addItem(tr("draw.io diagram"), int(ExportFormat::Drawio));
     m_format->addItem(tr("Design file (JSON)"), int(ExportFormat::Json));
     m_format->addItem(tr("Analysis report (JSON)"), int(ExportFormat::Report));
     form->addRow(tr("&Format:"), m_format);
@@ -282,11 +285,14 @@ void ExportDialog::updateEnabled()
 {
     const ExportOptions o = options();
     const bool drawing = o.format == ExportFormat::Png || o.format == ExportFormat::Svg || o.format == ExportFormat::Pdf;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_byScale, m_byWidth, m_byHeight, m_border, m_transparent, m_colours,
-                                                      m_publicPaths, m_legend})
+    // draw.io gets the shapes in the design's units: no size, border, background or legend.
+    const bool shapes = drawing || o.format == ExportFormat::Drawio;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_byScale, m_byWidth, m_byHeight, m_border, m_transparent, m_legend})
         w->setEnabled(drawing);
-    m_selectionOnly->setEnabled(drawing && !m_selection.isEmpty());
-    m_showFlow->setEnabled(drawing && !m_shownFlow.empty());
+    for (QWidget* w : std::initializer_list<QWidget*>{m_colours, m_publicPaths})
+        w->setEnabled(shapes);
+    m_selectionOnly->setEnabled(shapes && !m_selection.isEmpty());
+    m_showFlow->setEnabled(shapes && !m_shownFlow.empty());
     m_scale->setEnabled(drawing && m_byScale->isChecked());
     m_width->setEnabled(drawing && m_byWidth->isChecked());
     m_height->setEnabled(drawing && m_byHeight->isChecked());
@@ -323,12 +329,23 @@ void ExportDialog::refreshPreviewNow()
     m_estimate = preview.estimate;
     const QSize full = preview.fullSize;
     if (full.isEmpty()) {
+        // A draw.io file has no size limit, only its thumbnail has.
+        const QString why = preview.error.isEmpty() && o.format == ExportFormat::Drawio
+                                ? tr("No preview: the diagram is too large to draw here. The draw.io file is written all the same.")
+                                : preview.error;
         m_preview->setPixmap({});
-        m_preview->setText(preview.error);
-        m_size->setText(preview.error);
+        m_preview->setText(why);
+        m_size->setText(why);
         return;
     }
     m_preview->setPixmap(QPixmap::fromImage(preview.image));
+    if (o.format == ExportFormat::Drawio) {
+        m_size->setText(tr("%1 × %2 diagram units, about %3 MB")
+                            .arg(full.width())
+                            .arg(full.height())
+                            .arg(double(m_estimate.bytes) / 1e6, 0, 'f', 1));
+        return;
+    }
     QString line = tr("%1 × %2 px").arg(full.width()).arg(full.height());
     if (o.format == ExportFormat::Pdf)
         line += tr(" (%1 × %2 mm)").arg(full.width() * 25.4 / 96, 0, 'f', 0).arg(full.height() * 25.4 / 96, 0, 'f', 0);
@@ -456,7 +473,8 @@ bool ExportDialog::copyToClipboard(QString* error)
         refreshPreviewNow();
     const ExportOptions o = options();
     auto mime = std::make_unique<QMimeData>();
-    if (o.format == ExportFormat::Json || o.format == ExportFormat::Report) {
+    if (o.format == ExportFormat::Json || o.format == ExportFormat::Report || o.format == ExportFormat::Drawio) {
+        // draw.io takes its XML pasted as text.
         const ExportResult r = renderExport(m_document, o, m_selection, drawnFlow());
         mime->setText(QString::fromUtf8(r.bytes));
     } else {

@@ -228,6 +228,8 @@ int ExportLayout::visibleItemCount() const
     return n;
 }
 
+const DiagramScene& ExportLayout::scene() const { return *m_scene; }
+
 QString ExportLayout::title() const
 {
     const QString file = m_document.filePath();

@@ -20,6 +20,7 @@ class QSvgRenderer;
 namespace pp::ui {
 
 class Document;
+class DiagramScene;
 class ExportScene;
 
 // Icons drawn by an export's own SVG renderers. style::paintIcon's shared renderers belong to
@@ -80,6 +81,10 @@ public:
     int visibleItemCount() const;
 
     QString title() const;
+
+    // The scene drawn, for writers that describe it instead of painting it (draw.io): what
+    // paint() draws is what is visible and has contents.
+    const DiagramScene& scene() const;
 
 private:
     struct LegendRow;

@@ -2,6 +2,7 @@
 
 #include "canvas/Style.h"
 #include "document/Document.h"
+#include "export/DrawioWriter.h"
 #include "export/ExportLayout.h"
 #include "export/PngStreamWriter.h"
 #include "export/SvgPaintDevice.h"
@@ -36,6 +37,8 @@ std::optional<ExportFormat> exportFormatFromName(const QString& name)
         return ExportFormat::Json;
     if (n == QLatin1String("report"))
         return ExportFormat::Report;
+    if (n == QLatin1String("drawio"))
+        return ExportFormat::Drawio;
     return std::nullopt;
 }
 
@@ -60,6 +63,8 @@ QString exportFormatName(ExportFormat format)
         return QStringLiteral("json");
     case ExportFormat::Report:
         return QStringLiteral("report");
+    case ExportFormat::Drawio:
+        return QStringLiteral("drawio");
     }
     return {};
 }
@@ -192,6 +197,9 @@ constexpr double kEmbeddedDesignRatio = 0.05;
 constexpr qint64 kSvgBytesPerItem = 700;
 constexpr qint64 kPdfBytesPerItem = 250;
 constexpr qint64 kVectorBaseBytes = 50'000; // icon symbols, the embedded font subset
+// draw.io files carry each tile's icon in its style (draw.io has no shared symbols): about 1.2 kB
+// a tile, 0.5 kB an edge.
+constexpr qint64 kDrawioBytesPerItem = 1'500;
 
 } // namespace
 
@@ -246,14 +254,30 @@ PreparedExport::PreparedExport(Document& document, const ExportOptions& options,
         const std::string text = checkReportText({check}) + "\n";
         m_text = QByteArray(text.data(), qsizetype(text.size()));
     }
-    if (!isDrawing(options.format)) {
+    if (!isDrawing(options.format) && options.format != ExportFormat::Drawio) {
         m_estimate.bytes = m_text.size();
         return;
     }
-    m_layout = std::make_unique<ExportLayout>(document, options, selection, shownFlow);
+    if (options.format == ExportFormat::Drawio) {
+        // Shapes in the design's own units, which draw.io zooms itself: the image options (size,
+        // background, legend) do not apply; the thumbnail shows the diagram at scale 1.
+        m_options.scale = 1;
+        m_options.width = m_options.height = 0;
+        m_options.transparent = false;
+        m_options.legend = false;
+    }
+    m_layout = std::make_unique<ExportLayout>(document, m_options, selection, shownFlow);
+    if (options.format == ExportFormat::Drawio) {
+        // A diagram too large for an image still exports; it only has no thumbnail.
+        QString tooLarge;
+        m_drawingSize = m_layout->pixelSize(&m_scale, &tooLarge);
+        m_estimate.bytes = kVectorBaseBytes + kDrawioBytesPerItem * m_layout->visibleItemCount();
+        return;
+    }
     const QSize size = m_layout->pixelSize(&m_scale, &m_error);
     if (size.isEmpty())
         return;
+    m_drawingSize = size;
     m_estimate.pixelSize = size;
     switch (options.format) {
     case ExportFormat::Png:
@@ -270,6 +294,7 @@ PreparedExport::PreparedExport(Document& document, const ExportOptions& options,
         break;
     case ExportFormat::Json:
     case ExportFormat::Report:
+    case ExportFormat::Drawio:
         break;
     }
 }
@@ -278,7 +303,7 @@ PreparedExport::~PreparedExport() = default;
 
 QImage PreparedExport::thumbnail(QSize box)
 {
-    const QSize full = m_estimate.pixelSize;
+    const QSize full = m_drawingSize;
     if (!m_layout || full.isEmpty())
         return {};
     const double fit =
@@ -326,7 +351,7 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
         };
     };
     const QSize size = m_estimate.pixelSize;
-    result.pixelSize = size;
+    result.pixelSize = m_drawingSize;
     report(ExportStage::Drawing, 0);
 
     switch (m_options.format) {
@@ -365,6 +390,10 @@ ExportResult PreparedExport::render(ExportMonitor* monitor)
         result.bytes = deterministicPdf(result.bytes);
         break;
     }
+    case ExportFormat::Drawio:
+        result.bytes = drawioDocument(m_layout->scene(), m_document, m_layout->title());
+        report(ExportStage::Encoding, 0.9);
+        break;
     case ExportFormat::Json:
     case ExportFormat::Report:
         break;
@@ -448,7 +477,7 @@ ExportPreview renderPreview(Document& document, const ExportOptions& options, co
     ExportPreview preview;
     preview.error = prepared.error();
     preview.estimate = prepared.estimate();
-    preview.fullSize = preview.error.isEmpty() ? preview.estimate.pixelSize : QSize();
+    preview.fullSize = preview.error.isEmpty() ? prepared.drawingSize() : QSize();
     preview.image = prepared.thumbnail(box);
     return preview;
 }

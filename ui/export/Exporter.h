@@ -27,14 +27,15 @@ enum class ExportFormat {
     Pdf,    // vector, fonts embedded, one page fitted to the diagram
     Json,   // the design file itself (canonical JSON)
     Report, // the analysis report, as `privatepath check --format json`
+    Drawio, // a draw.io (diagrams.net) file: uncompressed mxGraph XML, editable shapes (DrawioWriter.h)
 };
 
-// "png" -> Png...; also "report". Empty when unknown.
+// "png" -> Png...; also "report" and "drawio". Empty when unknown.
 std::optional<ExportFormat> exportFormatFromName(const QString& name);
-// From the output file's extension (.png, .svg, .pdf, .json, .privatepath). Empty when unknown.
+// From the output file's extension (.png, .svg, .pdf, .json, .privatepath, .drawio). Empty when unknown.
 std::optional<ExportFormat> exportFormatFromPath(const QString& path);
 QString exportFormatName(ExportFormat format);
-// The file name extension of each format: "png", "svg", "pdf", "privatepath", "report.json".
+// The file name extension of each format: "png", "svg", "pdf", "privatepath", "report.json", "drawio".
 QString exportExtension(ExportFormat format);
 
 // Where an export named `path` goes, and in which format.
@@ -42,7 +43,7 @@ struct ExportTarget {
     QString path;
     ExportFormat format;
 };
-// The extension decides: .png, .svg, .pdf; .privatepath for the design; .json for the design,
+// The extension decides: .png, .svg, .pdf, .drawio; .privatepath for the design; .json for the design,
 // or for the report when `chosen` is the report or the name ends in ".report.json". A name
 // without one of these extensions keeps `chosen` and gets its extension appended
 // ("diagram" -> "diagram.png", "notes.v2" -> "notes.v2.png").
@@ -82,7 +83,7 @@ inline constexpr qint64 kLargeExportBytes = 200'000'000;
 // What an export will be, known before it is rendered.
 struct ExportEstimate {
     ExportFormat format = ExportFormat::Png;
-    QSize pixelSize;  // PNG/SVG/PDF: the drawing in output pixels (empty for the JSON formats)
+    QSize pixelSize;  // PNG/SVG/PDF: the drawing in output pixels (empty for the JSON and draw.io formats)
     qint64 bytes = 0; // about how large the file will be (exact for the JSON formats)
 
     qint64 pixels() const { return qint64(pixelSize.width()) * pixelSize.height(); }
@@ -103,7 +104,7 @@ QString exportLimitText(const ExportEstimate& estimate);
 struct ExportResult {
     QByteArray bytes;
     QString error;   // non-empty: nothing was produced
-    QSize pixelSize; // PNG/SVG/PDF: the drawing's size in output pixels
+    QSize pixelSize; // PNG/SVG/PDF: the drawing's size in output pixels (draw.io: in diagram units)
     bool cancelled = false; // stopped by its monitor: nothing was produced
 };
 
@@ -141,6 +142,9 @@ public:
     // Why this export cannot be made (a size no image can have); empty when it can.
     const QString& error() const { return m_error; }
     const ExportEstimate& estimate() const { return m_estimate; }
+    // The drawing's size in output pixels (draw.io: in diagram units; empty when too large for a
+    // thumbnail).
+    QSize drawingSize() const { return m_drawingSize; }
     ExportResult render(ExportMonitor* monitor = nullptr);
     // The drawing shrunk (scale and border alike) to fit `box`, for the dialog's preview.
     QImage thumbnail(QSize box);
@@ -158,6 +162,7 @@ private:
     QString m_error;
     ExportEstimate m_estimate;
     QByteArray m_text; // the JSON formats: the whole output
+    QSize m_drawingSize; // what thumbnail() shrinks: the image's pixels, or draw.io's diagram at scale 1
     int m_bandRows = 0;
 };
 
@@ -173,7 +178,7 @@ ExportResult renderExport(Document& document, const ExportOptions& options, cons
 
 struct ExportPreview {
     QImage image;   // the drawing as the export will show it, shrunk to fit the box
-    QSize fullSize; // the export's real size in output pixels (empty: see error)
+    QSize fullSize; // the export's real size in output pixels, draw.io's in diagram units (empty: see error)
     QString error;
     ExportEstimate estimate;
 };

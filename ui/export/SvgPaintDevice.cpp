@@ -33,10 +33,7 @@ QString xmlSafe(const QString& text)
     return out;
 }
 
-namespace {
-
-// Numbers as SVG wants them: at most two decimals, no trailing zeros, never "-0".
-QString num(double v)
+QString xmlNumber(double v)
 {
     if (!std::isfinite(v))
         return QStringLiteral("0");
@@ -47,6 +44,10 @@ QString num(double v)
         s = QStringLiteral("0");
     return s;
 }
+
+namespace {
+
+QString num(double v) { return xmlNumber(v); }
 
 QString pathData(const QPainterPath& path)
 {

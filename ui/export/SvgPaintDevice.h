@@ -50,5 +50,7 @@ private:
 // Replaces characters XML 1.0 cannot carry (controls other than tab/newline/return,
 // U+FFFE/U+FFFF, unpaired surrogates) with U+FFFD, so any label yields a well-formed file.
 QString xmlSafe(const QString& text);
+// Numbers as SVG and draw.io files carry them: at most two decimals, no trailing zeros, never "-0".
+QString xmlNumber(double v);
 
 } // namespace pp::ui
