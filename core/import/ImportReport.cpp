@@ -61,9 +61,13 @@ nlohmann::ordered_json importReportJson(const ImportReport& report)
 std::string importReportText(const ImportReport& report)
 {
     std::ostringstream out;
-    out << "Imported " << report.imported.size() << " Terraform resource(s) from " << report.source << " ("
-        << report.inputKind << ", format " << report.formatVersion
-        << (report.terraformVersion.empty() ? "" : ", Terraform " + report.terraformVersion) << ").\n";
+    if (report.inputKind == "describe")
+        out << "Imported " << report.imported.size() << " AWS resource(s) from " << report.source
+            << " (AWS CLI describe output).\n";
+    else
+        out << "Imported " << report.imported.size() << " Terraform resource(s) from " << report.source << " ("
+            << report.inputKind << ", format " << report.formatVersion
+            << (report.terraformVersion.empty() ? "" : ", Terraform " + report.terraformVersion) << ").\n";
     if (!report.skipped.empty()) {
         out << "Skipped " << report.skipped.size() << ":\n";
         for (const auto& [type, count] : skippedByType(report))
