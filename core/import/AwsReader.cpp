@@ -64,10 +64,13 @@ constexpr std::string_view kWrappers[] = {"Reservations", "LoadBalancerTargetHea
 constexpr std::string_view kIgnored[] = {"NextToken", "NextMarker", "Marker", "AdditionalRoutesAvailable",
                                          "ResponseMetadata"};
 
+// The key as the calls are named here. The AWS CLI prints Direct Connect's output in camelCase
+// (`directConnectGateways`), Batfish in PascalCase; any other lower-case key is not a call (a
+// design file's `vpcs` is not describe-vpcs' `Vpcs`).
 std::string upperFirst(std::string_view key)
 {
     std::string out(key);
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z' && out.starts_with("directConnect"))
         out[0] = char(out[0] - 'a' + 'A');
     return out;
 }
@@ -137,14 +140,16 @@ public:
             error("AWS_NOT_DESCRIBE", "not the output of an AWS CLI describe call (the top level is not an object)", "");
             return false;
         }
-        // Describe output names its calls in PascalCase (Direct Connect in camelCase); a design
-        // file (`schemaVersion`) or a Terraform state (`format_version`) is refused.
+        // Describe output names its calls in PascalCase (Direct Connect in camelCase): an object
+        // with a known call, or with only PascalCase keys (a call not read here, reported as
+        // skipped), is describe output; a design file (`schemaVersion`) or a Terraform state
+        // (`format_version`) is refused.
         bool known = false;
         bool awsLike = !root.empty();
         for (const auto& [key, value] : root.items()) {
             const std::string canonical = upperFirst(key);
             known = known || callOf(canonical) || isWrapper(canonical);
-            awsLike = awsLike && !key.empty() && ((key[0] >= 'A' && key[0] <= 'Z') || canonical != key);
+            awsLike = awsLike && !key.empty() && key[0] >= 'A' && key[0] <= 'Z';
             (void)value;
         }
         if (!known && !awsLike) {

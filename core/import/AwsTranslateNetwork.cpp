@@ -250,6 +250,8 @@ void networkAcls(Translator& t)
                     block["cidr_block"] = cidr;
                 if (const std::string cidr = str(e, "Ipv6CidrBlock"); !cidr.empty())
                     block["ipv6_cidr_block"] = cidr;
+                if (field(field(e, "IcmpTypeCode"), "Type").is_number())
+                    block["icmp_type"] = field(field(e, "IcmpTypeCode"), "Type");
                 const Json& range = field(e, "PortRange");
                 if (field(range, "From").is_number())
                     block["from_port"] = field(range, "From");
