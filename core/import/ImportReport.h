@@ -65,7 +65,8 @@ struct ImportReport {
 
 // The report as JSON (keys in this order: source, inputKind, formatVersion, terraformVersion,
 // summary {imported, skipped, skippedByType, assumptions, unknown}, imported, skipped,
-// assumptions, unknown). See docs/import.md.
+// assumptions, unknown). See docs/import.md. Bytes that are not UTF-8 (a parse error quotes the
+// input's bytes; a file name may hold any) are written as U+FFFD, as the check report does.
 nlohmann::ordered_json importReportJson(const ImportReport& report);
 
 // The report as plain English text, for the terminal.

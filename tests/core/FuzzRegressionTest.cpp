@@ -65,6 +65,22 @@ TEST(FuzzRegression, EveryImportFixtureKeepsTheImportersProperties)
     EXPECT_GE(files, 70u);
 }
 
+// Found by the importers' properties on the hostile seeds: a parse error quotes the byte where the
+// parser stopped, and the import report (the editor's Save Report, `--format json`) threw writing
+// it when that byte was not UTF-8.
+TEST(FuzzRegression, ImportReportsQuoteBytesThatAreNotUtf8AsReplacementCharacters)
+{
+    const std::string text = readFile(sourcePath("tests/data/fuzz/import-invalid-utf8-in-parse-error.json"));
+    for (const TerraformImportResult& r : {importAwsTexts({{"in\xff.json", text}}), importTerraformText(text, "in\xff.json")}) {
+        ASSERT_FALSE(r.design);
+        ASSERT_FALSE(r.report.diagnostics.empty());
+        std::string json;
+        ASSERT_NO_THROW(json = importReportJson(r.report).dump());
+        EXPECT_NE(json.find("in\uFFFD.json"), std::string::npos) << json;
+        EXPECT_NE(json.find("\uFFFD"), std::string::npos);
+    }
+}
+
 // The first defect: a byte that is not UTF-8 where the parser stops (quoted in its message), or in
 // a file name, made `check --format json` abort (nlohmann::json throws when writing it).
 TEST(FuzzRegression, ReportsQuoteBytesThatAreNotUtf8AsReplacementCharacters)
