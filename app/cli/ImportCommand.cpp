@@ -200,7 +200,8 @@ int runImport(const QStringList& args, Streams io)
         io.out << usage;
         return Ok;
     }
-    io.err << (sub.isEmpty() ? tr("Missing import source (terraform or aws).\n") : tr("Unknown import source '%1'.\n").arg(sub))
+    io.err << (sub.isEmpty() ? tr("Missing import source (terraform or aws).\n")
+                             : tr("Unknown import source '%1'.\n").arg(sub))
            << usage;
     return UsageError;
 }

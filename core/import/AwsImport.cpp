@@ -1,5 +1,4 @@
 #include "import/AwsImport.h"
-
 #include "import/AwsReader.h"
 #include "import/AwsTranslate.h"
 #include "import/AwsTranslateSupport.h"
@@ -8,8 +7,7 @@ namespace pp {
 
 namespace {
 
-std::string baseName(const std::string& path)
-{
+std::string baseName(const std::string& path) {
     std::string p = path;
     while (p.size() > 1 && p.back() == '/')
         p.pop_back();
@@ -20,16 +18,14 @@ std::string baseName(const std::string& path)
     return name.empty() ? std::string("aws") : name;
 }
 
-std::string joined(const std::vector<std::string>& parts)
-{
+std::string joined(const std::vector<std::string>& parts) {
     std::string out;
     for (const std::string& p : parts)
         out += (out.empty() ? "" : ", ") + p;
     return out;
 }
 
-AwsImportResult fromRead(AwsReadResult read, const std::string& source)
-{
+AwsImportResult fromRead(AwsReadResult read, const std::string& source) {
     if (!read.describe) {
         AwsImportResult result;
         result.report.source = source;
@@ -44,8 +40,7 @@ AwsImportResult fromRead(AwsReadResult read, const std::string& source)
 
 } // namespace
 
-AwsImportResult importAwsDescribe(const AwsDescribe& describe, const std::string& source)
-{
+AwsImportResult importAwsDescribe(const AwsDescribe& describe, const std::string& source) {
     AwsImportResult result;
     ImportReport& report = result.report;
     report.source = source;
@@ -53,7 +48,8 @@ AwsImportResult importAwsDescribe(const AwsDescribe& describe, const std::string
 
     AwsTranslation translation = translateAwsDescribe(describe);
     for (const AwsUnsupportedItem& u : describe.unsupported)
-        report.skipped.push_back({u.address, u.key, "unsupportedType", "PrivatePath does not read this call (" + u.file + ")"});
+        report.skipped.push_back(
+            {u.address, u.key, "unsupportedType", "PrivatePath does not read this call (" + u.file + ")"});
     report.skipped.insert(report.skipped.end(), translation.skipped.begin(), translation.skipped.end());
     report.assumptions = translation.assumptions;
 
@@ -73,21 +69,18 @@ AwsImportResult importAwsDescribe(const AwsDescribe& describe, const std::string
     return result;
 }
 
-AwsImportResult importAwsInputs(const std::vector<std::string>& paths)
-{
+AwsImportResult importAwsInputs(const std::vector<std::string>& paths) {
     return fromRead(readAwsInputs(paths), joined(paths));
 }
 
-AwsImportResult importAwsTexts(const std::vector<std::pair<std::string, std::string>>& texts)
-{
+AwsImportResult importAwsTexts(const std::vector<std::pair<std::string, std::string>>& texts) {
     std::vector<std::string> names;
     for (const auto& [name, text] : texts)
         names.push_back(name);
     return fromRead(readAwsTexts(texts), joined(names));
 }
 
-AwsTranslation translateAwsDescribe(const AwsDescribe& describe)
-{
+AwsTranslation translateAwsDescribe(const AwsDescribe& describe) {
     aws::Translator t(describe);
     aws::translateNetwork(t);
     aws::translateServices(t);

@@ -1,5 +1,4 @@
 #include "import/AwsReader.h"
-
 #include "io/DesignFile.h"
 #include "io/SourceLocator.h"
 
@@ -67,35 +66,30 @@ constexpr std::string_view kIgnored[] = {"NextToken", "NextMarker", "Marker", "A
 // The key as the calls are named here. The AWS CLI prints Direct Connect's output in camelCase
 // (`directConnectGateways`), Batfish in PascalCase; any other lower-case key is not a call (a
 // design file's `vpcs` is not describe-vpcs' `Vpcs`).
-std::string upperFirst(std::string_view key)
-{
+std::string upperFirst(std::string_view key) {
     std::string out(key);
     if (!out.empty() && out[0] >= 'a' && out[0] <= 'z' && out.starts_with("directConnect"))
         out[0] = char(out[0] - 'a' + 'A');
     return out;
 }
 
-const CallInfo* callOf(const std::string& canonical)
-{
+const CallInfo* callOf(const std::string& canonical) {
     for (const CallInfo& c : kCalls)
         if (c.key == canonical)
             return &c;
     return nullptr;
 }
 
-bool isWrapper(const std::string& canonical)
-{
+bool isWrapper(const std::string& canonical) {
     return std::find(std::begin(kWrappers), std::end(kWrappers), canonical) != std::end(kWrappers);
 }
 
-bool isIgnored(const std::string& canonical)
-{
+bool isIgnored(const std::string& canonical) {
     return std::find(std::begin(kIgnored), std::end(kIgnored), canonical) != std::end(kIgnored);
 }
 
 // The pointer token of a key ("~" and "/" escaped).
-std::string token(std::string_view key)
-{
+std::string token(std::string_view key) {
     std::string out;
     for (char c : key) {
         if (c == '~')
@@ -111,16 +105,13 @@ std::string token(std::string_view key)
 class Reader {
 public:
     Reader(std::string_view text, const std::string& file, AwsDescribe& into, Diagnostics& problems)
-        : m_text(text), m_file(file), m_into(into), m_problems(problems)
-    {
-    }
+        : m_text(text), m_file(file), m_into(into), m_problems(problems) {}
 
-    bool run(const AwsReadLimits& limits)
-    {
+    bool run(const AwsReadLimits& limits) {
         const JsonTextShape shape = scanJsonText(m_text, limits.maxDepth);
         if (shape.depth > limits.maxDepth) {
-            error("AWS_TOO_DEEP", "the JSON nests deeper than " + std::to_string(limits.maxDepth) + " levels", "",
-                  positionOfOffset(m_text, shape.tooDeepAt));
+            error("AWS_TOO_DEEP", "the JSON nests deeper than " + std::to_string(limits.maxDepth) + " levels",
+                  "", positionOfOffset(m_text, shape.tooDeepAt));
             return false;
         }
         if (shape.estimatedTreeBytes() > limits.maxTreeBytes) {
@@ -137,7 +128,8 @@ public:
         }
         m_into.files.push_back(m_file);
         if (!root.is_object()) {
-            error("AWS_NOT_DESCRIBE", "not the output of an AWS CLI describe call (the top level is not an object)", "");
+            error("AWS_NOT_DESCRIBE",
+                  "not the output of an AWS CLI describe call (the top level is not an object)", "");
             return false;
         }
         // Describe output names its calls in PascalCase (Direct Connect in camelCase): an object
@@ -154,7 +146,9 @@ public:
         }
         if (!known && !awsLike) {
             error("AWS_NOT_DESCRIBE",
-                  "not the output of an AWS CLI describe call (no top-level key such as Vpcs, Subnets or RouteTables)", "");
+                  "not the output of an AWS CLI describe call (no top-level key such as Vpcs, Subnets or "
+                  "RouteTables)",
+                  "");
             return false;
         }
         readObject(root, "", 0);
@@ -162,8 +156,7 @@ public:
     }
 
 private:
-    void error(std::string code, std::string message, const std::string& path, TextPosition at = {})
-    {
+    void error(std::string code, std::string message, const std::string& path, TextPosition at = {}) {
         if (at.line == 0)
             at = locateJsonPointer(m_text, path);
         Diagnostic d;
@@ -179,8 +172,7 @@ private:
     }
 
     // An object holding calls' arrays (the file's top level, or an element of a wrapper).
-    void readObject(const Json& object, const std::string& path, int depth)
-    {
+    void readObject(const Json& object, const std::string& path, int depth) {
         Json context = Json::object();
         for (const auto& [key, value] : object.items())
             if (value.is_string())
@@ -188,7 +180,8 @@ private:
         for (const auto& [key, value] : object.items()) {
             const std::string canonical = upperFirst(key);
             const std::string at = path + "/" + token(key);
-            if (value.is_string() || value.is_boolean() || value.is_number() || value.is_null() || isIgnored(canonical))
+            if (value.is_string() || value.is_boolean() || value.is_number() || value.is_null() ||
+                isIgnored(canonical))
                 continue;
             if (isWrapper(canonical) && depth == 0) {
                 if (!value.is_array()) {
@@ -197,7 +190,8 @@ private:
                 }
                 for (std::size_t i = 0; i < value.size(); ++i) {
                     if (!value[i].is_object())
-                        error("AWS_FIELD_TYPE", "an item of `" + key + "` must be an object", at + "/" + std::to_string(i));
+                        error("AWS_FIELD_TYPE", "an item of `" + key + "` must be an object",
+                              at + "/" + std::to_string(i));
                     else
                         readObject(value[i], at + "/" + std::to_string(i), depth + 1);
                 }
@@ -218,8 +212,7 @@ private:
         }
     }
 
-    void readItem(const CallInfo& call, const Json& item, const Json& context, const std::string& path)
-    {
+    void readItem(const CallInfo& call, const Json& item, const Json& context, const std::string& path) {
         if (!item.is_object()) {
             error("AWS_FIELD_TYPE", "an item of `" + std::string(call.key) + "` must be an object", path);
             return;
@@ -236,7 +229,8 @@ private:
             if (id.empty()) {
                 std::string wanted(call.idFields);
                 std::replace(wanted.begin(), wanted.end(), '|', '/');
-                error("AWS_FIELD_TYPE", "an item of `" + std::string(call.key) + "` needs `" + wanted + "` as a string", path);
+                error("AWS_FIELD_TYPE",
+                      "an item of `" + std::string(call.key) + "` needs `" + wanted + "` as a string", path);
                 return;
             }
         } else {
@@ -257,13 +251,13 @@ private:
         items.push_back(AwsItem{item, context, m_file, path});
     }
 
-    void unsupported(const std::string& key, const Json& value)
-    {
+    void unsupported(const std::string& key, const Json& value) {
         const auto addressOf = [&](const Json& item, std::size_t i) {
             // The first member named like an id ("DBInstanceIdentifier", "ZoneId").
             if (item.is_object())
                 for (const auto& [k, v] : item.items())
-                    if (v.is_string() && (k.ends_with("Id") || k.ends_with("Identifier") || k.ends_with("Arn")))
+                    if (v.is_string() &&
+                        (k.ends_with("Id") || k.ends_with("Identifier") || k.ends_with("Arn")))
                         return v.get<std::string>();
             return key + "[" + std::to_string(i) + "]";
         };
@@ -282,11 +276,12 @@ private:
     int m_errors = 0;
 };
 
-void collectJsonFiles(const std::filesystem::path& dir, std::vector<std::string>& out, std::size_t limit)
-{
+void collectJsonFiles(const std::filesystem::path& dir, std::vector<std::string>& out, std::size_t limit) {
     std::error_code ec;
-    std::filesystem::recursive_directory_iterator it(dir, std::filesystem::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != std::filesystem::recursive_directory_iterator() && out.size() <= limit; it.increment(ec)) {
+    std::filesystem::recursive_directory_iterator it(
+        dir, std::filesystem::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != std::filesystem::recursive_directory_iterator() && out.size() <= limit;
+         it.increment(ec)) {
         std::error_code fileEc;
         if (it->is_regular_file(fileEc) && it->path().extension() == ".json")
             out.push_back(it->path().string());
@@ -295,16 +290,14 @@ void collectJsonFiles(const std::filesystem::path& dir, std::vector<std::string>
 
 } // namespace
 
-std::vector<std::string_view> supportedAwsCalls()
-{
+std::vector<std::string_view> supportedAwsCalls() {
     std::vector<std::string_view> out;
     for (const CallInfo& c : kCalls)
         out.push_back(c.key);
     return out;
 }
 
-const nlohmann::json& awsField(const nlohmann::json& object, std::string_view key)
-{
+const nlohmann::json& awsField(const nlohmann::json& object, std::string_view key) {
     static const nlohmann::json null;
     if (!object.is_object() || key.empty())
         return null;
@@ -319,25 +312,23 @@ const nlohmann::json& awsField(const nlohmann::json& object, std::string_view ke
     return it == object.end() ? null : *it;
 }
 
-std::string awsString(const nlohmann::json& object, std::string_view key)
-{
+std::string awsString(const nlohmann::json& object, std::string_view key) {
     const nlohmann::json& v = awsField(object, key);
     return v.is_string() ? v.get<std::string>() : std::string();
 }
 
 bool readAwsJson(std::string_view text, const std::string& fileName, AwsDescribe& into, Diagnostics& problems,
-                 const AwsReadLimits& limits)
-{
+                 const AwsReadLimits& limits) {
     return Reader(text, fileName, into, problems).run(limits);
 }
 
 namespace {
 
-AwsReadResult finishRead(AwsDescribe& describe, Diagnostics& problems)
-{
+AwsReadResult finishRead(AwsDescribe& describe, Diagnostics& problems) {
     AwsReadResult result;
     describe.seen.clear();
-    const bool failed = std::any_of(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    const bool failed = std::any_of(problems.begin(), problems.end(),
+                                    [](const Diagnostic& d) { return d.severity == Severity::Error; });
     if (!failed)
         result.describe = std::move(describe);
     result.diagnostics = std::move(problems);
@@ -346,8 +337,8 @@ AwsReadResult finishRead(AwsDescribe& describe, Diagnostics& problems)
 
 } // namespace
 
-AwsReadResult readAwsTexts(const std::vector<std::pair<std::string, std::string>>& texts, const AwsReadLimits& limits)
-{
+AwsReadResult readAwsTexts(const std::vector<std::pair<std::string, std::string>>& texts,
+                           const AwsReadLimits& limits) {
     AwsDescribe describe;
     Diagnostics problems;
     for (const auto& [name, text] : texts)
@@ -355,8 +346,7 @@ AwsReadResult readAwsTexts(const std::vector<std::pair<std::string, std::string>
     return finishRead(describe, problems);
 }
 
-AwsReadResult readAwsInputs(const std::vector<std::string>& paths, const AwsReadLimits& limits)
-{
+AwsReadResult readAwsInputs(const std::vector<std::string>& paths, const AwsReadLimits& limits) {
     AwsDescribe describe;
     Diagnostics problems;
     std::vector<std::string> files;

@@ -33,7 +33,7 @@ struct AwsItem {
     nlohmann::json value;   // one element of a call's array (an object)
     nlohmann::json context; // the string members beside the array ({"TargetGroupArn": "…"}), an object
     std::string file;
-    std::string jsonPath;   // "/Vpcs/3", "/Reservations/0/Instances/1"
+    std::string jsonPath; // "/Vpcs/3", "/Reservations/0/Instances/1"
 };
 
 // Items of a call the importer does not read (`DBInstances`, `AvailabilityZones`...).
@@ -78,7 +78,8 @@ bool readAwsJson(std::string_view text, const std::string& fileName, AwsDescribe
 // when a directory has none). FILE_UNREADABLE and FILE_TOO_LARGE as for designs.
 AwsReadResult readAwsInputs(const std::vector<std::string>& paths, const AwsReadLimits& limits = {});
 // The same for texts already in memory (tests, the fuzz target): (file name, text) pairs.
-AwsReadResult readAwsTexts(const std::vector<std::pair<std::string, std::string>>& texts, const AwsReadLimits& limits = {});
+AwsReadResult readAwsTexts(const std::vector<std::pair<std::string, std::string>>& texts,
+                           const AwsReadLimits& limits = {});
 
 // A member by its key, or by the key with its first letter's case changed (`directConnectGatewayId`
 // in the AWS CLI's output is `DirectConnectGatewayId` in Batfish's); null when absent.

@@ -31,9 +31,9 @@
 namespace pp {
 
 struct AwsTranslation {
-    TfDocument document; // a "state": every value known
+    TfDocument document;                                       // a "state": every value known
     std::unordered_map<std::string, std::string> describeCall; // address -> call ("Vpcs", "Instances"...)
-    std::vector<SkippedItem> skipped;  // skipped before mapping (deleted, unsupported, not modelled)
+    std::vector<SkippedItem> skipped; // skipped before mapping (deleted, unsupported, not modelled)
     std::vector<Assumption> assumptions;
 };
 

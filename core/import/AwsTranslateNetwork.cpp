@@ -7,8 +7,7 @@ namespace pp::aws {
 
 namespace {
 
-void vpcs(Translator& t)
-{
+void vpcs(Translator& t) {
     for (const AwsItem& item : t.items("Vpcs")) {
         const Json& v = item.value;
         const std::string id = str(v, "VpcId");
@@ -23,8 +22,10 @@ void vpcs(Translator& t)
         const Json& v6 = field(v, "Ipv6CidrBlockAssociationSet");
         if (v6.is_array())
             for (const Json& a : v6)
-                if (str(field(a, "Ipv6CidrBlockState"), "State") == "associated" || field(a, "Ipv6CidrBlockState").is_null())
-                    if (const std::string block = str(a, "Ipv6CidrBlock"); !block.empty() && !values.contains("ipv6_cidr_block"))
+                if (str(field(a, "Ipv6CidrBlockState"), "State") == "associated" ||
+                    field(a, "Ipv6CidrBlockState").is_null())
+                    if (const std::string block = str(a, "Ipv6CidrBlock");
+                        !block.empty() && !values.contains("ipv6_cidr_block"))
                         values["ipv6_cidr_block"] = block;
         t.add("aws_vpc", id, item, "Vpcs", std::move(values));
         // Secondary IPv4 blocks, as aws_vpc_ipv4_cidr_block_association.
@@ -36,14 +37,13 @@ void vpcs(Translator& t)
                 if (cidr.empty() || cidr == str(v, "CidrBlock") || (!state.empty() && state != "associated"))
                     continue;
                 const std::string assoc = str(a, "AssociationId");
-                t.add("aws_vpc_ipv4_cidr_block_association", assoc.empty() ? id + "/" + cidr : assoc, item, "Vpcs",
-                      Json{{"id", assoc}, {"vpc_id", id}, {"cidr_block", cidr}});
+                t.add("aws_vpc_ipv4_cidr_block_association", assoc.empty() ? id + "/" + cidr : assoc, item,
+                      "Vpcs", Json{{"id", assoc}, {"vpc_id", id}, {"cidr_block", cidr}});
             }
     }
 }
 
-void subnets(Translator& t)
-{
+void subnets(Translator& t) {
     for (const AwsItem& item : t.items("Subnets")) {
         const Json& v = item.value;
         const std::string id = str(v, "SubnetId");
@@ -66,8 +66,7 @@ void subnets(Translator& t)
     }
 }
 
-void gateways(Translator& t)
-{
+void gateways(Translator& t) {
     for (const AwsItem& item : t.items("InternetGateways")) {
         const std::string id = str(item.value, "InternetGatewayId");
         Json values{{"id", id}, {"tags", tags(item.value)}};
@@ -78,7 +77,9 @@ void gateways(Translator& t)
     for (const AwsItem& item : t.items("EgressOnlyInternetGateways")) {
         const std::string id = str(item.value, "EgressOnlyInternetGatewayId");
         t.add("aws_egress_only_internet_gateway", id, item, "EgressOnlyInternetGateways",
-              Json{{"id", id}, {"vpc_id", attachedVpc(field(item.value, "Attachments"))}, {"tags", tags(item.value)}});
+              Json{{"id", id},
+                   {"vpc_id", attachedVpc(field(item.value, "Attachments"))},
+                   {"tags", tags(item.value)}});
     }
     for (const AwsItem& item : t.items("NatGateways")) {
         const Json& v = item.value;
@@ -102,7 +103,10 @@ void gateways(Translator& t)
         const Json& v = item.value;
         const std::string allocation = str(v, "AllocationId");
         const std::string address = allocation.empty() ? str(v, "PublicIp") : allocation;
-        Json values{{"id", allocation}, {"allocation_id", allocation}, {"public_ip", str(v, "PublicIp")}, {"tags", tags(v)}};
+        Json values{{"id", allocation},
+                    {"allocation_id", allocation},
+                    {"public_ip", str(v, "PublicIp")},
+                    {"tags", tags(v)}};
         if (const std::string instance = str(v, "InstanceId"); !instance.empty())
             values["instance"] = instance;
         if (const std::string eni = str(v, "NetworkInterfaceId"); !eni.empty())
@@ -112,8 +116,7 @@ void gateways(Translator& t)
 }
 
 // One route of describe-route-tables as a `route` block of aws_route_table.
-Json routeBlock(const Json& r)
-{
+Json routeBlock(const Json& r) {
     static const std::pair<const char*, const char*> fields[] = {
         {"DestinationCidrBlock", "destination_cidr_block"},
         {"DestinationIpv6CidrBlock", "destination_ipv6_cidr_block"},
@@ -139,8 +142,7 @@ Json routeBlock(const Json& r)
     return block;
 }
 
-void routeTables(Translator& t)
-{
+void routeTables(Translator& t) {
     for (const AwsItem& item : t.items("RouteTables")) {
         const Json& v = item.value;
         const std::string id = str(v, "RouteTableId");
@@ -185,8 +187,7 @@ void routeTables(Translator& t)
 }
 
 // One IpPermissions entry as an `ingress`/`egress` block of aws_security_group.
-Json ruleBlock(const Json& p)
-{
+Json ruleBlock(const Json& p) {
     Json block{{"protocol", field(p, "IpProtocol").is_null() ? Json("-1") : field(p, "IpProtocol")},
                {"cidr_blocks", stringsOf(field(p, "IpRanges"), "CidrIp")},
                {"ipv6_cidr_blocks", stringsOf(field(p, "Ipv6Ranges"), "CidrIpv6")},
@@ -199,8 +200,7 @@ Json ruleBlock(const Json& p)
     return block;
 }
 
-void securityGroups(Translator& t)
-{
+void securityGroups(Translator& t) {
     for (const AwsItem& item : t.items("SecurityGroups")) {
         const Json& v = item.value;
         const std::string id = str(v, "GroupId");
@@ -210,7 +210,8 @@ void securityGroups(Translator& t)
         }
         Json ingress = Json::array();
         Json egress = Json::array();
-        for (const auto& [key, into] : {std::pair<const char*, Json*>{"IpPermissions", &ingress}, {"IpPermissionsEgress", &egress}}) {
+        for (const auto& [key, into] :
+             {std::pair<const char*, Json*>{"IpPermissions", &ingress}, {"IpPermissionsEgress", &egress}}) {
             const Json& list = field(v, key);
             if (list.is_array())
                 for (const Json& p : list)
@@ -218,8 +219,8 @@ void securityGroups(Translator& t)
                         into->push_back(ruleBlock(p));
         }
         // The group AWS creates with each VPC is the only one named "default".
-        t.add(str(v, "GroupName") == "default" ? "aws_default_security_group" : "aws_security_group", id, item,
-              "SecurityGroups",
+        t.add(str(v, "GroupName") == "default" ? "aws_default_security_group" : "aws_security_group", id,
+              item, "SecurityGroups",
               Json{{"id", id},
                    {"name", str(v, "GroupName")},
                    {"vpc_id", str(v, "VpcId")},
@@ -229,8 +230,7 @@ void securityGroups(Translator& t)
     }
 }
 
-void networkAcls(Translator& t)
-{
+void networkAcls(Translator& t) {
     for (const AwsItem& item : t.items("NetworkAcls")) {
         const Json& v = item.value;
         const std::string id = str(v, "NetworkAclId");
@@ -257,7 +257,8 @@ void networkAcls(Translator& t)
                     block["from_port"] = field(range, "From");
                 if (field(range, "To").is_number())
                     block["to_port"] = field(range, "To");
-                (field(e, "Egress").is_boolean() && field(e, "Egress").get<bool>() ? egress : ingress).push_back(block);
+                (field(e, "Egress").is_boolean() && field(e, "Egress").get<bool>() ? egress : ingress)
+                    .push_back(block);
             }
         const bool isDefault = field(v, "IsDefault").is_boolean() && field(v, "IsDefault").get<bool>();
         t.add(isDefault ? "aws_default_network_acl" : "aws_network_acl", id, item, "NetworkAcls",
@@ -270,8 +271,7 @@ void networkAcls(Translator& t)
     }
 }
 
-void instances(Translator& t)
-{
+void instances(Translator& t) {
     for (const AwsItem& item : t.items("Instances")) {
         const Json& v = item.value;
         const std::string id = str(v, "InstanceId");
@@ -301,15 +301,15 @@ void instances(Translator& t)
     }
 }
 
-void networkInterfaces(Translator& t)
-{
+void networkInterfaces(Translator& t) {
     for (const AwsItem& item : t.items("NetworkInterfaces")) {
         const Json& v = item.value;
         const std::string id = str(v, "NetworkInterfaceId");
         // Interfaces AWS makes for another resource (a NAT gateway, a load balancer, an
         // endpoint, a Lambda function...) are that resource's, imported from its own call.
         const std::string type = str(v, "InterfaceType");
-        const bool managed = field(v, "RequesterManaged").is_boolean() && field(v, "RequesterManaged").get<bool>();
+        const bool managed =
+            field(v, "RequesterManaged").is_boolean() && field(v, "RequesterManaged").get<bool>();
         if ((!type.empty() && type != "interface") || managed) {
             t.skip(id, "NetworkInterfaces", "notModelled",
                    "an interface AWS manages for another resource (" +
@@ -333,8 +333,7 @@ void networkInterfaces(Translator& t)
 
 } // namespace
 
-void translateNetwork(Translator& t)
-{
+void translateNetwork(Translator& t) {
     vpcs(t);
     subnets(t);
     gateways(t);

@@ -10,14 +10,12 @@ namespace pp::aws {
 namespace {
 
 // The id a per-resource call was made for: the item's own field, else the one beside its array.
-std::string owner(const AwsItem& item, std::string_view key)
-{
+std::string owner(const AwsItem& item, std::string_view key) {
     const std::string own = str(item.value, key);
     return own.empty() ? str(item.context, key) : own;
 }
 
-void loadBalancers(Translator& t)
-{
+void loadBalancers(Translator& t) {
     for (const AwsItem& item : t.items("LoadBalancers")) {
         const Json& v = item.value;
         const std::string arn = str(v, "LoadBalancerArn");
@@ -31,7 +29,8 @@ void loadBalancers(Translator& t)
                     {"internal", str(v, "Scheme") == "internal"},
                     {"subnets", stringsOf(field(v, "AvailabilityZones"), "SubnetId")},
                     {"security_groups", stringArray(field(v, "SecurityGroups"))}};
-        if (const std::string enforce = str(v, "EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic"); !enforce.empty())
+        if (const std::string enforce = str(v, "EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic");
+            !enforce.empty())
             values["enforce_security_group_inbound_rules_on_private_link_traffic"] = enforce;
         // A load balancer's name is unique in its Region and reads better than its ARN.
         t.add("aws_lb", name.empty() ? arnResource(arn) : name, item, "LoadBalancers", std::move(values));
@@ -44,10 +43,12 @@ void loadBalancers(Translator& t)
             for (const Json& a : defaults) {
                 if (const std::string tg = str(a, "TargetGroupArn"); !tg.empty())
                     actions.push_back(Json{{"target_group_arn", tg}});
-                for (const Json& tg : stringsOf(field(field(a, "ForwardConfig"), "TargetGroups"), "TargetGroupArn"))
+                for (const Json& tg :
+                     stringsOf(field(field(a, "ForwardConfig"), "TargetGroups"), "TargetGroupArn"))
                     actions.push_back(Json{{"target_group_arn", tg}});
             }
-        Json values{{"load_balancer_arn", owner(item, "LoadBalancerArn")}, {"protocol", str(v, "Protocol")},
+        Json values{{"load_balancer_arn", owner(item, "LoadBalancerArn")},
+                    {"protocol", str(v, "Protocol")},
                     {"default_action", actions}};
         if (field(v, "Port").is_number())
             values["port"] = field(v, "Port");
@@ -68,7 +69,8 @@ void loadBalancers(Translator& t)
         const std::string address = arnResource(tg) + "/" + id + ":" + field(target, "Port").dump();
         if (tg.empty()) {
             t.skip(address, "TargetHealthDescriptions", "missingReference",
-                   "the output of describe-target-health does not name its target group; add TargetGroupArn beside "
+                   "the output of describe-target-health does not name its target group; add TargetGroupArn "
+                   "beside "
                    "TargetHealthDescriptions (docs/import.md)");
             continue;
         }
@@ -79,8 +81,7 @@ void loadBalancers(Translator& t)
     }
 }
 
-void endpoints(Translator& t)
-{
+void endpoints(Translator& t) {
     for (const AwsItem& item : t.items("PrefixLists")) {
         const Json& v = item.value;
         const std::string id = str(v, "PrefixListId");
@@ -90,7 +91,10 @@ void endpoints(Translator& t)
         for (const Json& cidr : stringArray(field(v, "Cidrs"))) // describe-prefix-lists
             entries.push_back(Json{{"cidr", cidr}});
         t.add("aws_ec2_managed_prefix_list", id, item, "PrefixLists",
-              Json{{"id", id}, {"arn", str(v, "PrefixListArn")}, {"name", str(v, "PrefixListName")}, {"entry", entries},
+              Json{{"id", id},
+                   {"arn", str(v, "PrefixListArn")},
+                   {"name", str(v, "PrefixListName")},
+                   {"entry", entries},
                    {"tags", tags(v)}});
     }
     for (const AwsItem& item : t.items("Entries")) { // get-managed-prefix-list-entries
@@ -99,7 +103,8 @@ void endpoints(Translator& t)
         TfResource* r = list.empty() ? nullptr : t.find(list);
         if (!r) {
             t.skip(list + "/" + cidr, "Entries", "missingReference",
-                   list.empty() ? "the output of get-managed-prefix-list-entries does not name its list; add PrefixListId "
+                   list.empty() ? "the output of get-managed-prefix-list-entries does not name its list; add "
+                                  "PrefixListId "
                                   "beside Entries (docs/import.md)"
                                 : "its prefix list is not in the input (describe-managed-prefix-lists)");
             continue;
@@ -114,16 +119,18 @@ void endpoints(Translator& t)
         const std::string id = str(v, "VpcEndpointId");
         if (t.gone(item, id, "VpcEndpoints", field(v, "State")))
             continue;
-        Json values{{"id", id},
-                    {"vpc_id", str(v, "VpcId")},
-                    {"vpc_endpoint_type", str(v, "VpcEndpointType").empty() ? "Gateway" : str(v, "VpcEndpointType")},
-                    {"service_name", str(v, "ServiceName")},
-                    {"subnet_ids", stringArray(field(v, "SubnetIds"))},
-                    {"route_table_ids", stringArray(field(v, "RouteTableIds"))},
-                    {"security_group_ids", stringsOf(field(v, "Groups"), "GroupId")},
-                    {"private_dns_enabled", field(v, "PrivateDnsEnabled").is_boolean() ? field(v, "PrivateDnsEnabled") : Json(false)},
-                    {"state", str(v, "State")},
-                    {"tags", tags(v)}};
+        Json values{
+            {"id", id},
+            {"vpc_id", str(v, "VpcId")},
+            {"vpc_endpoint_type", str(v, "VpcEndpointType").empty() ? "Gateway" : str(v, "VpcEndpointType")},
+            {"service_name", str(v, "ServiceName")},
+            {"subnet_ids", stringArray(field(v, "SubnetIds"))},
+            {"route_table_ids", stringArray(field(v, "RouteTableIds"))},
+            {"security_group_ids", stringsOf(field(v, "Groups"), "GroupId")},
+            {"private_dns_enabled",
+             field(v, "PrivateDnsEnabled").is_boolean() ? field(v, "PrivateDnsEnabled") : Json(false)},
+            {"state", str(v, "State")},
+            {"tags", tags(v)}};
         for (const auto& [from, to] : {std::pair{"ResourceConfigurationArn", "resource_configuration_arn"},
                                        std::pair{"ServiceNetworkArn", "service_network_arn"}})
             if (const std::string s = str(v, from); !s.empty())
@@ -149,13 +156,12 @@ void endpoints(Translator& t)
     for (const AwsItem& item : t.items("AllowedPrincipals")) {
         const std::string service = owner(item, "ServiceId");
         const std::string principal = str(item.value, "Principal");
-        t.add("aws_vpc_endpoint_service_allowed_principal", service + "/" + principal, item, "AllowedPrincipals",
-              Json{{"vpc_endpoint_service_id", service}, {"principal_arn", principal}});
+        t.add("aws_vpc_endpoint_service_allowed_principal", service + "/" + principal, item,
+              "AllowedPrincipals", Json{{"vpc_endpoint_service_id", service}, {"principal_arn", principal}});
     }
 }
 
-void peerings(Translator& t)
-{
+void peerings(Translator& t) {
     for (const AwsItem& item : t.items("VpcPeeringConnections")) {
         const Json& v = item.value;
         const std::string id = str(v, "VpcPeeringConnectionId");
@@ -171,8 +177,7 @@ void peerings(Translator& t)
     }
 }
 
-void transitGateways(Translator& t)
-{
+void transitGateways(Translator& t) {
     for (const AwsItem& item : t.items("TransitGateways")) {
         const Json& v = item.value;
         const std::string id = str(v, "TransitGatewayId");
@@ -180,11 +185,12 @@ void transitGateways(Translator& t)
             continue;
         const Json& o = field(v, "Options");
         Json values{{"id", id}, {"arn", str(v, "TransitGatewayArn")}, {"tags", tags(v)}};
-        for (const auto& [from, to] : {std::pair{"DefaultRouteTableAssociation", "default_route_table_association"},
-                                       std::pair{"DefaultRouteTablePropagation", "default_route_table_propagation"},
-                                       std::pair{"AssociationDefaultRouteTableId", "association_default_route_table_id"},
-                                       std::pair{"PropagationDefaultRouteTableId", "propagation_default_route_table_id"},
-                                       std::pair{"SecurityGroupReferencingSupport", "security_group_referencing_support"}})
+        for (const auto& [from, to] :
+             {std::pair{"DefaultRouteTableAssociation", "default_route_table_association"},
+              std::pair{"DefaultRouteTablePropagation", "default_route_table_propagation"},
+              std::pair{"AssociationDefaultRouteTableId", "association_default_route_table_id"},
+              std::pair{"PropagationDefaultRouteTableId", "propagation_default_route_table_id"},
+              std::pair{"SecurityGroupReferencingSupport", "security_group_referencing_support"}})
             if (const std::string s = str(o, from); !s.empty())
                 values[to] = s;
         if (field(o, "AmazonSideAsn").is_number())
@@ -196,14 +202,17 @@ void transitGateways(Translator& t)
         if (t.gone(item, id, "TransitGatewayRouteTables", field(item.value, "State")))
             continue;
         t.add("aws_ec2_transit_gateway_route_table", id, item, "TransitGatewayRouteTables",
-              Json{{"id", id}, {"transit_gateway_id", str(item.value, "TransitGatewayId")}, {"tags", tags(item.value)}});
+              Json{{"id", id},
+                   {"transit_gateway_id", str(item.value, "TransitGatewayId")},
+                   {"tags", tags(item.value)}});
     }
     // What describe-transit-gateway-attachments and the propagation calls say replaces AWS's
     // defaults, which are applied only when they are not in the input.
     const bool associationsKnown = t.has("TransitGatewayAttachments");
     const bool propagationsKnown = t.has("TransitGatewayRouteTablePropagations");
     std::set<std::string> vpcAttachments;
-    auto vpcAttachment = [&](const AwsItem& item, const std::string& vpc, const Json& subnets, const Json& options) {
+    auto vpcAttachment = [&](const AwsItem& item, const std::string& vpc, const Json& subnets,
+                             const Json& options) {
         const std::string id = str(item.value, "TransitGatewayAttachmentId");
         Json values{{"id", id},
                     {"transit_gateway_id", str(item.value, "TransitGatewayId")},
@@ -212,17 +221,20 @@ void transitGateways(Translator& t)
                     {"transit_gateway_default_route_table_association", !associationsKnown},
                     {"transit_gateway_default_route_table_propagation", !propagationsKnown},
                     {"tags", tags(item.value)}};
-        for (const auto& [from, to] : {std::pair{"ApplianceModeSupport", "appliance_mode_support"},
-                                       std::pair{"SecurityGroupReferencingSupport", "security_group_referencing_support"}})
+        for (const auto& [from, to] :
+             {std::pair{"ApplianceModeSupport", "appliance_mode_support"},
+              std::pair{"SecurityGroupReferencingSupport", "security_group_referencing_support"}})
             if (const std::string s = str(options, from); !s.empty())
                 values[to] = s;
         vpcAttachments.insert(id);
-        t.add("aws_ec2_transit_gateway_vpc_attachment", id, item, "TransitGatewayVpcAttachments", std::move(values));
+        t.add("aws_ec2_transit_gateway_vpc_attachment", id, item, "TransitGatewayVpcAttachments",
+              std::move(values));
     };
     for (const AwsItem& item : t.items("TransitGatewayVpcAttachments")) {
         const std::string id = str(item.value, "TransitGatewayAttachmentId");
         if (!t.gone(item, id, "TransitGatewayVpcAttachments", field(item.value, "State")))
-            vpcAttachment(item, str(item.value, "VpcId"), stringArray(field(item.value, "SubnetIds")), field(item.value, "Options"));
+            vpcAttachment(item, str(item.value, "VpcId"), stringArray(field(item.value, "SubnetIds")),
+                          field(item.value, "Options"));
     }
     for (const AwsItem& item : t.items("TransitGatewayAttachments")) {
         const Json& v = item.value;
@@ -235,28 +247,34 @@ void transitGateways(Translator& t)
             vpcAttachment(item, str(v, "ResourceId"), Json::array(), Json::object());
         if (type != "vpc" && type != "vpn") {
             t.skip(id, "TransitGatewayAttachments", "notModelled",
-                   "a transit gateway attachment of type " + (type.empty() ? std::string("unknown") : type) + " is not modelled");
+                   "a transit gateway attachment of type " + (type.empty() ? std::string("unknown") : type) +
+                       " is not modelled");
             continue;
         }
         const Json& association = field(v, "Association");
         const std::string table = str(association, "TransitGatewayRouteTableId");
         if (!table.empty() && str(association, "State") != "disassociated")
-            t.add("aws_ec2_transit_gateway_route_table_association", id + "/association", item, "TransitGatewayAttachments",
+            t.add("aws_ec2_transit_gateway_route_table_association", id + "/association", item,
+                  "TransitGatewayAttachments",
                   Json{{"transit_gateway_attachment_id", id}, {"transit_gateway_route_table_id", table}});
     }
     std::set<std::pair<std::string, std::string>> propagated;
-    auto propagate = [&](const AwsItem& item, std::string_view call, const std::string& table, const std::string& attachment) {
+    auto propagate = [&](const AwsItem& item, std::string_view call, const std::string& table,
+                         const std::string& attachment) {
         if (propagated.insert({table, attachment}).second)
             t.add("aws_ec2_transit_gateway_route_table_propagation", table + "/" + attachment, item, call,
-                  Json{{"transit_gateway_attachment_id", attachment}, {"transit_gateway_route_table_id", table}});
+                  Json{{"transit_gateway_attachment_id", attachment},
+                       {"transit_gateway_route_table_id", table}});
     };
-    const std::string missingTable = "does not name its transit gateway route table; add TransitGatewayRouteTableId beside "
-                                     "its array (docs/import.md)";
+    const std::string missingTable =
+        "does not name its transit gateway route table; add TransitGatewayRouteTableId beside "
+        "its array (docs/import.md)";
     for (const AwsItem& item : t.items("TransitGatewayRouteTablePropagations")) {
         const std::string table = owner(item, "TransitGatewayRouteTableId");
         const std::string attachment = str(item.value, "TransitGatewayAttachmentId");
         if (table.empty())
-            t.skip(attachment, "TransitGatewayRouteTablePropagations", "missingReference", "the output " + missingTable);
+            t.skip(attachment, "TransitGatewayRouteTablePropagations", "missingReference",
+                   "the output " + missingTable);
         else if (str(item.value, "State") != "disabled" && str(item.value, "State") != "disabling")
             propagate(item, "TransitGatewayRouteTablePropagations", table, attachment);
     }
@@ -264,10 +282,13 @@ void transitGateways(Translator& t)
         const Json& v = item.value;
         const std::string table = owner(item, "TransitGatewayRouteTableId");
         const std::string destination = str(v, "DestinationCidrBlock");
-        const Json attachments = stringsOf(field(v, "TransitGatewayAttachments"), "TransitGatewayAttachmentId");
-        const std::string attachment = attachments.empty() ? std::string() : attachments[0].get<std::string>();
+        const Json attachments =
+            stringsOf(field(v, "TransitGatewayAttachments"), "TransitGatewayAttachmentId");
+        const std::string attachment =
+            attachments.empty() ? std::string() : attachments[0].get<std::string>();
         if (table.empty()) {
-            t.skip(destination, "Routes", "missingReference", "the output of search-transit-gateway-routes " + missingTable);
+            t.skip(destination, "Routes", "missingReference",
+                   "the output of search-transit-gateway-routes " + missingTable);
             continue;
         }
         if (str(v, "Type") == "propagated") {
@@ -289,8 +310,7 @@ void transitGateways(Translator& t)
     }
 }
 
-void vpns(Translator& t)
-{
+void vpns(Translator& t) {
     for (const AwsItem& item : t.items("VpnGateways")) {
         const Json& v = item.value;
         const std::string id = str(v, "VpnGatewayId");
@@ -369,8 +389,7 @@ void vpns(Translator& t)
 
 } // namespace
 
-void translateServices(Translator& t)
-{
+void translateServices(Translator& t) {
     endpoints(t);
     loadBalancers(t);
     peerings(t);

@@ -39,19 +39,25 @@ nlohmann::ordered_json importReportJson(const ImportReport& report)
     out["summary"] = summary;
     OJ imported = OJ::array();
     for (const ImportedItem& i : report.imported)
-        imported.push_back(OJ{{"address", validUtf8(i.address)}, {"type", validUtf8(i.type)}, {"resource", validUtf8(i.resource)}});
+        imported.push_back(
+            OJ{{"address", validUtf8(i.address)}, {"type", validUtf8(i.type)}, {"resource", validUtf8(i.resource)}});
     out["imported"] = imported;
     OJ skipped = OJ::array();
     for (const SkippedItem& s : report.skipped)
-        skipped.push_back(OJ{{"address", validUtf8(s.address)}, {"type", validUtf8(s.type)}, {"reason", validUtf8(s.reason)}, {"detail", validUtf8(s.detail)}});
+        skipped.push_back(OJ{{"address", validUtf8(s.address)},
+                             {"type", validUtf8(s.type)},
+                             {"reason", validUtf8(s.reason)},
+                             {"detail", validUtf8(s.detail)}});
     out["skipped"] = skipped;
     OJ assumptions = OJ::array();
     for (const Assumption& a : report.assumptions)
-        assumptions.push_back(OJ{{"code", validUtf8(a.code)}, {"resource", validUtf8(a.resource)}, {"message", validUtf8(a.message)}});
+        assumptions.push_back(
+            OJ{{"code", validUtf8(a.code)}, {"resource", validUtf8(a.resource)}, {"message", validUtf8(a.message)}});
     out["assumptions"] = assumptions;
     OJ unknown = OJ::array();
     for (const UnknownValue& u : report.unknowns)
-        unknown.push_back(OJ{{"address", validUtf8(u.address)}, {"field", validUtf8(u.field)}, {"resource", validUtf8(u.resource)}});
+        unknown.push_back(
+            OJ{{"address", validUtf8(u.address)}, {"field", validUtf8(u.field)}, {"resource", validUtf8(u.resource)}});
     out["unknown"] = unknown;
     OJ problems = OJ::array();
     for (const Diagnostic& d : report.diagnostics)

@@ -2,7 +2,6 @@
 // design that checks, with its report beside it; the documented exit codes; a broken input named
 // by file, line and field.
 #include "Shell.h"
-
 #include "io/DesignFile.h"
 
 #include <filesystem>
@@ -15,15 +14,13 @@ namespace {
 using pp::test::runShell;
 using pp::test::shellQuote;
 
-std::string awsData(const std::string& name)
-{
+std::string awsData(const std::string& name) {
     return std::string(PRIVATEPATH_SOURCE_DIR) + "/tests/data/import/aws/" + name;
 }
 
 class AwsImportCli : public ::testing::Test {
 protected:
-    void SetUp() override
-    {
+    void SetUp() override {
         m_dir = std::filesystem::temp_directory_path() /
                 ("pp-aws-import-" + std::to_string(::getpid()) + "-" +
                  ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -32,15 +29,13 @@ protected:
     }
     void TearDown() override { std::filesystem::remove_all(m_dir); }
     std::string path(const std::string& name) const { return (m_dir / name).string(); }
-    pp::test::ShellResult run(const std::string& arguments) const
-    {
+    pp::test::ShellResult run(const std::string& arguments) const {
         return runShell(shellQuote(PRIVATEPATH_BINARY) + " import aws " + arguments + " 2>&1");
     }
     std::filesystem::path m_dir;
 };
 
-TEST_F(AwsImportCli, ADirectoryBecomesADesignThatChecksWithItsReportBeside)
-{
+TEST_F(AwsImportCli, ADirectoryBecomesADesignThatChecksWithItsReportBeside) {
     const std::string out = path("account.privatepath");
     const auto r = run(shellQuote(awsData("handmade")) + " -o " + shellQuote(out));
     ASSERT_EQ(r.code, 0) << r.out;
@@ -65,11 +60,11 @@ TEST_F(AwsImportCli, ADirectoryBecomesADesignThatChecksWithItsReportBeside)
     EXPECT_EQ(r.out.find("SECRET"), std::string::npos);
 }
 
-TEST_F(AwsImportCli, SeveralFilesAreOneAccount)
-{
-    const auto r = run(shellQuote(awsData("handmade/vpcs-page1.json")) + " " + shellQuote(awsData("handmade/vpcs-page2.json")) +
-                       " " + shellQuote(awsData("handmade/network.json")) + " -o " + shellQuote(path("n.privatepath")) +
-                       " --format json");
+TEST_F(AwsImportCli, SeveralFilesAreOneAccount) {
+    const auto r = run(shellQuote(awsData("handmade/vpcs-page1.json")) + " " +
+                       shellQuote(awsData("handmade/vpcs-page2.json")) + " " +
+                       shellQuote(awsData("handmade/network.json")) + " -o " +
+                       shellQuote(path("n.privatepath")) + " --format json");
     ASSERT_EQ(r.code, 0) << r.out;
     const nlohmann::json printed = nlohmann::json::parse(r.out);
     const pp::LoadResult loaded = pp::loadDesignFile(path("n.privatepath"));
@@ -80,9 +75,9 @@ TEST_F(AwsImportCli, SeveralFilesAreOneAccount)
     EXPECT_EQ(nlohmann::json::parse(in), printed);
 }
 
-TEST_F(AwsImportCli, EveryPublicSetImports)
-{
-    for (const char* set : {"batfish-transit-gateway", "batfish-load-balancer", "batfish-direct-connect", "cloudmapper-demo"}) {
+TEST_F(AwsImportCli, EveryPublicSetImports) {
+    for (const char* set :
+         {"batfish-transit-gateway", "batfish-load-balancer", "batfish-direct-connect", "cloudmapper-demo"}) {
         const std::string out = path(std::string(set) + ".privatepath");
         const auto r = run(shellQuote(awsData(set)) + " -o " + shellQuote(out));
         EXPECT_EQ(r.code, 0) << set << ": " << r.out;
@@ -91,8 +86,7 @@ TEST_F(AwsImportCli, EveryPublicSetImports)
     }
 }
 
-TEST_F(AwsImportCli, ABrokenFileIsNamedByFileLineAndFieldAndNothingIsWritten)
-{
+TEST_F(AwsImportCli, ABrokenFileIsNamedByFileLineAndFieldAndNothingIsWritten) {
     const std::string bad = path("subnets.json");
     std::ofstream(bad) << "{\n  \"Subnets\": [\n    {\"CidrBlock\": \"10.0.0.0/24\"}\n  ]\n}\n";
     const auto r = run(shellQuote(awsData("handmade/vpcs-page1.json")) + " " + shellQuote(bad) + " -o " +
@@ -105,9 +99,9 @@ TEST_F(AwsImportCli, ABrokenFileIsNamedByFileLineAndFieldAndNothingIsWritten)
     EXPECT_FALSE(std::filesystem::exists(path("o.import-report.json")));
 }
 
-TEST_F(AwsImportCli, NotDescribeOutputExitsWith3)
-{
-    const std::string state = std::string(PRIVATEPATH_SOURCE_DIR) + "/tests/data/import/terraform/state-network.json";
+TEST_F(AwsImportCli, NotDescribeOutputExitsWith3) {
+    const std::string state =
+        std::string(PRIVATEPATH_SOURCE_DIR) + "/tests/data/import/terraform/state-network.json";
     auto r = run(shellQuote(state) + " -o " + shellQuote(path("o.privatepath")));
     EXPECT_EQ(r.code, 3) << r.out;
     EXPECT_NE(r.out.find("AWS_NOT_DESCRIBE"), std::string::npos) << r.out;
@@ -119,8 +113,7 @@ TEST_F(AwsImportCli, NotDescribeOutputExitsWith3)
     EXPECT_EQ(r.code, 3) << r.out;
 }
 
-TEST_F(AwsImportCli, AnExistingOutputNeedsForce)
-{
+TEST_F(AwsImportCli, AnExistingOutputNeedsForce) {
     const std::string out = path("net.privatepath");
     std::ofstream(out) << "keep";
     auto r = run(shellQuote(awsData("cloudmapper-demo")) + " -o " + shellQuote(out));
@@ -128,14 +121,19 @@ TEST_F(AwsImportCli, AnExistingOutputNeedsForce)
     r = run(shellQuote(awsData("cloudmapper-demo")) + " -o " + shellQuote(out) + " --force");
     EXPECT_EQ(r.code, 0) << r.out;
     EXPECT_TRUE(pp::loadDesignFile(out).ok());
-    EXPECT_EQ(run(shellQuote(awsData("cloudmapper-demo")) + " -o " + shellQuote(path("no/such/dir/o.privatepath"))).code, 4);
+    EXPECT_EQ(
+        run(shellQuote(awsData("cloudmapper-demo")) + " -o " + shellQuote(path("no/such/dir/o.privatepath")))
+            .code,
+        4);
 }
 
-TEST_F(AwsImportCli, UsageErrorsExitWith2AndHelpListsTheSource)
-{
-    EXPECT_EQ(run(shellQuote(awsData("cloudmapper-demo"))).code, 2); // no -o
+TEST_F(AwsImportCli, UsageErrorsExitWith2AndHelpListsTheSource) {
+    EXPECT_EQ(run(shellQuote(awsData("cloudmapper-demo"))).code, 2);   // no -o
     EXPECT_EQ(run("-o " + shellQuote(path("o.privatepath"))).code, 2); // no input
-    EXPECT_EQ(run(shellQuote(awsData("cloudmapper-demo")) + " -o " + shellQuote(path("o.privatepath")) + " --format yaml").code, 2);
+    EXPECT_EQ(run(shellQuote(awsData("cloudmapper-demo")) + " -o " + shellQuote(path("o.privatepath")) +
+                  " --format yaml")
+                  .code,
+              2);
     const auto help = run("--help");
     EXPECT_EQ(help.code, 0);
     EXPECT_NE(help.out.find("DIR|FILE..."), std::string::npos) << help.out;

@@ -3,7 +3,6 @@
 // implicit association, a NAT gateway id given as GatewayId, unsupported calls, secrets), and
 // describe sets from public projects (Batfish, CloudMapper; tests/data/import/SOURCES.md).
 #include "ImportSupport.h"
-
 #include "analysis/Analyzer.h"
 #include "edit/PasteLayout.h"
 #include "import/AwsImport.h"
@@ -17,30 +16,32 @@ namespace {
 
 using namespace test;
 
-std::string awsFixture(const std::string& name) { return sourcePath("tests/data/import/aws/" + name); }
+std::string awsFixture(const std::string& name) {
+    return sourcePath("tests/data/import/aws/" + name);
+}
 
-std::size_t countKind(const Design& design, Kind kind)
-{
+std::size_t countKind(const Design& design, Kind kind) {
     return std::size_t(std::count_if(design.resources().begin(), design.resources().end(),
                                      [&](const Resource& r) { return r.kind() == kind; }));
 }
 
-const ImportedItem* importedItem(const ImportReport& report, const std::string& address)
-{
+const ImportedItem* importedItem(const ImportReport& report, const std::string& address) {
     const auto it = std::find_if(report.imported.begin(), report.imported.end(),
                                  [&](const ImportedItem& i) { return i.address == address; });
     return it == report.imported.end() ? nullptr : &*it;
 }
 
-bool hasRoute(const RouteTable& table, const char* destination, const char* target)
-{
-    return std::any_of(table.routes.begin(), table.routes.end(),
-                       [&](const Route& r) { return r.destination == cidr(destination) && r.target == rid(target); });
+bool hasRoute(const RouteTable& table, const char* destination, const char* target) {
+    return std::any_of(table.routes.begin(), table.routes.end(), [&](const Route& r) {
+        return r.destination == cidr(destination) && r.target == rid(target);
+    });
 }
 
 class HandmadeAwsImport : public ::testing::Test {
 protected:
-    static void SetUpTestSuite() { s_result = new AwsImportResult(importAwsInputs({awsFixture("handmade")})); }
+    static void SetUpTestSuite() {
+        s_result = new AwsImportResult(importAwsInputs({awsFixture("handmade")}));
+    }
     static void TearDownTestSuite() { delete s_result; }
     const Design& design() const { return *s_result->design; }
     const ImportReport& report() const { return s_result->report; }
@@ -48,9 +49,9 @@ protected:
 };
 AwsImportResult* HandmadeAwsImport::s_result = nullptr;
 
-TEST_F(HandmadeAwsImport, PagesAreMergedAndAnItemSeenTwiceIsImportedOnce)
-{
-    ASSERT_TRUE(s_result->design) << (report().diagnostics.empty() ? "" : report().diagnostics.front().format());
+TEST_F(HandmadeAwsImport, PagesAreMergedAndAnItemSeenTwiceIsImportedOnce) {
+    ASSERT_TRUE(s_result->design) << (report().diagnostics.empty() ? ""
+                                                                   : report().diagnostics.front().format());
     EXPECT_EQ(countKind(design(), Kind::Vpc), 2u); // vpcs-page1.json and vpcs-page2.json, vpc A in both
     EXPECT_EQ(std::count_if(report().imported.begin(), report().imported.end(),
                             [](const ImportedItem& i) { return i.address == "vpc-0aaa0001"; }),
@@ -66,15 +67,15 @@ TEST_F(HandmadeAwsImport, PagesAreMergedAndAnItemSeenTwiceIsImportedOnce)
     EXPECT_EQ(region.availabilityZones, (std::vector<std::string>{"euw1-az1", "euw1-az2"}));
 }
 
-TEST_F(HandmadeAwsImport, TheReportSpeaksOfDescribeCallsAndAwsIds)
-{
+TEST_F(HandmadeAwsImport, TheReportSpeaksOfDescribeCallsAndAwsIds) {
     EXPECT_EQ(report().inputKind, "describe");
     const ImportedItem* subnet = importedItem(report(), "subnet-0a01");
     ASSERT_NE(subnet, nullptr);
     EXPECT_EQ(subnet->type, "Subnets");
     EXPECT_EQ(importedItem(report(), "eipalloc-0a01")->resource, "nat-0a01"); // merged into its NAT gateway
     EXPECT_EQ(importedItem(report(), "eni-0a0bastion")->resource, "i-0a0bastion"); // its instance's interface
-    const nlohmann::json ext = nlohmann::json::parse(design().find(rid("subnet-0a01"))->extensions.at("x-aws"));
+    const nlohmann::json ext =
+        nlohmann::json::parse(design().find(rid("subnet-0a01"))->extensions.at("x-aws"));
     EXPECT_EQ(ext["address"], "subnet-0a01");
     EXPECT_EQ(design().find(rid("subnet-0a01"))->extensions.count("x-terraform"), 0u);
     const auto json = importReportJson(report());
@@ -83,13 +84,19 @@ TEST_F(HandmadeAwsImport, TheReportSpeaksOfDescribeCallsAndAwsIds)
     EXPECT_NE(importReportText(report()).find("AWS resource(s)"), std::string::npos);
 }
 
-TEST_F(HandmadeAwsImport, UnsupportedDeletedAndForeignItemsAreSkippedWithTheirReason)
-{
+TEST_F(HandmadeAwsImport, UnsupportedDeletedAndForeignItemsAreSkippedWithTheirReason) {
     const std::pair<const char*, const char*> expected[] = {
-        {"db-orders", "unsupportedType"},   {"euw1-az1", "unsupportedType"}, {"nat-0a0old", "deleted"},
-        {"i-0a0old", "deleted"},            {"cgw-0a0old", "deleted"},       {"pcx-0ab3", "deleted"},
-        {"eni-0a0nat", "notModelled"},      {"web-alb", "notModelled"},      {"tgw-attach-0c0peer", "notModelled"},
-        {"pcx-0ab2", "missingReference"},   {"eipalloc-0a03", "notModelled"},
+        {"db-orders", "unsupportedType"},
+        {"euw1-az1", "unsupportedType"},
+        {"nat-0a0old", "deleted"},
+        {"i-0a0old", "deleted"},
+        {"cgw-0a0old", "deleted"},
+        {"pcx-0ab3", "deleted"},
+        {"eni-0a0nat", "notModelled"},
+        {"web-alb", "notModelled"},
+        {"tgw-attach-0c0peer", "notModelled"},
+        {"pcx-0ab2", "missingReference"},
+        {"eipalloc-0a03", "notModelled"},
     };
     for (const auto& [address, reason] : expected) {
         const SkippedItem* s = skippedItem(report(), address);
@@ -99,8 +106,7 @@ TEST_F(HandmadeAwsImport, UnsupportedDeletedAndForeignItemsAreSkippedWithTheirRe
     EXPECT_EQ(skippedItem(report(), "pcx-0ab2")->type, "VpcPeeringConnections");
 }
 
-TEST_F(HandmadeAwsImport, RouteTablesWithTheirAssociationsIncludingTheMainOne)
-{
+TEST_F(HandmadeAwsImport, RouteTablesWithTheirAssociationsIncludingTheMainOne) {
     EXPECT_TRUE(resourceAs<RouteTable>(design(), "rtb-0a0main").main); // an association with Main: true
     EXPECT_FALSE(resourceAs<RouteTable>(design(), "rtb-0a0public").main);
     EXPECT_EQ(resourceAs<Subnet>(design(), "subnet-0a01").routeTable, rid("rtb-0a0public"));
@@ -115,14 +121,14 @@ TEST_F(HandmadeAwsImport, RouteTablesWithTheirAssociationsIncludingTheMainOne)
     EXPECT_FALSE(design().find(rid("vpc-0aaa0001-main-rtb")));
 }
 
-TEST_F(HandmadeAwsImport, RoutesFindTheirTargetsByIdWhateverTheField)
-{
+TEST_F(HandmadeAwsImport, RoutesFindTheirTargetsByIdWhateverTheField) {
     const RouteTable& priv = resourceAs<RouteTable>(design(), "rtb-0a0private");
     EXPECT_TRUE(hasRoute(priv, "0.0.0.0/0", "nat-0a01")) << "a NAT gateway id given as GatewayId";
     EXPECT_TRUE(hasRoute(priv, "10.2.0.0/16", "pcx-0ab1"));
     EXPECT_TRUE(hasRoute(priv, "10.50.0.0/16", "tgw-0c01"));
     EXPECT_TRUE(hasRoute(priv, "::/0", "eigw-0a01"));
-    EXPECT_EQ(priv.routes.size(), 4u) << "the local route is implicit; the blackhole route to a gone gateway is left out";
+    EXPECT_EQ(priv.routes.size(), 4u)
+        << "the local route is implicit; the blackhole route to a gone gateway is left out";
     EXPECT_TRUE(hasAssumption(report(), "routeNotImported", "rtb-0a0private"));
     const RouteTable& pub = resourceAs<RouteTable>(design(), "rtb-0a0public");
     EXPECT_TRUE(hasRoute(pub, "0.0.0.0/0", "igw-0a01"));
@@ -136,8 +142,7 @@ TEST_F(HandmadeAwsImport, RoutesFindTheirTargetsByIdWhateverTheField)
     EXPECT_TRUE(main.routes.empty());
 }
 
-TEST_F(HandmadeAwsImport, SecurityGroupsWithEveryKindOfPeer)
-{
+TEST_F(HandmadeAwsImport, SecurityGroupsWithEveryKindOfPeer) {
     const SecurityGroup& web = resourceAs<SecurityGroup>(design(), "sg-0a0web");
     EXPECT_EQ(design().find(rid("sg-0a0web"))->name, "web-sg");
     ASSERT_EQ(web.inbound.size(), 3u); // 443 from 0.0.0.0/0 and ::/0, 22 from a prefix list
@@ -159,8 +164,7 @@ TEST_F(HandmadeAwsImport, SecurityGroupsWithEveryKindOfPeer)
     EXPECT_FALSE(design().find(rid("vpc-0aaa0001-default-sg")));
 }
 
-TEST_F(HandmadeAwsImport, NetworkAclsWithoutTheirFinalDenyEntry)
-{
+TEST_F(HandmadeAwsImport, NetworkAclsWithoutTheirFinalDenyEntry) {
     const NetworkAcl& acl = resourceAs<NetworkAcl>(design(), "acl-0a0private");
     ASSERT_EQ(acl.inbound.size(), 2u); // 32767 "*" is the model's implicit end
     EXPECT_EQ(acl.inbound[0].ruleNumber, 100);
@@ -172,8 +176,7 @@ TEST_F(HandmadeAwsImport, NetworkAclsWithoutTheirFinalDenyEntry)
     EXPECT_EQ(resourceAs<Subnet>(design(), "subnet-0b01").networkAcl, rid("vpc-0bbb0002-default-acl"));
 }
 
-TEST_F(HandmadeAwsImport, WorkloadsAndTheirAddresses)
-{
+TEST_F(HandmadeAwsImport, WorkloadsAndTheirAddresses) {
     const Workload& bastion = resourceAs<Workload>(design(), "i-0a0bastion");
     EXPECT_EQ(bastion.subnet, rid("subnet-0a01"));
     EXPECT_TRUE(bastion.publicIp);
@@ -187,8 +190,7 @@ TEST_F(HandmadeAwsImport, WorkloadsAndTheirAddresses)
     EXPECT_EQ(resourceAs<NatGateway>(design(), "nat-0a01").elasticIp, IpAddress::parse("198.51.100.10"));
 }
 
-TEST_F(HandmadeAwsImport, NetworkLoadBalancerWithListenerAndTargetsFromTargetHealth)
-{
+TEST_F(HandmadeAwsImport, NetworkLoadBalancerWithListenerAndTargetsFromTargetHealth) {
     const LoadBalancer& lb = resourceAs<LoadBalancer>(design(), "internal-nlb");
     EXPECT_TRUE(lb.internal);
     EXPECT_EQ(lb.subnets, (ResourceIds{rid("subnet-0a02"), rid("subnet-0a03")}));
@@ -201,10 +203,11 @@ TEST_F(HandmadeAwsImport, NetworkLoadBalancerWithListenerAndTargetsFromTargetHea
     EXPECT_EQ(lb.targets[1].ip, IpAddress::parse("10.1.3.50"));
 }
 
-TEST_F(HandmadeAwsImport, EndpointsServicesAndPrefixLists)
-{
+TEST_F(HandmadeAwsImport, EndpointsServicesAndPrefixLists) {
     EXPECT_EQ(resourceAs<VpcEndpoint>(design(), "vpce-0a0s3").endpointType, EndpointType::Gateway);
-    EXPECT_EQ(resourceAs<AwsService>(design(), resourceAs<VpcEndpoint>(design(), "vpce-0a0s3").service.str()).service, "s3");
+    EXPECT_EQ(resourceAs<AwsService>(design(), resourceAs<VpcEndpoint>(design(), "vpce-0a0s3").service.str())
+                  .service,
+              "s3");
     const VpcEndpoint& iface = resourceAs<VpcEndpoint>(design(), "vpce-0b0svc");
     EXPECT_EQ(iface.service, rid("vpce-svc-0a0app"));
     EXPECT_FALSE(iface.privateDns);
@@ -212,16 +215,18 @@ TEST_F(HandmadeAwsImport, EndpointsServicesAndPrefixLists)
     EXPECT_EQ(svc.loadBalancer, rid("internal-nlb"));
     EXPECT_EQ(svc.allowedPrincipals, std::vector<std::string>{"arn:aws:iam::111122223333:root"});
     // Entries of get-managed-prefix-list-entries with the list's id beside them.
-    EXPECT_EQ(resourceAs<PrefixList>(design(), "pl-0corp").cidrs, (Cidrs{*cidr("192.0.2.0/24"), *cidr("198.18.0.0/15")}));
-    EXPECT_EQ(resourceAs<PrefixList>(design(), "pl-6da54004").cidrs.size(), 2u); // describe-prefix-lists' Cidrs
+    EXPECT_EQ(resourceAs<PrefixList>(design(), "pl-0corp").cidrs,
+              (Cidrs{*cidr("192.0.2.0/24"), *cidr("198.18.0.0/15")}));
+    EXPECT_EQ(resourceAs<PrefixList>(design(), "pl-6da54004").cidrs.size(),
+              2u); // describe-prefix-lists' Cidrs
 }
 
-TEST_F(HandmadeAwsImport, TransitGatewayUsesItsListedDefaultRouteTable)
-{
+TEST_F(HandmadeAwsImport, TransitGatewayUsesItsListedDefaultRouteTable) {
     const TransitGateway& tgw = resourceAs<TransitGateway>(design(), "tgw-0c01");
     EXPECT_EQ(tgw.defaultAssociationRouteTable, rid("tgw-rtb-0c0default"));
     EXPECT_EQ(tgw.defaultPropagationRouteTable, rid("tgw-rtb-0c0default"));
-    EXPECT_EQ(countKind(design(), Kind::TransitGatewayRouteTable), 2u) << "no implicit default table besides the listed one";
+    EXPECT_EQ(countKind(design(), Kind::TransitGatewayRouteTable), 2u)
+        << "no implicit default table besides the listed one";
     EXPECT_FALSE(hasAssumption(report(), "implicitTransitGatewayRouteTable", "tgw-0c01-default-rtb"));
     const TransitGatewayAttachment& a = resourceAs<TransitGatewayAttachment>(design(), "tgw-attach-0c0a");
     EXPECT_EQ(a.resource, rid("vpc-0aaa0001"));
@@ -229,29 +234,34 @@ TEST_F(HandmadeAwsImport, TransitGatewayUsesItsListedDefaultRouteTable)
     EXPECT_EQ(a.subnets.size(), 2u);
     EXPECT_EQ(a.routeTable, rid("tgw-rtb-0c0default"));
     // Only in describe-transit-gateway-attachments: made from it, associated with its table.
-    EXPECT_EQ(resourceAs<TransitGatewayAttachment>(design(), "tgw-attach-0c0b").routeTable, rid("tgw-rtb-0c0inspect"));
-    EXPECT_EQ(resourceAs<TransitGatewayAttachment>(design(), "vpn-0c01-attachment").routeTable, rid("tgw-rtb-0c0default"));
-    const TransitGatewayRouteTable& table = resourceAs<TransitGatewayRouteTable>(design(), "tgw-rtb-0c0default");
+    EXPECT_EQ(resourceAs<TransitGatewayAttachment>(design(), "tgw-attach-0c0b").routeTable,
+              rid("tgw-rtb-0c0inspect"));
+    EXPECT_EQ(resourceAs<TransitGatewayAttachment>(design(), "vpn-0c01-attachment").routeTable,
+              rid("tgw-rtb-0c0default"));
+    const TransitGatewayRouteTable& table =
+        resourceAs<TransitGatewayRouteTable>(design(), "tgw-rtb-0c0default");
     // The propagated route; without describe-transit-gateway-route-table-propagations, AWS's
     // default propagation applies to the other attachments too.
-    EXPECT_NE(std::find(table.propagations.begin(), table.propagations.end(), rid("tgw-attach-0c0a")), table.propagations.end());
+    EXPECT_NE(std::find(table.propagations.begin(), table.propagations.end(), rid("tgw-attach-0c0a")),
+              table.propagations.end());
     ASSERT_EQ(table.routes.size(), 2u);
     EXPECT_EQ(table.routes[0].attachment, rid("tgw-attach-0c0b"));
     EXPECT_TRUE(table.routes[1].blackhole);
 }
 
-TEST_F(HandmadeAwsImport, VpnPeeringAndDirectConnect)
-{
+TEST_F(HandmadeAwsImport, VpnPeeringAndDirectConnect) {
     const VpnConnection& vpn = resourceAs<VpnConnection>(design(), "vpn-0a01");
     EXPECT_EQ(vpn.gateway, rid("vgw-0a01"));
     EXPECT_EQ(vpn.routing, VpnRouting::Static);
     EXPECT_EQ(resourceAs<VirtualPrivateGateway>(design(), "vgw-0a01").vpc, rid("vpc-0aaa0001"));
     EXPECT_EQ(resourceAs<CustomerGateway>(design(), "cgw-0a01").asn, 65010);
-    EXPECT_EQ(resourceAs<OnPremisesNetwork>(design(), "cgw-0a01-network").cidrs, Cidrs{*cidr("172.16.0.0/16")});
+    EXPECT_EQ(resourceAs<OnPremisesNetwork>(design(), "cgw-0a01-network").cidrs,
+              Cidrs{*cidr("172.16.0.0/16")});
     const VpcPeering& p = resourceAs<VpcPeering>(design(), "pcx-0ab1");
     EXPECT_EQ(p.requesterVpc, rid("vpc-0aaa0001"));
     EXPECT_EQ(p.accepterVpc, rid("vpc-0bbb0002"));
-    const DirectConnectGateway& dx = resourceAs<DirectConnectGateway>(design(), "5f0d2e1a-0000-4c0d-9a3b-00000000dx01");
+    const DirectConnectGateway& dx =
+        resourceAs<DirectConnectGateway>(design(), "5f0d2e1a-0000-4c0d-9a3b-00000000dx01");
     EXPECT_EQ(design().find(rid("5f0d2e1a-0000-4c0d-9a3b-00000000dx01"))->name, "dx-core");
     EXPECT_EQ(dx.asn, 64520);
     ASSERT_EQ(dx.associations.size(), 1u);
@@ -259,8 +269,7 @@ TEST_F(HandmadeAwsImport, VpnPeeringAndDirectConnect)
     EXPECT_EQ(dx.associations[0].allowedPrefixes, Cidrs{*cidr("10.0.0.0/15")});
 }
 
-TEST_F(HandmadeAwsImport, NoSecretEndsUpInTheDesignOrTheReport)
-{
+TEST_F(HandmadeAwsImport, NoSecretEndsUpInTheDesignOrTheReport) {
     // UserData, a database's password (an unsupported call), CustomerGatewayConfiguration and the
     // tunnels' PreSharedKey all hold "SECRET".
     const std::string saved = saveDesignToString(design());
@@ -269,8 +278,7 @@ TEST_F(HandmadeAwsImport, NoSecretEndsUpInTheDesignOrTheReport)
         EXPECT_EQ(text.find("SECRET"), std::string::npos);
 }
 
-TEST_F(HandmadeAwsImport, TheDesignLoadsChecksAndIsDrawnWithoutOverlaps)
-{
+TEST_F(HandmadeAwsImport, TheDesignLoadsChecksAndIsDrawnWithoutOverlaps) {
     const LoadResult loaded = loadDesign(saveDesignToString(design()), "imported.privatepath");
     ASSERT_TRUE(loaded.ok()) << (loaded.diagnostics.empty() ? "" : loaded.diagnostics.front().format());
     EXPECT_TRUE(lintDiagram(design()).empty());
@@ -283,8 +291,7 @@ TEST_F(HandmadeAwsImport, TheDesignLoadsChecksAndIsDrawnWithoutOverlaps)
                              [](const Finding& f) { return f.severity == Severity::Error; }));
 }
 
-TEST_F(HandmadeAwsImport, TheSameInputGivesTheSameDesignWhateverTheFileOrder)
-{
+TEST_F(HandmadeAwsImport, TheSameInputGivesTheSameDesignWhateverTheFileOrder) {
     // Files listed one by one, in another order, with a file given twice: the same design.
     std::vector<std::string> files;
     for (const auto& entry : std::filesystem::directory_iterator(awsFixture("handmade")))
@@ -312,8 +319,7 @@ struct PublicSet {
 
 class PublicAwsSet : public ::testing::TestWithParam<PublicSet> {};
 
-TEST_P(PublicAwsSet, ImportsLoadsBackAndIsAnalysed)
-{
+TEST_P(PublicAwsSet, ImportsLoadsBackAndIsAnalysed) {
     const PublicSet& set = GetParam();
     const AwsImportResult r = importAwsInputs({awsFixture(set.directory)});
     ASSERT_TRUE(r.design) << (r.report.diagnostics.empty() ? "" : r.report.diagnostics.front().format());
@@ -338,42 +344,43 @@ TEST_P(PublicAwsSet, ImportsLoadsBackAndIsAnalysed)
     EXPECT_FALSE(r.report.imported.empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Sets, PublicAwsSet,
-                         ::testing::Values(PublicSet{"batfish-transit-gateway", 2, 3, 3, 2, Kind::TransitGatewayAttachment},
-                                           PublicSet{"batfish-load-balancer", 1, 3, 3, 1, Kind::LoadBalancer},
-                                           PublicSet{"batfish-direct-connect", 2, 2, 1, 1, Kind::DirectConnectGateway},
-                                           PublicSet{"cloudmapper-demo", 1, 4, 3, 2, Kind::VpcEndpoint}),
-                         [](const auto& test) {
-                             std::string name = test.param.directory;
-                             std::replace(name.begin(), name.end(), '-', '_');
-                             return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Sets, PublicAwsSet,
+    ::testing::Values(PublicSet{"batfish-transit-gateway", 2, 3, 3, 2, Kind::TransitGatewayAttachment},
+                      PublicSet{"batfish-load-balancer", 1, 3, 3, 1, Kind::LoadBalancer},
+                      PublicSet{"batfish-direct-connect", 2, 2, 1, 1, Kind::DirectConnectGateway},
+                      PublicSet{"cloudmapper-demo", 1, 4, 3, 2, Kind::VpcEndpoint}),
+    [](const auto& test) {
+        std::string name = test.param.directory;
+        std::replace(name.begin(), name.end(), '-', '_');
+        return name;
+    });
 
-TEST(PublicAwsSets, BatfishTransitGatewayAttachmentsUseTheListedTable)
-{
+TEST(PublicAwsSets, BatfishTransitGatewayAttachmentsUseTheListedTable) {
     const AwsImportResult r = importAwsInputs({awsFixture("batfish-transit-gateway")});
     ASSERT_TRUE(r.design);
     const TransitGateway& tgw = resourceAs<TransitGateway>(*r.design, "tgw-044be4464fcc69aff");
     EXPECT_EQ(tgw.defaultAssociationRouteTable, rid("tgw-rtb-0fa40c8df355dce6e"));
     for (const char* a : {"tgw-attach-07f5ec59e9f540021", "tgw-attach-0ae2696617bb06fb4"})
-        EXPECT_EQ(resourceAs<TransitGatewayAttachment>(*r.design, a).routeTable, rid("tgw-rtb-0fa40c8df355dce6e")) << a;
+        EXPECT_EQ(resourceAs<TransitGatewayAttachment>(*r.design, a).routeTable,
+                  rid("tgw-rtb-0fa40c8df355dce6e"))
+            << a;
     // The deleted VPN connection is reported, not drawn.
     EXPECT_EQ(skippedItem(r.report, "vpn-034885b776a3f8a80")->reason, "deleted");
 }
 
-TEST(PublicAwsSets, BatfishDirectConnectGatewayIsAssociatedWithItsTransitGateway)
-{
+TEST(PublicAwsSets, BatfishDirectConnectGatewayIsAssociatedWithItsTransitGateway) {
     const AwsImportResult r = importAwsInputs({awsFixture("batfish-direct-connect")});
     ASSERT_TRUE(r.design);
-    const DirectConnectGateway& dx = resourceAs<DirectConnectGateway>(*r.design, "7b2c4f8a-1234-4abc-9def-fedcba987654");
+    const DirectConnectGateway& dx =
+        resourceAs<DirectConnectGateway>(*r.design, "7b2c4f8a-1234-4abc-9def-fedcba987654");
     ASSERT_EQ(dx.associations.size(), 1u);
     EXPECT_EQ(dx.associations[0].gateway, rid("tgw-dx01"));
 }
 
 // ---- Input problems ---------------------------------------------------------------------------
 
-Diagnostic onlyError(const AwsImportResult& r)
-{
+Diagnostic onlyError(const AwsImportResult& r) {
     EXPECT_FALSE(r.design);
     for (const Diagnostic& d : r.report.diagnostics)
         if (d.severity == Severity::Error)
@@ -382,26 +389,26 @@ Diagnostic onlyError(const AwsImportResult& r)
     return {};
 }
 
-TEST(AwsImportErrors, NotJsonNamesTheFileAndLine)
-{
-    const Diagnostic d = onlyError(importAwsTexts({{"vpcs.json", "{\n  \"Vpcs\": [\n    {\"VpcId\": \"vpc-1\",\n"}}));
+TEST(AwsImportErrors, NotJsonNamesTheFileAndLine) {
+    const Diagnostic d =
+        onlyError(importAwsTexts({{"vpcs.json", "{\n  \"Vpcs\": [\n    {\"VpcId\": \"vpc-1\",\n"}}));
     EXPECT_EQ(d.code, "AWS_JSON_SYNTAX");
     EXPECT_EQ(d.file, "vpcs.json");
     EXPECT_GE(d.line, 3);
 }
 
-TEST(AwsImportErrors, ATerraformStateOrADesignIsNotDescribeOutput)
-{
+TEST(AwsImportErrors, ATerraformStateOrADesignIsNotDescribeOutput) {
     std::ifstream in(terraformFixture("state-network.json"));
     const std::string state((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(onlyError(importAwsTexts({{"state.json", state}})).code, "AWS_NOT_DESCRIBE");
-    EXPECT_EQ(onlyError(importAwsTexts({{"d.json", R"({"schemaVersion": 3, "vpcs": []})"}})).code, "AWS_NOT_DESCRIBE");
+    EXPECT_EQ(onlyError(importAwsTexts({{"d.json", R"({"schemaVersion": 3, "vpcs": []})"}})).code,
+              "AWS_NOT_DESCRIBE");
     EXPECT_EQ(onlyError(importAwsTexts({{"a.json", "[1, 2]"}})).code, "AWS_NOT_DESCRIBE");
 }
 
-TEST(AwsImportErrors, AFieldOfTheWrongTypeNamesFileLineAndField)
-{
-    const Diagnostic notArray = onlyError(importAwsTexts({{"subnets.json", "{\n  \"NextToken\": \"x\",\n  \"Subnets\": {}\n}"}}));
+TEST(AwsImportErrors, AFieldOfTheWrongTypeNamesFileLineAndField) {
+    const Diagnostic notArray =
+        onlyError(importAwsTexts({{"subnets.json", "{\n  \"NextToken\": \"x\",\n  \"Subnets\": {}\n}"}}));
     EXPECT_EQ(notArray.code, "AWS_FIELD_TYPE");
     EXPECT_EQ(notArray.jsonPath, "/Subnets");
     EXPECT_EQ(notArray.line, 3);
@@ -415,16 +422,14 @@ TEST(AwsImportErrors, AFieldOfTheWrongTypeNamesFileLineAndField)
     EXPECT_NE(noId.format().find("vpcs.json:3"), std::string::npos) << noId.format();
 }
 
-TEST(AwsImportErrors, MissingFilesAndEmptyDirectories)
-{
+TEST(AwsImportErrors, MissingFilesAndEmptyDirectories) {
     EXPECT_EQ(onlyError(importAwsInputs({awsFixture("no-such-file.json")})).code, "FILE_UNREADABLE");
     const std::filesystem::path empty = std::filesystem::temp_directory_path() / "pp-aws-empty-dir";
     std::filesystem::create_directories(empty);
     EXPECT_EQ(onlyError(importAwsInputs({empty.string()})).code, "AWS_NO_INPUT");
 }
 
-TEST(AwsImport, PerResourceCallsWithoutTheirOwnerAreSkippedNotGuessed)
-{
+TEST(AwsImport, PerResourceCallsWithoutTheirOwnerAreSkippedNotGuessed) {
     const AwsImportResult r = importAwsTexts(
         {{"health.json", R"({"TargetHealthDescriptions": [{"Target": {"Id": "i-1", "Port": 80}}]})"},
          {"routes.json", R"({"Routes": [{"DestinationCidrBlock": "10.0.0.0/8", "Type": "static"}]})"}});

@@ -71,7 +71,8 @@ TEST(FuzzRegression, EveryImportFixtureKeepsTheImportersProperties)
 TEST(FuzzRegression, ImportReportsQuoteBytesThatAreNotUtf8AsReplacementCharacters)
 {
     const std::string text = readFile(sourcePath("tests/data/fuzz/import-invalid-utf8-in-parse-error.json"));
-    for (const TerraformImportResult& r : {importAwsTexts({{"in\xff.json", text}}), importTerraformText(text, "in\xff.json")}) {
+    for (const TerraformImportResult& r :
+         {importAwsTexts({{"in\xff.json", text}}), importTerraformText(text, "in\xff.json")}) {
         ASSERT_FALSE(r.design);
         ASSERT_FALSE(r.report.diagnostics.empty());
         std::string json;

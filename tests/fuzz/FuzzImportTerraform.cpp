@@ -8,8 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string problem = pp::fuzz::checkImportTerraform({reinterpret_cast<const char*>(data), size});
     if (!problem.empty()) {
         std::fprintf(stderr, "%s\n", problem.c_str());
