@@ -30,7 +30,7 @@ if [ "${1:-}" = "--ctest" ]; then
 fi
 seconds="${1:-60}"
 build="${PRIVATEPATH_FUZZ_BUILD:-build-fuzz}"
-targets=(fuzz_load fuzz_roundtrip fuzz_reports)
+targets=(fuzz_load fuzz_roundtrip fuzz_reports fuzz_import_terraform fuzz_import_aws)
 
 launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
@@ -45,16 +45,19 @@ seeds=(tests/fuzz/corpus resources/examples resources/lessons tests/data)
 pids=()
 for target in "${targets[@]}"; do
   mkdir -p "$build/corpus/$target" "$build/artifacts/$target"
-  # The first directory is the corpus libFuzzer adds to; the others are only read.
+  # The first directory is the corpus libFuzzer adds to; the others are only read. The importers
+  # have their own dictionary (the keys of Terraform's JSON and of AWS describe output).
+  dict=tests/fuzz/privatepath.dict
+  if [ -f "tests/fuzz/$target.dict" ]; then dict="tests/fuzz/$target.dict"; fi
   "$build/tests/fuzz/$target" "$build/corpus/$target" "${seeds[@]}" \
-    -dict=tests/fuzz/privatepath.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -dict="$dict" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$build/artifacts/$target/" -print_final_stats=1 \
     >"$build/$target.log" 2>&1 &
   pids+=($!)
 done
 
 failed=0
-printf '%-16s %10s %14s %s\n' target 'execs/s' executions result
+printf '%-22s %10s %14s %s\n' target 'execs/s' executions result
 for i in "${!targets[@]}"; do
   target=${targets[$i]}
   status=0
@@ -67,7 +70,7 @@ for i in "${!targets[@]}"; do
     result="FAILED (exit $status, log $log)"
     failed=1
   fi
-  printf '%-16s %10s %14s %s\n' "$target" "${rate:-?}" "${execs:-?}" "$result"
+  printf '%-22s %10s %14s %s\n' "$target" "${rate:-?}" "${execs:-?}" "$result"
 done
 if [ "$failed" -ne 0 ]; then
   for target in "${targets[@]}"; do

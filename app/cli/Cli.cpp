@@ -58,6 +58,8 @@ QString overview()
         "                     Validate a lesson: its start fails, its reference solutions pass.\n"
         "  import terraform FILE -o OUT\n"
         "                     Import terraform show -json output (plan or state) as a laid-out design.\n"
+        "  import aws DIR|FILE... -o OUT\n"
+        "                     Import AWS CLI describe output (JSON) as a laid-out design.\n"
         "\n"
         "Run 'privatepath <command> --help' for a command's options.\n"
         "\n"

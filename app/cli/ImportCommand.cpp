@@ -1,7 +1,10 @@
-// `privatepath import terraform FILE -o OUT.privatepath` (docs/import.md): a design from the JSON
-// of `terraform show -json`, with its import report printed and saved beside the design.
+// `privatepath import terraform FILE -o OUT.privatepath` and `privatepath import aws DIR|FILE... -o
+// OUT.privatepath` (docs/import.md): a design from the JSON of `terraform show -json` or of AWS
+// CLI describe calls, with its import report printed and saved beside the design. Both share
+// the options, the checks of the outputs, the exit codes and the writing.
 #include "cli/Cli.h"
 
+#include "import/AwsImport.h"
 #include "import/TerraformImport.h"
 #include "io/DesignFile.h"
 #include "io/FileWriter.h"
@@ -38,25 +41,68 @@ std::optional<QString> outputProblem(const QString& path, bool force)
     return std::nullopt;
 }
 
-int runImportTerraform(const QStringList& args, Streams io)
+// What differs between the two sources.
+struct ImportSource {
+    QString name;        // "import terraform"
+    QString description; // --help's text
+    QString argument;    // the positional argument's name
+    QString argumentHelp;
+    bool several = false; // accepts several inputs
+    TerraformImportResult (*run)(const std::vector<std::string>& inputs) = nullptr;
+};
+
+const QString& exitCodesHelp()
 {
-    const QString name = QStringLiteral("import terraform");
+    static const QString text = tr(
+        "\n"
+        "Exit codes: 0 imported; 2 usage error; 3 the input could not be read or is not\n"
+        "%1 output (the message names the file, line and field); 4 an output\n"
+        "could not be written (it exists and --force is not given, it is a symbolic link or not a\n"
+        "regular file, or writing failed).");
+    return text;
+}
+
+ImportSource terraformSource()
+{
+    return {QStringLiteral("import terraform"),
+            tr("Import the JSON output of `terraform show -json` (a saved plan or the state) as a design:\n"
+               "VPCs, subnets, route tables, gateways, security groups, network ACLs, workloads, load\n"
+               "balancers, endpoints, peerings, transit gateways, VPN and Direct Connect (docs/import.md).\n"
+               "What AWS creates implicitly (main route tables, default security groups and ACLs) is added\n"
+               "and reported. The design is laid out automatically. The import report (imported, skipped\n"
+               "with the reason, assumptions, values unknown until apply) is printed and saved as JSON\n"
+               "beside the design.\n") +
+                exitCodesHelp().arg(QStringLiteral("`terraform show -json`")),
+            QStringLiteral("FILE"), tr("The output of terraform show -json (plan or state)."), false,
+            [](const std::vector<std::string>& inputs) { return importTerraformFile(inputs.front()); }};
+}
+
+ImportSource awsSource()
+{
+    return {QStringLiteral("import aws"),
+            tr("Import the JSON output of AWS CLI describe calls (`aws ec2 describe-vpcs --output json`\n"
+               "and the others listed in docs/import.md) as a design: one file per call, or one object\n"
+               "holding several calls; the pages of a paginated call are merged, and an item given twice\n"
+               "is imported once. A directory stands for every .json file below it. VPCs, subnets, route\n"
+               "tables, gateways, Elastic IPs, endpoints and endpoint services, security groups, network\n"
+               "ACLs, instances, network interfaces, load balancers, peerings, transit gateways, VPN and\n"
+               "Direct Connect gateways, prefix lists. What AWS does implicitly is made explicit and\n"
+               "reported, as for Terraform. The design is laid out automatically. The import report\n"
+               "(imported, skipped with the reason, assumptions) is printed and saved as JSON beside the\n"
+               "design. User data and VPN pre-shared keys are never read.\n") +
+                exitCodesHelp().arg(QStringLiteral("AWS CLI describe")),
+            QStringLiteral("DIR|FILE"), tr("Describe output: JSON files, or directories of them."), true,
+            [](const std::vector<std::string>& inputs) { return importAwsInputs(inputs); }};
+}
+
+int runImportFrom(const ImportSource& source, const QStringList& args, Streams io)
+{
+    const QString& name = source.name;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Import the JSON output of `terraform show -json` (a saved plan or the state) as a design:\n"
-           "VPCs, subnets, route tables, gateways, security groups, network ACLs, workloads, load\n"
-           "balancers, endpoints, peerings, transit gateways, VPN and Direct Connect (docs/import.md).\n"
-           "What AWS creates implicitly (main route tables, default security groups and ACLs) is added\n"
-           "and reported. The design is laid out automatically. The import report (imported, skipped\n"
-           "with the reason, assumptions, values unknown until apply) is printed and saved as JSON\n"
-           "beside the design.\n"
-           "\n"
-           "Exit codes: 0 imported; 2 usage error; 3 the input could not be read or is not\n"
-           "`terraform show -json` output (the message names the file, line and field); 4 an output\n"
-           "could not be written (it exists and --force is not given, it is a symbolic link or not a\n"
-           "regular file, or writing failed)."));
+    parser.setApplicationDescription(source.description);
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The output of terraform show -json (plan or state)."));
+    parser.addPositionalArgument(source.several ? source.argument + QStringLiteral("...") : source.argument,
+                                 source.argumentHelp);
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     tr("Write the design to OUT (.privatepath)."), QStringLiteral("OUT"));
     const QCommandLineOption report(QStringLiteral("report"),
@@ -77,7 +123,7 @@ int runImportTerraform(const QStringList& args, Streams io)
         return UsageError;
     };
     const QStringList files = parser.positionalArguments();
-    if (files.size() != 1)
+    if (files.isEmpty() || (files.size() != 1 && !source.several))
         return usage(files.isEmpty() ? tr("No input file given.") : tr("Give exactly one input file."));
     if (!parser.isSet(output))
         return usage(tr("No output given (-o OUT)."));
@@ -94,7 +140,10 @@ int runImportTerraform(const QStringList& args, Streams io)
             return OutputError;
         }
 
-    const TerraformImportResult result = importTerraformFile(toStdString(files.front()));
+    std::vector<std::string> inputs;
+    for (const QString& f : files)
+        inputs.push_back(toStdString(f));
+    const TerraformImportResult result = source.run(inputs);
     if (!result.design) {
         for (const Diagnostic& d : result.report.diagnostics)
             io.err << toQString(d.format()) << "\n";
@@ -140,14 +189,19 @@ int runImport(const QStringList& args, Streams io)
     if (!rest.isEmpty())
         rest[0] = args.value(0);
     if (sub == QLatin1String("terraform"))
-        return runImportTerraform(rest, io);
+        return runImportFrom(terraformSource(), rest, io);
+    if (sub == QLatin1String("aws"))
+        return runImportFrom(awsSource(), rest, io);
     const QString usage = tr("Usage: privatepath import terraform FILE -o OUT.privatepath [--report REPORT] "
+                             "[--format text|json] [--force]\n"
+                             "       privatepath import aws DIR|FILE... -o OUT.privatepath [--report REPORT] "
                              "[--format text|json] [--force]\n");
     if (sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
         io.out << usage;
         return Ok;
     }
-    io.err << (sub.isEmpty() ? tr("Missing import source (terraform).\n") : tr("Unknown import source '%1'.\n").arg(sub))
+    io.err << (sub.isEmpty() ? tr("Missing import source (terraform or aws).\n")
+                             : tr("Unknown import source '%1'.\n").arg(sub))
            << usage;
     return UsageError;
 }

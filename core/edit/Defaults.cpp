@@ -137,7 +137,10 @@ ChangeSet keepOneMainRouteTable(const Design& d, ChangeSet change)
         if (after && after->main && !(before && before->main && before->vpc == after->vpc))
             madeMain.emplace_back(c.id, after->vpc);
     }
-    for (const auto& [table, vpc] : madeMain)
+    // Named copies, not structured bindings: clang before 16 (the fuzz build) cannot capture those.
+    for (const auto& made : madeMain) {
+        const ResourceId& table = made.first;
+        const ResourceId& vpc = made.second;
         d.forEach<RouteTable>([&](const Resource& r, const RouteTable&) {
             if (r.id == table)
                 return;
@@ -153,6 +156,7 @@ ChangeSet keepOneMainRouteTable(const Design& d, ChangeSet change)
             if (RouteTable* t = it->after ? it->after->as<RouteTable>() : nullptr; t && t->vpc == vpc)
                 t->main = false;
         });
+    }
     return change;
 }
 

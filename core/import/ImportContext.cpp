@@ -404,9 +404,9 @@ void ImportContext::finish(Design& design)
             ext["address"] = address->second;
             if (const auto fields = m_unknownFields.find(address->second); fields != m_unknownFields.end())
                 ext["unknown"] = fields->second;
-            resource.extensions["x-terraform"] = ext.dump();
+            resource.extensions[m_extensionKey] = ext.dump();
         } else {
-            resource.extensions["x-terraform"] = nlohmann::json{{"implicit", true}}.dump();
+            resource.extensions[m_extensionKey] = nlohmann::json{{"implicit", true}}.dump();
         }
         design.add(std::move(resource));
     }

@@ -102,13 +102,17 @@ public:
     // target's `id`, `arn`, `name` or `allocation_id`, else by the configuration's reference.
     const TfResource* referencedOfType(const TfResource& r, std::string_view attribute, std::string_view type) const;
 
-    // Moves the resources into `design`, with each resource's `x-terraform` extension.
+    // The extension each resource gets in finish(): "x-terraform" (the default) or "x-aws".
+    void setExtensionKey(std::string key) { m_extensionKey = std::move(key); }
+    // Moves the resources into `design`, with each resource's extension ({"address", "unknown"},
+    // or {"implicit": true} for what the importer added).
     void finish(Design& design);
 
 private:
     const TfDocument& m_document;
     ImportReport& m_report;
     ResourceId m_region;
+    std::string m_extensionKey = "x-terraform";
     std::vector<Resource> m_resources;
     std::unordered_map<std::string, std::size_t> m_index;   // design id -> position
     std::unordered_map<std::string, std::string> m_awsIds;  // AWS id / ARN -> design id

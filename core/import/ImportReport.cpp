@@ -1,5 +1,7 @@
 #include "import/ImportReport.h"
 
+#include "io/TextEscape.h"
+
 #include <map>
 #include <sstream>
 
@@ -21,39 +23,45 @@ nlohmann::ordered_json importReportJson(const ImportReport& report)
 {
     using OJ = nlohmann::ordered_json;
     OJ out = OJ::object();
-    out["source"] = report.source;
-    out["inputKind"] = report.inputKind;
-    out["formatVersion"] = report.formatVersion;
-    out["terraformVersion"] = report.terraformVersion;
+    out["source"] = validUtf8(report.source);
+    out["inputKind"] = validUtf8(report.inputKind);
+    out["formatVersion"] = validUtf8(report.formatVersion);
+    out["terraformVersion"] = validUtf8(report.terraformVersion);
     OJ summary = OJ::object();
     summary["imported"] = report.imported.size();
     summary["skipped"] = report.skipped.size();
     OJ byType = OJ::object();
     for (const auto& [type, count] : skippedByType(report))
-        byType[type] = count;
+        byType[validUtf8(type)] = count;
     summary["skippedByType"] = byType;
     summary["assumptions"] = report.assumptions.size();
     summary["unknown"] = report.unknowns.size();
     out["summary"] = summary;
     OJ imported = OJ::array();
     for (const ImportedItem& i : report.imported)
-        imported.push_back(OJ{{"address", i.address}, {"type", i.type}, {"resource", i.resource}});
+        imported.push_back(
+            OJ{{"address", validUtf8(i.address)}, {"type", validUtf8(i.type)}, {"resource", validUtf8(i.resource)}});
     out["imported"] = imported;
     OJ skipped = OJ::array();
     for (const SkippedItem& s : report.skipped)
-        skipped.push_back(OJ{{"address", s.address}, {"type", s.type}, {"reason", s.reason}, {"detail", s.detail}});
+        skipped.push_back(OJ{{"address", validUtf8(s.address)},
+                             {"type", validUtf8(s.type)},
+                             {"reason", validUtf8(s.reason)},
+                             {"detail", validUtf8(s.detail)}});
     out["skipped"] = skipped;
     OJ assumptions = OJ::array();
     for (const Assumption& a : report.assumptions)
-        assumptions.push_back(OJ{{"code", a.code}, {"resource", a.resource}, {"message", a.message}});
+        assumptions.push_back(
+            OJ{{"code", validUtf8(a.code)}, {"resource", validUtf8(a.resource)}, {"message", validUtf8(a.message)}});
     out["assumptions"] = assumptions;
     OJ unknown = OJ::array();
     for (const UnknownValue& u : report.unknowns)
-        unknown.push_back(OJ{{"address", u.address}, {"field", u.field}, {"resource", u.resource}});
+        unknown.push_back(
+            OJ{{"address", validUtf8(u.address)}, {"field", validUtf8(u.field)}, {"resource", validUtf8(u.resource)}});
     out["unknown"] = unknown;
     OJ problems = OJ::array();
     for (const Diagnostic& d : report.diagnostics)
-        problems.push_back(d.format());
+        problems.push_back(validUtf8(d.format()));
     out["problems"] = problems;
     return out;
 }
@@ -61,9 +69,13 @@ nlohmann::ordered_json importReportJson(const ImportReport& report)
 std::string importReportText(const ImportReport& report)
 {
     std::ostringstream out;
-    out << "Imported " << report.imported.size() << " Terraform resource(s) from " << report.source << " ("
-        << report.inputKind << ", format " << report.formatVersion
-        << (report.terraformVersion.empty() ? "" : ", Terraform " + report.terraformVersion) << ").\n";
+    if (report.inputKind == "describe")
+        out << "Imported " << report.imported.size() << " AWS resource(s) from " << report.source
+            << " (AWS CLI describe output).\n";
+    else
+        out << "Imported " << report.imported.size() << " Terraform resource(s) from " << report.source << " ("
+            << report.inputKind << ", format " << report.formatVersion
+            << (report.terraformVersion.empty() ? "" : ", Terraform " + report.terraformVersion) << ").\n";
     if (!report.skipped.empty()) {
         out << "Skipped " << report.skipped.size() << ":\n";
         for (const auto& [type, count] : skippedByType(report))

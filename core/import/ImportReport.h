@@ -15,8 +15,8 @@
 namespace pp {
 
 struct ImportedItem {
-    std::string address; // Terraform address
-    std::string type;    // Terraform type
+    std::string address; // Terraform address; for AWS describe output, the AWS id
+    std::string type;    // Terraform type; for AWS describe output, the call's key ("Vpcs")
     std::string resource; // the design resource it became, or was merged into (a rule into its group)
 };
 
@@ -25,7 +25,8 @@ struct ImportedItem {
 // - "dataSource": a data source describes something managed elsewhere;
 // - "notModelled": a network resource the model cannot represent (e.g. an application load balancer);
 // - "missingReference": what it belongs to (its VPC, subnet, table...) is not in the input or unknown;
-// - "invalidValue": a value the model cannot hold (a malformed CIDR, an unknown protocol).
+// - "invalidValue": a value the model cannot hold (a malformed CIDR, an unknown protocol);
+// - "deleted": AWS describe output lists it in a state such as `deleted` or `terminated`.
 struct SkippedItem {
     std::string address;
     std::string type;
@@ -52,7 +53,7 @@ struct UnknownValue {
 
 struct ImportReport {
     std::string source;     // input file
-    std::string inputKind;  // "plan" or "state"
+    std::string inputKind;  // "plan" or "state" (Terraform), "describe" (AWS CLI describe output)
     std::string formatVersion;
     std::string terraformVersion;
     std::vector<ImportedItem> imported;
@@ -64,7 +65,8 @@ struct ImportReport {
 
 // The report as JSON (keys in this order: source, inputKind, formatVersion, terraformVersion,
 // summary {imported, skipped, skippedByType, assumptions, unknown}, imported, skipped,
-// assumptions, unknown). See docs/import.md.
+// assumptions, unknown). See docs/import.md. Bytes that are not UTF-8 (a parse error quotes the
+// input's bytes; a file name may hold any) are written as U+FFFD, as the check report does.
 nlohmann::ordered_json importReportJson(const ImportReport& report);
 
 // The report as plain English text, for the terminal.

@@ -49,7 +49,13 @@ bool expandRule(ImportContext& ctx, const TfResource& r, const Json& block, cons
     }
     SecurityGroupRule base;
     base.protocol = *protocol;
-    if (*protocol != Protocol::All) {
+    if (*protocol == Protocol::Icmp || *protocol == Protocol::Icmpv6) {
+        // AWS gives an ICMP rule's type in from_port and its code in to_port (-1: any); the model
+        // holds a range of types, so a rule for one type is that type alone.
+        const int type = port(block.value("from_port", Json()), -1);
+        if (type >= 0)
+            base.fromPort = base.toPort = type;
+    } else if (*protocol != Protocol::All) {
         base.fromPort = port(block.value("from_port", Json()), 0);
         base.toPort = port(block.value("to_port", Json()), 65535);
     }
@@ -189,7 +195,12 @@ std::optional<NetworkAclEntry> aclEntry(const Json& block, std::string& problem)
         problem = "its rule number is missing or out of range";
         return std::nullopt;
     }
-    if (e.protocol != Protocol::All) {
+    if (e.protocol == Protocol::Icmp || e.protocol == Protocol::Icmpv6) {
+        // An ICMP entry names its type in `icmp_type` (-1: any), not in the ports.
+        const int type = port(block.value("icmp_type", Json()), -1);
+        if (type >= 0)
+            e.fromPort = e.toPort = type;
+    } else if (e.protocol != Protocol::All) {
         e.fromPort = port(block.value("from_port", Json()), 0);
         e.toPort = port(block.value("to_port", Json()), 65535);
     }

@@ -66,8 +66,19 @@ void mapTransitGateway(ImportContext& ctx, const TfResource& r)
     const ResourceId id = ctx.idFor(r);
     const bool associate = ctx.string(r, "default_route_table_association").value_or("enable") == "enable";
     const bool propagate = ctx.string(r, "default_route_table_propagation").value_or("enable") == "enable";
+    // A default route table in the input (AWS describe output lists it) is that table, made
+    // the gateway's default when it is mapped (mapTgwRouteTable); only a table the input lacks
+    // is added here.
+    bool listed = false;
+    for (const char* attribute : {"association_default_route_table_id", "propagation_default_route_table_id"})
+        if (const auto awsId = ctx.string(r, attribute))
+            for (const TfResource& other : ctx.document().resources)
+                if (other.type == "aws_ec2_transit_gateway_route_table" && ctx.string(other, "id") == awsId) {
+                    ctx.setFact(std::string(attribute) + "|" + *awsId, id.str());
+                    listed = true;
+                }
     std::optional<ResourceId> table;
-    if (associate || propagate) {
+    if ((associate || propagate) && !listed) {
         // AWS creates the default route table with the gateway; Terraform does not manage it.
         table = ctx.freshId(id.str() + "-default-rtb");
         tgw.defaultAssociationRouteTable = associate ? table : std::nullopt;
@@ -96,12 +107,33 @@ std::optional<ResourceId> requireTgw(ImportContext& ctx, const TfResource& r)
     return std::nullopt;
 }
 
+// The Terraform resource a transit gateway was imported from.
+const TfResource* findTgw(ImportContext& ctx, const ResourceId& tgw)
+{
+    for (const TfResource& r : ctx.document().resources)
+        if (r.type == "aws_ec2_transit_gateway" && ctx.byAddress(r.address) == tgw)
+            return &r;
+    return nullptr;
+}
+
 void mapTgwRouteTable(ImportContext& ctx, const TfResource& r)
 {
     if (const auto tgw = requireTgw(ctx, r)) {
         TransitGatewayRouteTable rt;
         rt.transitGateway = *tgw;
-        ctx.add(r, ctx.idFor(r), {}, rt);
+        const ResourceId id = ctx.idFor(r);
+        ctx.add(r, id, {}, rt);
+        // The gateway's default table, when the input lists it (see mapTransitGateway).
+        const TfResource* source = findTgw(ctx, *tgw);
+        TransitGateway* gateway = ctx.get<TransitGateway>(tgw);
+        if (const auto awsId = ctx.string(r, "id"); gateway && source && awsId) {
+            if (ctx.fact("association_default_route_table_id|" + *awsId) == tgw->str() &&
+                ctx.string(*source, "default_route_table_association").value_or("enable") == "enable")
+                gateway->defaultAssociationRouteTable = id;
+            if (ctx.fact("propagation_default_route_table_id|" + *awsId) == tgw->str() &&
+                ctx.string(*source, "default_route_table_propagation").value_or("enable") == "enable")
+                gateway->defaultPropagationRouteTable = id;
+        }
     }
 }
 

@@ -21,16 +21,10 @@ std::string baseName(const std::string& path)
 
 } // namespace
 
-TerraformImportResult importTerraform(const TfDocument& document, const std::string& source)
+Design buildImportedDesign(const TfDocument& document, ImportReport& report, const std::string& extensionKey)
 {
-    TerraformImportResult result;
-    ImportReport& report = result.report;
-    report.source = source;
-    report.inputKind = document.plan ? "plan" : "state";
-    report.formatVersion = document.formatVersion;
-    report.terraformVersion = document.terraformVersion;
-
     ImportContext ctx(document, report);
+    ctx.setExtensionKey(extensionKey);
     addImportRegion(ctx);
 
     std::set<std::string_view> supported;
@@ -53,10 +47,23 @@ TerraformImportResult importTerraform(const TfDocument& document, const std::str
     addImplicitResources(ctx);
 
     Design design;
-    design.name = baseName(source);
-    design.description = "Imported from Terraform " + report.inputKind + " " + source + " by privatepath import terraform.";
     ctx.finish(design);
     layOutAutomatically(design);
+    return design;
+}
+
+TerraformImportResult importTerraform(const TfDocument& document, const std::string& source)
+{
+    TerraformImportResult result;
+    ImportReport& report = result.report;
+    report.source = source;
+    report.inputKind = document.plan ? "plan" : "state";
+    report.formatVersion = document.formatVersion;
+    report.terraformVersion = document.terraformVersion;
+
+    Design design = buildImportedDesign(document, report, "x-terraform");
+    design.name = baseName(source);
+    design.description = "Imported from Terraform " + report.inputKind + " " + source + " by privatepath import terraform.";
     result.design = std::move(design);
     return result;
 }

@@ -1,8 +1,8 @@
 // Every input the fuzzers found a defect with (tests/data/fuzz, named after the defect) and every
 // hostile seed of their corpus (tests/fuzz/corpus: depth and size bombs, invalid UTF-8, NaN and
 // huge numbers, duplicate ids, reference cycles) goes through the fuzz targets' three properties
-// in the normal suite, without clang: the loader, the analysis and canonical-save round trip, and
-// the report writers. Nothing may throw, and each property holds.
+// in the normal suite, without clang: the loader, the analysis and canonical-save round trip, the
+// report writers and both importers. Nothing may throw, and each property holds.
 #include "../fuzz/FuzzChecks.h"
 #include "TestSupport.h"
 
@@ -32,6 +32,8 @@ void checkAll(const std::filesystem::path& file)
     EXPECT_EQ(fuzz::checkLoad(text), "");
     EXPECT_EQ(fuzz::checkRoundTrip(text), "");
     EXPECT_EQ(fuzz::checkReports(text), "");
+    EXPECT_EQ(fuzz::checkImportTerraform(text), "");
+    EXPECT_EQ(fuzz::checkImportAws(text), "");
 }
 
 TEST(FuzzRegression, EveryInputTheFuzzersFoundADefectWithIsHandled)
@@ -46,6 +48,38 @@ TEST(FuzzRegression, EveryHostileSeedIsHandled)
     EXPECT_GE(files.size(), 40u);
     for (const auto& file : files)
         checkAll(file);
+}
+
+TEST(FuzzRegression, EveryImportFixtureKeepsTheImportersProperties)
+{
+    // The importers' seeds: what they import must save and load back.
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(sourcePath("tests/data/import")))
+        if (entry.is_regular_file() && entry.path().extension() == ".json") {
+            const std::string text = readFile(entry.path().string());
+            SCOPED_TRACE(entry.path().string());
+            EXPECT_EQ(fuzz::checkImportTerraform(text), "");
+            EXPECT_EQ(fuzz::checkImportAws(text), "");
+            ++files;
+        }
+    EXPECT_GE(files, 70u);
+}
+
+// Found by the importers' properties on the hostile seeds: a parse error quotes the byte where the
+// parser stopped, and the import report (the editor's Save Report, `--format json`) threw writing
+// it when that byte was not UTF-8.
+TEST(FuzzRegression, ImportReportsQuoteBytesThatAreNotUtf8AsReplacementCharacters)
+{
+    const std::string text = readFile(sourcePath("tests/data/fuzz/import-invalid-utf8-in-parse-error.json"));
+    for (const TerraformImportResult& r :
+         {importAwsTexts({{"in\xff.json", text}}), importTerraformText(text, "in\xff.json")}) {
+        ASSERT_FALSE(r.design);
+        ASSERT_FALSE(r.report.diagnostics.empty());
+        std::string json;
+        ASSERT_NO_THROW(json = importReportJson(r.report).dump());
+        EXPECT_NE(json.find("in\uFFFD.json"), std::string::npos) << json;
+        EXPECT_NE(json.find("\uFFFD"), std::string::npos);
+    }
 }
 
 // The first defect: a byte that is not UTF-8 where the parser stops (quoted in its message), or in

@@ -1,10 +1,12 @@
 #pragma once
 
 // The properties the fuzz targets check, shared with their regression test
-// (tests/core/FuzzRegressionTest.cpp runs every input in tests/data/fuzz through all three). Each
+// (tests/core/FuzzRegressionTest.cpp runs every input in tests/data/fuzz through all of them). Each
 // returns what went wrong, or an empty string; a crash, hang, exception or sanitizer report is a
 // failure too. Only the core is used.
 
+#include "import/AwsImport.h"
+#include "import/TerraformImport.h"
 #include "io/DesignFile.h"
 #include "lesson/Grading.h"
 #include "report/CheckReport.h"
@@ -120,6 +122,60 @@ inline std::string checkReports(std::string_view text)
         start.lesson = Lesson{};
         (void)gradeReportJson(start, "lesson.privatepath", {unreadable}).dump(2);
         (void)gradeReportCsv(start, {unreadable});
+    }
+    return {};
+}
+
+
+// What every importer promises for any input: a design exactly when no error was met reading it,
+// a design that saves to text that loads, and a report that can be written.
+inline std::string checkImported(const TerraformImportResult& result)
+{
+    const bool anyError = std::any_of(result.report.diagnostics.begin(), result.report.diagnostics.end(),
+                                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    if (result.design.has_value() == anyError)
+        return "a design was returned with an error, or none without one";
+    (void)importReportJson(result.report).dump(2);
+    (void)importReportText(result.report);
+    if (result.design) {
+        const LoadResult again = loadDesign(saveDesignToString(*result.design), "imported.privatepath");
+        if (!again.ok())
+            return "the imported design does not load: " + firstMessage(again);
+    }
+    return {};
+}
+
+// `privatepath import terraform` on the bytes as `terraform show -json` output.
+inline std::string checkImportTerraform(std::string_view text)
+{
+    TfReadLimits l;
+    l.maxBytes = limits().maxBytes;
+    l.maxTreeBytes = limits().maxTreeBytes;
+    TfReadResult read = readTerraformJson(text, "fuzz.json", l);
+    TerraformImportResult result;
+    if (read.document)
+        result = importTerraform(*read.document, "fuzz.json");
+    result.report.diagnostics = std::move(read.diagnostics);
+    return checkImported(result);
+}
+
+// `privatepath import aws` on the bytes as describe output: as one file, and as the same file
+// given twice (every item then a duplicate to merge), so both paths of the reader are taken.
+inline std::string checkImportAws(std::string_view text)
+{
+    AwsReadLimits l;
+    l.maxBytes = limits().maxBytes;
+    l.maxTreeBytes = limits().maxTreeBytes;
+    const std::string copy(text);
+    for (std::size_t times : {1, 2}) {
+        std::vector<std::pair<std::string, std::string>> files(times, {"fuzz.json", copy});
+        AwsReadResult read = readAwsTexts(files, l);
+        TerraformImportResult result;
+        if (read.describe)
+            result = importAwsDescribe(*read.describe, "fuzz.json");
+        result.report.diagnostics = std::move(read.diagnostics);
+        if (std::string problem = checkImported(result); !problem.empty())
+            return problem;
     }
     return {};
 }
