@@ -19,6 +19,10 @@ class QTimer;
 class QToolButton;
 class QUndoView;
 
+namespace pp {
+struct TerraformImportResult;
+}
+
 namespace pp::ui {
 
 class Document;
@@ -75,6 +79,10 @@ public:
     // new window; with its import report beside it (returned, non-blocking). nullptr when the
     // input cannot be imported: lastError() and a message box say why (file, line, field).
     ImportReportDialog* importTerraform(const QString& path = {});
+    // File → Import AWS CLI Describe Output…: the design of the JSON of `aws ec2 describe-*` and
+    // related calls (docs/import.md): files, or folders whose .json files are read (asked for when
+    // `paths` is empty); otherwise as importTerraform.
+    ImportReportDialog* importAws(const QStringList& paths = {});
     AutoSaver* autoSaver() const { return m_autoSaver; }
     DiskWatcher* diskWatcher() const { return m_diskWatcher; }
     QFrame* diskChangedBar() const { return m_diskBar; }
@@ -148,6 +156,11 @@ private:
     bool maybeSave();
     // Nothing of the user's is open: an unmodified, untitled, empty design.
     bool holdsNoWork() const;
+    // What both imports do with a result: the design adopted unsaved, its report shown beside it;
+    // or the reason it failed. `title` names the import in message boxes, `input` the input.
+    ImportReportDialog* adoptImport(TerraformImportResult result, const QString& title, const QString& input);
+    // Runs `import` in a new window (this one holds the user's work); closes it when it fails.
+    ImportReportDialog* inNewWindow(const std::function<ImportReportDialog*(MainWindow*)>& import);
     void addRecent(const QString& path);
     void updateRecentMenu();
     void openDropped(const QString& path);

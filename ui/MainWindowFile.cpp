@@ -14,6 +14,7 @@
 #include "document/Recovery.h"
 #include "document/RecoveryDialog.h"
 #include "import/ImportReportDialog.h"
+#include "import/AwsImport.h"
 #include "import/TerraformImport.h"
 
 #include <QAction>
@@ -358,27 +359,58 @@ ImportReportDialog* MainWindow::importTerraform(const QString& path)
         if (file.isEmpty())
             return nullptr;
     }
-    if (!holdsNoWork()) { // never in place of the user's work
-        auto* other = new MainWindow;
-        other->setAttribute(Qt::WA_DeleteOnClose);
-        other->show();
-        ImportReportDialog* report = other->importTerraform(file);
-        if (!report) {
-            m_lastError = other->lastError();
-            other->close();
-        }
-        return report;
-    }
+    if (!holdsNoWork()) // never in place of the user's work
+        return inNewWindow([file](MainWindow* other) { return other->importTerraform(file); });
     QApplication::setOverrideCursor(Qt::WaitCursor);
     TerraformImportResult result = importTerraformFile(QFile::encodeName(file).toStdString());
     QApplication::restoreOverrideCursor();
+    return adoptImport(std::move(result), tr("Import Terraform plan or state"), QFileInfo(file).fileName());
+}
+
+ImportReportDialog* MainWindow::importAws(const QStringList& paths)
+{
+    QStringList inputs = paths;
+    if (inputs.isEmpty()) {
+        inputs = QFileDialog::getOpenFileNames(this, tr("Import AWS CLI describe output"), QString(),
+                                               tr("Output of aws ... describe-* --output json (*.json);;All files (*)"));
+        if (inputs.isEmpty())
+            return nullptr;
+    }
+    if (!holdsNoWork())
+        return inNewWindow([inputs](MainWindow* other) { return other->importAws(inputs); });
+    std::vector<std::string> files;
+    for (const QString& input : inputs)
+        files.push_back(QFile::encodeName(input).toStdString());
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    TerraformImportResult result = importAwsInputs(files);
+    QApplication::restoreOverrideCursor();
+    const QString name = inputs.size() == 1 ? QFileInfo(inputs.front()).fileName()
+                                            : tr("%n file(s)", nullptr, int(inputs.size()));
+    return adoptImport(std::move(result), tr("Import AWS CLI describe output"), name);
+}
+
+ImportReportDialog* MainWindow::inNewWindow(const std::function<ImportReportDialog*(MainWindow*)>& import)
+{
+    auto* other = new MainWindow;
+    other->setAttribute(Qt::WA_DeleteOnClose);
+    other->show();
+    ImportReportDialog* report = import(other);
+    if (!report) {
+        m_lastError = other->lastError();
+        other->close();
+    }
+    return report;
+}
+
+ImportReportDialog* MainWindow::adoptImport(TerraformImportResult result, const QString& title, const QString& input)
+{
     if (!result.design) {
         QStringList problems;
         for (const Diagnostic& d : result.report.diagnostics)
             problems << QString::fromStdString(d.format());
-        m_lastError = tr("%1 cannot be imported:\n%2").arg(QFileInfo(file).fileName(), problems.join(QLatin1Char('\n')));
-        statusBar()->showMessage(tr("%1 cannot be imported.").arg(QFileInfo(file).fileName()), 8000);
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Import Terraform plan or state"), m_lastError, QMessageBox::Ok, this);
+        m_lastError = tr("%1 cannot be imported:\n%2").arg(input, problems.join(QLatin1Char('\n')));
+        statusBar()->showMessage(tr("%1 cannot be imported.").arg(input), 8000);
+        auto* box = new QMessageBox(QMessageBox::Warning, title, m_lastError, QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
         return nullptr;
@@ -387,7 +419,7 @@ ImportReportDialog* MainWindow::importTerraform(const QString& path)
     m_document->adoptUnsaved(std::move(*result.design));
     m_autoSaver->saveNow(); // recoverable from the start: it is in no file yet
     m_view->fitAll();
-    statusBar()->showMessage(tr("Imported %1 as a design of %2 resources: not saved yet.").arg(QFileInfo(file).fileName()).arg(resources), 10000);
+    statusBar()->showMessage(tr("Imported %1 as a design of %2 resources: not saved yet.").arg(input).arg(resources), 10000);
     auto* dialog = new ImportReportDialog(std::move(result.report), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportReportDialog::resourceActivated, this, [this](const QString& id) {

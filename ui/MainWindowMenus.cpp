@@ -74,6 +74,7 @@ void MainWindow::createActions()
     addAction(file, QStringLiteral("actionRecover"), tr("Recover &Unsaved Changes…"), {}, [this] { offerRecovery(true); });
     file->addSeparator();
     addAction(file, QStringLiteral("actionImportTerraform"), tr("&Import Terraform Plan or State…"), {}, [this] { importTerraform(); });
+    addAction(file, QStringLiteral("actionImportAws"), tr("Import AWS CLI &Describe Output…"), {}, [this] { importAws(); });
     addAction(file, QStringLiteral("actionCompareWith"), tr("Co&mpare with…"), {}, [this] { compareWith(); });
     onBar(addAction(file, QStringLiteral("actionExport"), tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportDiagram(); },
                     QStringLiteral(":/icons/actions/export.svg")));

@@ -3,6 +3,7 @@
 // is never replaced; an input that cannot be imported says why and changes nothing.
 #include "FileSupport.h"
 
+#include "import/AwsImport.h"
 #include "import/ImportReportDialog.h"
 #include "import/TerraformImport.h"
 
@@ -146,6 +147,53 @@ TEST_F(ImportTest, AnInputThatCannotBeImportedSaysWhereAndChangesNothing)
     for (QWidget* w : QApplication::topLevelWidgets())
         if (auto* box = qobject_cast<QMessageBox*>(w))
             box->close();
+}
+
+// File → Import AWS CLI Describe Output…: a folder of describe-* files (pages of one call
+// merged) becomes the same design the command line makes, with a report naming AWS ids.
+TEST_F(ImportTest, AwsDescribeOutputBecomesAnUnsavedDrawnDesignWithItsReport)
+{
+    ASSERT_NE(window->action(QStringLiteral("actionImportAws")), nullptr);
+    const QString folder = source(QStringLiteral("tests/data/import/aws/handmade"));
+    const AwsImportResult expected = importAwsInputs({folder.toStdString()});
+    ASSERT_TRUE(expected.design);
+
+    ImportReportDialog* dialog = window->importAws({folder});
+    ASSERT_NE(dialog, nullptr) << window->lastError().toStdString();
+    EXPECT_TRUE(doc().design() == *expected.design);
+    EXPECT_TRUE(doc().isModified());
+    EXPECT_TRUE(doc().filePath().isEmpty());
+    for (const Shape& s : doc().design().diagram.shapes)
+        EXPECT_NE(scene()->itemFor(s.resource.str()), nullptr) << s.resource.str();
+    const auto parts = sections(*dialog);
+    EXPECT_EQ(parts.at(QStringLiteral("Imported"))->childCount(), int(expected.report.imported.size()));
+    EXPECT_EQ(parts.at(QStringLiteral("Skipped"))->childCount(), int(expected.report.skipped.size()));
+    EXPECT_EQ(dialog->tree()->headerItem()->text(0), QStringLiteral("AWS id"));
+    const QString summary = dialog->findChild<QLabel*>(QStringLiteral("importSummary"))->text();
+    EXPECT_TRUE(summary.startsWith(QStringLiteral("From the AWS CLI describe output handmade: %1 items imported")
+                                       .arg(expected.report.imported.size())))
+        << summary.toStdString();
+
+    // A second import never replaces that work: it opens in a window of its own.
+    ImportReportDialog* second = window->importAws({folder + QStringLiteral("/vpcs-page1.json")});
+    ASSERT_NE(second, nullptr) << window->lastError().toStdString();
+    EXPECT_NE(second->parentWidget(), window.get());
+    EXPECT_TRUE(doc().design() == *expected.design) << "this window keeps its design";
+    delete second->parentWidget();
+}
+
+TEST_F(ImportTest, AFileThatIsNotDescribeOutputSaysWhyAndChangesNothing)
+{
+    QTemporaryDir folder;
+    const QString bad = folder.filePath(QStringLiteral("not-describe.json"));
+    QFile file(bad);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("{\"Vpcs\": [ {\"VpcId\": \"vpc-1\", }\n");
+    file.close();
+    EXPECT_EQ(window->importAws({bad}), nullptr);
+    EXPECT_TRUE(window->lastError().contains(QStringLiteral("not-describe.json"))) << window->lastError().toStdString();
+    EXPECT_TRUE(doc().design().resources().empty());
+    EXPECT_FALSE(doc().isModified());
 }
 
 } // namespace

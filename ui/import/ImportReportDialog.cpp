@@ -32,7 +32,8 @@ ImportReportDialog::ImportReportDialog(ImportReport report, QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setText(summaryText());
     m_tree->setObjectName(QStringLiteral("importReportTree"));
-    m_tree->setHeaderLabels({tr("Terraform address"), tr("Type"), tr("Design resource"), tr("Detail")});
+    m_tree->setHeaderLabels({m_report.inputKind == "describe" ? tr("AWS id") : tr("Terraform address"), tr("Type"),
+                             tr("Design resource"), tr("Detail")});
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
@@ -104,6 +105,11 @@ QString ImportReportDialog::summaryText() const
     auto count = [](std::size_t n, const QString& one, const QString& many) {
         return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
     };
+    if (m_report.inputKind == "describe")
+        return tr("From the AWS CLI describe output %1: %2 imported, %3 skipped, %4 made where AWS acts implicitly. "
+                  "The design is not saved yet.")
+            .arg(QFileInfo(q(m_report.source)).fileName(), count(m_report.imported.size(), tr("item"), tr("items")),
+                 QString::number(m_report.skipped.size()), count(m_report.assumptions.size(), tr("assumption"), tr("assumptions")));
     const QString kind = m_report.inputKind == "plan" ? tr("plan") : tr("state");
     return tr("From the Terraform %1 %2: %3 imported, %4 skipped, %5 made where AWS acts implicitly, %6 unknown "
               "until apply. The design is not saved yet.")
