@@ -1,6 +1,7 @@
 #include "import/ImplicitResources.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace pp {
@@ -34,14 +35,62 @@ std::string regionOfArn(const std::string& arn)
 
 } // namespace
 
+static bool looksLikeRegion(const std::string& code)
+{
+    return code.size() >= 4 && code.find('-') != std::string::npos && std::isdigit(static_cast<unsigned char>(code.back())) &&
+           std::all_of(code.begin(), code.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+           });
+}
+
+// The Region of `code`, added on first use (the default Region is added whatever its code).
+static ResourceId regionResource(ImportContext& ctx, const std::string& code)
+{
+    const std::string key = "region|" + code;
+    if (const std::string known = ctx.fact(key); !known.empty())
+        return ResourceId(known);
+    const ResourceId id = ctx.freshId(code);
+    Region region;
+    region.code = code;
+    if (code.starts_with("cn-"))
+        region.partition = "aws-cn";
+    else if (code.starts_with("us-gov-"))
+        region.partition = "aws-us-gov";
+    ctx.addImplicit(id, code, region);
+    ctx.setFact(key, id.str());
+    return id;
+}
+
+ResourceId regionNamed(ImportContext& ctx, const std::string& code)
+{
+    return looksLikeRegion(code) ? regionResource(ctx, code) : ctx.region();
+}
+
+ResourceId regionOf(ImportContext& ctx, const TfResource& r)
+{
+    std::string code;
+    if (const auto zone = ctx.string(r, "availability_zone"))
+        code = regionOfZone(*zone);
+    if (const auto arn = ctx.string(r, "arn"); code.empty() && arn)
+        code = regionOfArn(*arn);
+    if (const auto id = ctx.string(r, "id"); code.empty() && id && r.type == "aws_vpc")
+        code = ctx.fact("vpcRegion|" + *id); // the zones of its subnets
+    return code.empty() ? ctx.region() : regionNamed(ctx, code);
+}
+
 void addImportRegion(ImportContext& ctx)
 {
     std::string code = ctx.document().region;
     std::string from = "the aws provider's region";
     for (const TfResource& r : ctx.document().resources) {
+        const auto zone = ctx.string(r, "availability_zone");
+        // A VPC takes the Region of its subnets' zones (describe-vpcs gives no Region).
+        if (const auto vpc = ctx.string(r, "vpc_id"); zone && vpc && r.type == "aws_subnet" && !regionOfZone(*zone).empty() &&
+                                                      ctx.fact("vpcRegion|" + *vpc).empty())
+            ctx.setFact("vpcRegion|" + *vpc, regionOfZone(*zone));
         if (!code.empty())
-            break;
-        if (const auto zone = ctx.string(r, "availability_zone"); zone && !regionOfZone(*zone).empty()) {
+            continue;
+        if (zone && !regionOfZone(*zone).empty()) {
             code = regionOfZone(*zone);
             from = "the Availability Zone of " + r.address;
         } else if (const auto arn = ctx.string(r, "arn"); arn && !regionOfArn(*arn).empty()) {
@@ -53,30 +102,27 @@ void addImportRegion(ImportContext& ctx)
         code = "us-east-1";
         from = "no Region in the input";
     }
-    const ResourceId id = ctx.freshId(code);
-    Region region;
-    region.code = code;
-    if (code.starts_with("cn-"))
-        region.partition = "aws-cn";
-    else if (code.starts_with("us-gov-"))
-        region.partition = "aws-us-gov";
-    ctx.addImplicit(id, code, region);
+    const ResourceId id = regionResource(ctx, code);
     ctx.setRegion(id);
-    ctx.assume("region", id.str(), "everything is in Region " + code + " (" + from + ")");
+    ctx.assume("region", id.str(),
+               "what names no Region of its own (by its Availability Zone, its ARN or its subnets' zones) is in Region " + code +
+                   " (" + from + ")");
 }
 
 void addImplicitResources(ImportContext& ctx)
 {
     std::vector<ResourceId> vpcs;
-    std::set<std::string> zones;
+    std::map<std::string, std::set<std::string>> zones; // Region -> the zones of its VPCs' subnets
     for (const Resource& r : ctx.resources()) {
         if (r.as<Vpc>())
             vpcs.push_back(r.id);
         if (const Subnet* s = r.as<Subnet>(); s && !s->availabilityZone.empty())
-            zones.insert(s->availabilityZone);
+            if (const Vpc* vpc = ctx.get<Vpc>(s->vpc))
+                zones[vpc->region.str()].insert(s->availabilityZone);
     }
-    if (Region* region = ctx.get<Region>(ctx.region()))
-        region->availabilityZones.assign(zones.begin(), zones.end());
+    for (const auto& [id, inRegion] : zones)
+        if (Region* region = ctx.get<Region>(ResourceId(id)))
+            region->availabilityZones.assign(inRegion.begin(), inRegion.end());
 
     for (const ResourceId& vpc : vpcs) {
         const std::string vpcName = ctx.find(vpc)->displayName();

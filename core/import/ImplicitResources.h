@@ -8,9 +8,19 @@
 
 namespace pp {
 
-// The Region of the import: the aws provider's constant `region`, else the Region of the first
-// Availability Zone or ARN seen, else us-east-1 (an assumption). Adds it and sets ctx.region().
+// The default Region of the import: the aws provider's constant `region`, else the Region of the
+// first Availability Zone or ARN seen, else us-east-1 (an assumption). Adds it and sets
+// ctx.region(). Also notes each VPC's Region by its subnets' zones, for regionOf.
 void addImportRegion(ImportContext& ctx);
+
+// The Region resource of a Region code ("eu-west-1"), added on first use; the default Region for
+// what does not look like a Region code.
+ResourceId regionNamed(ImportContext& ctx, const std::string& code);
+
+// The Region `r` says it is in: its own Availability Zone or ARN, or for a VPC its subnets'
+// zones; else the default Region. So a state or dump spanning Regions keeps each VPC and transit
+// gateway in its own.
+ResourceId regionOf(ImportContext& ctx, const TfResource& r);
 
 // After the mappers, for every VPC:
 // - its main route table, when Terraform manages none (aws_default_route_table or

@@ -1,5 +1,6 @@
 // PrivateLink and DNS: VPC endpoints and their associations, endpoint services and their allowed
 // principals, managed prefix lists, Route 53 Resolver endpoints and private hosted zones.
+#include "import/ImplicitResources.h"
 #include "import/TerraformMapping.h"
 
 #include <algorithm>
@@ -27,11 +28,13 @@ std::optional<ResourceId> awsServiceFor(ImportContext& ctx, const std::string& s
     if (dot == std::string::npos)
         return std::nullopt;
     const std::string service = rest.substr(dot + 1);
-    const std::string key = "awsService|" + service;
+    const std::string regionCode = rest.substr(0, dot);
+    const std::string key = "awsService|" + regionCode + "|" + service;
     if (const std::string known = ctx.fact(key); !known.empty())
         return ResourceId(known);
+    const ResourceId region = regionNamed(ctx, regionCode);
     const ResourceId id = ctx.freshId(service);
-    ctx.addImplicit(id, service, AwsService{service, ctx.region()});
+    ctx.addImplicit(id, service, AwsService{service, region});
     ctx.setFact(key, id.str());
     ctx.alias(serviceName, id);
     return id;

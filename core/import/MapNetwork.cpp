@@ -1,5 +1,6 @@
 // VPCs and what makes a VPC's address space and its ways out: CIDR blocks, subnets, internet and
 // egress-only gateways, NAT gateways and Elastic IPs.
+#include "import/ImplicitResources.h"
 #include "import/TerraformMapping.h"
 
 namespace pp {
@@ -9,7 +10,7 @@ namespace {
 void mapVpc(ImportContext& ctx, const TfResource& r)
 {
     Vpc vpc;
-    vpc.region = ctx.region();
+    vpc.region = regionOf(ctx, r);
     bool malformed = false;
     if (const auto cidr = cidrOf(ctx, r, "cidr_block", &malformed))
         vpc.ipv4Cidrs.push_back(*cidr);

@@ -1,6 +1,7 @@
 // Links between networks: VPC peering, transit gateways (route tables, attachments, associations,
 // propagations, routes), virtual private gateways, customer gateways and VPN connections, and
 // Direct Connect gateways.
+#include "import/ImplicitResources.h"
 #include "import/TerraformMapping.h"
 
 #include <algorithm>
@@ -60,7 +61,7 @@ void mapPeeringAccepter(ImportContext& ctx, const TfResource& r)
 void mapTransitGateway(ImportContext& ctx, const TfResource& r)
 {
     TransitGateway tgw;
-    tgw.region = ctx.region();
+    tgw.region = regionOf(ctx, r);
     // SGR-1: off unless enabled, as AWS creates a transit gateway.
     tgw.securityGroupReferencing = ctx.string(r, "security_group_referencing_support").value_or("disable") == "enable";
     const ResourceId id = ctx.idFor(r);

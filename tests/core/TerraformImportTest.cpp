@@ -369,3 +369,75 @@ TEST_F(StateImport, TheSameInputGivesTheSameDesign)
 
 } // namespace
 } // namespace pp
+
+namespace pp {
+namespace {
+
+// A state spanning two Regions: each VPC, its subnets' zones and the services its endpoints
+// reach stay in their own Region (by the subnets' Availability Zones and the service names),
+// and the layout draws two Regions.
+TEST(ImportRegions, AStateSpanningTwoRegionsKeepsEachVpcInItsOwn)
+{
+    using nlohmann::json;
+    auto resource = [](const std::string& type, const std::string& name, json values) {
+        return json{{"address", type + "." + name}, {"mode", "managed"}, {"type", type}, {"name", name}, {"values", values}};
+    };
+    json resources = json::array();
+    const struct {
+        const char* vpc;
+        const char* cidr;
+        const char* subnetCidr;
+        const char* zone;
+        const char* region;
+    } vpcs[] = {{"vpc-eu", "10.1.0.0/16", "10.1.1.0/24", "eu-west-1a", "eu-west-1"},
+                  {"vpc-us", "10.2.0.0/16", "10.2.1.0/24", "us-east-2b", "us-east-2"}};
+    for (const auto& v : vpcs) {
+        const std::string n = v.vpc;
+        resources.push_back(resource("aws_vpc", n, {{"id", n}, {"cidr_block", v.cidr}}));
+        resources.push_back(resource("aws_subnet", n + "-a", {{"id", "subnet-" + n}, {"vpc_id", n},
+                                                              {"cidr_block", v.subnetCidr},
+                                                              {"availability_zone", v.zone}}));
+        resources.push_back(resource("aws_vpc_endpoint", n + "-s3",
+                                     {{"id", "vpce-" + n}, {"vpc_id", n}, {"vpc_endpoint_type", "Gateway"},
+                                      {"service_name", std::string("com.amazonaws.") + v.region + ".s3"}}));
+    }
+    const json state = {{"format_version", "1.0"}, {"values", {{"root_module", {{"resources", resources}}}}}};
+    const TerraformImportResult result = importTerraformText(state.dump(), "two-regions.json");
+    ASSERT_TRUE(result.design);
+    const Design& design = *result.design;
+    std::map<std::string, std::string> regionOfCode; // code -> region id
+    for (const Resource& r : design.resources())
+        if (const Region* region = r.as<Region>())
+            regionOfCode[region->code] = r.id.str();
+    ASSERT_EQ(regionOfCode.size(), 2u);
+    for (const auto& v : vpcs) {
+        SCOPED_TRACE(v.vpc);
+        const Vpc* vpc = design.findAs<Vpc>(ResourceId(v.vpc));
+        ASSERT_NE(vpc, nullptr);
+        EXPECT_EQ(vpc->region.str(), regionOfCode.at(v.region));
+        const Region* region = design.findAs<Region>(vpc->region);
+        const Subnet* subnet = design.findAs<Subnet>(ResourceId(std::string("subnet-") + v.vpc));
+        ASSERT_NE(subnet, nullptr);
+        EXPECT_NE(std::find(region->availabilityZones.begin(), region->availabilityZones.end(), subnet->availabilityZone),
+                  region->availabilityZones.end())
+            << "the subnet's zone belongs to its VPC's Region";
+        const VpcEndpoint* endpoint = design.findAs<VpcEndpoint>(ResourceId(std::string("vpce-") + v.vpc));
+        ASSERT_NE(endpoint, nullptr);
+        const AwsService* s3 = design.findAs<AwsService>(endpoint->service);
+        ASSERT_NE(s3, nullptr);
+        EXPECT_EQ(s3->region, vpc->region) << "the S3 of its own Region";
+    }
+    int regionShapes = 0;
+    for (const Shape& s : design.diagram.shapes)
+        regionShapes += design.find(s.resource)->kind() == Kind::Region && !s.parent;
+    EXPECT_EQ(regionShapes, 2);
+    EXPECT_TRUE(layoutProblems(design).empty());
+    const LoadResult reloaded = loadDesign(saveDesignToString(design), "two-regions.privatepath");
+    ASSERT_TRUE(reloaded.ok()) << (reloaded.diagnostics.empty() ? "" : reloaded.diagnostics.front().format());
+    const AnalysisResult analysis = analyzeDesign(design);
+    for (const Finding& f : analysis.findings)
+        EXPECT_NE(f.severity, Severity::Error) << f.code << " " << f.message;
+}
+
+} // namespace
+} // namespace pp
