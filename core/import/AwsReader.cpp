@@ -1,5 +1,6 @@
 #include "import/AwsReader.h"
 #include "io/DesignFile.h"
+#include "io/JsonReader.h"
 #include "io/SourceLocator.h"
 
 #include <algorithm>
@@ -88,20 +89,6 @@ bool isIgnored(const std::string& canonical) {
     return std::find(std::begin(kIgnored), std::end(kIgnored), canonical) != std::end(kIgnored);
 }
 
-// The pointer token of a key ("~" and "/" escaped).
-std::string token(std::string_view key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
-    return out;
-}
-
 class Reader {
 public:
     Reader(std::string_view text, const std::string& file, AwsDescribe& into, Diagnostics& problems)
@@ -179,7 +166,7 @@ private:
                 context[upperFirst(key)] = value;
         for (const auto& [key, value] : object.items()) {
             const std::string canonical = upperFirst(key);
-            const std::string at = path + "/" + token(key);
+            const std::string at = childPath(path, key);
             if (value.is_string() || value.is_boolean() || value.is_number() || value.is_null() ||
                 isIgnored(canonical))
                 continue;
