@@ -175,8 +175,9 @@ protected:
             return "escape";
         case 14: {
             const char* names[] = {"actionAlignLeft",  "actionAlignMiddle",  "actionDistributeHorizontally",
-                                   "actionSameSize",   "actionBringToFront", "actionSendToBack"};
-            const char* name = names[roll(6)];
+                                   "actionSameSize",   "actionBringToFront", "actionSendToBack",
+                                   "actionArrangeAutomatically"};
+            const char* name = names[roll(int(std::size(names)))];
             window->action(QString::fromLatin1(name))->trigger();
             return name;
         }
