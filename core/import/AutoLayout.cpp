@@ -148,13 +148,11 @@ private:
                 continue;
             case Kind::Vpc:
                 in = r.as<Vpc>()->region;
-                if (drawnIn(in)) {
-                    m_vpcs.push_back(r.id);
+                m_vpcs.push_back(r.id);
+                if (drawnIn(in))
                     putIn(*in, r.id);
-                } else {
-                    m_outside.push_back(r.id); // drawn alone: a tile-sized VPC would hide nothing
-                    m_vpcs.push_back(r.id);
-                }
+                else
+                    m_outside.push_back(r.id); // its Region is not drawn: the VPC stands at the top level
                 continue;
             case Kind::Subnet:
                 in = r.as<Subnet>()->vpc;
