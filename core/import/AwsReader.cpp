@@ -112,6 +112,9 @@ public:
             error("AWS_JSON_SYNTAX", "not valid JSON: " + std::string(e.what()), "",
                   positionOfOffset(m_text, e.byte > 0 ? e.byte - 1 : 0));
             return false;
+        } catch (const Json::exception& e) { // a number too large for a double (1e999)
+            error("AWS_JSON_SYNTAX", "not readable JSON: " + std::string(e.what()), "");
+            return false;
         }
         m_into.files.push_back(m_file);
         if (!root.is_object()) {

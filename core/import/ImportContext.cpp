@@ -282,8 +282,15 @@ const TfResource* ImportContext::referencedOfType(const TfResource& r, std::stri
 
 ResourceId ImportContext::freshId(std::string_view wanted)
 {
-    std::string base(wanted);
-    if (base.empty() || base == kLocalTarget)
+    // Made a valid id whatever it was built from (an AWS id with a suffix may pass the length
+    // limit; hostile input may hold any byte): other characters become '-', and room is left for
+    // the "-N" that keeps it unique.
+    std::string base;
+    for (char c : wanted.substr(0, 116)) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        base += alnum || c == '.' || c == '_' || c == ':' || c == '-' ? c : '-';
+    }
+    if (!isValidId(base))
         base = "resource";
     std::string candidate = base;
     for (int n = 2; m_index.contains(candidate); ++n)

@@ -52,6 +52,9 @@ public:
             error("TF_JSON_SYNTAX", "not valid JSON: " + std::string(e.what()), "",
                   positionOfOffset(m_text, e.byte > 0 ? e.byte - 1 : 0));
             return finish(result);
+        } catch (const Json::exception& e) { // a number too large for a double (1e999)
+            error("TF_JSON_SYNTAX", "not readable JSON: " + std::string(e.what()), "", {});
+            return finish(result);
         }
         if (!root.is_object() || !root.contains("format_version")) {
             error("TF_NOT_TERRAFORM",
