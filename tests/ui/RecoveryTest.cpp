@@ -42,6 +42,17 @@ protected:
         window->deleteSelection();
     }
 
+    // A real editor process opens `file` (drawing its missing main route table, an unsaved change
+    // autosaved within 200 ms) and is killed with SIGKILL; this editor then uses its recovery folder.
+    void crashAChildEditorOn(const QString& file, ChildEditor& child)
+    {
+        ASSERT_TRUE(child.start({file}));
+        ASSERT_TRUE(child.waitFor(QStringLiteral("*.privatepath"))) << "the child autosaved";
+        child.crash();
+        Recovery::setDirectoryForTesting(child.recoveryDirectory());
+        folder = child.recoveryDirectory();
+    }
+
     QString folder;
     QTemporaryDir files;
 };
@@ -186,11 +197,7 @@ TEST_F(RecoveryTest, StartingWithTheFileAfterACrashRecoversItIntoTheSameWindow)
     const QString file = writeDesignNeedingAFix(files.path());
     const QByteArray before = readAll(file);
     ChildEditor child;
-    ASSERT_TRUE(child.start({file}));
-    ASSERT_TRUE(child.waitFor(QStringLiteral("*.privatepath"))) << "the child autosaved";
-    child.crash();
-    Recovery::setDirectoryForTesting(child.recoveryDirectory());
-    folder = child.recoveryDirectory();
+    ASSERT_NO_FATAL_FAILURE(crashAChildEditorOn(file, child));
     window.reset();
 
     auto mainWindows = [] {
@@ -230,11 +237,7 @@ TEST_F(RecoveryTest, ARecoveredVersionNeverReplacesTheUsersEditsOfTheSameFile)
 {
     const QString file = writeDesignNeedingAFix(files.path());
     ChildEditor child;
-    ASSERT_TRUE(child.start({file}));
-    ASSERT_TRUE(child.waitFor(QStringLiteral("*.privatepath")));
-    child.crash();
-    Recovery::setDirectoryForTesting(child.recoveryDirectory());
-    folder = child.recoveryDirectory();
+    ASSERT_NO_FATAL_FAILURE(crashAChildEditorOn(file, child));
 
     ASSERT_TRUE(window->openFile(file));
     ASSERT_TRUE(dropFromPalette(Kind::Vpc, QPointF(900, 300))); // the user's work
